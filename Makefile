@@ -1,0 +1,54 @@
+# Partnerstwo: `make demo` to try it, `make test` to check it. Nothing else is needed by hand.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+APT_TEST_PACKAGES := chromium postgresql-contrib gettext libharfbuzz-subset0 fonts-dejavu-core hunspell-pl
+
+.PHONY: demo test install install-dev system-packages lint check-migrations messages bench serve clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+# The demo needs gettext for compilemessages; everything else comes from pip and npm.
+demo: install
+	@command -v msgfmt >/dev/null || bin/apt-install gettext
+	DEBUG=true $(PY) manage.py compilemessages --ignore '.venv' --ignore 'node_modules' -v0
+	DEBUG=true $(PY) manage.py collectstatic --noinput -v0
+	DEBUG=true $(PY) manage.py migrate --noinput -v0
+	DEBUG=true $(PY) manage.py createcachetable
+	DEBUG=true $(PY) manage.py demo
+	DEBUG=true PORT=$(PORT) bin/serve-demo
+
+system-packages:
+	bin/apt-install $(APT_TEST_PACKAGES)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+check-migrations: install
+	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+
+messages: install
+	DEBUG=true $(PY) manage.py compilemessages --ignore '.venv' --ignore 'node_modules' -v0
+
+# Ruff, migrations, translations, then the whole suite on SQLite (with the browser tests) and
+# again on a throwaway PostgreSQL (without them). The last line is pytest's summary.
+test: install system-packages lint check-migrations messages
+	PARTNERSTWO_BROWSER_TESTS=1 $(VENV)/bin/pytest -q
+	PARTNERSTWO_BROWSER_TESTS=0 bin/with-postgres $(VENV)/bin/pytest -q
+
+bench: install
+	DEBUG=true $(PY) -m bench
+
+clean:
+	rm -rf $(VENV) node_modules var/static

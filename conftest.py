@@ -1,0 +1,118 @@
+"""The shared cast of users, one per role, and the browser set-up (Debian's Chromium)."""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM must still be usable there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "haslo-testowe-123"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests run in one database pass only: PARTNERSTWO_BROWSER_TESTS=0 leaves them out."""
+    if os.environ.get("PARTNERSTWO_BROWSER_TESTS", "1") != "0":
+        return
+    deselected = [item for item in items if item.get_closest_marker("browser")]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if not item.get_closest_marker("browser")]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture
+def department_x(db):
+    from partnerstwo.city.models import Department
+
+    return Department.objects.create(name="Departament Spraw Społecznych", short_name="DSS")
+
+
+@pytest.fixture
+def department_y(db):
+    from partnerstwo.city.models import Department
+
+    return Department.objects.create(name="Departament Kultury, Promocji i Sportu", short_name="DKPS")
+
+
+def make_user(email, role, **extra):
+    from allauth.account.models import EmailAddress
+
+    from partnerstwo.accounts.models import User
+
+    user = User.objects.create_user(email=email, password=PASSWORD, role=role, **extra)
+    # Confirmed addresses, as after sign-up: allauth refuses logins with unconfirmed ones.
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def resident(db):
+    return make_user("anna.mieszkanka@example.org", "resident", full_name="Anna Mieszkańska")
+
+
+@pytest.fixture
+def representative_a(db):
+    return make_user("adam@fundacja-alfa.example.org", "representative", full_name="Adam Alfa")
+
+
+@pytest.fixture
+def representative_b(db):
+    return make_user("beata@stowarzyszenie-beta.example.org", "representative", full_name="Beata Beta")
+
+
+@pytest.fixture
+def official_x(db, department_x):
+    return make_user("xawery@um.example.org", "official", full_name="Ksawery Urzędnik", department=department_x)
+
+
+@pytest.fixture
+def official_y(db, department_y):
+    return make_user("yvonne@um.example.org", "official", full_name="Iwona Urzędniczka", department=department_y)
+
+
+@pytest.fixture
+def team_member(db):
+    return make_user("tomasz@zespol.example.org", "team_member", full_name="Tomasz Zespołowy")
+
+
+@pytest.fixture
+def administrator(db):
+    from allauth.account.models import EmailAddress
+
+    from partnerstwo.accounts.models import User
+
+    user = User.objects.create_superuser(email="admin@um.example.org", password=PASSWORD, full_name="Ada Administratorka")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on 127.0.0.1; Django sends to it through the ordinary SMTP backend."""
+    from partnerstwo.lib.testing import RecordingSMTPServer
+
+    with RecordingSMTPServer() as server:
+        yield server
+
+
+@pytest.fixture
+def use_smtp(settings, smtp_server):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = smtp_server.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    return smtp_server

@@ -1,0 +1,5 @@
+from django.shortcuts import render
+
+
+def create(request):
+    return render(request, "base.html")

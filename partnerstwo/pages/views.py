@@ -1,0 +1,45 @@
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET
+
+from partnerstwo.lib.display import COOKIE_MAX_AGE, COOKIE_NAME, TEXT_SIZES, display_preferences
+
+
+def home(request):
+    return render(request, "pages/home.html")
+
+
+def page(request, slug):
+    raise Http404
+
+
+@require_GET
+def display(request):
+    """Switch text size or contrast and go back: plain links and buttons, no JavaScript needed."""
+    current = display_preferences(request)
+    text_size = request.GET.get("text", current.text_size)
+    if text_size not in TEXT_SIZES:
+        text_size = current.text_size
+    contrast = request.GET.get("contrast")
+    high_contrast = current.high_contrast if contrast not in ("on", "off") else contrast == "on"
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    value = type(current)(text_size=text_size, high_contrast=high_contrast).as_cookie()
+    response.set_cookie(COOKIE_NAME, value, max_age=COOKIE_MAX_AGE, samesite="Lax", secure=request.is_secure(), httponly=True)
+    return response
+
+
+def permission_denied(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+def server_error(request):
+    # Rendered with a plain context: the failure may come from a context processor or the database.
+    return render(request, "errors/500.html", status=500)

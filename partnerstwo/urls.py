@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Partnerstwo – administracja")
+admin.site.site_title = _("Partnerstwo")
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+# Every page exists in Polish at / and in English under /en/; the slugs stay Polish in both.
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("konto/", include("partnerstwo.accounts.urls")),
+    path("konto/", include("allauth.urls")),
+    path("panel/", include("partnerstwo.panel.urls")),
+    path("aktualnosci/", include("partnerstwo.news.urls")),
+    path("uwagi/", include("partnerstwo.feedback.urls")),
+    path("", include("partnerstwo.pages.urls")),
+    prefix_default_language=False,
+)
+
+handler403 = "partnerstwo.pages.views.permission_denied"
+handler404 = "partnerstwo.pages.views.page_not_found"
+handler500 = "partnerstwo.pages.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
