@@ -7,7 +7,7 @@ import pytest
 # Playwright's sync API runs an event loop in the test thread; the ORM must still be usable there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-PASSWORD = "haslo-testowe-123"
+PASSWORD = "haslo-testowe-123"  # noqa: S105 - test accounts only
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",
@@ -94,7 +94,9 @@ def administrator(db):
 
     from partnerstwo.accounts.models import User
 
-    user = User.objects.create_superuser(email="admin@um.example.org", password=PASSWORD, full_name="Ada Administratorka")
+    user = User.objects.create_superuser(
+        email="admin@um.example.org", password=PASSWORD, full_name="Ada Administratorka"
+    )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
 

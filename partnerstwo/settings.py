@@ -47,7 +47,7 @@ if not DEBUG and not TESTING:
         raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is not true.")
 if not SECRET_KEY:
     # Development and tests only (guarded above): a fixed, obviously unsafe key.
-    SECRET_KEY = "insecure-development-key-do-not-use-in-production-0123456789"
+    SECRET_KEY = "insecure-development-key-do-not-use-in-production-0123456789"  # noqa: S105
 if DEBUG and not ALLOWED_HOSTS:
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "partnerstwo.lib",
     "partnerstwo.accounts",
     "partnerstwo.city",
+    "partnerstwo.organizations",
     "partnerstwo.pages",
     "partnerstwo.news",
     "partnerstwo.feedback",

@@ -53,7 +53,9 @@ class User(AbstractUser):
         related_name="officials",
         help_text=_("Wymagany dla pracownika urzędu: widzi i edytuje tylko dane swojego wydziału."),
     )
-    preferred_language = models.CharField(_("język"), max_length=5, default="pl", choices=[("pl", "Polski"), ("en", "English")])
+    preferred_language = models.CharField(
+        _("język"), max_length=5, default="pl", choices=[("pl", "Polski"), ("en", "English")]
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

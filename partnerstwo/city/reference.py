@@ -11,6 +11,7 @@ def load_districts(names: list[str] | None = None) -> int:
     names = settings.CITY.get("districts", []) if names is None else names
     created = 0
     for name in names:
-        _, was_created = District.objects.get_or_create(slug=slugify(name.replace("ł", "l").replace("Ł", "L")), defaults={"name": name})
+        slug = slugify(name.replace("ł", "l").replace("Ł", "L"))  # slugify drops ł instead of folding it
+        _, was_created = District.objects.get_or_create(slug=slug, defaults={"name": name})
         created += was_created
     return created

@@ -16,3 +16,9 @@ def translated_url(context, language_code: str) -> str:
 @register.filter
 def markdown(text: str):
     return render_markdown(text)
+
+
+@register.filter
+def startswith(value: str, prefix: str) -> bool:
+    """For marking the current section in navigation: the path lies under the section's address."""
+    return bool(prefix) and str(value).startswith(str(prefix))

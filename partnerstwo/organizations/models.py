@@ -1,0 +1,255 @@
+"""The directory ("bank informacji"): the city's organisations and who represents them."""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from partnerstwo.lib.text import fold, search_terms
+
+KRS_VALIDATOR = RegexValidator(r"^\d{10}$", _("Numer KRS ma 10 cyfr (z zerami na początku)."))
+
+
+class LegalForm(models.TextChoices):
+    ASSOCIATION = "stowarzyszenie", _("stowarzyszenie")
+    ORDINARY_ASSOCIATION = "stowarzyszenie_zwykle", _("stowarzyszenie zwykłe")
+    FOUNDATION = "fundacja", _("fundacja")
+    STUDENT_SPORTS_CLUB = "uks", _("uczniowski klub sportowy")
+    RURAL_WOMENS_CIRCLE = "kgw", _("koło gospodyń wiejskich")
+    SOCIAL_COOPERATIVE = "spoldzielnia_socjalna", _("spółdzielnia socjalna")
+    CHURCH_ENTITY = "koscielna_osoba_prawna", _("kościelna osoba prawna")
+    NONPROFIT_COMPANY = "spolka_non_profit", _("spółka non-profit")
+    INFORMAL_GROUP = "grupa_nieformalna", _("grupa nieformalna / inicjatywa")
+
+
+class RegisterStatus(models.TextChoices):
+    ACTIVE = "active", _("aktywna")
+    IN_LIQUIDATION = "in_liquidation", _("w likwidacji")
+    REMOVED = "removed", _("wykreślona")
+
+
+class TargetGroup(models.Model):
+    """Who an organisation works for (children, seniors, …): editable reference data."""
+
+    slug = models.SlugField(_("identyfikator"), max_length=60, unique=True)
+    name = models.CharField(_("nazwa"), max_length=120, unique=True)
+    position = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("grupa odbiorców")
+        verbose_name_plural = _("grupy odbiorców")
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def public(self):
+        """What residents see: published organisations, removed ones included but marked."""
+        return self.filter(is_published=True)
+
+    def opp(self):
+        return self.public().filter(is_opp=True).exclude(register_status=RegisterStatus.REMOVED)
+
+    def search(self, query: str):
+        """Every word of the query must occur in the folded search text (diacritics and case ignored).
+
+        On PostgreSQL a trigram GIN index on search_text serves these LIKE conditions.
+        """
+        for term in search_terms(query):
+            self = self.filter(search_text__contains=term)
+        return self
+
+    def for_list(self):
+        """The columns and relations a list page shows, fetched in a constant number of queries."""
+        return self.select_related("district").prefetch_related("spheres")
+
+    def represented_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            representations__user=user, representations__status=Representation.Status.APPROVED
+        ).distinct()
+
+    def editable_by(self, user):
+        """Representatives edit their own organisations; officials and administrators edit any."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_official or user.is_administrator:
+            return self.all()
+        return self.represented_by(user)
+
+
+class Organization(models.Model):
+    name = models.CharField(_("nazwa"), max_length=300)
+    short_name = models.CharField(_("nazwa skrócona"), max_length=120, blank=True)
+    slug = models.SlugField(_("adres strony"), max_length=120, unique=True)
+    legal_form = models.CharField(_("forma prawna"), max_length=30, choices=LegalForm.choices)
+    krs = models.CharField(
+        _("numer KRS"), max_length=10, blank=True, validators=[KRS_VALIDATOR],
+        help_text=_("10 cyfr; puste dla form spoza rejestru (np. stowarzyszenie zwykłe, grupa nieformalna)."),
+    )
+    nip = models.CharField(_("NIP"), max_length=10, blank=True)
+    regon = models.CharField(_("REGON"), max_length=14, blank=True)
+
+    street = models.CharField(_("ulica i numer"), max_length=200, blank=True)
+    postal_code = models.CharField(
+        _("kod pocztowy"), max_length=6, blank=True,
+        validators=[RegexValidator(r"^\d{2}-\d{3}$", _("Kod pocztowy ma postać 00-000."))],
+    )
+    town = models.CharField(_("miejscowość"), max_length=100, blank=True)
+    district = models.ForeignKey(
+        "city.District", verbose_name=_("osiedle"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="organizations",
+    )
+    latitude = models.DecimalField(_("szerokość geograficzna"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("długość geograficzna"), max_digits=9, decimal_places=6, null=True, blank=True)
+
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    website = models.URLField(_("strona internetowa"), blank=True)
+    facebook = models.URLField(_("Facebook"), blank=True)
+    instagram = models.URLField(_("Instagram"), blank=True)
+    other_social = models.URLField(_("inny profil społecznościowy"), blank=True)
+
+    description = models.TextField(_("opis działalności"), blank=True, help_text=_("Można używać Markdown."))
+    statutory_goals = models.TextField(_("cele statutowe"), blank=True)
+    supervising_authority = models.CharField(_("organ nadzoru"), max_length=300, blank=True)
+    spheres = models.ManyToManyField(
+        "city.PublicTaskSphere", verbose_name=_("sfery zadań publicznych"), blank=True, related_name="organizations"
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("grupy odbiorców"), blank=True, related_name="organizations"
+    )
+    is_opp = models.BooleanField(_("status OPP"), default=False)
+    opp_purpose = models.CharField(
+        _("cel szczegółowy 1,5%"), max_length=300, blank=True,
+        help_text=_("Cel szczegółowy, który podatnik wpisuje w zeznaniu, przekazując 1,5% podatku."),
+    )
+    logo = models.ImageField(_("logo"), upload_to="organizations/logos/", blank=True)
+    looking_for_volunteers = models.BooleanField(_("szuka wolontariuszy"), default=False)
+    register_status = models.CharField(
+        _("status w rejestrze"), max_length=20, choices=RegisterStatus.choices, default=RegisterStatus.ACTIVE
+    )
+
+    is_published = models.BooleanField(_("opublikowana"), default=True)
+    contact_email_confirmed_at = models.DateTimeField(_("adres kontaktowy potwierdzony"), null=True, blank=True)
+    krs_data_as_of = models.DateField(_("dane z KRS według stanu na"), null=True, blank=True)
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ostatnia aktualizacja"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("zaktualizował(a)"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )
+    # Folded name, short name, KRS, town, district and description, kept by save(): the one column
+    # the search reads, so the query is the same on SQLite and PostgreSQL (trigram index there).
+    search_text = models.TextField(editable=False, default="")
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organizacja")
+        verbose_name_plural = _("organizacje")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["krs"], condition=~Q(krs=""), name="organization_unique_krs",
+                violation_error_message=_("Organizacja o tym numerze KRS jest już w katalogu."),
+            ),
+            models.UniqueConstraint(
+                fields=["nip"], condition=~Q(nip=""), name="organization_unique_nip",
+                violation_error_message=_("Organizacja o tym numerze NIP jest już w katalogu."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["is_published", "name"], name="organization_public_name"),
+            models.Index(fields=["is_opp", "is_published"], name="organization_opp"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organizations:detail", args=[self.slug])
+
+    def build_search_text(self) -> str:
+        parts = [self.name, self.short_name, self.krs, self.town, self.description, self.opp_purpose]
+        if self.district_id:
+            parts.append(self.district.name)
+        return fold(" ".join(p for p in parts if p))
+
+    def save(self, *args, **kwargs):
+        # Derived column, not domain logic: it must never disagree with the fields it folds.
+        self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    @property
+    def display_name(self):
+        return self.short_name or self.name
+
+
+class Representation(models.Model):
+    """A user's link to an organisation: a claim of an existing one or the registration of a new one."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("oczekuje na decyzję")
+        APPROVED = "approved", _("zatwierdzone")
+        REJECTED = "rejected", _("odrzucone")
+
+    class Kind(models.TextChoices):
+        CLAIM = "claim", _("przejęcie istniejącego wpisu")
+        REGISTRATION = "registration", _("zgłoszenie nowej organizacji")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="representations")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="representations")
+    kind = models.CharField(_("rodzaj"), max_length=20, choices=Kind.choices, default=Kind.CLAIM)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    role_in_organization = models.CharField(_("funkcja w organizacji"), max_length=120, blank=True)
+    email_confirmed_at = models.DateTimeField(_("adres organizacji potwierdzony"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(_("uzasadnienie decyzji"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reprezentacja organizacji")
+        verbose_name_plural = _("reprezentacje organizacji")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="representation_once_per_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.organization}"
+
+
+class OrganizationRevision(models.Model):
+    """One change to an organisation: who, when, from where, and each field's before and after."""
+
+    class Source(models.TextChoices):
+        SELF_SERVICE = "self_service", _("przedstawiciel organizacji")
+        STAFF = "staff", _("pracownik urzędu")
+        KRS = "krs", _("import z KRS")
+        OPP_LIST = "opp_list", _("import wykazu OPP")
+        BULK_IMPORT = "bulk_import", _("import z arkusza")
+        APPROVAL = "approval", _("zatwierdzona zmiana")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="revisions")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    source = models.CharField(max_length=20, choices=Source.choices)
+    changes = models.JSONField(default=dict, help_text="{field: [before, after]}")
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = _("zmiana danych organizacji")
+        verbose_name_plural = _("historia zmian organizacji")

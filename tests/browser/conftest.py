@@ -1,0 +1,113 @@
+"""Helpers for the browser journeys: demo data, display modes, signing in and axe-core.
+
+Every page is opened on pytest-django's live server (`base_url` points the browser at it, so
+`page.goto("/uwagi/")` works) with the demo data loaded, as a reader of `make demo` would see it.
+"""
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+
+from partnerstwo.lib.display import COOKIE_NAME, DisplayPreferences
+
+AXE_SCRIPT = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PHONE_VIEWPORT = {"width": 390, "height": 844}
+
+# The ways a page can be shown: the reader's display settings (as the toolbar stores them) and the screen.
+MODES = {
+    "default": {"display": DisplayPreferences()},
+    "high-contrast": {"display": DisplayPreferences(high_contrast=True)},
+    "largest-text": {"display": DisplayPreferences(text_size="largest")},
+    "phone-390px": {"display": DisplayPreferences(), "viewport": PHONE_VIEWPORT},
+}
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    return live_server.url
+
+
+@pytest.fixture
+def demo_data(transactional_db):
+    """The realistic demo content (`manage.py demo`), loaded afresh for every browser test."""
+    call_command("demo")  # its report goes to pytest's captured output
+
+
+@pytest.fixture
+def axe_violations():
+    """Runs axe-core's WCAG 2.0/2.1 A and AA rules on a page; returns one readable entry per failing element."""
+
+    def run(page) -> list[str]:
+        if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+            page.add_script_tag(path=str(AXE_SCRIPT))
+        result = page.evaluate(
+            """async (tags) => await axe.run(document, {
+                runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
+            })""",
+            WCAG_TAGS,
+        )
+        entries = []
+        for violation in result["violations"]:
+            for node in violation["nodes"]:
+                summary = " ".join(node.get("failureSummary", "").split())
+                entries.append(
+                    f"{violation['id']} ({violation['impact']}): {violation['help']}\n"
+                    f"    at {' '.join(map(str, node['target']))}\n"
+                    f"    {node['html'][:300]}\n"
+                    f"    {summary[:600]}"
+                )
+        return entries
+
+    return run
+
+
+@pytest.fixture
+def open_in_mode(new_context, base_url):
+    """A new page in one of MODES: its display cookie set and, for the phone, a 390-pixel viewport."""
+
+    def open_page(mode: str, **context_args):
+        spec = MODES[mode]
+        if "viewport" in spec:
+            context_args["viewport"] = spec["viewport"]
+        context = new_context(**context_args)
+        context.add_cookies([{"name": COOKIE_NAME, "value": spec["display"].as_cookie(), "url": base_url}])
+        return context.new_page()
+
+    return open_page
+
+
+@pytest.fixture
+def log_in(base_url):
+    """Signs a browser context in as the user (the login form itself is tested by the accounts app)."""
+
+    def sign_in(context, user) -> None:
+        client = Client()
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base_url}])
+
+    return sign_in
+
+
+@pytest.fixture
+def demo_official(demo_data):
+    """An official from the demo data, or one made here while the demo has none."""
+    from allauth.account.models import EmailAddress
+
+    from partnerstwo.accounts.models import User
+    from partnerstwo.city.models import Department
+
+    official = User.objects.filter(role=User.Role.OFFICIAL, is_active=True).order_by("pk").first()
+    if official is None:
+        department, _ = Department.objects.get_or_create(name="Departament Spraw Społecznych")
+        official = User.objects.create_user(
+            email="urzednik.testowy@um.example.org",
+            password="haslo-testowe-123",
+            role=User.Role.OFFICIAL,
+            full_name="Ksawery Urzędnik",
+            department=department,
+        )
+        EmailAddress.objects.create(user=official, email=official.email, verified=True, primary=True)
+    return official
