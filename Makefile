@@ -6,7 +6,14 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 APT_TEST_PACKAGES := chromium postgresql-contrib gettext libharfbuzz-subset0 fonts-dejavu-core hunspell-pl
 
-.PHONY: demo test install install-dev system-packages lint check-migrations messages bench serve clean
+.PHONY: demo test install system-packages lint check-migrations messages bench bench-postgres clean
+
+# Without mail settings the demo prints e-mails (with their links) in the terminal instead of
+# sending them to an SMTP server on localhost that is not there.
+DEMO_ENV := DEBUG=true
+ifeq ($(origin EMAIL_URL)$(origin EMAIL_HOST)$(origin EMAIL_BACKEND),undefinedundefinedundefined)
+DEMO_ENV += EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
+endif
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,12 +29,12 @@ install: $(VENV)/.installed node_modules/.installed
 # The demo needs gettext for compilemessages; everything else comes from pip and npm.
 demo: install
 	@command -v msgfmt >/dev/null || bin/apt-install gettext
-	DEBUG=true $(PY) manage.py compilemessages --ignore '.venv' --ignore 'node_modules' -v0
-	DEBUG=true $(PY) manage.py collectstatic --noinput -v0
-	DEBUG=true $(PY) manage.py migrate --noinput -v0
-	DEBUG=true $(PY) manage.py createcachetable
-	DEBUG=true $(PY) manage.py demo
-	DEBUG=true PORT=$(PORT) bin/serve-demo
+	$(DEMO_ENV) $(PY) manage.py compilemessages --ignore '.venv' --ignore 'node_modules' -v0
+	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput -v0
+	$(DEMO_ENV) $(PY) manage.py createcachetable
+	$(DEMO_ENV) $(PY) manage.py demo
+	$(DEMO_ENV) PORT=$(PORT) bin/serve-demo
 
 system-packages:
 	bin/apt-install $(APT_TEST_PACKAGES)
@@ -47,8 +54,13 @@ test: install system-packages lint check-migrations messages
 	PARTNERSTWO_BROWSER_TESTS=1 $(VENV)/bin/pytest -q
 	PARTNERSTWO_BROWSER_TESTS=0 bin/with-postgres $(VENV)/bin/pytest -q
 
+# Benchmarks (never part of make test). They set their own production-like settings (DEBUG off)
+# and use var/bench/; bench-postgres runs them on a throwaway PostgreSQL. See docs/performance.md.
 bench: install
-	DEBUG=true $(PY) -m bench
+	$(PY) -m bench
+
+bench-postgres: install
+	bin/with-postgres $(PY) -m bench
 
 clean:
 	rm -rf $(VENV) node_modules var/static

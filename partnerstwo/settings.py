@@ -176,6 +176,10 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "change_password": "5/m/user",
 }
+# Behind the reverse proxy, which overwrites X-Forwarded-For with the client's address
+# (docs/operations.md), allauth counts that address, as lib.ratelimit does, not the proxy's.
+# Without the header (runserver, tests) it uses REMOTE_ADDR.
+ALLAUTH_TRUSTED_PROXY_COUNT = 1
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Partnerstwo"
 

@@ -1,7 +1,52 @@
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from partnerstwo.accounts import deletion
+from partnerstwo.accounts.forms import DeleteAccountForm, ProfileForm
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def profile(request):
-    return render(request, "accounts/profile.html")
+    """The person's own account: their data, the links to manage sign-in, and deletion.
+
+    Two-factor login is offered to staff (officials, Team members, administrators), whose accounts reach
+    other people's data. allauth's own pages stay open to everyone who finds them: nobody is harmed by a
+    resident who protects their account too, so the rule is what we offer, not what we forbid.
+    """
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Zapisaliśmy Twoje dane."))
+        return redirect("accounts:profile")
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "offer_mfa": request.user.can_use_panel,
+            "mfa_enabled": is_mfa_enabled(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    user = request.user
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            deletion.delete_account(user=user)
+        except deletion.DeletionRefused as refusal:
+            form.add_error(None, refusal.message)
+        else:
+            logout(request)
+            messages.success(request, _("Twoje konto i dane z nim związane zostały usunięte."))
+            return redirect("pages:home")
+    return render(request, "accounts/delete.html", {"form": form, "refusal": deletion.refusal_reason(user)})

@@ -6,4 +6,8 @@ app_name = "feedback"
 
 urlpatterns = [
     path("", views.create, name="create"),
+    path("captcha/", views.challenge, name="challenge"),
+    path("wyslano/", views.sent, name="sent"),
+    path("potwierdz/<str:token>/", views.confirm, name="confirm"),
+    path("potwierdzono/", views.confirmed, name="confirmed"),
 ]

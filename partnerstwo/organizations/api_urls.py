@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from partnerstwo.organizations import api
 
 app_name = "api"
 
-urlpatterns = []
+urlpatterns = [
+    path("organizacje/", api.organization_list, name="organizations"),
+    path("organizacje/<slug:slug>/", api.organization_detail, name="organization"),
+]

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from stdnum.pl import nip as nip_number
 
 from partnerstwo.lib.text import fold, search_terms
 
@@ -67,12 +68,72 @@ class OrganizationQuerySet(models.QuerySet):
         """The columns and relations a list page shows, fetched in a constant number of queries."""
         return self.select_related("district").prefetch_related("spheres")
 
+    def for_profile(self):
+        return self.select_related("district", "updated_by").prefetch_related("spheres", "target_groups")
+
+    def for_export(self):
+        """Everything the open data carries (public_data.FIELDS), per chunk of rows when iterated."""
+        return self.select_related("district").prefetch_related("spheres", "target_groups")
+
+    def for_map(self):
+        """Only what a marker needs, for the organisations that have coordinates."""
+        return (
+            self.exclude(latitude=None).exclude(longitude=None)
+            .order_by("name", "pk").values_list("pk", "name", "slug", "latitude", "longitude")
+        )
+
+    def visible_to(self, user):
+        """The public sees published organisations; those who may edit one also see it unpublished."""
+        if not user.is_authenticated:
+            return self.public()
+        editable = Organization.objects.editable_by(user).values("pk")
+        return self.filter(Q(is_published=True) | Q(pk__in=editable))
+
+    def matching(
+        self, *, q="", sphere="", district="", legal_form="", target_group="",
+        opp=False, volunteers=False, report_year=None,
+    ):
+        """The directory's filters; each value is a slug or key, and an empty one does not filter."""
+        qs = self.search(q) if q else self
+        if sphere:
+            qs = qs.filter(spheres__slug=sphere)
+        if district:
+            qs = qs.filter(district__slug=district)
+        if legal_form:
+            qs = qs.filter(legal_form=legal_form)
+        if target_group:
+            qs = qs.filter(target_groups__slug=target_group)
+        if opp:
+            qs = qs.filter(is_opp=True)
+        if volunteers:
+            qs = qs.filter(looking_for_volunteers=True)
+        if report_year:
+            qs = qs.with_report_for(report_year)
+        return qs
+
+    # The directory's sort orders; the pk makes pages stable when names or dates are equal.
+    ORDERINGS = {
+        "name": ("name", "pk"),
+        "name_desc": ("-name", "-pk"),
+        "updated": ("-updated_at", "-pk"),
+    }
+
+    def sorted_by(self, key: str):
+        return self.order_by(*self.ORDERINGS.get(key, self.ORDERINGS["name"]))
+
     def represented_by(self, user):
         if not user.is_authenticated:
             return self.none()
         return self.filter(
             representations__user=user, representations__status=Representation.Status.APPROVED
         ).distinct()
+
+    def with_report_for(self, year: int):
+        """Organisations that published an annual report or financial statement for `year`."""
+        return self.filter(models.Exists(AnnualReport.objects.filter(organization=models.OuterRef("pk"), year=year)))
+
+    def without_report_for(self, year: int):
+        return self.exclude(models.Exists(AnnualReport.objects.filter(organization=models.OuterRef("pk"), year=year)))
 
     def editable_by(self, user):
         """Representatives edit their own organisations; officials and administrators edit any."""
@@ -193,6 +254,19 @@ class Organization(models.Model):
     def display_name(self):
         return self.short_name or self.name
 
+    @property
+    def nip_display(self) -> str:
+        """NIP as people write it (123-456-78-90); stored digits only."""
+        return nip_number.format(self.nip) if len(self.nip) == 10 else self.nip
+
+    @property
+    def is_removed(self) -> bool:
+        return self.register_status == RegisterStatus.REMOVED
+
+    @property
+    def is_in_liquidation(self) -> bool:
+        return self.register_status == RegisterStatus.IN_LIQUIDATION
+
 
 class Representation(models.Model):
     """A user's link to an organisation: a claim of an existing one or the registration of a new one."""
@@ -253,3 +327,170 @@ class OrganizationRevision(models.Model):
         ordering = ["-changed_at", "-id"]
         verbose_name = _("zmiana danych organizacji")
         verbose_name_plural = _("historia zmian organizacji")
+
+
+# --- Keeping the directory true: change requests, annual reports, imports (helper "upkeep") ---
+
+
+class OrganizationChangeRequest(models.Model):
+    """Changes to the identifying fields (name, KRS, NIP, legal form) proposed by a representative.
+
+    They wait for an official: these fields decide who the organisation is, so a representative
+    cannot quietly turn one entry into another.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("oczekuje na decyzję")
+        APPROVED = "approved", _("zatwierdzona")
+        REJECTED = "rejected", _("odrzucona")
+
+    class Source(models.TextChoices):
+        SELF_SERVICE = "self_service", _("formularz edycji")
+        KRS = "krs", _("dane z KRS")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="change_requests")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.SELF_SERVICE)
+    # {field: [value when proposed, proposed value]}: the official sees what the change replaces.
+    changes = models.JSONField(default=dict)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(_("uzasadnienie decyzji"), blank=True)
+    revision = models.OneToOneField(
+        OrganizationRevision, on_delete=models.SET_NULL, null=True, blank=True, related_name="change_request"
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("zmiana do zatwierdzenia")
+        verbose_name_plural = _("zmiany do zatwierdzenia")
+        constraints = [
+            # One open request per organisation: a second edit adds to it instead of competing with it.
+            models.UniqueConstraint(
+                fields=["organization"], condition=Q(status="pending"), name="change_request_one_pending"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} ({self.get_status_display()})"
+
+
+class AnnualReport(models.Model):
+    """An organisation's annual report or financial statement for one year: a PDF or a link."""
+
+    class Kind(models.TextChoices):
+        ANNUAL_REPORT = "annual_report", _("sprawozdanie merytoryczne")
+        FINANCIAL_STATEMENT = "financial_statement", _("sprawozdanie finansowe")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="annual_reports")
+    year = models.PositiveSmallIntegerField(_("rok"))
+    kind = models.CharField(_("rodzaj"), max_length=30, choices=Kind.choices)
+    file = models.FileField(_("plik PDF"), upload_to="organizations/reports/%Y/", blank=True)
+    url = models.URLField(_("adres w internecie"), blank=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "kind"]
+        verbose_name = _("sprawozdanie roczne")
+        verbose_name_plural = _("sprawozdania roczne")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "year", "kind"], name="annual_report_once_per_year_and_kind",
+                violation_error_message=_("To sprawozdanie za ten rok jest już dodane; usuń je, aby dodać nowe."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),
+                name="annual_report_file_or_url",
+                violation_error_message=_("Dodaj plik PDF albo podaj adres — jedno z dwóch."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization}: {self.get_kind_display()} {self.year}"
+
+    @property
+    def link(self) -> str:
+        return self.file.url if self.file else self.url
+
+
+class OrganizationImport(models.Model):
+    """An uploaded spreadsheet (the OPP list or the city's own list): previewed first, applied once."""
+
+    class Kind(models.TextChoices):
+        OPP_LIST = "opp_list", _("wykaz OPP")
+        BULK = "bulk", _("arkusz organizacji")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    filename = models.CharField(max_length=255)
+    # The file itself (a few MB at most): kept in the database so a preview can be applied later
+    # without the upload being public under MEDIA_URL.
+    content = models.BinaryField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    preview = models.JSONField(default=dict)
+    applied_at = models.DateTimeField(null=True, blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    result = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("import organizacji")
+        verbose_name_plural = _("importy organizacji")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.filename}"
+
+
+class KrsImportRun(models.Model):
+    """One `import_krs --file` run: a row per number below, so an interrupted run resumes."""
+
+    key = models.CharField(max_length=64, db_index=True, help_text="sha256 of the normalised numbers")
+    source_name = models.CharField(max_length=255, blank=True)
+    create_missing = models.BooleanField(default=False)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        verbose_name = _("import z KRS")
+        verbose_name_plural = _("importy z KRS")
+
+    def __str__(self):
+        return f"{self.source_name} ({self.started_at:%Y-%m-%d %H:%M})"
+
+
+class KrsImportItem(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("do pobrania")
+        UPDATED = "updated", _("zaktualizowano")
+        CREATED = "created", _("dodano")
+        UNCHANGED = "unchanged", _("bez zmian")
+        NOT_FOUND = "not_found", _("brak w KRS")
+        MISSING = "missing", _("brak w katalogu")
+        ERROR = "error", _("błąd")
+
+    # Statuses a rerun leaves alone; pending and error numbers are fetched again.
+    DONE = (Status.UPDATED, Status.CREATED, Status.UNCHANGED, Status.NOT_FOUND, Status.MISSING)
+
+    run = models.ForeignKey(KrsImportRun, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField()
+    krs = models.CharField(max_length=10)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    message = models.TextField(blank=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["run", "position"]
+        constraints = [models.UniqueConstraint(fields=["run", "krs"], name="krs_import_item_once_per_run")]
+
+    def __str__(self):
+        return f"{self.krs}: {self.status}"

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from partnerstwo.organizations import views
 
 app_name = "opp"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.opp_list, name="list"),
+    path("ulotka/", views.opp_leaflet, name="leaflet"),
+]

@@ -7,21 +7,23 @@ from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-# Letters that Unicode does not decompose into an ASCII base letter; slugify would drop them.
-_TRANSLITERATION = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "ø": "o"})
+from partnerstwo.lib.text import fold
 
 
 def polish_slugify(text: str, max_length: int = 100) -> str:
     """'Zażółć gęślą jaźń' -> 'zazolc-gesla-jazn', cut at a word boundary within max_length."""
-    slug = slugify(str(text).translate(_TRANSLITERATION))
+    slug = slugify(fold(str(text)))
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
     return slug.strip("-")
 
 
-def _served_outside_urlconf(slug: str) -> bool:
+def _taken_outside_urlconf(slug: str) -> bool:
+    """Static and media files are served before Django's URLs; /en/ is the English site's prefix."""
     prefixes = {settings.STATIC_URL, settings.MEDIA_URL}
-    return any(prefix and prefix.strip("/").split("/")[0] == slug for prefix in prefixes)
+    if any(prefix and prefix.strip("/").split("/")[0] == slug for prefix in prefixes):
+        return True
+    return slug in {code.lower() for code, _name in settings.LANGUAGES}
 
 
 def route_is_free(view_name: str, slug: str) -> bool:
@@ -30,7 +32,7 @@ def route_is_free(view_name: str, slug: str) -> bool:
     Content pages live at the root, so a page called "panel" or "konto" would be hidden behind
     those sections; asking the URL resolver keeps this right as new sections are added.
     """
-    if _served_outside_urlconf(slug):
+    if _taken_outside_urlconf(slug):
         return False
     with translation.override(settings.LANGUAGE_CODE):
         try:

@@ -1,17 +1,25 @@
-from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import render
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
 from partnerstwo.lib.display import COOKIE_MAX_AGE, COOKIE_NAME, TEXT_SIZES, display_preferences
+from partnerstwo.news.models import NewsItem
+from partnerstwo.pages.models import ContentPage
+
+HOME_NEWS_COUNT = 3
 
 
 def home(request):
-    return render(request, "pages/home.html")
+    latest_news = NewsItem.objects.published().only("title", "slug", "lead", "published_at")[:HOME_NEWS_COUNT]
+    return render(request, "pages/home.html", {"latest_news": latest_news})
 
 
 def page(request, slug):
-    raise Http404
+    content_page = get_object_or_404(
+        ContentPage.objects.visible_to(request.user).select_related("updated_by"), slug=slug
+    )
+    return render(request, "pages/page.html", {"page": content_page})
 
 
 @require_GET
@@ -24,11 +32,16 @@ def display(request):
     contrast = request.GET.get("contrast")
     high_contrast = current.high_contrast if contrast not in ("on", "off") else contrast == "on"
     next_url = request.GET.get("next", "/")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    safe = url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    if not safe:
         next_url = "/"
     response = HttpResponseRedirect(next_url)
     value = type(current)(text_size=text_size, high_contrast=high_contrast).as_cookie()
-    response.set_cookie(COOKIE_NAME, value, max_age=COOKIE_MAX_AGE, samesite="Lax", secure=request.is_secure(), httponly=True)
+    response.set_cookie(
+        COOKIE_NAME, value, max_age=COOKIE_MAX_AGE, samesite="Lax", secure=request.is_secure(), httponly=True
+    )
     return response
 
 

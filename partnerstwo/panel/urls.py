@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from partnerstwo.panel import views
 
@@ -6,4 +6,8 @@ app_name = "panel"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("strony/", include("partnerstwo.pages.panel_urls")),
+    path("aktualnosci/", include("partnerstwo.news.panel_urls")),
+    path("uwagi/", include("partnerstwo.feedback.panel_urls")),
+    path("organizacje/", include("partnerstwo.organizations.panel_urls")),
 ]

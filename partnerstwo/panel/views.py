@@ -1,8 +1,14 @@
+from allauth.mfa.utils import is_mfa_enabled
 from django.shortcuts import render
 
 from partnerstwo.panel.access import panel_required
+from partnerstwo.panel.sections import sections_for
 
 
 @panel_required
 def dashboard(request):
-    return render(request, "panel/dashboard.html")
+    return render(
+        request,
+        "panel/dashboard.html",
+        {"sections": sections_for(request.user), "mfa_enabled": is_mfa_enabled(request.user)},
+    )

@@ -8,7 +8,6 @@ from django.db import transaction
 DEMO_MODULES = [
     "partnerstwo.city.demo",
     "partnerstwo.accounts.demo",
-    "partnerstwo.organizations.demo",
     "partnerstwo.pages.demo",
     "partnerstwo.news.demo",
     "partnerstwo.feedback.demo",
@@ -19,6 +18,8 @@ class Command(BaseCommand):
     help = "Loads realistic demo data; running it again creates no duplicates."
 
     def handle(self, *args, **options):
+        # call_command(stdout=...) passes the streams as options too; loaders get them as their first argument.
+        options = {name: value for name, value in options.items() if name not in ("stdout", "stderr")}
         for module_name in DEMO_MODULES:
             try:
                 module = importlib.import_module(module_name)
@@ -28,3 +29,21 @@ class Command(BaseCommand):
             with transaction.atomic():
                 module.load(self.stdout, **options)
         self.stdout.write(self.style.SUCCESS("Dane demonstracyjne gotowe."))
+        self.print_accounts()
+
+    def print_accounts(self):
+        """The last thing `make demo` shows before the server starts: who to sign in as."""
+        from partnerstwo.accounts.demo import account_rows
+
+        rows = [("Rola", "E-mail", "Hasło"), *account_rows()]
+        widths = [max(len(row[column]) for row in rows) for column in range(3)]
+        line = "+" + "+".join("-" * (width + 2) for width in widths) + "+"
+        self.stdout.write("")
+        self.stdout.write("Konta demonstracyjne (logowanie: /konto/login/):")
+        self.stdout.write(line)
+        for index, row in enumerate(rows):
+            cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+            self.stdout.write("| " + " | ".join(cells) + " |")
+            if index == 0:
+                self.stdout.write(line)
+        self.stdout.write(line)

@@ -1,0 +1,118 @@
+from django import forms
+from django.conf import settings
+from django.forms.utils import ErrorDict
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from partnerstwo.feedback import captcha
+from partnerstwo.feedback.models import FeedbackCategory, FeedbackMessage, local_path_or_blank
+
+CAPTCHA_ERRORS = {
+    captcha.Outcome.MISSING: _(
+        "Potwierdź, że nie jesteś robotem: zaznacz pole „Nie jestem robotem” i poczekaj, aż pojawi się "
+        "„Zweryfikowano”. Ta weryfikacja wymaga włączonego JavaScriptu."
+    ),
+    captcha.Outcome.INVALID: _(
+        "Weryfikacja antyspamowa nie powiodła się. Zaznacz pole „Nie jestem robotem” jeszcze raz."
+    ),
+    captcha.Outcome.EXPIRED: _(
+        "Weryfikacja antyspamowa wygasła. Zaznacz pole „Nie jestem robotem” jeszcze raz."
+    ),
+    captcha.Outcome.REUSED: _(
+        "Ta weryfikacja antyspamowa została już wykorzystana. Zaznacz pole „Nie jestem robotem” jeszcze raz."
+    ),
+}
+
+
+RATE_LIMITED = _(
+    "Z Twojego adresu wysłano w ostatnim czasie zbyt wiele wiadomości, więc tej nie przyjęliśmy. "
+    "Spróbuj ponownie za godzinę albo napisz do nas na adres %(email)s."
+)
+
+
+class LocalPathField(forms.CharField):
+    """The page a message is about; anything that is not a path on this site becomes blank."""
+
+    def clean(self, value):
+        return local_path_or_blank(value if isinstance(value, str) else "")
+
+
+class CaptchaField(forms.Field):
+    """The ALTCHA payload; the template renders the widget, this field checks what it sent."""
+
+    widget = forms.TextInput  # never rendered: feedback/create.html draws <altcha-widget>
+
+    def clean(self, value):
+        outcome = captcha.verify(value if isinstance(value, str) else None)
+        if outcome is not captcha.Outcome.VERIFIED:
+            raise forms.ValidationError(CAPTCHA_ERRORS[outcome], code=outcome.value)
+        return value
+
+
+class FeedbackForm(forms.ModelForm):
+    category = forms.ModelChoiceField(
+        label=_("Kategoria"),
+        queryset=FeedbackCategory.objects.filter(is_active=True),
+        empty_label=_("– wybierz kategorię –"),
+        error_messages={
+            "required": _("Wybierz kategorię uwagi."),
+            "invalid_choice": _("Wybierz kategorię z listy."),
+        },
+    )
+    message = forms.CharField(
+        label=_("Treść uwagi"),
+        max_length=FeedbackMessage._meta.get_field("message").max_length,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": _("Wpisz treść uwagi.")},
+    )
+    email = forms.EmailField(
+        label=_("Twój adres e-mail"),
+        max_length=254,
+        error_messages={
+            "required": _("Podaj adres e-mail, na który wyślemy link potwierdzający."),
+            "invalid": _("Wpisz poprawny adres e-mail, np. jan.kowalski@example.org."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    page = LocalPathField(required=False, widget=forms.HiddenInput)
+    altcha = CaptchaField(label=_("Weryfikacja antyspamowa"), required=False)
+
+    class Meta:
+        model = FeedbackMessage
+        fields = ["category", "message", "email", "page"]
+
+    def __init__(self, *args, over_limit: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.over_limit = over_limit
+        self.fields["email"].help_text = format_html(
+            '{} <a href="{}">{}</a>',
+            _("Na ten adres zostanie wysłana prośba o potwierdzenie wpisu."),
+            reverse("pages:page", args=["polityka-prywatnosci"]),
+            _("Jak przetwarzamy Twoje dane osobowe"),
+        )
+
+    def full_clean(self):
+        if self.is_bound and self.over_limit:
+            # Refused before anything is checked (the captcha is not used up); the data stays bound.
+            self._errors = ErrorDict(renderer=self.renderer)
+            self.cleaned_data = {}
+            email = settings.CITY["centre"]["email"]
+            self.add_error(None, RATE_LIMITED % {"email": email})
+            return
+        super().full_clean()
+
+
+class StatusForm(forms.ModelForm):
+    """What staff change on a confirmed message in the panel."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[(status.value, status.label) for status in FeedbackMessage.HANDLING_STATUSES],
+    )
+
+    class Meta:
+        model = FeedbackMessage
+        fields = ["status", "staff_note"]
+        widgets = {"staff_note": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"staff_note": _("Widoczna tylko dla pracowników, np. komu przekazano sprawę.")}

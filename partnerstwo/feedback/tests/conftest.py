@@ -1,0 +1,72 @@
+"""Fixtures for the feedback form: a cheap captcha, a solver like the browser's, a valid submission."""
+
+from datetime import timedelta
+
+import altcha
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from partnerstwo.feedback.models import FeedbackCategory, FeedbackMessage
+
+MESSAGE = "Na stronie „Misja i cele” brakuje daty ostatniej aktualizacji. Proszę ją dodać."
+
+
+@pytest.fixture(autouse=True)
+def cheap_work(settings):
+    # The real cost takes the browser a fraction of a second; tests solve many challenges.
+    settings.ALTCHA_COST = 20
+    # The cast of users is created with a password; a fast hasher keeps these tests quick.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def solve(client):
+    """Fetch a challenge from the site and solve it as the widget does; returns the payload."""
+
+    def solve_one(challenge: dict | None = None) -> str:
+        challenge = challenge or client.get(reverse("feedback:challenge")).json()
+        parsed = altcha.Challenge.from_dict(challenge)
+        solution = altcha.solve_challenge(parsed)
+        assert solution is not None
+        return altcha.Payload(parsed, solution).to_base64()
+
+    return solve_one
+
+
+@pytest.fixture
+def category(db):
+    return FeedbackCategory.objects.get(name="Błąd na stronie")
+
+
+@pytest.fixture
+def form_data(category, solve):
+    """A complete, valid submission; each call solves a fresh challenge."""
+
+    def build(**overrides) -> dict:
+        data = {
+            "category": str(category.pk),
+            "message": MESSAGE,
+            "email": "jan.nowak@example.org",
+            "page": "/misja-i-cele/",
+        }
+        data.update(overrides)
+        if "altcha" not in data:
+            data["altcha"] = solve()
+        return {key: value for key, value in data.items() if value is not None}
+
+    return build
+
+
+def make_message(category, text="Treść uwagi", status=FeedbackMessage.Status.NEW, *, minutes_ago=10):
+    """A message as if it had come through the form (confirmed unless the status says otherwise)."""
+    created_at = timezone.now() - timedelta(minutes=minutes_ago)
+    return FeedbackMessage.objects.create(
+        category=category,
+        message=text,
+        email="jan.nowak@example.org",
+        page="/kontakt/",
+        created_at=created_at,
+        status=status,
+        confirmed_at=None if status == FeedbackMessage.Status.UNCONFIRMED else created_at,
+    )

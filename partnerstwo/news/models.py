@@ -1,0 +1,74 @@
+"""News of the Centre and the advisory body, published at a chosen time."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partnerstwo.pages.slugs import RouteValidator
+
+
+class NewsItemQuerySet(models.QuerySet):
+    def published(self):
+        """Public: marked published and with a publication time that has come."""
+        return self.filter(is_published=True, published_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        if user.is_authenticated and user.can_edit_content:
+            return self.all()
+        return self.published()
+
+
+class NewsItem(models.Model):
+    title = models.CharField(_("tytuł"), max_length=200)
+    slug = models.SlugField(
+        _("adres"),
+        max_length=100,
+        unique=True,
+        validators=[RouteValidator("news:detail")],
+        error_messages={"unique": _("Aktualność o tym adresie już istnieje. Wybierz inny adres.")},
+    )
+    lead = models.TextField(
+        _("zajawka"), max_length=600, help_text=_("Jedno lub dwa zdania: pokazywane na liście i w kanałach RSS/Atom.")
+    )
+    body = models.TextField(_("treść"), blank=True, help_text=_("W formacie Markdown."))
+    is_published = models.BooleanField(_("opublikowana"), default=False)
+    published_at = models.DateTimeField(_("data publikacji"), default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(_("utworzono"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("ostatnia modyfikacja"), default=timezone.now, editable=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("autor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("zmodyfikował(a)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = NewsItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("aktualność")
+        verbose_name_plural = _("aktualności")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return self.is_published and self.published_at <= timezone.now()

@@ -1,0 +1,194 @@
+"""Joining an organisation: a user claims an existing entry or registers a new one; an official decides.
+
+The claim also proves access to the organisation's contact address: a signed link goes to the
+e-mail in the directory (or the one given at registration), and whoever can read that mailbox
+confirms it on a page with a button (mail scanners follow links, they do not press buttons).
+"""
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partnerstwo.lib.emails import absolute_url, send_email
+from partnerstwo.organizations import editing
+from partnerstwo.organizations.identifiers import unique_slug
+from partnerstwo.organizations.models import Organization, OrganizationRevision, Representation
+
+REGISTRATION_FIELDS = (
+    "name", "short_name", "legal_form", "krs", "nip", "regon", "street", "postal_code", "town", "district",
+    "email", "phone", "website", "description",
+)
+CONFIRMATION_SALT = "organizations.representation-email"
+CONFIRMATION_MAX_AGE = 7 * 24 * 3600
+
+
+def claimable(user):
+    """Published organisations the user does not yet represent or wait for (a rejected claim may be repeated)."""
+    return Organization.objects.public().exclude(
+        representations__user=user,
+        representations__status__in=[Representation.Status.PENDING, Representation.Status.APPROVED],
+    )
+
+
+def claim(*, user, organization: Organization, role_in_organization: str = "") -> Representation:
+    """Ask to represent a published organisation; a claim rejected earlier starts again from pending."""
+    already = _("Już zgłosiłeś(-aś) się jako przedstawiciel tej organizacji.")
+    try:
+        with transaction.atomic():
+            representation, created = Representation.objects.select_for_update().get_or_create(
+                user=user, organization=organization,
+                defaults={"kind": Representation.Kind.CLAIM, "role_in_organization": role_in_organization},
+            )
+            if not created:
+                if representation.status != Representation.Status.REJECTED:
+                    raise ValidationError(already)
+                representation.kind = Representation.Kind.CLAIM
+                representation.status = Representation.Status.PENDING
+                representation.role_in_organization = role_in_organization
+                representation.email_confirmed_at = None
+                representation.decided_by = representation.decided_at = None
+                representation.decision_reason = ""
+                representation.created_at = timezone.now()
+                representation.save()
+    except IntegrityError as error:
+        raise ValidationError(already) from error
+    send_confirmation(representation)
+    return representation
+
+
+def register(*, user, organization: Organization, role_in_organization: str = "", spheres=()) -> Representation:
+    """Create the organisation unpublished (an official publishes it by approving) and the claim."""
+    with transaction.atomic():
+        organization.is_published = False
+        organization.slug = unique_slug(organization.name)
+        organization.updated_by = user
+        organization.save()
+        if spheres:
+            organization.spheres.set(spheres)
+        typed = editing.snapshot(organization, [*REGISTRATION_FIELDS, "spheres"])
+        editing.record_revision(
+            organization, {name: [None, value] for name, value in typed.items() if value not in (None, "", [])},
+            user=user, source=OrganizationRevision.Source.SELF_SERVICE,
+        )
+        representation = Representation.objects.create(
+            user=user, organization=organization, kind=Representation.Kind.REGISTRATION,
+            role_in_organization=role_in_organization,
+        )
+    send_confirmation(representation)
+    return representation
+
+
+def confirmation_token(representation: Representation) -> str:
+    # The address is in the token: a link sent to an old address stops working when it changes.
+    return signing.dumps(
+        {"r": representation.pk, "e": representation.organization.email.lower()}, salt=CONFIRMATION_SALT
+    )
+
+
+def send_confirmation(representation: Representation) -> bool:
+    """E-mail the organisation's address a confirmation link; False when the directory has none."""
+    organization = representation.organization
+    if not organization.email or representation.email_confirmed_at:
+        return False
+    url = absolute_url(reverse("my_organizations:confirm_email", args=[confirmation_token(representation)]))
+    send_email(
+        "organization_email_confirmation", [organization.email],
+        {"representation": representation, "organization": organization, "user": representation.user,
+         "confirm_url": url, "days": CONFIRMATION_MAX_AGE // 86400},
+    )
+    return True
+
+
+def representation_for_token(token: str) -> Representation:
+    """The representation a link confirms; ValidationError with a Polish message when it is not valid."""
+    try:
+        data = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise ValidationError(
+            _("Link wygasł. Zaloguj się i wyślij nowy z zakładki „Moje organizacje”."), code="expired"
+        ) from error
+    except signing.BadSignature as error:
+        raise ValidationError(
+            _("Ten link jest nieprawidłowy — skopiuj go z wiadomości w całości."), code="bad"
+        ) from error
+    representation = (
+        Representation.objects.select_related("organization", "user").filter(pk=data.get("r")).first()
+    )
+    if representation is None or representation.organization.email.lower() != data.get("e"):
+        raise ValidationError(_("Ten link jest już nieaktualny (zmienił się adres organizacji)."), code="stale")
+    return representation
+
+
+def confirm_email(representation: Representation) -> None:
+    now = timezone.now()
+    with transaction.atomic():
+        if not representation.email_confirmed_at:
+            representation.email_confirmed_at = now
+            representation.save(update_fields=["email_confirmed_at"])
+        organization = representation.organization
+        if not organization.contact_email_confirmed_at:
+            organization.contact_email_confirmed_at = now
+            organization.save(update_fields=["contact_email_confirmed_at"])
+
+
+def approve(representation: Representation, *, by, verified_otherwise: bool = False) -> None:
+    """Approve a claim or registration: the user becomes a representative; a registration is published.
+
+    Without a confirmed organisation e-mail the official must say they verified the person otherwise.
+    """
+    if not representation.email_confirmed_at and not verified_otherwise:
+        raise ValidationError({"verified_otherwise": _(
+            "Adres e-mail organizacji nie został potwierdzony. Zaznacz, że tożsamość zgłaszającego "
+            "sprawdzono w inny sposób, albo poczekaj na potwierdzenie."
+        )})
+    with transaction.atomic():
+        representation = Representation.objects.select_for_update().select_related("organization", "user").get(
+            pk=representation.pk
+        )
+        _decide(representation, Representation.Status.APPROVED, by=by)
+        user = representation.user
+        if user.role == user.Role.RESIDENT:
+            user.role = user.Role.REPRESENTATIVE
+            user.save(update_fields=["role"])
+        organization = representation.organization
+        if representation.kind == Representation.Kind.REGISTRATION and not organization.is_published:
+            organization.is_published = True
+            organization.save(update_fields=["is_published", "updated_at"])
+            OrganizationRevision.objects.create(
+                organization=organization, changed_by=by, source=OrganizationRevision.Source.APPROVAL,
+                changes={"is_published": [False, True]},
+            )
+    send_email(
+        "organization_claim_approved", [representation.user.email],
+        {"representation": representation, "organization": representation.organization,
+         "manage_url": absolute_url(reverse("my_organizations:index"))},
+        language=representation.user.preferred_language,
+    )
+
+
+def reject(representation: Representation, *, by, reason: str) -> None:
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Podaj powód odrzucenia — zgłaszający otrzyma go w wiadomości.")})
+    with transaction.atomic():
+        representation = Representation.objects.select_for_update().select_related("organization", "user").get(
+            pk=representation.pk
+        )
+        _decide(representation, Representation.Status.REJECTED, by=by, reason=reason.strip())
+    send_email(
+        "organization_claim_rejected", [representation.user.email],
+        {"representation": representation, "organization": representation.organization},
+        language=representation.user.preferred_language,
+    )
+
+
+def _decide(representation, status, *, by, reason: str = "") -> None:
+    if representation.status != Representation.Status.PENDING:
+        raise ValidationError(_("O tym zgłoszeniu już zdecydowano."))
+    representation.status = status
+    representation.decided_by = by
+    representation.decided_at = timezone.now()
+    representation.decision_reason = reason
+    representation.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])

@@ -1,0 +1,324 @@
+"""Forms of the self-service and staff pages: they parse input and leave decisions to claims/editing/krs."""
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from partnerstwo.city.models import District, PublicTaskSphere
+from partnerstwo.organizations import editing
+from partnerstwo.organizations.identifiers import clean_krs, clean_nip, clean_regon
+from partnerstwo.organizations.models import AnnualReport, Organization, TargetGroup
+
+LOGO_MAX_BYTES = 1024 * 1024
+LOGO_MAX_SIDE = 2000
+LOGO_FORMATS = {"JPEG", "PNG", "WEBP"}
+REPORT_MAX_BYTES = 10 * 1024 * 1024
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
+
+
+def _formfield(field, **kwargs):
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
+def validate_logo(logo) -> None:
+    """A JPEG, PNG or WebP of at most 1 MB and 2000 px a side (Pillow has already opened it)."""
+    if logo.size > LOGO_MAX_BYTES:
+        raise ValidationError(_("Logo może mieć najwyżej 1 MB — zmniejsz plik."), code="logo_size")
+    image = getattr(logo, "image", None)
+    if image is None or (image.format or "").upper() not in LOGO_FORMATS:
+        raise ValidationError(_("Logo musi być obrazem JPEG, PNG lub WebP."), code="logo_format")
+    width, height = image.size
+    if width > LOGO_MAX_SIDE or height > LOGO_MAX_SIDE:
+        raise ValidationError(
+            _("Logo może mieć najwyżej %(max)s × %(max)s pikseli (to ma %(width)s × %(height)s).")
+            % {"max": LOGO_MAX_SIDE, "width": width, "height": height}, code="logo_dimensions",
+        )
+
+
+class IdentifierFieldsMixin:
+    """KRS, NIP and REGON as people type them, stored as digits; duplicates named on the field."""
+
+    def clean_krs(self):
+        return clean_krs(self.cleaned_data.get("krs", ""))
+
+    def clean_nip(self):
+        return clean_nip(self.cleaned_data.get("nip", ""))
+
+    def clean_regon(self):
+        return clean_regon(self.cleaned_data.get("regon", ""))
+
+    def clean_postal_code(self):
+        value = (self.cleaned_data.get("postal_code") or "").strip()
+        digits = value.replace("-", "").replace(" ", "")
+        if len(digits) == 5 and digits.isdigit():
+            return f"{digits[:2]}-{digits[2:]}"
+        return value
+
+    def check_duplicates(self, cleaned, message_suffix=""):
+        organization = self.instance if self.instance.pk else Organization()
+        try:
+            editing.check_identifiers_free(organization, {k: cleaned.get(k) for k in ("krs", "nip")})
+        except ValidationError as error:
+            for field, errors in error.error_dict.items():
+                if field in self.fields and field not in self.errors:
+                    for item in errors:
+                        self.add_error(field, ValidationError(f"{item.message}{message_suffix}"))
+
+
+class OrganizationForm(IdentifierFieldsMixin, forms.ModelForm):
+    """The profile as a representative (or, with more fields, an official) edits it."""
+
+    krs = forms.CharField(label=_("numer KRS"), max_length=20, required=False,
+                          help_text=Organization._meta.get_field("krs").help_text)
+    nip = forms.CharField(label=_("NIP"), max_length=20, required=False)
+    regon = forms.CharField(label=_("REGON"), max_length=20, required=False, help_text=_("9 lub 14 cyfr; opcjonalny."))
+    latitude = forms.DecimalField(label=_("szerokość geograficzna"), required=False, min_value=-90, max_value=90,
+                                  help_text=_("Np. 53.132500. Puste pola — organizacja nie pojawi się na mapie."))
+    longitude = forms.DecimalField(label=_("długość geograficzna"), required=False, min_value=-180, max_value=180,
+                                   help_text=_("Np. 23.168800."))
+    logo = forms.ImageField(
+        label=_("logo"), required=False,
+        help_text=_("JPEG, PNG lub WebP, najwyżej 1 MB i %(side)s × %(side)s pikseli.") % {"side": LOGO_MAX_SIDE},
+        error_messages={"invalid_image": _(
+            "Ten plik nie jest obrazem albo jest uszkodzony. Dodaj logo w formacie JPEG, PNG lub WebP."
+        )},
+    )
+
+    class Meta:
+        model = Organization
+        fields = [
+            "name", "short_name", "legal_form", "krs", "nip", "regon",
+            "street", "postal_code", "town", "district", "latitude", "longitude",
+            "email", "phone", "website", "facebook", "instagram", "other_social",
+            "description", "statutory_goals", "supervising_authority", "spheres", "target_groups",
+            "opp_purpose", "looking_for_volunteers", "logo",
+        ]
+        widgets = {
+            "spheres": forms.CheckboxSelectMultiple, "target_groups": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 8}), "statutory_goals": forms.Textarea(attrs={"rows": 6}),
+        }
+        formfield_callback = _formfield
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["district"].queryset = District.objects.active()
+        self.fields["spheres"].queryset = PublicTaskSphere.objects.active()
+        self.fields["target_groups"].queryset = TargetGroup.objects.all()
+        if not editing.is_staff_editor(user):
+            for name in editing.MODERATED_FIELDS:
+                self.fields[name].help_text = " ".join(filter(None, [
+                    str(self.fields[name].help_text or ""),
+                    str(_("Zmiana wymaga zatwierdzenia przez pracownika urzędu.")),
+                ]))
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "image"):  # a new upload (not the stored file)
+            validate_logo(logo)
+        return logo
+
+    def _clean_coordinate(self, name):
+        value = self.cleaned_data.get(name)
+        return value.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP) if value is not None else None
+
+    def clean_latitude(self):
+        return self._clean_coordinate("latitude")
+
+    def clean_longitude(self):
+        return self._clean_coordinate("longitude")
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None) and not (
+            "latitude" in self.errors or "longitude" in self.errors
+        ):
+            self.add_error("longitude", _("Podaj obie współrzędne albo żadnej."))
+        self.check_duplicates(cleaned)
+        return cleaned
+
+
+class StaffOrganizationForm(OrganizationForm):
+    """Officials also set the register facts (OPP status, register status) and publication."""
+
+    class Meta(OrganizationForm.Meta):
+        fields = [*OrganizationForm.Meta.fields, *editing.REGISTER_FIELDS]
+
+
+def organization_form_class(user):
+    return StaffOrganizationForm if editing.is_staff_editor(user) else OrganizationForm
+
+
+class RegistrationForm(IdentifierFieldsMixin, forms.ModelForm):
+    """A new organisation's basic data; it stays unpublished until an official approves it."""
+
+    krs = forms.CharField(label=_("numer KRS"), max_length=20, required=False,
+                          help_text=Organization._meta.get_field("krs").help_text)
+    nip = forms.CharField(label=_("NIP"), max_length=20, required=False)
+    regon = forms.CharField(label=_("REGON"), max_length=20, required=False, help_text=_("9 lub 14 cyfr; opcjonalny."))
+    role_in_organization = forms.CharField(
+        label=_("Twoja funkcja w organizacji"), max_length=120, required=False, help_text=_("Np. prezes zarządu.")
+    )
+
+    class Meta:
+        model = Organization
+        fields = [
+            "name", "short_name", "legal_form", "krs", "nip", "regon", "street", "postal_code", "town",
+            "district", "email", "phone", "website", "description", "spheres",
+        ]
+        widgets = {"spheres": forms.CheckboxSelectMultiple, "description": forms.Textarea(attrs={"rows": 6})}
+        formfield_callback = _formfield
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = District.objects.active()
+        self.fields["spheres"].queryset = PublicTaskSphere.objects.active()
+        self.fields["email"].required = True
+        self.fields["email"].help_text = _(
+            "Adres kontaktowy organizacji. Wyślemy na niego link, którym potwierdzisz, że masz do niego dostęp."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_duplicates(
+            cleaned, str(_(" Jeśli to Twoja organizacja, znajdź ją w katalogu i zgłoś się jako jej przedstawiciel."))
+        )
+        return cleaned
+
+
+class ClaimForm(forms.Form):
+    role_in_organization = forms.CharField(
+        label=_("Twoja funkcja w organizacji"), max_length=120, required=False, help_text=_("Np. prezes zarządu.")
+    )
+    statement = forms.BooleanField(
+        label=_("Oświadczam, że jestem upoważniony(-a) do reprezentowania tej organizacji w serwisie."),
+        error_messages={"required": _("Potwierdź, że możesz reprezentować organizację.")},
+    )
+
+
+class ClaimDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decyzja"), widget=forms.RadioSelect,
+        choices=[("approve", _("Zatwierdź")), ("reject", _("Odrzuć"))],
+        error_messages={"required": _("Wybierz: zatwierdź albo odrzuć.")},
+    )
+    reason = forms.CharField(
+        label=_("Uzasadnienie"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wymagane przy odrzuceniu; zgłaszający otrzyma je w wiadomości e-mail."),
+    )
+    verified_otherwise = forms.BooleanField(
+        label=_("Tożsamość zgłaszającego sprawdzono w inny sposób (adres e-mail organizacji nie został potwierdzony)."),
+        required=False,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "reject" and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Podaj powód odrzucenia — zgłaszający otrzyma go w wiadomości."))
+        return cleaned
+
+
+class ChangeDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decyzja"), widget=forms.RadioSelect,
+        choices=[("approve", _("Zatwierdź zmianę")), ("reject", _("Odrzuć zmianę"))],
+        error_messages={"required": _("Wybierz: zatwierdź albo odrzuć.")},
+    )
+    reason = forms.CharField(
+        label=_("Uzasadnienie"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wymagane przy odrzuceniu; przedstawiciel organizacji otrzyma je w wiadomości e-mail."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "reject" and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Podaj powód odrzucenia — przedstawiciel otrzyma go w wiadomości."))
+        return cleaned
+
+
+class KrsApplyForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput)
+    chosen = forms.MultipleChoiceField(
+        label=_("Zmiany do zapisania"), widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Zaznacz co najmniej jedną zmianę do zapisania.")},
+    )
+
+    def __init__(self, *args, differences=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chosen"].choices = [(d.field, d.label) for d in differences]
+        self.fields["chosen"].initial = [d.field for d in differences]
+
+
+def validate_pdf(upload) -> None:
+    if not upload.name.lower().endswith(".pdf"):
+        raise ValidationError(_("Dodaj plik PDF (z rozszerzeniem .pdf)."), code="pdf_extension")
+    if upload.size > REPORT_MAX_BYTES:
+        raise ValidationError(_("Plik może mieć najwyżej 10 MB."), code="pdf_size")
+    upload.seek(0)
+    header = upload.read(5)
+    upload.seek(0)
+    if header != b"%PDF-":
+        raise ValidationError(_("Ten plik nie jest dokumentem PDF."), code="pdf_header")
+
+
+class AnnualReportForm(forms.ModelForm):
+    class Meta:
+        model = AnnualReport
+        fields = ["year", "kind", "file", "url"]
+        formfield_callback = _formfield
+        help_texts = {
+            "file": _("PDF, najwyżej 10 MB."),
+            "url": _("Albo adres, pod którym sprawozdanie jest opublikowane (np. baza sprawozdań OPP)."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"] = forms.IntegerField(
+            label=_("rok, którego dotyczy"), min_value=1990, max_value=datetime.date.today().year
+        )
+        if not self.is_bound:
+            self.initial.setdefault("year", datetime.date.today().year - 1)
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and hasattr(upload, "content_type"):
+            validate_pdf(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        has_file, has_url = bool(cleaned.get("file")), bool(cleaned.get("url"))
+        if has_file == has_url and not ("file" in self.errors or "url" in self.errors):
+            self.add_error("file", _("Dodaj plik PDF albo podaj adres — jedno z dwóch."))
+        organization = self.instance.organization
+        if cleaned.get("year") and cleaned.get("kind") and AnnualReport.objects.filter(
+            organization=organization, year=cleaned["year"], kind=cleaned["kind"]
+        ).exists():
+            self.add_error("year", _("To sprawozdanie za ten rok jest już dodane; usuń je, aby dodać nowe."))
+        return cleaned
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Plik CSV lub XLSX"), help_text=_("Najwyżej 5 MB. Pierwszy wiersz: nagłówki kolumn.")
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise ValidationError(_("Wybierz plik CSV albo XLSX."), code="import_extension")
+        if upload.size > IMPORT_MAX_BYTES:
+            raise ValidationError(_("Plik może mieć najwyżej 5 MB."), code="import_size")
+        return upload
+
+
+class BulkApplyForm(forms.Form):
+    only_valid = forms.BooleanField(
+        label=_("Zaimportuj tylko poprawne wiersze (wiersze z błędami zostaną pominięte)"), required=False
+    )

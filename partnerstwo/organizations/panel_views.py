@@ -1,0 +1,237 @@
+"""The directory in the staff panel: claims and changes to decide, history, imports, missing reports.
+
+For officials and administrators (the people who may edit any organisation); Team members use the
+panel for other things and get 403 here.
+"""
+
+import datetime
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from partnerstwo.organizations import bulk_import, claims, editing, opp_list
+from partnerstwo.organizations.manage_forms import (
+    BulkApplyForm,
+    ChangeDecisionForm,
+    ClaimDecisionForm,
+    ImportUploadForm,
+)
+from partnerstwo.organizations.models import (
+    Organization,
+    OrganizationChangeRequest,
+    OrganizationImport,
+    RegisterStatus,
+    Representation,
+)
+from partnerstwo.organizations.tables import TableError
+
+PAGE_SIZE = 50
+IMPORTERS = {OrganizationImport.Kind.OPP_LIST: opp_list, OrganizationImport.Kind.BULK: bulk_import}
+
+
+def directory_staff_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not editing.is_staff_editor(request.user) or not request.user.is_active:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@directory_staff_required
+def index(request):
+    counts = {
+        "claims": Representation.objects.filter(status=Representation.Status.PENDING).count(),
+        "changes": OrganizationChangeRequest.objects.filter(status=OrganizationChangeRequest.Status.PENDING).count(),
+    }
+    return render(request, "organizations/panel/index.html", {
+        "counts": counts, "imports": OrganizationImport.objects.select_related("uploaded_by")[:10],
+    })
+
+
+@directory_staff_required
+def claim_queue(request):
+    pending = (
+        Representation.objects.filter(status=Representation.Status.PENDING)
+        .select_related("organization", "user").order_by("created_at")
+    )
+    decided = (
+        Representation.objects.exclude(status=Representation.Status.PENDING)
+        .select_related("organization", "user", "decided_by").order_by("-decided_at")[:20]
+    )
+    return render(request, "organizations/panel/claims.html", {"pending": pending, "decided": decided})
+
+
+@directory_staff_required
+@require_http_methods(["GET", "POST"])
+def claim_decide(request, pk):
+    representation = get_object_or_404(
+        Representation.objects.select_related("organization", "user", "decided_by"), pk=pk
+    )
+    form = ClaimDecisionForm(request.POST or None)
+    if request.method == "POST" and representation.status == Representation.Status.PENDING and form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == "approve":
+                claims.approve(representation, by=request.user,
+                               verified_otherwise=form.cleaned_data["verified_otherwise"])
+                messages.success(request, _("Zgłoszenie zatwierdzone; wysłano wiadomość do zgłaszającego."))
+            else:
+                claims.reject(representation, by=request.user, reason=form.cleaned_data["reason"])
+                messages.success(request, _("Zgłoszenie odrzucone; wysłano wiadomość z uzasadnieniem."))
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return redirect("panel:organizations_panel:claims")
+    other_claims = (
+        Representation.objects.filter(organization=representation.organization).exclude(pk=representation.pk)
+        .select_related("user")
+    )
+    return render(request, "organizations/panel/claim_decide.html", {
+        "representation": representation, "organization": representation.organization, "form": form,
+        "other_claims": other_claims,
+    })
+
+
+@directory_staff_required
+def change_queue(request):
+    pending = (
+        OrganizationChangeRequest.objects.filter(status=OrganizationChangeRequest.Status.PENDING)
+        .select_related("organization", "requested_by").order_by("created_at")
+    )
+    rows = [(change, editing.describe_changes(change.changes)) for change in pending]
+    return render(request, "organizations/panel/changes.html", {"rows": rows})
+
+
+@directory_staff_required
+@require_http_methods(["GET", "POST"])
+def change_decide(request, pk):
+    change = get_object_or_404(
+        OrganizationChangeRequest.objects.select_related("organization", "requested_by", "decided_by"), pk=pk
+    )
+    form = ChangeDecisionForm(request.POST or None)
+    if request.method == "POST" and change.status == OrganizationChangeRequest.Status.PENDING and form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == "approve":
+                editing.approve_change_request(change, by=request.user)
+                messages.success(request, _("Zmiana zatwierdzona i opublikowana."))
+            else:
+                editing.reject_change_request(change, by=request.user, reason=form.cleaned_data["reason"])
+                messages.success(request, _("Zmiana odrzucona; przedstawiciel otrzyma uzasadnienie."))
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return redirect("panel:organizations_panel:changes")
+    return render(request, "organizations/panel/change_decide.html", {
+        "change": change, "organization": change.organization, "form": form,
+        "rows": editing.describe_changes(change.changes),
+    })
+
+
+@directory_staff_required
+def history(request, slug):
+    organization = get_object_or_404(Organization, slug=slug)
+    revisions = organization.revisions.select_related("changed_by", "change_request__decided_by")
+    page = Paginator(revisions, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(revision, editing.describe_changes(revision.changes)) for revision in page]
+    return render(request, "organizations/panel/history.html", {
+        "organization": organization, "page_obj": page, "rows": rows,
+    })
+
+
+def _upload(request, kind, template):
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        content = upload.read()
+        try:
+            preview = IMPORTERS[kind].preview(content, upload.name)
+        except TableError as error:
+            form.add_error("file", str(error))
+        else:
+            record = OrganizationImport.objects.create(
+                kind=kind, filename=upload.name[:255], content=content, uploaded_by=request.user,
+                preview=preview.to_json(),
+            )
+            return redirect("panel:organizations_panel:import_detail", pk=record.pk)
+    return render(request, template, {"form": form})
+
+
+@directory_staff_required
+@require_http_methods(["GET", "POST"])
+def opp_list_upload(request):
+    return _upload(request, OrganizationImport.Kind.OPP_LIST, "organizations/panel/opp_upload.html")
+
+
+@directory_staff_required
+@require_http_methods(["GET", "POST"])
+def bulk_upload(request):
+    return _upload(request, OrganizationImport.Kind.BULK, "organizations/panel/bulk_upload.html")
+
+
+@directory_staff_required
+@require_http_methods(["GET", "POST"])
+def import_detail(request, pk):
+    record = get_object_or_404(OrganizationImport.objects.select_related("uploaded_by", "applied_by"), pk=pk)
+    form = BulkApplyForm(request.POST or None)
+    error = ""
+    if request.method == "POST" and not record.applied_at and form.is_valid():
+        importer = IMPORTERS[record.kind]
+        try:
+            if record.kind == OrganizationImport.Kind.BULK:
+                result = importer.apply(bytes(record.content), record.filename, user=request.user,
+                                        only_valid=form.cleaned_data["only_valid"])
+            else:
+                result = importer.apply(bytes(record.content), record.filename, user=request.user)
+        except (ValidationError, TableError) as problem:
+            error = " ".join(problem.messages) if isinstance(problem, ValidationError) else str(problem)
+        else:
+            record.result = result.to_json()
+            record.applied_at = timezone.now()
+            record.applied_by = request.user
+            record.save(update_fields=["result", "applied_at", "applied_by"])
+            messages.success(request, _("Zapisano zmiany z pliku."))
+            return redirect("panel:organizations_panel:import_detail", pk=record.pk)
+    report = record.result if record.applied_at else record.preview
+    template = (
+        "organizations/panel/opp_report.html" if record.kind == OrganizationImport.Kind.OPP_LIST
+        else "organizations/panel/bulk_report.html"
+    )
+    return render(request, template, {"record": record, "report": report, "form": form, "error": error})
+
+
+@directory_staff_required
+def missing_reports(request):
+    last_year = datetime.date.today().year - 1
+    try:
+        year = int(request.GET.get("rok") or last_year)
+    except ValueError:
+        year = last_year
+    if not 1990 <= year <= last_year + 1:
+        year = last_year
+    missing = (
+        Organization.objects.public().exclude(register_status=RegisterStatus.REMOVED)
+        .without_report_for(year).select_related("district").order_by("name")
+    )
+    page = Paginator(missing, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "organizations/panel/missing_reports.html", {
+        "year": year, "page_obj": page, "years": range(last_year + 1, last_year - 6, -1),
+        "published_count": Organization.objects.public().exclude(register_status=RegisterStatus.REMOVED).count(),
+    })

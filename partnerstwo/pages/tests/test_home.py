@@ -1,0 +1,56 @@
+from datetime import timedelta
+
+from django.utils import timezone
+
+from partnerstwo.news.models import NewsItem
+
+
+def news(slug, days_ago, **extra):
+    return NewsItem.objects.create(
+        slug=slug,
+        title=f"Wiadomość {slug}",
+        lead=f"Zajawka {slug}",
+        published_at=timezone.now() - timedelta(days=days_ago),
+        is_published=extra.pop("is_published", True),
+        **extra,
+    )
+
+
+def test_the_home_page_states_the_mission_and_links_to_the_sections(client, db):
+    html = client.get("/").content.decode()
+
+    assert "buduje dialog, partnerstwo i współpracę" in html
+    assert 'href="/misja-i-cele/"' in html
+    assert 'href="/aktualnosci/"' in html
+    assert 'href="/kontakt/"' in html
+    assert "centrum@um.bialystok.pl" in html
+    assert "ul. Świętojańska 22 lok. 1" in html
+
+
+def test_the_home_page_shows_the_three_latest_public_news(client, db):
+    for index in range(4):
+        news(f"wiadomosc-{index}", days_ago=index + 1)
+    news("szkic", days_ago=0, is_published=False)
+    news("jutro", days_ago=-1)
+
+    html = client.get("/").content.decode()
+
+    assert "Wiadomość wiadomosc-0" in html
+    assert "Wiadomość wiadomosc-2" in html
+    assert "Wiadomość wiadomosc-3" not in html
+    assert "Wiadomość szkic" not in html
+    assert "Wiadomość jutro" not in html
+
+
+def test_the_home_page_has_one_heading_of_the_first_level(client, db):
+    html = client.get("/").content.decode()
+
+    assert html.count("<h1") == 1
+
+
+def test_the_home_page_runs_a_constant_number_of_queries(client, db, django_assert_num_queries):
+    for index in range(5):
+        news(f"wiadomosc-{index}", days_ago=index + 1)
+
+    with django_assert_num_queries(1):
+        client.get("/")

@@ -1,0 +1,66 @@
+"""The parts of the staff panel, and who may use each: the dashboard lists the ones a person can open.
+
+Each later capability adds its section here (and its link to templates/panel/nav.html).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Section:
+    title: Promise
+    description: Promise
+    url_name: str
+    allowed: Callable
+
+
+def content_editor(user) -> bool:
+    return user.can_edit_content
+
+
+SECTIONS = [
+    Section(
+        _("Strony"),
+        _("Treść stron informacyjnych serwisu, ich publikacja i historia zmian."),
+        "panel:page_list",
+        content_editor,
+    ),
+    Section(
+        _("Aktualności"),
+        _("Wiadomości publikowane na stronie głównej, w kanałach RSS i Atom."),
+        "panel:news_list",
+        content_editor,
+    ),
+    Section(
+        _("Uwagi do stron"),
+        _("Potwierdzone wiadomości z formularza uwag i ich status."),
+        "panel:feedback_inbox",
+        content_editor,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Link:
+    title: Promise
+    description: Promise
+    url: str
+
+
+def sections_for(user) -> list[Link]:
+    """The sections this person may open, in menu order; a section whose views are not installed is left out."""
+    links = []
+    for section in SECTIONS:
+        if not section.allowed(user):
+            continue
+        try:
+            url = reverse(section.url_name)
+        except NoReverseMatch:
+            continue
+        links.append(Link(section.title, section.description, url))
+    return links

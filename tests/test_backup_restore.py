@@ -1,0 +1,125 @@
+"""A backup restored into a fresh database is a working site.
+
+bin/backup and bin/restore run as an operator runs them, against real databases (not pytest's test
+database): a file for SQLite, new databases on the same server for PostgreSQL. The restored site is
+then served by gunicorn, and an administrator signs in and sees the restored data.
+"""
+
+import http.cookiejar
+import os
+import re
+import secrets
+import subprocess
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+
+import pytest
+
+from tests.subprocesses import ROOT, clean_env, manage, running_site
+
+DEPARTMENT = "Wydział Kopii Zapasowych i Odtwarzania"
+ADMIN_EMAIL = "kopia@um.example.org"
+ADMIN_PASSWORD = "odtworzone-haslo-2026"
+ON_POSTGRESQL = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+CREATE_DATA = f"""
+from partnerstwo.accounts.models import User
+from partnerstwo.city.models import Department
+Department.objects.create(name={DEPARTMENT!r}, short_name="WKZ")
+User.objects.create_superuser(email={ADMIN_EMAIL!r}, password={ADMIN_PASSWORD!r}, full_name="Kopia Zapasowa")
+"""
+
+
+@contextmanager
+def sqlite_databases(tmp_path):
+    yield f"sqlite:///{tmp_path / 'source.sqlite3'}", f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+
+
+@contextmanager
+def postgresql_databases(tmp_path):
+    """Two new databases beside the test run's own; the target from template0, as bare as a new server's."""
+    import psycopg
+
+    server = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
+    suffix = secrets.token_hex(4)
+    source, target = f"backup_source_{suffix}", f"backup_target_{suffix}"
+    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{source}"')
+        connection.execute(f'CREATE DATABASE "{target}" TEMPLATE template0')
+        try:
+            yield server._replace(path=f"/{source}").geturl(), server._replace(path=f"/{target}").geturl()
+        finally:
+            for name in (source, target):
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run_script(env, *args):
+    result = subprocess.run([str(ROOT / "bin" / args[0]), *args[1:]], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, f"bin/{args[0]} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+def sign_in_to_admin(base_url):
+    """An HTTP client with cookies, signed in through the admin's own login form."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    login_url = f"{base_url}/admin/login/?next=/admin/"
+    form = opener.open(login_url, timeout=10).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": ADMIN_EMAIL, "password": ADMIN_PASSWORD})
+    request = urllib.request.Request(login_url, data=data.encode(), headers={"Referer": login_url})  # noqa: S310
+    opener.open(request, timeout=10).read()
+    return opener
+
+
+@pytest.mark.parametrize(
+    "databases",
+    [
+        pytest.param(sqlite_databases, id="sqlite"),
+        pytest.param(
+            postgresql_databases,
+            id="postgresql",
+            marks=pytest.mark.skipif(not ON_POSTGRESQL, reason="runs in the PostgreSQL pass of make test"),
+        ),
+    ],
+)
+def test_a_backup_restored_into_a_fresh_database_is_served_by_the_site(tmp_path, databases):
+    with databases(tmp_path) as (source_url, target_url):
+        source = clean_env(DEBUG="true", DATABASE_URL=source_url, VAR_DIR=str(tmp_path / "var"),
+                           MEDIA_ROOT=str(tmp_path / "media-source"))
+        manage(source, "migrate", "--noinput", "-v0")
+        manage(source, "createcachetable")
+        manage(source, "shell", "-c", CREATE_DATA)
+        upload = tmp_path / "media-source" / "dokumenty" / "sprawozdanie.txt"
+        upload.parent.mkdir(parents=True)
+        upload.write_text("Sprawozdanie z realizacji programu współpracy")
+
+        backup_dir = run_script(source, "backup", str(tmp_path / "backups")).strip()
+        assert {"manifest.json", "media.tar.gz"} <= set(os.listdir(backup_dir))
+
+        target = {**source, "DATABASE_URL": target_url, "MEDIA_ROOT": str(tmp_path / "media-restored")}
+        run_script(target, "restore", backup_dir)
+
+        with running_site(target) as base_url:
+            with urllib.request.urlopen(f"{base_url}/", timeout=10) as home:  # noqa: S310 - loopback http
+                assert home.status == 200
+            media_url = f"{base_url}/media/dokumenty/sprawozdanie.txt"
+            with urllib.request.urlopen(media_url, timeout=10) as media:  # noqa: S310 - loopback http
+                assert media.read().decode() == "Sprawozdanie z realizacji programu współpracy"
+            admin = sign_in_to_admin(base_url)
+            departments = admin.open(f"{base_url}/admin/city/department/", timeout=10).read().decode()
+            assert DEPARTMENT in departments
+
+
+def test_restore_refuses_to_overwrite_a_database_that_has_data(tmp_path):
+    env = clean_env(DEBUG="true", DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+                    VAR_DIR=str(tmp_path / "var"), MEDIA_ROOT=str(tmp_path / "media"))
+    manage(env, "migrate", "--noinput", "-v0")
+    backup_dir = run_script(env, "backup", str(tmp_path / "backups")).strip()
+
+    refused = subprocess.run([str(ROOT / "bin" / "restore"), backup_dir], cwd=ROOT, env=env, capture_output=True,
+                             text=True, timeout=60)
+
+    assert refused.returncode != 0
+    assert "already has tables" in refused.stderr
