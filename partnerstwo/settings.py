@@ -150,6 +150,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+if TESTING:
+    # The test cast signs in hundreds of times; the production hasher costs most of a second each.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "pages:home"
@@ -255,6 +258,8 @@ ALTCHA_HMAC_KEY = os.environ.get("ALTCHA_HMAC_KEY", SECRET_KEY)
 ALTCHA_COST = int(os.environ.get("ALTCHA_COST", "5000"))
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "5/h")
 FEEDBACK_CONFIRMATION_DAYS = 7
+# Who is told about a confirmed feedback message; empty: officials/administrators with admin access.
+FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
 
 # Security: sensible everywhere, strict in production.
 SESSION_COOKIE_HTTPONLY = True

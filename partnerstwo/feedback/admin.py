@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from partnerstwo.feedback.models import FeedbackCategory, FeedbackMessage
 
@@ -62,19 +61,11 @@ class FeedbackMessageAdmin(admin.ModelAdmin):
     def _set_status(self, request, queryset, status):
         updated = queryset.confirmed().update(status=status)
         skipped = queryset.filter(status=FeedbackMessage.Status.UNCONFIRMED).count()
-        self.message_user(
-            request,
-            ngettext("Zmieniono status %(count)d uwagi.", "Zmieniono status %(count)d uwag.", updated)
-            % {"count": updated},
-            messages.SUCCESS,
-        )
+        self.message_user(request, _("Zmieniono status uwag: %(count)d.") % {"count": updated}, messages.SUCCESS)
         if skipped:
             self.message_user(
                 request,
-                ngettext(
-                    "Pominięto %(count)d niepotwierdzoną uwagę.", "Pominięto %(count)d niepotwierdzonych uwag.", skipped
-                )
-                % {"count": skipped},
+                _("Pominięto uwagi, których nadawcy jeszcze nie potwierdzili: %(count)d.") % {"count": skipped},
                 messages.WARNING,
             )
 

@@ -19,8 +19,7 @@ def create(request):
         over_limit = not hit("feedback", client_ip(request), settings.FEEDBACK_RATE_LIMIT)
         form = FeedbackForm(request.POST, over_limit=over_limit)
         if over_limit:
-            form.is_valid()  # only to show the refusal; the typed text stays in the fields
-            status = 429
+            status = 429  # the form shows the refusal and keeps the typed text; nothing is checked
         elif form.is_valid():
             submission.submit(form, language=get_language() or settings.LANGUAGE_CODE)
             return redirect("feedback:sent")

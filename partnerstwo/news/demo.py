@@ -10,7 +10,7 @@ from django.utils import dateformat, timezone, translation
 
 from partnerstwo.news.editing import save_news_item
 from partnerstwo.news.models import NewsItem
-from partnerstwo.pages.demo import demo_editor
+from partnerstwo.pages.demo import demo_editor, mail_link, tel_link
 
 # Fixed public holidays (domain.md §7.2); demo meetings avoid them and weekends.
 FIXED_HOLIDAYS = {(1, 1), (1, 6), (5, 1), (5, 3), (8, 15), (11, 1), (11, 11), (12, 24), (12, 25), (12, 26)}
@@ -35,7 +35,7 @@ def demo_news(today) -> list[dict]:
     body = settings.CITY["advisory_body_name"]
     next_year = today.year + 1
     address = f"{centre['street']}, {centre['postal_code']} {centre['city']}"
-    contact = f"tel. {centre['phone']}, e-mail {centre['email']}"
+    contact = f"tel. {tel_link(centre['phone'])}, e-mail {mail_link(centre['email'])}"
     meeting_day = _working_day(today + timedelta(days=19))
     training_day = _working_day(today + timedelta(days=5))
     team_meeting_day = _working_day(today - timedelta(days=17), step=-1)
@@ -66,7 +66,7 @@ W projekcie znalazły się konkursy z zakresu:
 ## Jak zgłosić uwagi
 
 Uwagi do terminów i zakresu konkursów można przesyłać do {_pl(schedule_deadline)} e-mailem na adres \
-[{centre['email']}](mailto:{centre['email']}) albo złożyć osobiście w Centrum ({address}). \
+{mail_link(centre['email'])} albo złożyć osobiście w Centrum ({address}). \
 Zestawienie uwag wraz ze stanowiskiem departamentów opublikujemy w aktualnościach.
 """,
         },
@@ -162,7 +162,7 @@ Organizacje zgłaszały uwagi przede wszystkim do:
 
 Każda uwaga otrzymała odpowiedź z uzasadnieniem: uwzględniona, uwzględniona częściowo albo \
 nieuwzględniona. Sprawozdanie z konsultacji można pobrać w Centrum lub otrzymać e-mailem \
-([{centre['email']}](mailto:{centre['email']})). Projekt programu trafi teraz pod obrady Rady Miasta.
+({mail_link(centre['email'])}). Projekt programu trafi teraz pod obrady Rady Miasta.
 """,
         },
         {
@@ -230,7 +230,7 @@ Planujemy grupy:
 - ekologii i ochrony zwierząt.
 
 Zgłoszenia (nazwa organizacji, wybrana grupa, osoba do kontaktu) przyjmujemy e-mailem: \
-[{centre['email']}](mailto:{centre['email']}).
+{mail_link(centre['email'])}.
 """,
         },
     ]
@@ -243,6 +243,9 @@ def load(stdout, **options):
         for data in demo_news(timezone.localdate()):
             if NewsItem.objects.filter(slug=data["slug"]).exists():
                 continue
-            save_news_item(NewsItem(is_published=True, **data), editor=editor)
+            item = save_news_item(NewsItem(is_published=True, **data), editor=editor)
+            # As if written on the day it went out, not when the demo was loaded.
+            written = min(item.published_at, timezone.now())
+            NewsItem.objects.filter(pk=item.pk).update(created_at=written, updated_at=written)
             created += 1
     stdout.write(f"  aktualności: {NewsItem.objects.count()} (nowe: {created})")

@@ -26,6 +26,10 @@ class NewsFeed(Feed):
     def link(self):
         return reverse("news:list")
 
+    def author_name(self):
+        # Atom requires an author; the news are the Centre's.
+        return settings.CITY["centre"]["name"]
+
     def items(self):
         return NewsItem.objects.published()[:FEED_LENGTH]
 
@@ -47,9 +51,6 @@ class NewsAtomFeed(NewsFeed):
 
     def subtitle(self):
         return self.description()
-
-    def link(self):
-        return reverse("news:list")
 
     def feed_url(self):
         return reverse("news:atom")

@@ -42,5 +42,9 @@ class NewsItemForm(SlugFromTitleMixin, MarkdownFieldsMixin, forms.ModelForm):
         }
         widgets = {"lead": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["is_published"].label_suffix = ""
+
     def clean_lead(self):
         return normalise_newlines(self.cleaned_data.get("lead") or "")

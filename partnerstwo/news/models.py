@@ -1,12 +1,23 @@
 """News of the Centre and the advisory body, published at a chosen time."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.pages.slugs import RouteValidator
+
+# Far-off years are typing mistakes, and year 1 would overflow when converted to UTC.
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def validate_publication_date(value):
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValidationError(
+            _("Podaj datę z lat %(min)s–%(max)s."), code="out_of_range", params={"min": MIN_YEAR, "max": MAX_YEAR}
+        )
 
 
 class NewsItemQuerySet(models.QuerySet):
@@ -34,7 +45,9 @@ class NewsItem(models.Model):
     )
     body = models.TextField(_("treść"), blank=True, help_text=_("W formacie Markdown."))
     is_published = models.BooleanField(_("opublikowana"), default=False)
-    published_at = models.DateTimeField(_("data publikacji"), default=timezone.now, db_index=True)
+    published_at = models.DateTimeField(
+        _("data publikacji"), default=timezone.now, db_index=True, validators=[validate_publication_date]
+    )
     created_at = models.DateTimeField(_("utworzono"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("ostatnia modyfikacja"), default=timezone.now, editable=False)
     author = models.ForeignKey(

@@ -49,7 +49,7 @@ def organization_list(request):
     if errors:
         return _json({"errors": errors}, status=400)
 
-    organizations = form.filter(Organization.objects.public()).for_export()
+    organizations = form.filter(Organization.objects.public())
     paginator = Paginator(organizations, page_size)
     try:
         page = paginator.page(page_number)
@@ -67,13 +67,13 @@ def organization_list(request):
         "page_size": page_size,
         "next": page_url(page.next_page_number()) if page.has_next() else None,
         "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
-        "results": [public_data.record(org, request.build_absolute_uri) for org in page.object_list],
+        "results": list(public_data.records(page.object_list, request.build_absolute_uri)),
     })
 
 
 @require_safe
 def organization_detail(request, slug):
-    organization = Organization.objects.public().for_export().filter(slug=slug).first()
-    if organization is None:
+    found = list(public_data.records(Organization.objects.public().filter(slug=slug), request.build_absolute_uri))
+    if not found:
         return _json({"errors": {"slug": [_("Nie ma takiej organizacji w katalogu.")]}}, status=404)
-    return _json(public_data.record(organization, request.build_absolute_uri))
+    return _json(found[0])

@@ -6,6 +6,7 @@ errors changes nothing unless the official chooses to import only the valid rows
 erase data already in the directory. Everything happens in one transaction.
 """
 
+import copy
 from dataclasses import dataclass, field
 
 from django import forms
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from partnerstwo.city.models import District
 from partnerstwo.lib.text import fold
 from partnerstwo.organizations import editing
-from partnerstwo.organizations.identifiers import unique_slug
+from partnerstwo.organizations.identifiers import clean_krs, clean_nip, unique_slug
 from partnerstwo.organizations.manage_forms import IdentifierFieldsMixin, _formfield
 from partnerstwo.organizations.models import LegalForm, Organization, OrganizationRevision
 from partnerstwo.organizations.tables import Table, TableError, cell, map_columns, read_table, starts
@@ -127,8 +128,6 @@ def _row_data(values, mapping, *, legal_forms, districts) -> tuple[dict, list[tu
 
 
 def _existing(data, by_krs, by_nip):
-    from partnerstwo.organizations.identifiers import clean_krs, clean_nip
-
     found = []
     for key, cleaner, index in (("krs", clean_krs, by_krs), ("nip", clean_nip, by_nip)):
         try:
@@ -171,7 +170,7 @@ def plan(table: Table, mapping: dict[str, int]) -> tuple[BulkPlan, list[tuple[in
             form_data = {k: v for k, v in model_to_dict(existing, fields=FIELDS).items() if v is not None}
             form_data["looking_for_volunteers"] = "on" if existing.looking_for_volunteers else ""
             form_data.update(data)
-            form = RowForm(form_data, instance=existing)
+            form = RowForm(form_data, instance=copy.copy(existing))  # the form writes into its instance
         else:
             form = RowForm(data, instance=Organization())
         if not problems and form.is_valid():

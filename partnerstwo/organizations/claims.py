@@ -8,6 +8,7 @@ confirms it on a page with a button (mail scanners follow links, they do not pre
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,10 +28,11 @@ CONFIRMATION_MAX_AGE = 7 * 24 * 3600
 
 def claimable(user):
     """Published organisations the user does not yet represent or wait for (a rejected claim may be repeated)."""
-    return Organization.objects.public().exclude(
-        representations__user=user,
-        representations__status__in=[Representation.Status.PENDING, Representation.Status.APPROVED],
+    active = Representation.objects.filter(
+        organization=OuterRef("pk"), user=user,
+        status__in=[Representation.Status.PENDING, Representation.Status.APPROVED],
     )
+    return Organization.objects.public().exclude(Exists(active))
 
 
 def claim(*, user, organization: Organization, role_in_organization: str = "") -> Representation:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.utils.text import slugify
 
 from partnerstwo.city.models import District, PublicTaskSphere
+from partnerstwo.city.reference import load_districts
 from partnerstwo.lib.text import fold
 from partnerstwo.organizations import fake_numbers
 from partnerstwo.organizations.models import LegalForm, Organization, RegisterStatus, TargetGroup
@@ -247,6 +248,8 @@ OUTSIDE_KRS = {AZ, KGW, UKS, G, CH}
 
 
 def load(stdout, **options):
+    # The city demo loads the osiedla from the city's configuration; make sure these exist either way.
+    load_districts(list(DISTRICT_CENTRES))
     districts = {d.name: d for d in District.objects.all()}
     spheres = {s.slug: s for s in PublicTaskSphere.objects.all()}
     groups = {g.slug: g for g in TargetGroup.objects.all()}

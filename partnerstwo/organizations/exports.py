@@ -1,8 +1,8 @@
 """Exports of the directory (CSV, XLSX, JSON) that stay small in memory at any number of rows.
 
-Rows are read with .iterator(chunk_size=…) (a server-side cursor on PostgreSQL; the two
-prefetches run once per chunk) and written out as they come, so 150,000 organisations never sit
-in memory together. The columns are public_data.FIELDS.
+public_data reads the rows in chunks (a server-side cursor on PostgreSQL) and each piece is
+written out as it comes, so 150,000 organisations never sit in memory together. The columns are
+public_data.FIELDS.
 """
 
 import csv
@@ -19,7 +19,6 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from partnerstwo.organizations import public_data
 
-CHUNK_SIZE = 2000
 FORMATS = ("csv", "xlsx", "json")
 # A text cell a spreadsheet would run as a formula ("=HYPERLINK(…)"); phone numbers such as
 # "+48 85 123 45 67" stay as they are.
@@ -28,11 +27,6 @@ _FORMULA = re.compile(r"^(?:[=@\t\r]|[+-](?![\d\s().-]*$))")
 
 def filename(fmt: str) -> str:
     return f"organizacje-{timezone.localdate():%Y-%m-%d}.{fmt}"
-
-
-def _rows(queryset, absolute_url) -> Iterator[list]:
-    for org in queryset.for_export().iterator(chunk_size=CHUNK_SIZE):
-        yield public_data.row(org, absolute_url)
 
 
 def _defuse(value):
@@ -52,7 +46,7 @@ def csv_lines(queryset, absolute_url: Callable[[str], str]) -> Iterator[str]:
     # UTF-8 with a byte order mark: Excel then reads Polish letters right; other tools skip it.
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(public_data.KEYS)
-    for cells in _rows(queryset, absolute_url):
+    for cells in public_data.rows(queryset, absolute_url):
         yield writer.writerow([_defuse(cell) for cell in cells])
 
 
@@ -60,8 +54,8 @@ def json_chunks(queryset, absolute_url: Callable[[str], str]) -> Iterator[str]:
     """A JSON array written one organisation at a time."""
     yield "["
     separator = "\n"
-    for org in queryset.for_export().iterator(chunk_size=CHUNK_SIZE):
-        yield separator + json.dumps(public_data.record(org, absolute_url), ensure_ascii=False)
+    for record in public_data.records(queryset, absolute_url):
+        yield separator + json.dumps(record, ensure_ascii=False)
         separator = ",\n"
     yield "\n]\n"
 
@@ -83,7 +77,7 @@ def xlsx_response(queryset, absolute_url):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title="organizacje")
     sheet.append([str(field.label) for field in public_data.FIELDS])
-    for cells in _rows(queryset, absolute_url):
+    for cells in public_data.rows(queryset, absolute_url):
         sheet.append([_text_cell(sheet, value) for value in cells])
     output = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it after sending
     workbook.save(output)

@@ -5,6 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +40,27 @@ def validate_logo(logo) -> None:
             _("Logo może mieć najwyżej %(max)s × %(max)s pikseli (to ma %(width)s × %(height)s).")
             % {"max": LOGO_MAX_SIDE, "width": width, "height": height}, code="logo_dimensions",
         )
+
+
+TEXT_LIMITS = {"description": 10_000, "statutory_goals": 20_000}
+
+
+def limit_text_lengths(form) -> None:
+    """Long texts have no database limit; the form sets a generous one."""
+    for name, limit in TEXT_LIMITS.items():
+        if name in form.fields:
+            form.fields[name].max_length = limit
+            form.fields[name].validators.append(MaxLengthValidator(limit))
+            form.fields[name].widget.attrs["maxlength"] = str(limit)
+
+
+class LogoField(forms.ImageField):
+    """Refuses a too big file before Pillow decodes it."""
+
+    def to_python(self, data):
+        if data and getattr(data, "size", 0) > LOGO_MAX_BYTES:
+            raise ValidationError(_("Logo może mieć najwyżej 1 MB — zmniejsz plik."), code="logo_size")
+        return super().to_python(data)
 
 
 class IdentifierFieldsMixin:
@@ -82,7 +104,7 @@ class OrganizationForm(IdentifierFieldsMixin, forms.ModelForm):
                                   help_text=_("Np. 53.132500. Puste pola — organizacja nie pojawi się na mapie."))
     longitude = forms.DecimalField(label=_("długość geograficzna"), required=False, min_value=-180, max_value=180,
                                    help_text=_("Np. 23.168800."))
-    logo = forms.ImageField(
+    logo = LogoField(
         label=_("logo"), required=False,
         help_text=_("JPEG, PNG lub WebP, najwyżej 1 MB i %(side)s × %(side)s pikseli.") % {"side": LOGO_MAX_SIDE},
         error_messages={"invalid_image": _(
@@ -108,6 +130,7 @@ class OrganizationForm(IdentifierFieldsMixin, forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        limit_text_lengths(self)
         self.fields["district"].queryset = District.objects.active()
         self.fields["spheres"].queryset = PublicTaskSphere.objects.active()
         self.fields["target_groups"].queryset = TargetGroup.objects.all()
@@ -179,6 +202,7 @@ class RegistrationForm(IdentifierFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = District.objects.active()
         self.fields["spheres"].queryset = PublicTaskSphere.objects.active()
+        limit_text_lengths(self)
         self.fields["email"].required = True
         self.fields["email"].help_text = _(
             "Adres kontaktowy organizacji. Wyślemy na niego link, którym potwierdzisz, że masz do niego dostęp."

@@ -71,10 +71,6 @@ class OrganizationQuerySet(models.QuerySet):
     def for_profile(self):
         return self.select_related("district", "updated_by").prefetch_related("spheres", "target_groups")
 
-    def for_export(self):
-        """Everything the open data carries (public_data.FIELDS), per chunk of rows when iterated."""
-        return self.select_related("district").prefetch_related("spheres", "target_groups")
-
     def for_map(self):
         """Only what a marker needs, for the organisations that have coordinates."""
         return (

@@ -48,6 +48,11 @@ def directory_staff_required(view):
     return wrapper
 
 
+def _submitted(request):
+    """(data, files) of a submitted form, or (None, None) for an unbound one on GET."""
+    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
+
+
 def _add_errors(form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
@@ -86,7 +91,7 @@ def claim_decide(request, pk):
     representation = get_object_or_404(
         Representation.objects.select_related("organization", "user", "decided_by"), pk=pk
     )
-    form = ClaimDecisionForm(request.POST or None)
+    form = ClaimDecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and representation.status == Representation.Status.PENDING and form.is_valid():
         try:
             if form.cleaned_data["decision"] == "approve":
@@ -126,7 +131,7 @@ def change_decide(request, pk):
     change = get_object_or_404(
         OrganizationChangeRequest.objects.select_related("organization", "requested_by", "decided_by"), pk=pk
     )
-    form = ChangeDecisionForm(request.POST or None)
+    form = ChangeDecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and change.status == OrganizationChangeRequest.Status.PENDING and form.is_valid():
         try:
             if form.cleaned_data["decision"] == "approve":
@@ -157,7 +162,7 @@ def history(request, slug):
 
 
 def _upload(request, kind, template):
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    form = ImportUploadForm(*_submitted(request))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         content = upload.read()
@@ -190,7 +195,7 @@ def bulk_upload(request):
 @require_http_methods(["GET", "POST"])
 def import_detail(request, pk):
     record = get_object_or_404(OrganizationImport.objects.select_related("uploaded_by", "applied_by"), pk=pk)
-    form = BulkApplyForm(request.POST or None)
+    form = BulkApplyForm(request.POST if request.method == "POST" else None)
     error = ""
     if request.method == "POST" and not record.applied_at and form.is_valid():
         importer = IMPORTERS[record.kind]

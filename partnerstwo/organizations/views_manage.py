@@ -43,6 +43,11 @@ def _editable(request, slug):
     return get_object_or_404(Organization.objects.editable_by(request.user), slug=slug)
 
 
+def _submitted(request):
+    """(data, files) of a submitted form, or (None, None) for an unbound one on GET."""
+    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
+
+
 def _add_errors(form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
@@ -79,7 +84,7 @@ def claim_search(request):
 @require_http_methods(["GET", "POST"])
 def claim(request, slug):
     organization = get_object_or_404(claims.claimable(request.user), slug=slug)
-    form = ClaimForm(request.POST or None)
+    form = ClaimForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             claims.claim(
@@ -106,7 +111,7 @@ def claim(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def register(request):
-    form = RegistrationForm(request.POST or None)
+    form = RegistrationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         organization = form.save(commit=False)
         try:
@@ -170,8 +175,7 @@ def edit(request, slug):
     if pending and not editing.is_staff_editor(request.user):
         # The form shows what waits for approval, so saving other fields does not withdraw it.
         initial = {field: pair[1] for field, pair in pending.changes.items()}
-    form = form_class(request.POST or None, request.FILES or None, instance=organization, initial=initial,
-                      user=request.user)
+    form = form_class(*_submitted(request), instance=organization, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             outcome = editing.save_edit(form, user=request.user)
@@ -251,7 +255,7 @@ def krs_update(request, slug):
 def reports(request, slug):
     organization = _editable(request, slug)
     form = AnnualReportForm(
-        request.POST or None, request.FILES or None,
+        *_submitted(request),
         instance=AnnualReport(organization=organization, added_by=request.user),
     )
     if request.method == "POST" and form.is_valid():

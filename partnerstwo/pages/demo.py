@@ -93,7 +93,8 @@ w konkursach ofert na realizację zadań publicznych gminy)
 """  # noqa: E501 - a Markdown heading cannot be wrapped
 
 
-def _tel(number: str) -> str:
+def tel_link(number: str) -> str:
+    """A Markdown link that dials the number on a phone."""
     digits = "".join(ch for ch in number if ch.isdigit())
     if number == digits and len(digits) == 9:
         # A landline written as bare digits reads better in the usual groups: 85 732 82 20.
@@ -101,16 +102,16 @@ def _tel(number: str) -> str:
     return f"[{number}](tel:+48{digits})"
 
 
-def _mail(address: str) -> str:
+def mail_link(address: str) -> str:
     return f"[{address}](mailto:{address})"
 
 
 def contact_body() -> str:
     centre = settings.CITY["centre"]
     phones = (
-        f"- telefon i faks: {_tel(centre['phone'])}"
+        f"- telefon i faks: {tel_link(centre['phone'])}"
         if centre.get("fax") == centre["phone"]
-        else f"- telefon: {_tel(centre['phone'])}\n- faks: {centre['fax']}"
+        else f"- telefon: {tel_link(centre['phone'])}\n- faks: {centre['fax']}"
     )
     return f"""\
 {centre['name']} prowadzi sprawy współpracy miasta z organizacjami pozarządowymi. Napisz lub zadzwoń, \
@@ -122,14 +123,14 @@ jeśli masz pytanie o współpracę organizacji z miastem albo o ten serwis.
 {centre['postal_code']} {centre['city']}
 
 {phones}
-- telefon komórkowy: {_tel(centre['mobile'])}
-- e-mail: {_mail(centre['email'])}
+- telefon komórkowy: {tel_link(centre['mobile'])}
+- e-mail: {mail_link(centre['email'])}
 
 ## Napisz do nas
 
 Uwagi i propozycje dotyczące serwisu lub którejkolwiek z jego stron możesz przesłać przez \
 [formularz „Napisz do nas”]({reverse('feedback:create')}). Odpowiemy na adres e-mail, który podasz \
-w formularzu. Możesz też napisać bezpośrednio na {_mail(centre['email'])}.
+w formularzu. Możesz też napisać bezpośrednio na {mail_link(centre['email'])}.
 
 ## Dostępność
 
@@ -213,8 +214,8 @@ Każdy ma prawo:
 W przypadku problemów z dostępnością serwisu prosimy o kontakt. Za rozpatrywanie uwag i żądań odpowiada \
 {contact['contact_name']}:
 
-- e-mail: {_mail(contact['contact_email'])}
-- telefon: {_tel(contact['contact_phone'])}
+- e-mail: {mail_link(contact['contact_email'])}
+- telefon: {tel_link(contact['contact_phone'])}
 
 Tą samą drogą można składać wnioski o udostępnienie informacji niedostępnej oraz żądania zapewnienia \
 dostępności. Problem możesz też zgłosić przez [formularz „Napisz do nas”]({feedback_url}).
@@ -256,7 +257,7 @@ Opis obejmie w szczególności:
 - możliwość wejścia z psem asystującym,
 - dostępność pętli indukcyjnej i tłumacza polskiego języka migowego.
 
-Jeśli planujesz wizytę, zadzwoń ({_tel(centre['phone'])}) lub napisz ({_mail(centre['email'])}) przed \
+Jeśli planujesz wizytę, zadzwoń ({tel_link(centre['phone'])}) lub napisz ({mail_link(centre['email'])}) przed \
 przyjściem – podpowiemy, jak dotrzeć do lokalu, i powiemy, czy możemy zapewnić potrzebną Ci pomoc.
 
 ## Aplikacje mobilne
@@ -283,7 +284,7 @@ Administratorem Twoich danych osobowych jest {controller['name']}, {controller['
 ## Inspektor ochrony danych
 
 Administrator wyznaczył inspektora ochrony danych. We wszystkich sprawach dotyczących przetwarzania Twoich \
-danych możesz się z nim skontaktować e-mailem: {_mail(controller['dpo_email'])} albo listownie na adres \
+danych możesz się z nim skontaktować e-mailem: {mail_link(controller['dpo_email'])} albo listownie na adres \
 administratora z dopiskiem „Inspektor ochrony danych”.
 
 ## Cele i podstawy prawne przetwarzania

@@ -61,5 +61,6 @@ class ContentPageForm(SlugFromTitleMixin, MarkdownFieldsMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["is_published"].label_suffix = ""
         if not self.is_bound:
             self.initial["version"] = self.instance.version

@@ -9,7 +9,8 @@ FOCUSED_ELEMENT = """() => {
     const el = document.activeElement;
     const style = getComputedStyle(el);
     return {
-        element: `<${el.tagName.toLowerCase()}${el.id ? ' id=' + el.id : ''}${el.className ? ' class=' + el.className : ''}>`
+        element: `<${el.tagName.toLowerCase()}${el.id ? ' id=' + el.id : ''}`
+            + `${el.className ? ' class=' + el.className : ''}>`
             + ` "${(el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 40)}"`,
         outlineStyle: style.outlineStyle,
         outlineWidth: parseFloat(style.outlineWidth) || 0,

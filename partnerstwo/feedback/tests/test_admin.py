@@ -55,7 +55,7 @@ def test_the_bulk_actions_change_confirmed_messages_only(admin_client, category,
     unconfirmed.refresh_from_db()
     assert confirmed.status == status
     assert unconfirmed.status == FeedbackMessage.Status.UNCONFIRMED
-    assert "Pominięto 1 niepotwierdzoną uwagę" in response.content.decode()
+    assert "Pominięto uwagi, których nadawcy jeszcze nie potwierdzili: 1." in response.content.decode()
 
 
 def test_a_message_page_in_the_admin_opens_and_saves(admin_client, category):

@@ -47,6 +47,7 @@ def test_the_atom_feed_lists_published_news_as_entries(client, make_news):
     assert entries[0].findtext(f"{ATOM}published")
     self_link = [link for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self"][0]
     assert self_link.get("href") == "http://testserver/aktualnosci/atom/"
+    assert feed.find(f"{ATOM}author").findtext(f"{ATOM}name") == "Centrum Współpracy Organizacji Pozarządowych"
 
 
 def test_a_feed_escapes_markup_in_titles_and_leads(client, make_news):

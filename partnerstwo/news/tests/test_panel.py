@@ -127,7 +127,13 @@ def test_bad_input_gets_messages_next_to_the_fields(client, official_x):
 def test_hostile_input_causes_no_server_error(client, official_x):
     client.force_login(official_x)
 
-    for data in (form_data(body="\x00"), form_data(lead="y" * 100_000), form_data(published_at="9999-99-99T99:99")):
+    for data in (
+        form_data(body="\x00"),
+        form_data(lead="y" * 100_000),
+        form_data(published_at="9999-99-99T99:99"),
+        form_data(published_at="0001-01-01T00:00"),
+        form_data(published_at="9999-12-31T23:59"),
+    ):
         assert client.post(reverse("panel:news_create"), data).status_code == 200
 
     assert not NewsItem.objects.exists()

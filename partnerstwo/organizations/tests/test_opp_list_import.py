@@ -1,0 +1,197 @@
+"""Importing the official OPP list (wykaz OPP): columns found by their headers, a dry run, nothing unmarked."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from openpyxl import Workbook
+
+from partnerstwo.organizations import opp_list
+from partnerstwo.organizations.models import OrganizationImport, OrganizationRevision
+from partnerstwo.organizations.tables import TableError
+from partnerstwo.organizations.tests import upkeep_helpers as make
+
+pytestmark = pytest.mark.django_db
+
+# The NIW-CRSO columns are not known for sure (domain.md §1.6): other order, other spelling, extra columns.
+HEADERS = ["Lp.", "Województwo", "Nazwa organizacji", "Uwagi", "Numer KRS", "Powiat", "Miejscowość",
+           "Cel szczegółowy 1,5%"]
+
+
+def row(krs, name, town="Białystok", purpose="", lp=1):
+    return [lp, "podlaskie", name, "", krs, "Białystok" if town == "Białystok" else "inny", town, purpose]
+
+
+@pytest.fixture
+def directory():
+    return {
+        "alfa": make.organization("Fundacja Alfa", krs="0000111111"),
+        "beta": make.organization("Stowarzyszenie Beta", krs="0000222222", is_opp=True),
+        "gamma": make.organization("Fundacja Gamma", krs="0000333333", is_opp=True, opp_purpose="Hospicjum"),
+        "delta": make.organization("Klub Delta", krs="0000444444"),
+    }
+
+
+def xlsx(rows, headers=HEADERS, title=True) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    if title:
+        sheet.append(["Wykaz organizacji pożytku publicznego uprawnionych do 1,5% — stan na 30.11.2025"])
+        sheet.append([])
+    sheet.append(headers)
+    for values in rows:
+        sheet.append(values)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def list_rows():
+    return [
+        row("111111", "FUNDACJA ALFA", purpose="Pomoc dzieciom", lp=1),  # KRS typed as a short number
+        row(333333, "FUNDACJA GAMMA", purpose="Hospicjum", lp=2),  # a number cell; nothing changes
+        row("0000555555", "STOWARZYSZENIE SPOZA KATALOGU", lp=3),  # the city's OPP we do not have
+        row("0000666666", "FUNDACJA Z WARSZAWY", town="Warszawa", lp=4),
+        row("abc", "BŁĘDNY WIERSZ", lp=5),
+    ]
+
+
+def test_a_dry_run_shows_what_would_change_and_changes_nothing(directory):
+    result = opp_list.preview(xlsx(list_rows()), "wykaz.xlsx")
+
+    assert result.columns["krs"] == "Numer KRS" and result.columns["purpose"] == "Cel szczegółowy 1,5%"
+    assert result.rows == 5 and result.on_list == 2
+    [change] = result.changes
+    assert change["name"] == "Fundacja Alfa"
+    assert change["changes"] == {"is_opp": [False, True], "opp_purpose": ["", "Pomoc dzieciom"]}
+    assert result.unchanged == 1
+    assert [item["name"] for item in result.absent] == ["Stowarzyszenie Beta"]
+    assert result.city_missing == [{"krs": "0000555555", "row": 6, "name": "STOWARZYSZENIE SPOZA KATALOGU"}]
+    assert result.invalid[0]["row"] == 8 and result.invalid[0]["value"] == "abc"
+    directory["alfa"].refresh_from_db()
+    assert not directory["alfa"].is_opp
+
+
+def test_importing_marks_the_listed_organisations_and_only_reports_the_absent_ones(directory, official_x):
+    result = opp_list.apply(xlsx(list_rows()), "wykaz.xlsx", user=official_x)
+
+    alfa, beta, gamma = (directory[key] for key in ("alfa", "beta", "gamma"))
+    for org in (alfa, beta, gamma):
+        org.refresh_from_db()
+    assert alfa.is_opp and alfa.opp_purpose == "Pomoc dzieciom"
+    assert beta.is_opp  # absent from the list: reported, not unmarked
+    assert [item["name"] for item in result.absent] == ["Stowarzyszenie Beta"]
+    revision = alfa.revisions.get()
+    assert revision.source == OrganizationRevision.Source.OPP_LIST
+    assert revision.changed_by == official_x
+    assert not gamma.revisions.exists() and not beta.revisions.exists()
+    assert alfa.contact_email_confirmed_at is None  # imported data is never a confirmed mailing address
+
+
+def test_a_csv_in_windows_encoding_with_semicolons_and_other_headers_works(directory):
+    content = "NAZWA;GMINA;nr krs;WOJEWODZTWO;dodatkowa kolumna\r\n" \
+              "Fundacja Alfa;Białystok;0000111111;podlaskie;x\r\n" \
+              "Klub Delta;Białystok;444444;podlaskie;y\r\n"
+
+    result = opp_list.apply(content.encode("cp1250"), "wykaz.csv", user=None)
+
+    assert result.columns == {"name": "NAZWA", "commune": "GMINA", "krs": "nr krs", "voivodeship": "WOJEWODZTWO"}
+    assert {item["name"] for item in result.changes} == {"Fundacja Alfa", "Klub Delta"}
+    directory["delta"].refresh_from_db()
+    assert directory["delta"].is_opp and directory["delta"].opp_purpose == ""
+
+
+def test_a_utf8_csv_with_commas_works(directory):
+    content = "Numer KRS,Nazwa,Miejscowość\n0000111111,Fundacja Alfa,Białystok\n"
+
+    assert opp_list.preview(content.encode("utf-8-sig"), "wykaz.csv").on_list == 1
+
+
+@pytest.mark.parametrize(
+    ("headers", "missing"),
+    [(["Lp.", "Nazwa", "Miejscowość"], "numer KRS"), (["Numer KRS", "Województwo"], "nazwa")],
+)
+def test_a_file_without_the_krs_or_name_column_is_refused_listing_the_headers(headers, missing):
+    with pytest.raises(TableError) as error:
+        opp_list.preview(xlsx([["1", "x", "y"]], headers=headers, title=False), "wykaz.xlsx")
+
+    assert f"brakuje kolumny: {missing}" in str(error.value)
+    for header in headers:
+        assert f"„{header}”" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [(b"PK\x03\x04 broken", "wykaz.xlsx", "Nie udało się odczytać pliku XLSX"), (b"", "wykaz.csv", "Plik jest pusty"),
+     (b"\x00\x01\x02", "wykaz.csv", "dane binarne")],
+)
+def test_broken_files_get_a_message_not_an_error_page(content, name, message):
+    with pytest.raises(TableError, match=message):
+        opp_list.preview(content, name)
+
+
+def test_the_command_has_a_dry_run(directory, tmp_path, capsys):
+    path = tmp_path / "wykaz.xlsx"
+    path.write_bytes(xlsx(list_rows()))
+
+    call_command("import_opp_list", str(path), "--dry-run")
+    out = capsys.readouterr().out
+    assert "Zmieniłoby się: 1" in out and "niczego nie zapisano" in out
+    directory["alfa"].refresh_from_db()
+    assert not directory["alfa"].is_opp
+
+    call_command("import_opp_list", str(path))
+    directory["alfa"].refresh_from_db()
+    assert directory["alfa"].is_opp
+    assert "nie zmieniono): 1" in capsys.readouterr().out
+
+
+def test_the_command_explains_a_file_it_cannot_use(tmp_path):
+    path = tmp_path / "wykaz.csv"
+    path.write_text("a;b\n1;2\n", encoding="utf-8")
+
+    with pytest.raises(CommandError, match="brakuje kolumny"):
+        call_command("import_opp_list", str(path))
+
+
+def test_an_official_previews_and_then_applies_the_list_in_the_panel(client, official_x, directory):
+    client.force_login(official_x)
+    upload = SimpleUploadedFile("wykaz.xlsx", xlsx(list_rows()))
+
+    response = client.post(reverse("panel:organizations_panel:opp_import"), {"file": upload})
+
+    record = OrganizationImport.objects.get()
+    assert response.status_code == 302
+    preview = client.get(response["Location"]).content.decode()
+    assert "To jest podgląd" in preview and "Fundacja Alfa" in preview and "Stowarzyszenie Beta" in preview
+    directory["alfa"].refresh_from_db()
+    assert not directory["alfa"].is_opp
+
+    client.post(reverse("panel:organizations_panel:import_detail", args=[record.pk]))
+    directory["alfa"].refresh_from_db()
+    record.refresh_from_db()
+    assert directory["alfa"].is_opp
+    assert record.applied_by == official_x
+    # Applying twice does nothing more.
+    client.post(reverse("panel:organizations_panel:import_detail", args=[record.pk]))
+    assert directory["alfa"].revisions.count() == 1
+
+
+def test_the_upload_page_shows_the_headers_of_a_file_it_refuses(client, administrator):
+    client.force_login(administrator)
+    upload = SimpleUploadedFile("wykaz.csv", b"Nazwa;Adres\nA;B\n")
+
+    response = client.post(reverse("panel:organizations_panel:opp_import"), {"file": upload})
+
+    assert response.status_code == 200
+    assert "„Nazwa”, „Adres”" in response.context["form"].errors["file"][0]
+    assert not OrganizationImport.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["resident", "representative_a", "team_member"])
+def test_only_officials_and_administrators_import_the_list(client, request, role):
+    client.force_login(request.getfixturevalue(role))
+
+    assert client.get(reverse("panel:organizations_panel:opp_import")).status_code == 403
