@@ -24,6 +24,15 @@ def pytest_collection_modifyitems(config, items):
         items[:] = [item for item in items if not item.get_closest_marker("browser")]
 
 
+@pytest.fixture(autouse=True)
+def polish_by_default():
+    """A request to /en/ leaves English active in the test thread; every test starts in Polish."""
+    from django.utils import translation
+
+    with translation.override("pl"):
+        yield
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

@@ -90,36 +90,40 @@ def time_requests(client, targets, requests: int, warmup: int) -> list[dict]:
             response = client.get(path, secure=True, headers=headers)
             size = len(body(response))
         rows[name] = {"request": name, "path": path, "status": response.status_code, "queries": len(queries),
-                      "bytes": size, "timings": [], "headers": headers}
+                      "bytes": size, "timings": [], "cpu": [], "headers": headers}
     for _ in range(requests):  # round-robin: a slow moment of the machine falls on every request alike
         for name, path in targets:
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             body(client.get(path, secure=True, headers=rows[name]["headers"]))
             rows[name]["timings"].append(time.perf_counter() - started)
+            rows[name]["cpu"].append(time.process_time() - cpu_started)
     results = []
     for row in rows.values():
-        timings = row.pop("timings")
+        timings, cpu = row.pop("timings"), row.pop("cpu")
         row.pop("headers")
         row.update(median_ms=round(statistics.median(timings) * 1000, 1),
-                   p95_ms=round(statistics.quantiles(timings, n=100)[94] * 1000, 1))
+                   p95_ms=round(statistics.quantiles(timings, n=100)[94] * 1000, 1),
+                   cpu_median_ms=round(statistics.median(cpu) * 1000, 1))
         results.append(row)
     return results
 
 
 def time_csv_export(client, runs: int) -> dict:
     """The whole directory as CSV: wall time (no tracing), then the peak memory of one traced run."""
-    timings, size = [], 0
+    timings, cpu, size = [], [], 0
     for _ in range(runs):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         response = client.get("/organizacje/eksport.csv", secure=True)
         size = sum(len(piece) for piece in response.streaming_content)
         timings.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - cpu_started)
     tracemalloc.start()
     response = client.get("/organizacje/eksport.csv", secure=True)
     rows = sum(piece.count(b"\n") for piece in response.streaming_content) - 1
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return {"rows": rows, "megabytes": round(size / 1e6, 1), "median_s": round(statistics.median(timings), 2),
+            "cpu_median_s": round(statistics.median(cpu), 2),
             "max_s": round(max(timings), 2), "peak_python_memory_mb": round(peak / 1e6, 1)}
 
 
@@ -142,10 +146,11 @@ def explain_search() -> str:
 
 def print_table(run: dict) -> None:
     print(f"\n{run['organizations']} organisations ({run['database']}); generated {run['generated']} in "
-          f"{run['generate_seconds']} s")
-    header = ("request", "median ms", "p95 ms", "queries", "KiB", "status")
+          f"{run['generate_seconds']} s; load average {run['load_average']}")
+    header = ("request", "median ms", "p95 ms", "CPU ms", "queries", "KiB", "status")
     lines = [header] + [
-        (row["request"], f"{row['median_ms']:.1f}", f"{row['p95_ms']:.1f}", str(row["queries"]),
+        (row["request"], f"{row['median_ms']:.1f}", f"{row['p95_ms']:.1f}", f"{row['cpu_median_ms']:.1f}",
+         str(row["queries"]),
          f"{row['bytes'] / 1024:.1f}", str(row["status"]))
         for row in run["requests"]
     ]
@@ -156,8 +161,8 @@ def print_table(run: dict) -> None:
         if index == 0:
             print("  ".join("-" * w for w in widths))
     csv = run["csv_export"]
-    print(f"CSV export of {csv['rows']} rows ({csv['megabytes']} MB): median {csv['median_s']} s, "
-          f"max {csv['max_s']} s, peak Python memory {csv['peak_python_memory_mb']} MB")
+    print(f"CSV export of {csv['rows']} rows ({csv['megabytes']} MB): median {csv['median_s']} s "
+          f"(CPU {csv['cpu_median_s']} s), max {csv['max_s']} s, peak Python memory {csv['peak_python_memory_mb']} MB")
 
 
 def main() -> None:
@@ -200,6 +205,7 @@ def main() -> None:
     for size in sizes:
         print(f"Growing the directory to {size} organisations…", flush=True)
         run = {"database": report["database"], **grow_to(size)}
+        run["load_average"] = " ".join(f"{load:.1f}" for load in os.getloadavg())
         profile = f"gen-{(run['organizations'] // 3):06d}"
         from partnerstwo.organizations.models import Organization
 

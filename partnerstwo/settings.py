@@ -230,8 +230,6 @@ if os.environ.get("EMAIL_URL"):
     from partnerstwo.lib.email_url import parse_email_url
 
     globals().update(parse_email_url(os.environ["EMAIL_URL"]))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Partnerstwo <no-reply@localhost>")
-SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = [("Administrator", a) for a in env_list("ADMINS")]
 # The absolute address of the site, for links in e-mails sent outside a request (workers).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -252,6 +250,9 @@ TASKS = {
 CITY_CONFIG_FILE = Path(os.environ.get("CITY_CONFIG", BASE_DIR / "config" / "cities" / "bialystok.toml"))
 with CITY_CONFIG_FILE.open("rb") as city_file:
     CITY = tomllib.load(city_file)
+# Set DEFAULT_FROM_EMAIL in production to an address the city's mail server may send from.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"{CITY['site_name']} <no-reply@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # The feedback form's captcha and public form limits.
 ALTCHA_HMAC_KEY = os.environ.get("ALTCHA_HMAC_KEY", SECRET_KEY)

@@ -9,6 +9,7 @@ import http.cookiejar
 import os
 import re
 import secrets
+import sqlite3
 import subprocess
 import urllib.parse
 import urllib.request
@@ -113,9 +114,12 @@ def test_a_backup_restored_into_a_fresh_database_is_served_by_the_site(tmp_path,
 
 
 def test_restore_refuses_to_overwrite_a_database_that_has_data(tmp_path):
-    env = clean_env(DEBUG="true", DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
-                    VAR_DIR=str(tmp_path / "var"), MEDIA_ROOT=str(tmp_path / "media"))
-    manage(env, "migrate", "--noinput", "-v0")
+    database = tmp_path / "site.sqlite3"
+    with sqlite3.connect(database) as connection:
+        connection.execute("CREATE TABLE city_department (id integer PRIMARY KEY, name text)")
+    connection.close()
+    env = clean_env(DATABASE_URL=f"sqlite:///{database}", VAR_DIR=str(tmp_path / "var"),
+                    MEDIA_ROOT=str(tmp_path / "media"))
     backup_dir = run_script(env, "backup", str(tmp_path / "backups")).strip()
 
     refused = subprocess.run([str(ROOT / "bin" / "restore"), backup_dir], cwd=ROOT, env=env, capture_output=True,

@@ -81,6 +81,10 @@ NEWS_FORM = {
 }
 NEW_PASSWORD = "Nowe-haslo-do-konta-2026"
 
+DIRECTORY_FILTERS = {
+    "q": "fundacja", "sfera": "culture", "osiedle": "dojlidy", "forma": "fundacja", "grupa": "dzieci",
+    "opp": "1", "wolontariat": "1", "raport": "2025", "sortuj": "nazwa-malejaco",
+}
 TARGETS = [
     # The public site.
     Target("display switch", "GET", "/wyglad/", {"text": "large", "contrast": "on", "next": "/misja-i-cele/"}),
@@ -240,6 +244,25 @@ TARGETS = [
     Target("panel: OPP list upload", "POST", "/panel/organizacje/import-opp/", {"file": "wykaz.csv"}, "official_x"),
     Target("panel: import apply", "POST", "/panel/organizacje/import/{pk}/",
            {"pk": lambda rows: upkeep.hostile_import().pk, "only_valid": "on"}, "official_x"),
+    # The public directory (helper "directory"): its list, map, exports and API share one set of filters.
+    *(
+        Target(name, "GET", url, {**DIRECTORY_FILTERS, **extra})
+        for name, url, extra in [
+            ("directory", "/organizacje/", {"page": "2"}),
+            ("directory map", "/organizacje/mapa/", {}),
+            ("directory map markers", "/organizacje/mapa/punkty.json", {}),
+            ("directory export: CSV", "/organizacje/eksport.csv", {}),
+            ("directory export: XLSX", "/organizacje/eksport.xlsx", {}),
+            ("directory export: JSON", "/organizacje/eksport.json", {}),
+            ("API: organisations", "/api/organizacje/", {"page": "1", "page_size": "50"}),
+        ]
+    ),
+    Target("organisation profile", "GET", "/organizacje/{slug}/",
+           {"slug": lambda rows: upkeep.hostile_organization().slug}),
+    Target("API: organisation", "GET", "/api/organizacje/{slug}/",
+           {"slug": lambda rows: upkeep.hostile_organization().slug}),
+    Target("1.5% list", "GET", "/1-5-procent/", {"q": "fundacja", "page": "2"}),
+    Target("1.5% leaflet", "GET", "/1-5-procent/ulotka/", {"q": "fundacja"}),
 ]
 
 

@@ -4,7 +4,7 @@ Only public_data.FIELDS leave the server, and only for published organisations.
 """
 
 from django.core.paginator import EmptyPage, Paginator
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -17,7 +17,7 @@ MAX_PAGE_SIZE = 100
 
 
 def _json(data, status=200):
-    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    response = HttpResponse(public_data.to_json(data), status=status, content_type="application/json")
     # Open data: any site may read it from a browser (nothing here depends on cookies).
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -6,7 +6,6 @@ public_data.FIELDS.
 """
 
 import csv
-import json
 import re
 import tempfile
 from collections.abc import Callable, Iterator
@@ -20,6 +19,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from partnerstwo.organizations import public_data
 
 FORMATS = ("csv", "xlsx", "json")
+ROWS_PER_PIECE = 200  # lines handed to the server at a time: few, small writes
 # A text cell a spreadsheet would run as a formula ("=HYPERLINK(…)"); phone numbers such as
 # "+48 85 123 45 67" stay as they are.
 _FORMULA = re.compile(r"^(?:[=@\t\r]|[+-](?![\d\s().-]*$))")
@@ -43,11 +43,18 @@ class _Echo:
 
 
 def csv_lines(queryset, absolute_url: Callable[[str], str]) -> Iterator[str]:
+    """The header, then the rows in pieces of ROWS_PER_PIECE lines."""
     # UTF-8 with a byte order mark: Excel then reads Polish letters right; other tools skip it.
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(public_data.KEYS)
+    piece = []
     for cells in public_data.rows(queryset, absolute_url):
-        yield writer.writerow([_defuse(cell) for cell in cells])
+        piece.append(writer.writerow([_defuse(cell) for cell in cells]))
+        if len(piece) == ROWS_PER_PIECE:
+            yield "".join(piece)
+            piece = []
+    if piece:
+        yield "".join(piece)
 
 
 def json_chunks(queryset, absolute_url: Callable[[str], str]) -> Iterator[str]:
@@ -55,7 +62,7 @@ def json_chunks(queryset, absolute_url: Callable[[str], str]) -> Iterator[str]:
     yield "["
     separator = "\n"
     for record in public_data.records(queryset, absolute_url):
-        yield separator + json.dumps(record, ensure_ascii=False)
+        yield separator + public_data.to_json(record)
         separator = ",\n"
     yield "\n]\n"
 

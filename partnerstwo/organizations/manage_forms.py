@@ -96,16 +96,16 @@ class IdentifierFieldsMixin:
 class OrganizationForm(IdentifierFieldsMixin, forms.ModelForm):
     """The profile as a representative (or, with more fields, an official) edits it."""
 
-    krs = forms.CharField(label=_("numer KRS"), max_length=20, required=False,
+    krs = forms.CharField(label=_("Numer KRS"), max_length=20, required=False,
                           help_text=Organization._meta.get_field("krs").help_text)
     nip = forms.CharField(label=_("NIP"), max_length=20, required=False)
     regon = forms.CharField(label=_("REGON"), max_length=20, required=False, help_text=_("9 lub 14 cyfr; opcjonalny."))
-    latitude = forms.DecimalField(label=_("szerokość geograficzna"), required=False, min_value=-90, max_value=90,
+    latitude = forms.DecimalField(label=_("Szerokość geograficzna"), required=False, min_value=-90, max_value=90,
                                   help_text=_("Np. 53.132500. Puste pola — organizacja nie pojawi się na mapie."))
-    longitude = forms.DecimalField(label=_("długość geograficzna"), required=False, min_value=-180, max_value=180,
+    longitude = forms.DecimalField(label=_("Długość geograficzna"), required=False, min_value=-180, max_value=180,
                                    help_text=_("Np. 23.168800."))
     logo = LogoField(
-        label=_("logo"), required=False,
+        label=_("Logo"), required=False,
         help_text=_("JPEG, PNG lub WebP, najwyżej 1 MB i %(side)s × %(side)s pikseli.") % {"side": LOGO_MAX_SIDE},
         error_messages={"invalid_image": _(
             "Ten plik nie jest obrazem albo jest uszkodzony. Dodaj logo w formacie JPEG, PNG lub WebP."
@@ -181,7 +181,7 @@ def organization_form_class(user):
 class RegistrationForm(IdentifierFieldsMixin, forms.ModelForm):
     """A new organisation's basic data; it stays unpublished until an official approves it."""
 
-    krs = forms.CharField(label=_("numer KRS"), max_length=20, required=False,
+    krs = forms.CharField(label=_("Numer KRS"), max_length=20, required=False,
                           help_text=Organization._meta.get_field("krs").help_text)
     nip = forms.CharField(label=_("NIP"), max_length=20, required=False)
     regon = forms.CharField(label=_("REGON"), max_length=20, required=False, help_text=_("9 lub 14 cyfr; opcjonalny."))
@@ -304,7 +304,7 @@ class AnnualReportForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"] = forms.IntegerField(
-            label=_("rok, którego dotyczy"), min_value=1990, max_value=datetime.date.today().year
+            label=_("Rok, którego dotyczy"), min_value=1990, max_value=datetime.date.today().year
         )
         if not self.is_bound:
             self.initial.setdefault("year", datetime.date.today().year - 1)

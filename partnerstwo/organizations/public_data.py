@@ -9,6 +9,7 @@ groups of each chunk with one query each: 150,000 organisations stream in second
 """
 
 import datetime
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from itertools import islice
 from typing import Any
 
 from django.core.files.storage import default_storage
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -128,6 +130,14 @@ FIELDS = [
 ]
 KEYS = [f.key for f in FIELDS]
 COLUMNS = list(dict.fromkeys(["pk", *(column for f in FIELDS for column in f.columns)]))
+
+
+# <, > and & as JSON escapes: a record or an error message never reads as HTML, whoever sniffs it.
+_HTML_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def to_json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).translate(_HTML_ESCAPES)
 
 
 def _json_ready(value):

@@ -18,7 +18,8 @@ PAGE_SIZE = 20
 OPP_PAGE_SIZE = 50
 # More markers than this make a map nobody can read (and a heavy reply); the list has them all.
 MAP_MARKER_LIMIT = 2000
-EXPORT_RATE_LIMIT = getattr(settings, "DIRECTORY_EXPORT_RATE_LIMIT", "60/h")
+# Exports of the whole directory are heavy: downloads per address (settings.DIRECTORY_EXPORT_RATE_LIMIT, "" = none).
+DEFAULT_EXPORT_RATE_LIMIT = "60/h"
 
 
 @require_safe
@@ -65,7 +66,8 @@ def map_points(request):
 
 @require_safe
 def export(request, fmt):
-    if not hit("directory-export", client_ip(request), EXPORT_RATE_LIMIT):
+    rate = getattr(settings, "DIRECTORY_EXPORT_RATE_LIMIT", DEFAULT_EXPORT_RATE_LIMIT)
+    if rate and not hit("directory-export", client_ip(request), rate):
         return HttpResponse(
             _("Zbyt wiele pobrań w krótkim czasie. Spróbuj ponownie za godzinę."),
             status=429, content_type="text/plain; charset=utf-8",

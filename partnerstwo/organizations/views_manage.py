@@ -28,6 +28,7 @@ from partnerstwo.organizations.manage_forms import (
 from partnerstwo.organizations.models import AnnualReport, Organization, Representation
 
 CLAIM_SEARCH_LIMIT = 20
+JOIN_RATE = "10/h"
 EDIT_FIELDSETS = [
     (_lazy("Nazwa i rejestr"), ["name", "short_name", "legal_form", "krs", "nip", "regon",
                                 "is_opp", "register_status", "is_published"]),
@@ -54,6 +55,14 @@ def _add_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def _within_join_limit(request, form) -> bool:
+    """Each claim e-mails an organisation: a few per hour per person keeps this from becoming a spam tool."""
+    if ratelimit.hit("organization-join", str(request.user.pk), JOIN_RATE):
+        return True
+    form.add_error(None, _("Wysłano już wiele zgłoszeń. Spróbuj ponownie za godzinę."))
+    return False
 
 
 @login_required
@@ -85,7 +94,7 @@ def claim_search(request):
 def claim(request, slug):
     organization = get_object_or_404(claims.claimable(request.user), slug=slug)
     form = ClaimForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _within_join_limit(request, form):
         try:
             claims.claim(
                 user=request.user, organization=organization,
@@ -112,7 +121,7 @@ def claim(request, slug):
 @require_http_methods(["GET", "POST"])
 def register(request):
     form = RegistrationForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _within_join_limit(request, form):
         organization = form.save(commit=False)
         try:
             claims.register(

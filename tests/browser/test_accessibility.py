@@ -3,6 +3,8 @@
 Each test names the page and the mode: `test_…[news-item-high-contrast]`.
 """
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from .conftest import MODES
@@ -57,9 +59,20 @@ def test_axe_finds_no_wcag_a_or_aa_violation(open_in_mode, log_in, axe_violation
 
     response = page.goto(path)
     assert response.status == spec.get("status", 200), f"{name}: {path} answered {response.status}"
+    assert urlsplit(page.url).path == urlsplit(path).path, f"{name}: {path} sent the browser to {page.url}"
     if "then" in spec:
         spec["then"](page)
         assert page.locator(".error-summary").count() == 1, f"{name}: the form shows no error summary"
 
     violations = axe_violations(page)
     assert not violations, f"{name} ({mode}, {page.url}):\n" + "\n".join(violations)
+
+
+@pytest.mark.parametrize("mode", ["default", "high-contrast", "phone-390px"])
+def test_axe_finds_no_wcag_a_or_aa_violation_in_the_open_share_panel(open_in_mode, axe_violations, demo_data, mode):
+    page = open_in_mode(mode)
+    page.goto("/misja-i-cele/")
+    page.get_by_text("Poleć znajomemu").click()
+    page.get_by_role("button", name="Kopiuj link").click()
+    violations = axe_violations(page)
+    assert not violations, f"share panel ({mode}):\n" + "\n".join(violations)

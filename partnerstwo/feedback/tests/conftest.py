@@ -16,8 +16,6 @@ MESSAGE = "Na stronie „Misja i cele” brakuje daty ostatniej aktualizacji. Pr
 def cheap_work(settings):
     # The real cost takes the browser a fraction of a second; tests solve many challenges.
     settings.ALTCHA_COST = 20
-    # The cast of users is created with a password; a fast hasher keeps these tests quick.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -88,3 +88,14 @@ def test_the_list_runs_a_constant_number_of_queries(client, django_assert_num_qu
     # the form's choices (3), the count, the reference tables (3), the page, its spheres and target groups
     with django_assert_num_queries(10):
         assert client.get("/api/organizacje/", {"page_size": 100}).status_code == 200
+
+
+def test_json_never_carries_raw_html(client):
+    make.organization("Fundacja <b>Alfa</b> & Co")
+
+    body = client.get("/api/organizacje/", {"sfera": "<script>alert(1)</script>"}).content.decode()
+    listed = client.get("/api/organizacje/").content.decode()
+
+    assert "<script>" not in body and "\\u003cscript\\u003e" in body
+    assert "<b>" not in listed
+    assert client.get("/api/organizacje/").json()["results"][0]["name"] == "Fundacja <b>Alfa</b> & Co"

@@ -308,3 +308,19 @@ def test_the_profile_offers_claiming_to_signed_in_users_and_editing_to_represent
     client.force_login(representative_a)
     as_representative = client.get(url).content.decode()
     assert edit_url in as_representative and claim_url not in as_representative
+
+
+def test_claims_are_limited_per_hour_so_nobody_spams_organisations(client, resident, monkeypatch):
+    from partnerstwo.organizations import views_manage
+
+    monkeypatch.setattr(views_manage, "JOIN_RATE", "2/h")
+    orgs = [make.organization(f"Fundacja {n}") for n in range(3)]
+    client.force_login(resident)
+
+    responses = [
+        client.post(reverse("my_organizations:claim", args=[org.slug]), {"statement": "on"}) for org in orgs
+    ]
+
+    assert [r.status_code for r in responses] == [302, 302, 200]
+    assert "Wysłano już wiele zgłoszeń" in responses[2].content.decode()
+    assert Representation.objects.count() == 2

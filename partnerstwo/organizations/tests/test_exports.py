@@ -102,15 +102,39 @@ def test_exports_contain_no_private_fields(client, organizations, fmt):
     assert "Ukryta" not in text
 
 
-def test_the_csv_is_written_row_by_row_from_an_iterator(client):
+def test_the_csv_is_streamed_in_pieces_not_built_whole(client, monkeypatch):
+    from partnerstwo.organizations import exports
+
+    monkeypatch.setattr(exports, "ROWS_PER_PIECE", 2)
     for n in range(5):
         make.organization(f"Fundacja {n}", spheres=["culture"])
 
     response = client.get("/organizacje/eksport.csv")
     pieces = list(response.streaming_content)
 
-    assert len(pieces) == 6  # the header, then one piece per row: the file never sits whole in memory
+    assert [piece.count(b"\n") for piece in pieces] == [1, 2, 2, 1]  # the header, then rows as they come
 
 
 def test_an_unknown_format_is_a_404(client):
     assert client.get("/organizacje/eksport.pdf").status_code == 404
+
+
+def test_records_keep_each_organisations_spheres_across_chunks():
+    from partnerstwo.organizations.models import Organization
+
+    for n in range(5):
+        make.organization(f"Fundacja {n}", spheres=["culture"] if n % 2 else ["sport", "health"])
+
+    found = list(public_data.records(Organization.objects.order_by("name"), lambda path: path, chunk_size=2))
+
+    assert [[s["slug"] for s in r["spheres"]] for r in found] == [
+        ["health", "sport"], ["culture"], ["health", "sport"], ["culture"], ["health", "sport"],
+    ]
+
+
+def test_downloads_are_limited_per_address(client, settings):
+    settings.DIRECTORY_EXPORT_RATE_LIMIT = "2/h"
+
+    statuses = [client.get("/organizacje/eksport.json").status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 429]

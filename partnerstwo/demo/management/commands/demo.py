@@ -8,6 +8,7 @@ from django.db import transaction
 DEMO_MODULES = [
     "partnerstwo.city.demo",
     "partnerstwo.accounts.demo",
+    "partnerstwo.organizations.demo",
     "partnerstwo.pages.demo",
     "partnerstwo.news.demo",
     "partnerstwo.feedback.demo",
