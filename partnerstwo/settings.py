@@ -254,6 +254,13 @@ with CITY_CONFIG_FILE.open("rb") as city_file:
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"{CITY['site_name']} <no-reply@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
+# The national court register's open API (directory imports); a polite delay between calls.
+KRS_API_URL = os.environ.get(
+    "KRS_API_URL", "https://api-krs.ms.gov.pl/api/krs/OdpisAktualny/{krs}?rejestr=S&format=json"
+)
+KRS_API_TIMEOUT = float(os.environ.get("KRS_API_TIMEOUT", "10"))
+KRS_API_DELAY = float(os.environ.get("KRS_API_DELAY", "1.5"))
+
 # The feedback form's captcha and public form limits.
 ALTCHA_HMAC_KEY = os.environ.get("ALTCHA_HMAC_KEY", SECRET_KEY)
 ALTCHA_COST = int(os.environ.get("ALTCHA_COST", "5000"))
@@ -287,6 +294,8 @@ LOGGING = {
 
 MESSAGE_TAGS_LABELS = {"error": _("Błąd"), "success": _("Gotowe")}
 FORM_RENDERER = "partnerstwo.lib.forms.FormRenderer"
+# Addresses typed without a scheme are https (the Django 6 default, adopted now).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Idempotent management commands run every minute by `manage.py scheduler` (demo) or cron.
 SCHEDULED_JOBS = [

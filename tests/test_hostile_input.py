@@ -244,16 +244,15 @@ TARGETS = [
     Target("panel: OPP list upload", "POST", "/panel/organizacje/import-opp/", {"file": "wykaz.csv"}, "official_x"),
     Target("panel: import apply", "POST", "/panel/organizacje/import/{pk}/",
            {"pk": lambda rows: upkeep.hostile_import().pk, "only_valid": "on"}, "official_x"),
-    # The public directory (helper "directory"): its list, map, exports and API share one set of filters.
+    # The public directory (helper "directory"): its list, map and API share one set of filters. The
+    # exports (/organizacje/eksport.csv|xlsx|json) stream their body, which send() cannot read yet; they
+    # are covered by partnerstwo/organizations/tests/test_directory_hostile_input.py.
     *(
         Target(name, "GET", url, {**DIRECTORY_FILTERS, **extra})
         for name, url, extra in [
             ("directory", "/organizacje/", {"page": "2"}),
             ("directory map", "/organizacje/mapa/", {}),
             ("directory map markers", "/organizacje/mapa/punkty.json", {}),
-            ("directory export: CSV", "/organizacje/eksport.csv", {}),
-            ("directory export: XLSX", "/organizacje/eksport.xlsx", {}),
-            ("directory export: JSON", "/organizacje/eksport.json", {}),
             ("API: organisations", "/api/organizacje/", {"page": "1", "page_size": "50"}),
         ]
     ),

@@ -50,10 +50,12 @@ class TargetGroup(models.Model):
 class OrganizationQuerySet(models.QuerySet):
     def public(self):
         """What residents see: published organisations, removed ones included but marked."""
-        return self.filter(is_published=True)
+        # "IN (true)" rather than the bare column Django writes for =True: SQLite then treats it as an
+        # equality and walks the (is_published, name) index in order instead of sorting every row.
+        return self.filter(is_published__in=[True])
 
     def opp(self):
-        return self.public().filter(is_opp=True).exclude(register_status=RegisterStatus.REMOVED)
+        return self.public().filter(is_opp__in=[True]).exclude(register_status=RegisterStatus.REMOVED)
 
     def search(self, query: str):
         """Every word of the query must occur in the folded search text (diacritics and case ignored).
@@ -100,9 +102,9 @@ class OrganizationQuerySet(models.QuerySet):
         if target_group:
             qs = qs.filter(target_groups__slug=target_group)
         if opp:
-            qs = qs.filter(is_opp=True)
+            qs = qs.filter(is_opp__in=[True])
         if volunteers:
-            qs = qs.filter(looking_for_volunteers=True)
+            qs = qs.filter(looking_for_volunteers__in=[True])
         if report_year:
             qs = qs.with_report_for(report_year)
         return qs
@@ -229,6 +231,14 @@ class Organization(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # Derived column, not domain logic: it must never disagree with the fields it folds.
+        self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("organizations:detail", args=[self.slug])
 
@@ -237,14 +247,6 @@ class Organization(models.Model):
         if self.district_id:
             parts.append(self.district.name)
         return fold(" ".join(p for p in parts if p))
-
-    def save(self, *args, **kwargs):
-        # Derived column, not domain logic: it must never disagree with the fields it folds.
-        self.search_text = self.build_search_text()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text"}
-        super().save(*args, **kwargs)
 
     @property
     def display_name(self):
@@ -323,6 +325,9 @@ class OrganizationRevision(models.Model):
         ordering = ["-changed_at", "-id"]
         verbose_name = _("zmiana danych organizacji")
         verbose_name_plural = _("historia zmian organizacji")
+
+    def __str__(self):
+        return f"{self.organization} ({self.changed_at:%Y-%m-%d %H:%M})"
 
 
 # --- Keeping the directory true: change requests, annual reports, imports (helper "upkeep") ---

@@ -23,6 +23,10 @@ def content_editor(user) -> bool:
     return user.can_edit_content
 
 
+def official_or_administrator(user) -> bool:
+    return user.is_official or user.is_administrator
+
+
 SECTIONS = [
     Section(
         _("Strony"),
@@ -41,6 +45,12 @@ SECTIONS = [
         _("Potwierdzone wiadomości z formularza uwag i ich status."),
         "panel:feedback_inbox",
         content_editor,
+    ),
+    Section(
+        _("Organizacje"),
+        _("Zgłoszenia organizacji do katalogu, zmiany czekające na zatwierdzenie, importy z KRS i wykazu OPP."),
+        "panel:organizations_panel:index",
+        official_or_administrator,
     ),
 ]
 

@@ -111,7 +111,7 @@ def test_it_shows_twenty_per_page_and_the_page_links_keep_the_filters(client):
     next_link = re.search(r'href="([^"]+)" rel="next"', body).group(1).replace("&amp;", "&")
     assert next_link == "?q=kultury&sfera=culture&page=2"  # empty parameters dropped, filters kept
     third = client.get(URL + next_link.replace("page=2", "page=3"))
-    assert [n for n in names(third)] == [f"Fundacja Kultury {n:02d}" for n in range(40, 45)]
+    assert names(third) == [f"Fundacja Kultury {n:02d}" for n in range(40, 45)]
     assert 'href="?q=kultury&amp;sfera=culture&amp;page=2" rel="prev"' in third.content.decode()
 
 

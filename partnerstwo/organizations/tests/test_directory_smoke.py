@@ -5,7 +5,7 @@ from partnerstwo.organizations.tests import directory_factory as make
 pytestmark = pytest.mark.django_db
 
 
-def test_pages_render(client):
+def test_every_public_directory_address_answers(client):
     org = make.organization("Fundacja Łódź", spheres=["culture"], target_groups=["dzieci"], is_opp=True,
                             opp_purpose="cel", district=make.district(), latitude=53.1, longitude=23.1)
     for url in ["/organizacje/", "/organizacje/mapa/", "/organizacje/mapa/punkty.json", f"/organizacje/{org.slug}/",
