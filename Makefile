@@ -10,7 +10,7 @@ APT_TEST_PACKAGES := chromium postgresql-contrib gettext libharfbuzz-subset0 fon
 
 # Without mail settings the demo prints e-mails (with their links) in the terminal instead of
 # sending them to an SMTP server on localhost that is not there.
-DEMO_ENV := DEBUG=true
+DEMO_ENV := DEBUG=true SITE_URL=$(or $(SITE_URL),http://127.0.0.1:$(PORT))
 ifeq ($(origin EMAIL_URL)$(origin EMAIL_HOST)$(origin EMAIL_BACKEND),undefinedundefinedundefined)
 DEMO_ENV += EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 endif
@@ -49,10 +49,19 @@ messages: install
 	DEBUG=true $(PY) manage.py compilemessages --ignore '.venv' --ignore 'node_modules' -v0
 
 # Ruff, migrations, translations, then the whole suite on SQLite (with the browser tests) and
-# again on a throwaway PostgreSQL (without them). The last line is pytest's summary.
-test: install system-packages lint check-migrations messages
-	PARTNERSTWO_BROWSER_TESTS=1 $(VENV)/bin/pytest -q
-	PARTNERSTWO_BROWSER_TESTS=0 bin/with-postgres $(VENV)/bin/pytest -q
+# again on a throwaway PostgreSQL (without them). Every step runs even after a failure, so one
+# run shows every problem; the exit status is non-zero if any step failed, and the last line is
+# pytest's summary.
+test: install system-packages
+	@failed=(); \
+	run() { local step=$$1; shift; echo "+ $$*"; "$$@" || failed+=("$$step"); }; \
+	run ruff $(VENV)/bin/ruff check .; \
+	run makemigrations env DEBUG=true $(PY) manage.py makemigrations --check --dry-run; \
+	run compilemessages env DEBUG=true $(PY) manage.py compilemessages --ignore .venv --ignore node_modules -v0; \
+	run pytest-sqlite env PARTNERSTWO_BROWSER_TESTS=1 $(VENV)/bin/pytest -q; \
+	[ $${#failed[@]} -eq 0 ] || echo "make test: failed so far: $${failed[*]}"; \
+	run pytest-postgresql env PARTNERSTWO_BROWSER_TESTS=0 bin/with-postgres $(VENV)/bin/pytest -q; \
+	[ $${#failed[@]} -eq 0 ]
 
 # Benchmarks (never part of make test). They set their own production-like settings (DEBUG off)
 # and use var/bench/; bench-postgres runs them on a throwaway PostgreSQL. See docs/performance.md.
