@@ -91,7 +91,8 @@ class DirectoryForm(forms.Form):
         return SORTS.get(self.valid_data.get("sortuj") or "nazwa", "name")
 
     def filter(self, queryset):
-        return queryset.matching(**self.criteria()).sorted_by(self.ordering())
+        criteria = self.criteria()
+        return queryset.matching(**criteria).sorted_by(self.ordering(), searching=bool(criteria["q"]))
 
     def query(self) -> QueryDict:
         """The filled-in, valid parameters only: the short URL to share, keep in links and exports."""

@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.core.validators import RegexValidator
-from django.db import models
-from django.db.models import Q
+from django.db import connections, models
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from stdnum.pl import nip as nip_number
@@ -116,8 +117,16 @@ class OrganizationQuerySet(models.QuerySet):
         "updated": ("-updated_at", "-pk"),
     }
 
-    def sorted_by(self, key: str):
-        return self.order_by(*self.ORDERINGS.get(key, self.ORDERINGS["name"]))
+    def sorted_by(self, key: str, *, searching: bool = False):
+        ordering = self.ORDERINGS.get(key, self.ORDERINGS["name"])
+        if searching and connections[self.db].vendor == "postgresql" and key in ("name", "name_desc"):
+            # With a text query, let the trigram index find the matches and sort only those. Ordered by
+            # the bare column, PostgreSQL may walk the name index instead and filter row by row, which
+            # costs as many rows as precede the 20th match (26,000 of 150,000 for a word in 10% of names).
+            # COALESCE on a NOT NULL column changes no order; it only hides the index from the planner.
+            name = Coalesce("name", Value(""))
+            ordering = (name.desc(), "-pk") if key == "name_desc" else (name.asc(), "pk")
+        return self.order_by(*ordering)
 
     def represented_by(self, user):
         if not user.is_authenticated:
