@@ -293,6 +293,9 @@ LOGGING = {
 }
 
 MESSAGE_TAGS_LABELS = {"error": _("Błąd"), "success": _("Gotowe")}
+if TESTING:
+    # Each test client builds the middleware again; without this WhiteNoise rescans every static file.
+    WHITENOISE_AUTOREFRESH = True
 FORM_RENDERER = "partnerstwo.lib.forms.FormRenderer"
 # Addresses typed without a scheme are https (the Django 6 default, adopted now).
 FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -14,5 +14,7 @@ def fold(text: str) -> str:
 
 def search_terms(query: str, *, limit: int = 8) -> list[str]:
     """The folded words of a user's query, without one-letter noise, at most `limit` of them."""
-    words = [w.strip(".,;:!?\"'()[]{}") for w in fold(query).split()]
+    # Control characters (a NUL byte above all: PostgreSQL refuses it) never belong in a search.
+    printable = "".join(ch if ch.isprintable() else " " for ch in fold(query))
+    words = [w.strip(".,;:!?\"'()[]{}") for w in printable.split()]
     return [w for w in words if len(w) >= 2][:limit]
