@@ -53,6 +53,7 @@ messages: install
 # run shows every problem; the exit status is non-zero if any step failed, and the last line is
 # pytest's summary.
 test: install system-packages
+	@mkdir -p var/static  # STATIC_ROOT: WhiteNoise warns on every request when it is missing
 	@failed=(); \
 	run() { local step=$$1; shift; echo "+ $$*"; "$$@" || failed+=("$$step"); }; \
 	run ruff $(VENV)/bin/ruff check .; \

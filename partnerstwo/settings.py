@@ -136,6 +136,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "partnerstwo_cache",
+        # Rate-limit counters live here too: culling a third of the rows at 300 (the default)
+        # would forget them under load.
+        "OPTIONS": {"MAX_ENTRIES": 200_000, "CULL_FREQUENCY": 10},
     }
 }
 
