@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "partnerstwo.accounts",
     "partnerstwo.city",
     "partnerstwo.organizations",
+    "partnerstwo.events",
     "partnerstwo.pages",
     "partnerstwo.news",
     "partnerstwo.feedback",

@@ -10,4 +10,6 @@ urlpatterns = [
     path("aktualnosci/", include("partnerstwo.news.panel_urls")),
     path("uwagi/", include("partnerstwo.feedback.panel_urls")),
     path("organizacje/", include("partnerstwo.organizations.panel_urls")),
+    path("wydarzenia/", include("partnerstwo.events.panel_urls")),
+    path("zapisy/", include("partnerstwo.events.registration_panel_urls")),
 ]

@@ -9,6 +9,7 @@ DEMO_MODULES = [
     "partnerstwo.city.demo",
     "partnerstwo.accounts.demo",
     "partnerstwo.organizations.demo",
+    "partnerstwo.events.demo",
     "partnerstwo.pages.demo",
     "partnerstwo.news.demo",
     "partnerstwo.feedback.demo",
