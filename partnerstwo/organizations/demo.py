@@ -4,8 +4,10 @@ the numbers have valid checksums). Keyed by slug, so running it twice changes no
 
 import datetime
 import hashlib
+import importlib
 from decimal import Decimal
 
+from django.apps import apps
 from django.utils.text import slugify
 
 from partnerstwo.city.models import District, PublicTaskSphere
@@ -247,7 +249,19 @@ def slug_for(name: str) -> str:
 OUTSIDE_KRS = {AZ, KGW, UKS, G, CH}
 
 
+def ensure_reference_rows() -> None:
+    """The spheres and target groups that migrations load, loaded again if missing and never overwritten.
+
+    A test database that live-server tests empty between tests has lost them; a real one has them.
+    """
+    if not PublicTaskSphere.objects.exists():
+        importlib.import_module("partnerstwo.city.migrations.0002_spheres").load_spheres(apps, None)
+    if not TargetGroup.objects.exists():
+        importlib.import_module("partnerstwo.organizations.migrations.0003_target_groups").load(apps, None)
+
+
 def load(stdout, **options):
+    ensure_reference_rows()
     # The city demo loads the osiedla from the city's configuration; make sure these exist either way.
     load_districts(list(DISTRICT_CENTRES))
     districts = {d.name: d for d in District.objects.all()}

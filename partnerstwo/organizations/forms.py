@@ -3,6 +3,7 @@
 from django import forms
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import District, PublicTaskSphere
@@ -51,8 +52,10 @@ class DirectoryForm(forms.Form):
     def __init__(self, data=None, **kwargs):
         super().__init__(data if data is not None else QueryDict(), **kwargs)
         fields = self.fields
+        # The statutory names run to 200 characters; the start says which sphere it is (the profile
+        # and the exports carry the full name) and keeps the page within its weight budget.
         fields["sfera"].choices = [("", _("wszystkie sfery"))] + [
-            (s.slug, f"{s.point_label}. {sphere_name(s)}" if s.point_label else sphere_name(s))
+            (s.slug, Truncator(f"{s.point_label}. {sphere_name(s)}" if s.point_label else sphere_name(s)).chars(80))
             for s in PublicTaskSphere.objects.active()
         ]
         fields["osiedle"].choices = [("", _("wszystkie osiedla"))] + list(
