@@ -265,10 +265,16 @@ KRS_API_URL = os.environ.get(
 KRS_API_TIMEOUT = float(os.environ.get("KRS_API_TIMEOUT", "10"))
 KRS_API_DELAY = float(os.environ.get("KRS_API_DELAY", "1.5"))
 
+# The directory's map tiles (empty: markers on a blank map) and the whole-directory export limit.
+MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+DIRECTORY_EXPORT_RATE_LIMIT = os.environ.get("DIRECTORY_EXPORT_RATE_LIMIT", "60/h")
+
 # The feedback form's captcha and public form limits.
 ALTCHA_HMAC_KEY = os.environ.get("ALTCHA_HMAC_KEY", SECRET_KEY)
 ALTCHA_COST = int(os.environ.get("ALTCHA_COST", "5000"))
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "5/h")
+# Registrations for events from one IP address (partnerstwo/events/registration_views.py).
+EVENT_REGISTRATION_RATE_LIMIT = os.environ.get("EVENT_REGISTRATION_RATE_LIMIT", "20/h")
 FEEDBACK_CONFIRMATION_DAYS = 7
 # Who is told about a confirmed feedback message; empty: officials/administrators with admin access.
 FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
@@ -307,4 +313,5 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 # Idempotent management commands run every minute by `manage.py scheduler` (demo) or cron.
 SCHEDULED_JOBS = [
     "expire_feedback",
+    "send_event_reminders",
 ]

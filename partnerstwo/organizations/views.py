@@ -19,7 +19,7 @@ OPP_PAGE_SIZE = 50
 # More markers than this make a map nobody can read (and a heavy reply); the list has them all.
 MAP_MARKER_LIMIT = 2000
 # Exports of the whole directory are heavy: downloads per address (settings.DIRECTORY_EXPORT_RATE_LIMIT, "" = none).
-DEFAULT_EXPORT_RATE_LIMIT = "60/h"
+DEFAULT_EXPORT_RATE_LIMIT = "60/h"  # settings.py sets DIRECTORY_EXPORT_RATE_LIMIT; this covers a bare settings module
 
 
 @require_safe
