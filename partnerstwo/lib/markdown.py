@@ -1,5 +1,7 @@
 """Markdown written by staff and users, rendered to HTML that is safe to show."""
 
+from functools import lru_cache
+
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
@@ -15,7 +17,14 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "t
 
 def render_markdown(text: str) -> SafeString:
     """Render Markdown and sanitise the result; headings start at h2 (the page owns h1)."""
-    html = _markdown.render(text or "")
+    return mark_safe(_render(text or ""))  # noqa: S308 - sanitised by nh3 in _render
+
+
+# The same text always gives the same HTML, so a process keeps the latest renderings: a content
+# page is read far more often than edited, and rendering it costs more than the rest of the view.
+@lru_cache(maxsize=512)
+def _render(text: str) -> str:
+    html = _markdown.render(text)
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     clean = nh3.clean(
         html,
@@ -24,4 +33,4 @@ def render_markdown(text: str) -> SafeString:
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
-    return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+    return clean
