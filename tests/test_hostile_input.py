@@ -18,6 +18,7 @@ from django.test import Client
 from django.urls import reverse
 
 from conftest import PASSWORD
+from partnerstwo.events.tests import factories as event_factories
 from partnerstwo.organizations.tests import upkeep_helpers as upkeep
 
 XSS = "<script>alert(1)</script>\"'><img src=x onerror=alert(1)>"
@@ -84,6 +85,25 @@ NEW_PASSWORD = "Nowe-haslo-do-konta-2026"
 DIRECTORY_FILTERS = {
     "q": "fundacja", "sfera": "culture", "osiedle": "dojlidy", "forma": "fundacja", "grupa": "dzieci",
     "opp": "1", "wolontariat": "1", "raport": "2025", "sortuj": "nazwa-malejaco",
+}
+CALENDAR_FILTERS = {
+    "q": "warsztaty", "rodzaj": "training", "sfera": "culture", "osiedle": "dojlidy", "organizator": "centrum",
+    "bezplatne": "1", "online": "1", "dostepne": "1", "data": "2026-05-01",
+}
+EVENT_FORM = {
+    "title": "Warsztaty z pisania wniosków", "kind": "training", "organizer_kind": "city",
+    "starts_at": "2030-05-07T10:00", "ends_at": "2030-05-07T14:00", "all_day": "", "rrule": "FREQ=WEEKLY;COUNT=3",
+    "exdates_text": "2030-05-14", "venue": "Centrum", "street": "ul. Warszawska 12", "town": "Białystok",
+    "online_url": "https://spotkania.example.org/abc", "description": "**Zapraszamy**", "audience": "organizacje",
+    "step_free_access": "on", "accessibility_notes": "Pętla indukcyjna", "is_free": "", "price": "20 zł",
+    "image_alt": "", "registration_mode": "here", "external_registration_url": "", "capacity": "20",
+    "registration_deadline": "2030-05-06T12:00",
+}
+FORUM_PROGRAMME_FORM = {
+    "sessions-TOTAL_FORMS": "1", "sessions-INITIAL_FORMS": "0", "sessions-MAX_NUM_FORMS": "60",
+    "sessions-0-starts_at": "2030-06-01T10:00", "sessions-0-ends_at": "2030-06-01T11:00",
+    "sessions-0-room": "Aula", "sessions-0-title": "Otwarcie", "sessions-0-speakers": "Prezydent Miasta",
+    "organizations": "Fundacja Alfa",
 }
 TARGETS = [
     # The public site.
@@ -262,6 +282,62 @@ TARGETS = [
            {"slug": lambda rows: upkeep.hostile_organization().slug}),
     Target("1.5% list", "GET", "/1-5-procent/", {"q": "fundacja", "page": "2"}),
     Target("1.5% leaflet", "GET", "/1-5-procent/ulotka/", {"q": "fundacja"}),
+    # The events calendar (helper "events-public"): every view and feed shares one set of filters.
+    *(
+        Target(name, "GET", url, {**CALENDAR_FILTERS, **extra})
+        for name, url, extra in [
+            ("calendar: month", "/wydarzenia/", {}),
+            ("calendar: week", "/wydarzenia/", {"widok": "tydzien"}),
+            ("calendar: list", "/wydarzenia/", {"widok": "lista", "strona": "2"}),
+            ("calendar: trainings", "/szkolenia/", {"widok": "lista"}),
+            ("calendar: iCal feed", "/wydarzenia/kalendarz.ics", {}),
+            ("calendar: RSS", "/wydarzenia/rss/", {}),
+            ("calendar: Atom", "/szkolenia/atom/", {}),
+        ]
+    ),
+    Target("event page", "GET", "/wydarzenia/{slug}/", {"slug": lambda rows: event_factories.event().slug}),
+    Target("event .ics", "GET", "/wydarzenia/{slug}/wydarzenie.ics",
+           {"slug": lambda rows: event_factories.event().slug}),
+    # Registration for events (helper "events-registration").
+    Target("registration form page", "GET", "/zapisy/{pk}/", {"pk": lambda rows: event_factories.open_occurrence().pk}),
+    Target(
+        "registration form",
+        "POST",
+        "/zapisy/{pk}/",
+        {"pk": lambda rows: event_factories.open_occurrence(capacity=1).pk, "name": "Jan Kowalski",
+         "email": "jan.kowalski@example.org", "organization": "Fundacja Alfa", "needs": "Pętla indukcyjna",
+         "consent": "on"},
+    ),
+    Target("registration result", "GET", "/zapisy/zapisano/{token}/", {"token": "1:abc:def"}),
+    Target("registration cancel link", "GET", "/zapisy/rezygnacja/{token}/",
+           {"token": lambda rows: event_factories.cancel_token(
+               event_factories.registration(event_factories.open_occurrence()))}),
+    Target("registration cancel", "POST", "/zapisy/rezygnacja/{token}/",
+           {"token": lambda rows: event_factories.cancel_token(
+               event_factories.registration(event_factories.open_occurrence()))}),
+    Target("panel: registrations", "GET", "/panel/zapisy/", {"strona": "2"}, "administrator"),
+    Target(
+        "panel: attendance",
+        "POST",
+        "/panel/zapisy/{pk}/",
+        {"pk": lambda rows: event_factories.occurrence(event_factories.event(
+            registration_mode="here", starts_at=event_factories.in_days(-1))).pk, "r1": "on"},
+        "administrator",
+    ),
+    # Submitting, reviewing and cancelling events, the Forum programme (helper "events-core").
+    Target("my events: new", "POST", "/moje-wydarzenia/nowe/", EVENT_FORM, "official_x"),
+    Target("my events: edit", "POST", "/moje-wydarzenia/{pk}/",
+           {"pk": lambda rows: event_factories.event(registration_mode="here", capacity=5).pk, **EVENT_FORM},
+           "administrator"),
+    Target("my events: cancel", "POST", "/moje-wydarzenia/{pk}/odwolaj/",
+           {"pk": lambda rows: event_factories.event().pk, "reason": "Choroba prowadzącej."}, "administrator"),
+    Target("panel: events", "GET", "/panel/wydarzenia/", {"status": "published", "strona": "2"}, "administrator"),
+    Target("panel: event review", "POST", "/panel/wydarzenia/{pk}/ocena/",
+           {"pk": lambda rows: event_factories.event(status="pending").pk, "decision": "return",
+            "reason": "Podaj salę."}, "administrator"),
+    Target("panel: Forum programme", "POST", "/panel/wydarzenia/{pk}/program/",
+           {"pk": lambda rows: event_factories.event(kind="conference").pk, **FORUM_PROGRAMME_FORM},
+           "administrator"),
 ]
 
 
@@ -272,6 +348,7 @@ def quick_and_unlimited(settings):
     settings.ALTCHA_COST = 20
     # Rate limits have their own tests; here they would answer 429 before the forms see the input.
     settings.FEEDBACK_RATE_LIMIT = "1000000/h"
+    settings.EVENT_REGISTRATION_RATE_LIMIT = "1000000/h"
     settings.ACCOUNT_RATE_LIMITS = False
 
 

@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from partnerstwo.events import views_manage as views
 
 app_name = "my_events"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("nowe/", views.create, name="create"),
+    path("<int:pk>/", views.edit, name="edit"),
+    path("<int:pk>/odwolaj/", views.cancel, name="cancel"),
+]

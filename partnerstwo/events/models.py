@@ -46,6 +46,10 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("odwołane")
 
 
+# Events of these organisers are submitted by people outside the city office and reviewed by officials.
+REVIEWED_KINDS = [OrganizerKind.ORGANIZATION, OrganizerKind.ADVISORY_BODY]
+
+
 class EventQuerySet(models.QuerySet):
     def public(self):
         """What the calendar shows: published events and cancelled ones (they stay, marked, so
@@ -53,15 +57,18 @@ class EventQuerySet(models.QuerySet):
         return self.filter(status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED])
 
     def editable_by(self, user):
-        """Representatives edit their organisations' events; officials their department's events
-        and every event an organisation submitted (they review them); administrators everything."""
+        """Representatives edit their organisations' events; Team members the advisory body's; officials
+        their department's events and every event an organisation or the Team submitted (they review
+        them); administrators everything."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_administrator:
             return self.all()
         mine = Q(submitted_by=user)
         if user.is_official:
-            return self.filter(mine | Q(department=user.department_id) | Q(organizer_kind=OrganizerKind.ORGANIZATION))
+            return self.filter(mine | Q(department=user.department_id) | Q(organizer_kind__in=REVIEWED_KINDS))
+        if user.is_team_member:
+            mine |= Q(organizer_kind=OrganizerKind.ADVISORY_BODY)
         from partnerstwo.organizations.models import Organization
 
         represented = Organization.objects.represented_by(user).values("pk")

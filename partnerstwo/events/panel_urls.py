@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from partnerstwo.events import panel_views as views
 
 app_name = "events_panel"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("nowe/", views.create, name="create"),
+    path("<int:pk>/ocena/", views.review, name="review"),
+    path("<int:pk>/edytuj/", views.edit, name="edit"),
+    path("<int:pk>/odwolaj/", views.cancel, name="cancel"),
+    path("<int:pk>/program/", views.programme, name="programme"),
+]

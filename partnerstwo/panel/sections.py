@@ -52,6 +52,18 @@ SECTIONS = [
         "panel:organizations_panel:index",
         official_or_administrator,
     ),
+    Section(
+        _("Zapisy na wydarzenia"),
+        _("Uczestnicy wydarzeń z zapisami w serwisie: listy, eksport, lista obecności."),
+        "panel:registrations_panel:index",
+        official_or_administrator,
+    ),
+    Section(
+        _("Wydarzenia"),
+        _("Wydarzenia zgłoszone przez organizacje do akceptacji, wydarzenia wydziału, ich odwołanie i program Forum."),
+        "panel:events_panel:index",
+        official_or_administrator,
+    ),
 ]
 
 

@@ -1,0 +1,258 @@
+"""Demo events for this month and the next: one-off and repeating, a full training with a waiting list,
+the NGO Forum with its programme, some cancelled, some waiting for review. Keyed by slug, so running it
+twice creates nothing new (dates follow the current month when it runs in a later one).
+"""
+
+import datetime
+import zoneinfo
+
+from django.conf import settings
+from django.utils import timezone
+
+from partnerstwo.accounts.models import User
+from partnerstwo.city.models import Department, District, PublicTaskSphere
+from partnerstwo.events import schedule
+from partnerstwo.events.models import (
+    Event,
+    EventKind,
+    EventStatus,
+    ForumSession,
+    OrganizerKind,
+    Registration,
+    RegistrationMode,
+)
+from partnerstwo.organizations.models import Organization, Representation
+
+DEPARTMENT = "Departament Spraw Społecznych"
+REPRESENTATIVE = "organizacja@example.org"
+TEAM_MEMBER = "zespol@example.org"
+OFFICIAL = "urzednik@example.org"
+
+K = EventKind
+# key, title, kind, day offset from the 1st of this month, hour, hours, flags
+# flags: o=organisation, c=centre, z=advisory body, m=city, w=online, f=paid, a=accessible, h=registration here,
+#        e=external registration, x=cancelled, p=pending, r=returned
+EVENTS = [
+    ("konsultacje-programu", "Spotkanie konsultacyjne programu współpracy na przyszły rok", K.MEETING, 2, 17, 2, "ma"),
+    ("rodo-w-ngo", "Szkolenie: RODO w małej organizacji", K.TRAINING, 3, 10, 4, "cha"),
+    ("piknik-dojlidy", "Piknik sąsiedzki nad stawami Dojlidzkimi", K.INTEGRATION, 4, 12, 5, "oa"),
+    ("debata-seniorzy", "Debata: miasto przyjazne seniorom", K.PANEL, 5, 16, 2, "oa"),
+    ("sprzatanie-bialej", "Sprzątanie brzegów rzeki Białej", K.VOLUNTEERING, 6, 9, 3, "o"),
+    ("ksiegowosc-ngo", "Szkolenie online: księgowość fundacji i stowarzyszeń", K.TRAINING, 7, 18, 2, "cwh"),
+    ("zespol-posiedzenie", "Posiedzenie Zespołu Konsultacyjnego", K.MEETING, 8, 16, 2, "za"),
+    ("warsztaty-ekologiczne", "Warsztaty ekologiczne dla rodzin z dziećmi", K.TRAINING, 9, 11, 3, "oe"),
+    ("koncert-charytatywny", "Koncert charytatywny dla schroniska", K.OTHER, 10, 19, 2, "ofa"),
+    ("fundraising", "Szkolenie: fundraising i crowdfunding", K.TRAINING, 11, 10, 5, "ch"),
+    ("wigilia-organizacji", "Spotkanie opłatkowe organizacji pozarządowych", K.INTEGRATION, 12, 15, 3, "ca"),
+    ("turniej-orlik", "Turniej piłkarski dzieci z osiedli", K.OTHER, 13, 10, 6, "o"),
+    ("wolontariat-akcja", "Akcja wolontariacka: paczki dla potrzebujących", K.VOLUNTEERING, 14, 9, 8, "o"),
+    ("panel-mlodziez", "Panel: młodzież w organizacjach", K.PANEL, 15, 17, 2, "ox"),
+    ("dostepnosc-szkolenie", "Szkolenie: wydarzenia dostępne dla wszystkich", K.TRAINING, 16, 10, 4, "cah"),
+    ("wieczor-gier", "Wieczór gier planszowych", K.INTEGRATION, 17, 18, 3, "o"),
+    ("konkurs-ofert", "Spotkanie informacyjne o otwartym konkursie ofert", K.MEETING, 19, 12, 2, "mwa"),
+    ("warsztaty-rekodziela", "Warsztaty rękodzieła i wycinanki kurpiowskiej", K.TRAINING, 20, 14, 3, "of"),
+    ("bieg-charytatywny", "Bieg charytatywny wokół Parku Planty", K.VOLUNTEERING, 22, 10, 3, "ox"),
+    ("pierwsza-pomoc", "Kurs pierwszej pomocy dla wolontariuszy", K.TRAINING, 23, 9, 6, "oha"),
+    ("debata-klimat", "Debata o klimacie w mieście", K.PANEL, 25, 17, 2, "cwa"),
+    ("spotkanie-sasiedzkie", "Spotkanie sąsiedzkie na Antoniuku", K.MEETING, 27, 18, 2, "o"),
+    ("warsztat-wnioski", "Warsztat pisania wniosków grantowych", K.TRAINING, 33, 10, 4, "ch"),
+    ("ferie-zajecia", "Zajęcia dla dzieci w czasie ferii", K.OTHER, 35, 9, 5, "of"),
+    ("zbiorka-karmy", "Zbiórka karmy dla zwierząt", K.VOLUNTEERING, 37, 10, 6, "o"),
+    ("kawiarenka-seniora", "Kawiarenka seniora: rozmowy o zdrowiu", K.MEETING, 38, 11, 2, "oa"),
+    ("panel-partycypacja", "Panel: budżet obywatelski a organizacje", K.PANEL, 40, 17, 2, "ma"),
+    ("webinar-1-5", "Webinar: jak pozyskać 1,5% podatku", K.TRAINING, 42, 18, 1, "cw"),
+    ("integracja-kultur", "Spotkanie integracyjne: kuchnie świata", K.INTEGRATION, 44, 16, 3, "ox"),
+    ("rajd-rowerowy", "Rajd rowerowy szlakiem podlaskich tradycji", K.OTHER, 47, 9, 6, "op"),
+    ("warsztaty-teatralne", "Warsztaty teatralne dla młodzieży", K.TRAINING, 49, 15, 3, "op"),
+    ("akcja-krwiodawstwo", "Akcja honorowego krwiodawstwa", K.VOLUNTEERING, 52, 9, 5, "or"),
+]
+
+SPHERE_CYCLE = [
+    ["local-communities"], ["education"], ["ecology-animals"], ["seniors"], ["culture"], ["social-assistance"],
+    ["sport"], ["children-and-youth"], ["family-support"], ["volunteering"],
+]
+
+
+def load(stdout, **options):
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    first = timezone.localdate().replace(day=1)
+    department = Department.objects.filter(name=DEPARTMENT).first()
+    organizations = list(Organization.objects.public().order_by("pk")[:16])
+    districts = list(District.objects.order_by("pk"))
+    spheres = {sphere.slug: sphere for sphere in PublicTaskSphere.objects.all()}
+    users = {user.email: user for user in User.objects.filter(email__in=[REPRESENTATIVE, TEAM_MEMBER, OFFICIAL])}
+    representative = users.get(REPRESENTATIVE)
+    if representative and organizations:
+        # The demo representative speaks for the first organisation, so "Moje wydarzenia" has something to show.
+        Representation.objects.get_or_create(
+            user=representative, organization=organizations[0],
+            defaults={"status": Representation.Status.APPROVED, "role_in_organization": "prezes zarządu"},
+        )
+
+    def at(offset, hour, minute=0, *, base=first):
+        day = base + datetime.timedelta(days=offset)
+        return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=zone)
+
+    def soon(offset, hour, minute=0):
+        """Relative to today: the full training and the Forum should always lie ahead."""
+        return at(offset, hour, minute, base=timezone.localdate())
+
+    count = 0
+    for index, (key, title, kind, offset, hour, hours, flags) in enumerate(EVENTS):
+        organization = organizations[index % len(organizations)] if organizations and "o" in flags else None
+        organizer_kind = (
+            OrganizerKind.ORGANIZATION if organization
+            else OrganizerKind.ADVISORY_BODY if "z" in flags
+            else OrganizerKind.CITY if "m" in flags
+            else OrganizerKind.CENTRE
+        )
+        status = (
+            EventStatus.CANCELLED if "x" in flags else EventStatus.PENDING if "p" in flags
+            else EventStatus.RETURNED if "r" in flags else EventStatus.PUBLISHED
+        )
+        online_only = "w" in flags
+        district = districts[(index * 7) % len(districts)] if districts and not online_only else None
+        values = {
+            "title": title, "kind": kind, "organizer_kind": organizer_kind, "organization": organization,
+            "department": department if organizer_kind in (OrganizerKind.CITY, OrganizerKind.CENTRE) else None,
+            "starts_at": at(offset, hour), "ends_at": at(offset, hour + hours), "status": status,
+            "venue": "" if online_only else (organization.short_name or organization.name) if organization
+            else "Centrum Współpracy Organizacji Pozarządowych",
+            "street": "" if online_only else (organization.street if organization else "ul. Warszawska 12"),
+            "town": "" if online_only else "Białystok",
+            "district": district,
+            "online_url": "https://spotkania.example.org/" + key if online_only else "",
+            "description": _description(title, flags),
+            "audience": "seniorzy" if "senior" in key else "organizacje pozarządowe" if "c" in flags
+            else "mieszkańcy Białegostoku",
+            "step_free_access": "a" in flags, "sign_language": "a" in flags and index % 2 == 0,
+            "induction_loop": "a" in flags and index % 3 == 0,
+            "accessibility_notes": "Toaleta dostosowana, miejsce parkingowe przy wejściu." if "a" in flags else "",
+            "is_free": "f" not in flags, "price": "20 zł (cegiełka)" if "f" in flags else "",
+            "registration_mode": (
+                RegistrationMode.HERE if "h" in flags else RegistrationMode.EXTERNAL if "e" in flags
+                else RegistrationMode.NONE
+            ),
+            "external_registration_url": "https://zapisy.example.org/" + key if "e" in flags else "",
+            "capacity": 25 if "h" in flags else None,
+            "cancellation_reason": "Choroba prowadzącej; nowy termin podamy wkrótce." if "x" in flags else "",
+            "review_reason": "Dodaj informację o dostępności miejsca." if "r" in flags else "",
+            "submitted_by": _submitter(users, organizer_kind),
+            "sequence": 1 if "x" in flags else 0,
+        }
+        _save(f"demo-{key}", values, spheres, SPHERE_CYCLE[index % len(SPHERE_CYCLE)])
+        count += 1
+
+    count += _weekly_classes(at, department, organizations, districts, spheres, users)
+    count += _full_training(soon, department, districts, spheres, users)
+    count += _forum(soon, department, organizations, districts, spheres, users)
+    stdout.write(f"  wydarzenia demonstracyjne: {count}")
+
+
+def _submitter(users, organizer_kind):
+    return {
+        OrganizerKind.ORGANIZATION: users.get(REPRESENTATIVE),
+        OrganizerKind.ADVISORY_BODY: users.get(TEAM_MEMBER),
+    }.get(organizer_kind, users.get(OFFICIAL))
+
+
+def _description(title, flags):
+    lines = [f"**{title}** – zapraszamy!", ""]
+    if "h" in flags:
+        lines.append("Liczba miejsc jest ograniczona: zapisz się przez formularz na tej stronie.")
+    if "w" in flags:
+        lines.append("Spotkanie odbywa się online; link działa w przeglądarce, bez instalowania programów.")
+    lines += ["", "Więcej informacji: Centrum Współpracy Organizacji Pozarządowych, tel. 85 869 60 00."]
+    return "\n".join(lines)
+
+
+def _save(slug, values, spheres, sphere_slugs) -> Event:
+    event, _created = Event.objects.update_or_create(slug=slug, defaults=values)
+    event.spheres.set([spheres[s] for s in sphere_slugs if s in spheres])
+    schedule.rebuild(event)
+    if event.status == EventStatus.CANCELLED:
+        event.occurrences.update(is_cancelled=True)
+    return event
+
+
+def _weekly_classes(at, department, organizations, districts, spheres, users) -> int:
+    """Every Tuesday for nine weeks, except one (a public holiday in the story)."""
+    organization = organizations[3 % len(organizations)] if organizations else None
+    start = at(0, 10)
+    start += datetime.timedelta(days=(1 - start.weekday()) % 7)  # the first Tuesday of the month
+    skipped = (start + datetime.timedelta(weeks=2)).date().isoformat()
+    _save("demo-zajecia-ruchowe-seniorow", {
+        "title": "Zajęcia ruchowe dla seniorów (co wtorek)", "kind": EventKind.MEETING,
+        "organizer_kind": OrganizerKind.ORGANIZATION if organization else OrganizerKind.CENTRE,
+        "organization": organization, "department": None if organization else department,
+        "starts_at": start, "ends_at": start + datetime.timedelta(hours=1, minutes=30),
+        "rrule": "FREQ=WEEKLY;BYDAY=TU;COUNT=9", "exdates": [skipped], "status": EventStatus.PUBLISHED,
+        "venue": "Klub seniora", "street": "ul. Antoniukowska 18", "town": "Białystok",
+        "district": districts[0] if districts else None,
+        "description": "Gimnastyka przy muzyce i ćwiczenia równowagi. **Jednego wtorku zajęć nie ma** – "
+                       "sprawdź terminy w kalendarzu.",
+        "audience": "seniorzy", "step_free_access": True, "induction_loop": True,
+        "registration_mode": RegistrationMode.HERE, "capacity": 20, "submitted_by": users.get(REPRESENTATIVE),
+    }, spheres, ["seniors", "sport"])
+    return 1
+
+
+def _full_training(at, department, districts, spheres, users) -> int:
+    """A training whose places are all taken, with three people waiting."""
+    event = _save("demo-szkolenie-oferty-konkursowe", {
+        "title": "Szkolenie: jak napisać ofertę w otwartym konkursie", "kind": EventKind.TRAINING,
+        "organizer_kind": OrganizerKind.CENTRE, "organization": None, "department": department,
+        "starts_at": at(6, 9), "ends_at": at(6, 15), "status": EventStatus.PUBLISHED,
+        "venue": "Centrum Współpracy Organizacji Pozarządowych, sala 1", "street": "ul. Warszawska 12",
+        "town": "Białystok", "district": districts[0] if districts else None,
+        "description": "Praktyczne szkolenie z wypełniania oferty w generatorze: budżet, rezultaty, harmonogram.",
+        "audience": "organizacje pozarządowe", "step_free_access": True, "sign_language": True,
+        "registration_mode": RegistrationMode.HERE, "capacity": 12, "submitted_by": users.get(OFFICIAL),
+    }, spheres, ["education"])
+    occurrence = event.occurrences.order_by("starts_at").first()
+    if occurrence and not occurrence.registrations.exists():
+        now = timezone.now()
+        names = [
+            "Anna Kowalska", "Piotr Nowak", "Ewa Wiśniewska", "Marek Wójcik", "Joanna Kamińska",
+            "Tomasz Lewandowski", "Katarzyna Zielińska", "Paweł Szymański", "Agnieszka Woźniak", "Michał Dąbrowski",
+            "Magdalena Kozłowska", "Krzysztof Jankowski", "Barbara Mazur", "Andrzej Krawczyk", "Zofia Piotrowska",
+        ]
+        Registration.objects.bulk_create(
+            Registration(
+                occurrence=occurrence, name=name, email=f"uczestnik{n + 1}@example.org", consent_at=now,
+                status=Registration.Status.CONFIRMED if n < 12 else Registration.Status.WAITING,
+                needs="Pętla indukcyjna" if n == 4 else "",
+            )
+            for n, name in enumerate(names)
+        )
+    return 1
+
+
+def _forum(at, department, organizations, districts, spheres, users) -> int:
+    """The yearly NGO Initiatives Forum: two days, a programme and the organisations presenting themselves."""
+    event = _save("demo-forum-inicjatyw-pozarzadowych", {
+        "title": "Forum Inicjatyw Pozarządowych", "kind": EventKind.CONFERENCE,
+        "organizer_kind": OrganizerKind.CITY, "organization": None, "department": department,
+        "starts_at": at(20, 10), "ends_at": at(21, 16), "status": EventStatus.PUBLISHED,
+        "venue": "Pałac Branickich, Aula Magna", "street": "ul. Jana Kilińskiego 1", "town": "Białystok",
+        "district": districts[0] if districts else None,
+        "description": "Coroczne święto białostockich organizacji: debaty, warsztaty i stoiska organizacji. "
+                       "Wstęp wolny, bez zapisów.",
+        "audience": "wszyscy mieszkańcy", "step_free_access": True, "sign_language": True, "induction_loop": True,
+        "registration_mode": RegistrationMode.NONE, "submitted_by": users.get(OFFICIAL),
+    }, spheres, ["local-communities", "volunteering"])
+    if not event.sessions.exists():
+        programme = [
+            (20, 10, 11, "Aula Magna", "Otwarcie Forum", "Prezydent Miasta, Przewodnicząca Zespołu"),
+            (20, 11, 13, "Aula Magna", "Debata: współpraca miasta i organizacji", "przedstawiciele organizacji"),
+            (20, 13, 15, "Sala 2", "Warsztat: wolontariat pracowniczy", "Centrum Wolontariatu"),
+            (21, 10, 12, "Sala 2", "Warsztat: sprawozdania finansowe", "biegła rewident"),
+            (21, 12, 16, "Dziedziniec", "Targi organizacji – stoiska", ""),
+        ]
+        ForumSession.objects.bulk_create(
+            ForumSession(event=event, starts_at=at(day, start), ends_at=at(day, end), room=room, title=title,
+                         speakers=speakers)
+            for day, start, end, room, title, speakers in programme
+        )
+    event.presenting_organizations.set(organizations[:8])
+    return 1

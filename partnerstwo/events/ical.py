@@ -1,0 +1,195 @@
+"""Events as iCalendar (RFC 5545): the subscription feeds, the single-event .ics and the e-mail attachment.
+
+One VEVENT per event: a repeating event is one VEVENT with RRULE and EXDATE, as calendars expect,
+not one per occurrence. The UID never changes and SEQUENCE grows with each published change, so a
+subscriber's calendar replaces its copy; a cancelled event is sent with STATUS:CANCELLED.
+"""
+
+import datetime as dt
+import functools
+import threading
+from collections import OrderedDict
+from zoneinfo import ZoneInfo
+
+import icalendar
+from django.conf import settings
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+
+from partnerstwo.lib.emails import absolute_url
+
+PRODID = "-//Partnerstwo//Kalendarz wydarzen//PL"
+UID_DOMAIN = "partnerstwo"
+# Subscription feeds carry the start of each description (the event page has the rest): icalendar folds
+# long lines character by character, and a feed of a year holds thousands of events.
+FEED_DESCRIPTION_CHARS = 300
+# Serialised VEVENTs kept per process, keyed by the event's version: a feed is fetched again and again by
+# calendar clients while its events rarely change. About 1 KB each.
+VEVENT_CACHE_SIZE = 20_000
+
+
+def _zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def event_uid(event) -> str:
+    return f"{event.uid}@{UID_DOMAIN}"
+
+
+def _local(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(_zone())
+
+
+def _exdate(value: str, event) -> dt.date | dt.datetime | None:
+    """An exdates entry (ISO date or datetime) as the type DTSTART has; None when it does not parse."""
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    if event.all_day:
+        return parsed.date()
+    if "T" not in value and " " not in value:
+        # A bare date excludes the occurrence on that day, at the event's starting time.
+        parsed = dt.datetime.combine(parsed.date(), _local(event.starts_at).time())
+    if timezone.is_naive(parsed):
+        return parsed.replace(tzinfo=_zone())
+    return _local(parsed)
+
+
+def location(event) -> str:
+    parts = [event.venue, event.street, event.town]
+    place = ", ".join(part for part in parts if part)
+    return place or event.online_url
+
+
+def event_to_vevent(event, *, description_chars: int | None = None) -> icalendar.Event:
+    """The event as a VEVENT; `event` needs no related rows (no queries are made)."""
+    vevent = icalendar.Event()
+    vevent.add("uid", event_uid(event))
+    vevent.add("dtstamp", (event.updated_at or timezone.now()).astimezone(dt.UTC))
+    if event.updated_at:
+        vevent.add("last-modified", event.updated_at.astimezone(dt.UTC))
+    vevent.add("sequence", event.sequence)
+    vevent.add("summary", event.title)
+    if event.all_day:
+        start = _local(event.starts_at).date()
+        # DTEND of an all-day event is exclusive: the day after the last one.
+        end = max(_local(event.ends_at).date(), start) + dt.timedelta(days=1)
+    else:
+        start, end = _local(event.starts_at), _local(event.ends_at)
+    vevent.add("dtstart", start)
+    vevent.add("dtend", end)
+    if event.rrule:
+        vevent.add("rrule", icalendar.vRecur.from_ical(event.rrule))
+        exdates = [d for d in (_exdate(value, event) for value in event.exdates or []) if d is not None]
+        if exdates:
+            vevent.add("exdate", exdates)
+    vevent.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
+    url = absolute_url(event.get_absolute_url())
+    vevent.add("url", url)
+    description = event.description
+    if description_chars is not None:
+        description = Truncator(description).chars(description_chars)
+    if event.is_cancelled and event.cancellation_reason:
+        description = f"{event.cancellation_reason}\n\n{description}"
+    if event.online_url:
+        description = f"{description}\n\n{event.online_url}"
+    vevent.add("description", f"{description.strip()}\n\n{url}".strip())
+    place = location(event)
+    if place:
+        vevent.add("location", place)
+    vevent.add("categories", [str(event.get_kind_display())])
+    return vevent
+
+
+def calendar_for(events, *, name: str = "") -> icalendar.Calendar:
+    """A VCALENDAR of the events, with the VTIMEZONE their times refer to."""
+    calendar = _header(name)
+    for event in events:
+        calendar.add_component(event_to_vevent(event))
+    _add_timezone(calendar)
+    return calendar
+
+
+def _header(name: str) -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    if name:
+        calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    return calendar
+
+
+def _add_timezone(calendar: icalendar.Calendar) -> None:
+    # Every time is in the one zone of settings.TIME_ZONE; an all-day-only calendar still names it in
+    # X-WR-TIMEZONE, so the VTIMEZONE is always present. The years covered bound its transitions.
+    years = [component.decoded("dtstart").year for component in calendar.walk("VEVENT")]
+    calendar.subcomponents.insert(0, _timezone(*_year_span(years)))
+
+
+def _year_span(years) -> tuple[int, int]:
+    this_year = timezone.now().year
+    years = list(years) or [this_year]
+    return min(min(years), this_year) - 1, max(max(years), this_year) + 3
+
+
+@functools.lru_cache(maxsize=16)
+def _timezone_bytes(first_year: int, last_year: int) -> bytes:
+    return _timezone(first_year, last_year).to_ical()
+
+
+def _timezone(first_year: int, last_year: int) -> icalendar.Timezone:
+    return icalendar.Timezone.from_tzinfo(
+        _zone(), first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 1, 1)
+    )
+
+
+class _VeventCache:
+    """A small LRU of serialised VEVENTs; the key holds everything the text depends on."""
+
+    def __init__(self, size: int):
+        self.size, self.items, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            value = self.items.get(key)
+            if value is not None:
+                self.items.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+_vevents = _VeventCache(VEVENT_CACHE_SIZE)
+
+
+def feed_bytes(events, *, name: str = "") -> bytes:
+    """The subscription feed as bytes: the same VCALENDAR as calendar_for(), with shortened descriptions
+    and each event's VEVENT serialised once per version of the event."""
+    header = _header(name).to_ical()
+    assert header.endswith(b"END:VCALENDAR\r\n")
+    language = get_language() or ""
+    chunks, years = [], []
+    for event in events:
+        key = (language, settings.SITE_URL, event.pk, event.sequence, event.status, event.updated_at)
+        chunk = _vevents.get(key)
+        if chunk is None:
+            chunk = event_to_vevent(event, description_chars=FEED_DESCRIPTION_CHARS).to_ical()
+            _vevents.put(key, chunk)
+        chunks.append(chunk)
+        years.append(event.starts_at.year)
+    return b"".join([
+        header[: -len(b"END:VCALENDAR\r\n")], _timezone_bytes(*_year_span(years)), *chunks, b"END:VCALENDAR\r\n",
+    ])
+
+
+def to_bytes(calendar: icalendar.Calendar) -> bytes:
+    return calendar.to_ical()

@@ -1,0 +1,150 @@
+"""Events in the staff panel: the review queue, officials' events (edit, cancel) and the Forum programme.
+
+For officials and administrators; Team members use the panel for other things and get 403 here.
+Which events an official may open is Event.objects.editable_by, so others' events give a 404.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from partnerstwo.events import publishing
+from partnerstwo.events.forms import (
+    CancelForm,
+    EventForm,
+    ForumSessionFormSet,
+    PresentingOrganizationsForm,
+    ReviewForm,
+)
+from partnerstwo.events.models import Event, EventStatus
+from partnerstwo.events.views_manage import add_errors, fieldsets, save_event_form
+
+PAGE_SIZE = 50
+
+
+def reviewer_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not publishing.can_review(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _editable(request, pk):
+    return get_object_or_404(Event.objects.editable_by(request.user), pk=pk)
+
+
+@reviewer_required
+def index(request):
+    mine = Event.objects.editable_by(request.user)
+    pending = mine.filter(status=EventStatus.PENDING).select_related("organization", "submitted_by")
+    status = request.GET.get("status", "")
+    listed = mine.exclude(status=EventStatus.PENDING).select_related("organization", "department")
+    if status in EventStatus.values:
+        listed = listed.filter(status=status)
+    page = Paginator(listed.order_by("-starts_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("strona"))
+    return render(request, "events/panel/index.html", {
+        "pending": pending.order_by("created_at"), "page_obj": page, "status": status,
+        "statuses": EventStatus.choices,
+    })
+
+
+@reviewer_required
+@require_http_methods(["GET", "POST"])
+def review(request, pk):
+    event = get_object_or_404(
+        Event.objects.editable_by(request.user).select_related("organization", "district", "submitted_by")
+        .prefetch_related("spheres"),
+        pk=pk,
+    )
+    form = ReviewForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and event.status == EventStatus.PENDING and form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == "approve":
+                publishing.approve(event, by=request.user)
+                messages.success(request, _("Wydarzenie opublikowane; zgłaszający dostanie wiadomość."))
+            else:
+                publishing.return_for_changes(event, by=request.user, reason=form.cleaned_data["reason"])
+                messages.success(request, _("Wydarzenie zwrócone do poprawy; zgłaszający dostanie uwagi."))
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            return redirect("panel:events_panel:index")
+    return render(request, "events/panel/review.html", {
+        "event": event, "form": form, "occurrences": event.occurrences.all()[:20],
+    })
+
+
+@reviewer_required
+@require_http_methods(["GET", "POST"])
+def create(request):
+    form = EventForm(*_submitted(request), user=request.user)
+    if request.method == "POST" and form.is_valid() and save_event_form(request, form):
+        return redirect("panel:events_panel:index")
+    return render(request, "events/panel/form.html", {"form": form, "fieldsets": fieldsets(form)})
+
+
+@reviewer_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    event = _editable(request, pk)
+    if event.is_cancelled:
+        return render(request, "events/panel/cancelled.html", {"event": event})
+    form = EventForm(*_submitted(request), instance=event, user=request.user)
+    if request.method == "POST" and form.is_valid() and save_event_form(request, form):
+        return redirect("panel:events_panel:edit", pk=event.pk)
+    return render(request, "events/panel/form.html", {"form": form, "fieldsets": fieldsets(form), "event": event})
+
+
+@reviewer_required
+@require_http_methods(["GET", "POST"])
+def cancel(request, pk):
+    event = _editable(request, pk)
+    if event.status != EventStatus.PUBLISHED:
+        raise PermissionDenied
+    form = CancelForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            publishing.cancel(event, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Wydarzenie odwołane. Osoby zapisane dostaną wiadomość."))
+            return redirect("panel:events_panel:index")
+    return render(request, "events/panel/cancel.html", {"event": event, "form": form})
+
+
+@reviewer_required
+@require_http_methods(["GET", "POST"])
+def programme(request, pk):
+    """The Forum's sessions (time, room, title, speakers) and the organisations presenting themselves."""
+    event = _editable(request, pk)
+    data = request.POST if request.method == "POST" else None
+    formset = ForumSessionFormSet(data, instance=event, prefix="sessions")
+    organizations_form = PresentingOrganizationsForm(data, initial={
+        "organizations": "\n".join(event.presenting_organizations.order_by("name").values_list("name", flat=True)),
+    })
+    if request.method == "POST" and formset.is_valid() and organizations_form.is_valid():
+        with transaction.atomic():
+            formset.save()
+            event.presenting_organizations.set(organizations_form.cleaned_data["organizations"])
+        messages.success(request, _("Zapisano program."))
+        return redirect("panel:events_panel:programme", pk=event.pk)
+    return render(request, "events/panel/programme.html", {
+        "event": event, "formset": formset, "organizations_form": organizations_form,
+    })
+
+
+def _submitted(request):
+    return (request.POST, request.FILES) if request.method == "POST" else (None, None)

@@ -1,0 +1,33 @@
+"""The "add to Google Calendar" link: a plain link (nothing is loaded from Google)."""
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.conf import settings
+
+from partnerstwo.events import ical
+from partnerstwo.lib.emails import absolute_url
+
+GOOGLE_TEMPLATE_URL = "https://calendar.google.com/calendar/render"
+
+
+def google_calendar_url(event) -> str:
+    if event.all_day:
+        start = event.starts_at.astimezone(ical._zone()).date()
+        end = max(event.ends_at.astimezone(ical._zone()).date(), start) + dt.timedelta(days=1)
+        dates = f"{start:%Y%m%d}/{end:%Y%m%d}"
+    else:
+        start, end = (moment.astimezone(dt.UTC) for moment in (event.starts_at, event.ends_at))
+        dates = f"{start:%Y%m%dT%H%M%SZ}/{end:%Y%m%dT%H%M%SZ}"
+    details = f"{event.description[:1000]}\n\n{absolute_url(event.get_absolute_url())}".strip()
+    params = {
+        "action": "TEMPLATE",
+        "text": event.title,
+        "dates": dates,
+        "details": details,
+        "location": ical.location(event),
+        "ctz": settings.TIME_ZONE,
+    }
+    if event.rrule:
+        params["recur"] = f"RRULE:{event.rrule}"
+    return f"{GOOGLE_TEMPLATE_URL}?{urlencode(params)}"

@@ -1,0 +1,173 @@
+"""'Moje wydarzenia', role by role."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from partnerstwo.events.models import Event, EventStatus, OrganizerKind
+from partnerstwo.events.tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(**overrides):
+    values = {
+        "title": "Piknik sąsiedzki", "kind": "integration", "organizer_kind": OrganizerKind.ORGANIZATION,
+        "starts_at": f.in_days(10, 12).strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": f.in_days(10, 16).strftime("%Y-%m-%dT%H:%M"),
+        "venue": "Park Zwierzyniecki", "street": "ul. Kopernika 1", "town": "Białystok",
+        "is_free": "on", "registration_mode": "none", "description": "Zapraszamy **wszystkich**.",
+    }
+    values.update(overrides)
+    return values
+
+
+@pytest.fixture
+def alfa(representative_a):
+    organization = f.organization("Fundacja Alfa")
+    f.represent(representative_a, organization)
+    return organization
+
+
+def test_a_stranger_is_sent_to_sign_in(client):
+    response = client.get(reverse("my_events:create"))
+    assert response.status_code == 302
+    assert "/konto/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("user", ["resident", "representative_b"])
+def test_people_who_organise_nothing_get_403(client, request, user):
+    client.force_login(request.getfixturevalue(user))
+    assert client.get(reverse("my_events:index")).status_code == 403
+    assert client.post(reverse("my_events:create"), form_data()).status_code == 403
+    assert not Event.objects.exists()
+
+
+def test_a_representative_submits_an_event_of_their_organisation_for_review(client, representative_a, alfa):
+    client.force_login(representative_a)
+    assert client.get(reverse("my_events:create")).status_code == 200
+    response = client.post(reverse("my_events:create"), form_data(organization=alfa.pk))
+    assert response.status_code == 302, response.context["form"].errors
+    event = Event.objects.get()
+    assert (event.status, event.organization, event.submitted_by) == (EventStatus.PENDING, alfa, representative_a)
+    listing = client.get(reverse("my_events:index"))
+    assert "Piknik sąsiedzki" in listing.content.decode()
+
+
+def test_an_invalid_submission_keeps_what_was_typed_and_says_what_is_wrong(client, representative_a, alfa):
+    client.force_login(representative_a)
+    response = client.post(reverse("my_events:create"), form_data(
+        organization=alfa.pk, ends_at=f.in_days(9, 12).strftime("%Y-%m-%dT%H:%M"),
+    ))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Koniec nie może być wcześniejszy niż początek." in page
+    assert 'value="Piknik sąsiedzki"' in page
+    assert not Event.objects.exists()
+
+
+def test_a_representative_cannot_submit_for_another_organisation(client, representative_a, alfa):
+    beta = f.organization("Stowarzyszenie Beta")
+    client.force_login(representative_a)
+    response = client.post(reverse("my_events:create"), form_data(organization=beta.pk))
+    assert response.status_code == 200
+    assert not Event.objects.exists()
+
+
+def test_another_organisations_representative_gets_404_on_an_event(client, representative_a, representative_b, alfa):
+    f.represent(representative_b, f.organization("Stowarzyszenie Beta"))
+    event = f.event(organization=alfa)
+    client.force_login(representative_b)
+    assert client.get(reverse("my_events:edit", args=[event.pk])).status_code == 404
+    assert client.post(reverse("my_events:cancel", args=[event.pk]), {"reason": "x"}).status_code == 404
+    event.refresh_from_db()
+    assert event.status == EventStatus.PUBLISHED
+
+
+def test_a_team_member_submits_for_the_advisory_body(client, team_member):
+    client.force_login(team_member)
+    response = client.post(reverse("my_events:create"), form_data(organizer_kind=OrganizerKind.CITY))
+    assert response.status_code == 200  # only the advisory body is on offer
+    response = client.post(reverse("my_events:create"), form_data(organizer_kind=OrganizerKind.ADVISORY_BODY))
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert (event.organizer_kind, event.status) == (OrganizerKind.ADVISORY_BODY, EventStatus.PENDING)
+
+
+def test_an_officials_event_is_published_at_once(client, official_x):
+    client.force_login(official_x)
+    response = client.post(reverse("my_events:create"), form_data(organizer_kind=OrganizerKind.CITY))
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert (event.status, event.department) == (EventStatus.PUBLISHED, official_x.department)
+
+
+def test_editing_a_published_event_keeps_its_address_and_mails_registered_people(
+    client, representative_a, alfa, django_capture_on_commit_callbacks
+):
+    event = f.event(organization=alfa, title="Piknik sąsiedzki")
+    f.registration(f.occurrence(event), email="jan@example.org")
+    client.force_login(representative_a)
+    assert client.get(reverse("my_events:edit", args=[event.pk])).status_code == 200
+    new_start = f.in_days(11, 12).strftime("%Y-%m-%dT%H:%M")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("my_events:edit", args=[event.pk]), form_data(
+            organization=alfa.pk, starts_at=new_start, ends_at=f.in_days(11, 16).strftime("%Y-%m-%dT%H:%M"),
+        ))
+    assert response.status_code == 302
+    slug = event.slug
+    event.refresh_from_db()
+    assert (event.slug, event.status, event.sequence) == (slug, EventStatus.PUBLISHED, 1)
+    assert f.occurrence(event).starts_at == f.in_days(11, 12)
+    assert [m.to for m in mail.outbox] == [["jan@example.org"]]
+
+
+def test_a_representative_cancels_a_published_event_with_a_reason(client, representative_a, alfa,
+                                                                  django_capture_on_commit_callbacks):
+    event = f.event(organization=alfa)
+    f.registration(f.occurrence(event), email="jan@example.org")
+    client.force_login(representative_a)
+    url = reverse("my_events:cancel", args=[event.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"reason": ""})
+    assert response.status_code == 200
+    assert "reason" in response.context["form"].errors
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"reason": "Ulewa."}).status_code == 302
+    event.refresh_from_db()
+    assert event.status == EventStatus.CANCELLED
+    assert len(mail.outbox) == 1
+    assert client.get(reverse("my_events:edit", args=[event.pk])).status_code == 200  # says it is cancelled
+    assert client.get(url).status_code == 403
+
+
+def test_a_pending_event_cannot_be_cancelled_only_edited(client, representative_a, alfa):
+    event = f.event(organization=alfa, status=EventStatus.PENDING)
+    client.force_login(representative_a)
+    assert client.get(reverse("my_events:cancel", args=[event.pk])).status_code == 403
+
+
+def test_the_list_shows_the_reason_an_event_was_returned(client, representative_a, alfa):
+    f.event(organization=alfa, status=EventStatus.RETURNED, review_reason="Dodaj opis dostępności.")
+    client.force_login(representative_a)
+    assert "Dodaj opis dostępności." in client.get(reverse("my_events:index")).content.decode()
+
+
+def test_saving_an_unchanged_published_event_tells_nobody(client, representative_a, alfa,
+                                                          django_capture_on_commit_callbacks):
+    client.force_login(representative_a)
+    client.post(reverse("my_events:create"), form_data(organization=alfa.pk, rrule="FREQ=WEEKLY;COUNT=3",
+                                                       exdates_text=f.in_days(17).date().isoformat()))
+    event = Event.objects.get()
+    event.status = EventStatus.PUBLISHED
+    event.save()
+    f.registration(f.occurrence(event), email="jan@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("my_events:edit", args=[event.pk]), form_data(
+            organization=alfa.pk, rrule=event.rrule, exdates_text=f.in_days(17).date().isoformat(),
+        ))
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.sequence == 0
+    assert mail.outbox == []
+    assert event.occurrences.count() == 2

@@ -1,0 +1,132 @@
+"""'Moje wydarzenia': organisers submit and edit their events and cancel published ones.
+
+Representatives act for the organisations they represent, Team members for the advisory body,
+officials for their department. Which events a person sees is Event.objects.editable_by, so anyone
+else gets a 404; a person who may not publish events at all gets a 403.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_http_methods
+
+from partnerstwo.events import publishing
+from partnerstwo.events.forms import CancelForm, EventForm
+from partnerstwo.events.models import Event, EventStatus
+
+FIELDSETS = [
+    (_lazy("Wydarzenie"), ["title", "kind", "organizer_kind", "organization", "description", "audience", "spheres"]),
+    (_lazy("Termin"), ["starts_at", "ends_at", "all_day", "rrule", "exdates_text"]),
+    (_lazy("Miejsce"), ["venue", "street", "town", "district", "online_url"]),
+    (_lazy("Dostępność"), ["step_free_access", "sign_language", "induction_loop", "accessibility_notes"]),
+    (_lazy("Koszt i zdjęcie"), ["is_free", "price", "image", "image_alt"]),
+    (_lazy("Zapisy"), ["registration_mode", "external_registration_url", "capacity", "registration_deadline"]),
+]
+
+
+def organizer_required(view):
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not publishing.can_submit(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _submitted(request):
+    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
+
+
+def add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def fieldsets(form):
+    return [(legend, [form[name] for name in names if name in form.fields]) for legend, names in FIELDSETS]
+
+
+def save_event_form(request, form) -> Event | None:
+    """Saves a valid form through publishing.save and says what happened; None when it was refused."""
+    was_published = bool(form.instance.pk) and form.instance.status == EventStatus.PUBLISHED
+    event = form.save(commit=False)
+    try:
+        event = publishing.save(event, by=request.user, changed=form.has_changed(), save_m2m=form.save_m2m)
+    except ValidationError as error:
+        add_errors(form, error)
+        return None
+    if was_published:
+        messages.success(request, _("Zapisano zmiany. Osoby zapisane dostaną wiadomość o zmianie."))
+    elif event.status == EventStatus.PUBLISHED:
+        messages.success(request, _("Wydarzenie opublikowane w kalendarzu."))
+    else:
+        messages.success(request, _(
+            "Wydarzenie wysłane do akceptacji. Dostaniesz wiadomość e-mail, gdy pracownik urzędu je rozpatrzy."
+        ))
+    return event
+
+
+@login_required
+def index(request):
+    if not publishing.can_submit(request.user):
+        # The way in for a representative whose organisation is not yet confirmed: say what to do.
+        return render(request, "events/manage/not_organizer.html", status=403)
+    events = (
+        Event.objects.editable_by(request.user)
+        .select_related("organization").order_by("-starts_at")[:200]
+    )
+    return render(request, "events/manage/index.html", {"events": events})
+
+
+@organizer_required
+@require_http_methods(["GET", "POST"])
+def create(request):
+    form = EventForm(*_submitted(request), user=request.user)
+    if request.method == "POST" and form.is_valid() and save_event_form(request, form):
+        return redirect("my_events:index")
+    return render(request, "events/manage/form.html", {
+        "form": form, "fieldsets": fieldsets(form), "publishes_at_once": publishing.publishes_at_once(request.user),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    event = get_object_or_404(Event.objects.editable_by(request.user), pk=pk)
+    if event.is_cancelled:
+        return render(request, "events/manage/cancelled.html", {"event": event})
+    form = EventForm(*_submitted(request), instance=event, user=request.user)
+    if request.method == "POST" and form.is_valid() and save_event_form(request, form):
+        return redirect("my_events:edit", pk=event.pk)
+    return render(request, "events/manage/form.html", {
+        "form": form, "fieldsets": fieldsets(form), "event": event,
+        "publishes_at_once": publishing.publishes_at_once(request.user),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cancel(request, pk):
+    event = get_object_or_404(Event.objects.editable_by(request.user), pk=pk)
+    if event.status != EventStatus.PUBLISHED:
+        raise PermissionDenied
+    form = CancelForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            publishing.cancel(event, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Wydarzenie odwołane. Osoby zapisane dostaną wiadomość."))
+            return redirect("my_events:index")
+    return render(request, "events/manage/cancel.html", {"event": event, "form": form})

@@ -1,0 +1,93 @@
+"""The events calendar in a real browser: axe on the month, week and list views and an event page;
+previous/next by keyboard."""
+
+import datetime
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import MODES
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def calendar_events(demo_data):
+    """A few events this month, whatever the demo holds: a training with registration, a repeating
+    class, a cancelled meeting, a Forum with a programme."""
+    from django.utils import timezone
+
+    from partnerstwo.events.models import EventKind, EventStatus, ForumSession, RegistrationMode
+    from partnerstwo.events.tests import factories
+
+    day = timezone.localdate()
+
+    def at(days, hour):
+        return datetime.datetime.combine(day + datetime.timedelta(days=days), datetime.time(hour),
+                                         tzinfo=factories.WARSAW)
+
+    training = factories.event(title="Szkolenie przeglądarkowe", slug="szkolenie-przegladarkowe",
+                               kind=EventKind.TRAINING, registration_mode=RegistrationMode.HERE, capacity=10,
+                               starts_at=at(1, 10), description="Jak pisać **wnioski**.", step_free_access=True)
+    factories.event(title="Zajęcia cotygodniowe", kind=EventKind.MEETING, starts_at=at(0, 17),
+                    rrule="FREQ=WEEKLY;COUNT=6")
+    factories.event(title="Odwołane spotkanie", starts_at=at(2, 12), status=EventStatus.CANCELLED,
+                    cancellation_reason="Choroba prowadzącego.")
+    forum = factories.event(title="Forum przeglądarkowe", slug="forum-przegladarkowe", kind=EventKind.CONFERENCE,
+                            starts_at=at(3, 9), ends_at=at(3, 16))
+    ForumSession.objects.create(event=forum, starts_at=at(3, 9), ends_at=at(3, 10), room="Sala A",
+                                title="Otwarcie", speakers="Prezydent")
+    return training
+
+
+PAGES = {
+    "month": "/wydarzenia/",
+    "week": "/wydarzenia/?widok=tydzien",
+    "list": "/wydarzenia/?widok=lista",
+    "filtered-with-error": "/wydarzenia/?rodzaj=training&organizator=nie-ma-takiej",
+    "trainings": "/szkolenia/",
+    "event": "/wydarzenia/szkolenie-przegladarkowe/",
+    "forum": "/wydarzenia/forum-przegladarkowe/",
+}
+CASES = [(name, mode) for name in PAGES for mode in (MODES if name in ("month", "event") else ["default"])]
+
+
+@pytest.mark.parametrize(("name", "mode"), CASES, ids=[f"{name}-{mode}" for name, mode in CASES])
+def test_axe_finds_no_wcag_a_or_aa_violation_in_the_calendar(open_in_mode, axe_violations, calendar_events,
+                                                               name, mode):
+    page = open_in_mode(mode)
+    response = page.goto(PAGES[name])
+    assert response.status == 200
+    violations = axe_violations(page)
+    assert not violations, f"{name} ({mode}, {page.url}):\n" + "\n".join(violations)
+
+
+def test_a_keyboard_user_moves_to_the_next_month_and_back(page, calendar_events):
+    page.goto("/wydarzenia/")
+    heading = page.locator("#period-heading").inner_text()
+    next_link = page.get_by_role("link", name="Następny miesiąc")
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if next_link.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the next-month link")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"data=\d{4}-\d{2}-01"))
+    expect(page.locator("#period-heading")).not_to_have_text(heading)
+    page.get_by_role("link", name="Poprzedni miesiąc").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#period-heading")).to_have_text(heading)
+
+
+def test_the_filters_work_without_javascript(browser, base_url, calendar_events):
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    page = context.new_page()
+    page.goto("/wydarzenia/?widok=lista")
+    page.get_by_label("Rodzaj").select_option("training")
+    page.get_by_role("button", name="Pokaż").click()
+    expect(page).to_have_url(re.compile(r"rodzaj=training"))
+    expect(page.locator("main")).to_contain_text("Szkolenie przeglądarkowe")
+    expect(page.locator("main")).not_to_contain_text("Zajęcia cotygodniowe")
+    context.close()
