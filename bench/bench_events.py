@@ -108,6 +108,8 @@ def grow_to(size: int, rng: random.Random) -> dict:
                     registration_mode="here" if n % 4 == 0 else "none", capacity=30 if n % 4 == 0 else None,
                     status="cancelled" if n % 50 == 0 else "published",
                 ))
+            for event in events:  # bulk_create skips save(), which keeps the search column
+                event.search_text = event.build_search_text()
             created = Event.objects.bulk_create(events)
             if connection.vendor != "postgresql" and created[0].pk is None:  # older SQLite: no RETURNING
                 slugs = [e.slug for e in created]

@@ -145,18 +145,9 @@ class CalendarFilterForm(forms.Form):
             condition &= ~Q(online_url="")
         if values.get("dostepne"):
             condition &= Q(step_free_access=True)
-        for word in _words(values.get("q") or ""):
-            condition &= Q(title__icontains=word) | Q(venue__icontains=word)
+        for term in search_terms(values.get("q") or ""):
+            condition &= Q(search_text__contains=term)
         return condition
-
-
-def _words(query: str) -> list[str]:
-    """The user's words as typed (case is ignored by icontains); the same cleaning as search_terms."""
-    folded = search_terms(query)
-    printable = "".join(ch if ch.isprintable() else " " for ch in query)
-    words = [w.strip(".,;:!?\"'()[]{}") for w in printable.split()]
-    # Keep the user's spelling (with Polish letters) for the words search_terms keeps.
-    return [w for w in words if len(w) >= 2][: len(folded)]
 
 
 def _prefixed(condition: Q, prefix: str) -> Q:

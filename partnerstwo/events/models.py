@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.lib.text import fold
+
 
 class EventKind(models.TextChoices):
     TRAINING = "training", _("szkolenie")
@@ -151,6 +153,9 @@ class Event(models.Model):
         "organizations.Organization", verbose_name=_("organizacje prezentujące się"), blank=True,
         related_name="presented_at",
     )
+    # Folded title, venue and address, kept by save(): the calendar's text search reads this one
+    # column, diacritics- and case-insensitively on both databases (trigram index on PostgreSQL).
+    search_text = models.TextField(editable=False, default="")
 
     objects = EventQuerySet.as_manager()
 
@@ -174,8 +179,18 @@ class Event(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("events:detail", args=[self.slug])
+
+    def build_search_text(self) -> str:
+        return fold(" ".join(part for part in (self.title, self.venue, self.street, self.town) if part))
 
     @property
     def is_repeating(self) -> bool:

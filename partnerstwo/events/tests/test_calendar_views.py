@@ -196,3 +196,12 @@ def test_the_organisation_profile_links_to_its_events(client):
     alfa = factories.organization("Fundacja Alfa")
     html = client.get(alfa.get_absolute_url()).content.decode()
     assert f"/wydarzenia/?widok=lista&amp;organizator={alfa.slug}" in html
+
+
+@pytest.mark.parametrize("query", ["zwierzat", "ZWIERZĄT", "lodz", "Łódź ochrona"])
+def test_the_text_search_ignores_polish_letters_and_case(client, query):
+    factories.event(title="Ochrona zwierząt w mieście", venue="Dom Kultury Łódź")
+    factories.event(title="Warsztaty rękodzieła")
+    body = client.get(f"{CALENDAR}?widok=lista&q={query}").content.decode()
+    assert "Ochrona zwierząt w mieście" in body
+    assert "Warsztaty rękodzieła" not in body
