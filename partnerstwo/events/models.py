@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.lib.models import FoldedSearchModel
 from partnerstwo.lib.text import fold
 
 
@@ -77,7 +78,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(mine | Q(organization__in=represented))
 
 
-class Event(models.Model):
+class Event(FoldedSearchModel):
     title = models.CharField(_("tytuł"), max_length=200)
     slug = models.SlugField(_("adres strony"), max_length=220, unique=True)
     # Stable across edits: the iCal UID that subscribers' calendars track.
@@ -153,9 +154,6 @@ class Event(models.Model):
         "organizations.Organization", verbose_name=_("organizacje prezentujące się"), blank=True,
         related_name="presented_at",
     )
-    # Folded title, venue and address, kept by save(): the calendar's text search reads this one
-    # column, diacritics- and case-insensitively on both databases (trigram index on PostgreSQL).
-    search_text = models.TextField(editable=False, default="")
 
     objects = EventQuerySet.as_manager()
 
@@ -179,17 +177,11 @@ class Event(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.search_text = self.build_search_text()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text"}
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("events:detail", args=[self.slug])
 
     def build_search_text(self) -> str:
+        """The calendar's text search: title, venue and address (trigram index on PostgreSQL)."""
         return fold(" ".join(part for part in (self.title, self.venue, self.street, self.town) if part))
 
     @property

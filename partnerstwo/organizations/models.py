@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from stdnum.pl import nip as nip_number
 
+from partnerstwo.lib.models import FoldedSearchModel
 from partnerstwo.lib.text import fold, search_terms
 
 KRS_VALIDATOR = RegexValidator(r"^\d{10}$", _("Numer KRS ma 10 cyfr (z zerami na początku)."))
@@ -151,7 +152,7 @@ class OrganizationQuerySet(models.QuerySet):
         return self.represented_by(user)
 
 
-class Organization(models.Model):
+class Organization(FoldedSearchModel):
     name = models.CharField(_("nazwa"), max_length=300)
     short_name = models.CharField(_("nazwa skrócona"), max_length=120, blank=True)
     slug = models.SlugField(_("adres strony"), max_length=120, unique=True)
@@ -212,9 +213,6 @@ class Organization(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("zaktualizował(a)"), on_delete=models.SET_NULL,
         null=True, blank=True, related_name="+",
     )
-    # Folded name, short name, KRS, town, district and description, kept by save(): the one column
-    # the search reads, so the query is the same on SQLite and PostgreSQL (trigram index there).
-    search_text = models.TextField(editable=False, default="")
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -242,18 +240,11 @@ class Organization(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        # Derived column, not domain logic: it must never disagree with the fields it folds.
-        self.search_text = self.build_search_text()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text"}
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("organizations:detail", args=[self.slug])
 
     def build_search_text(self) -> str:
+        """The directory's search: names, KRS, town, district, description and 1.5% purpose."""
         parts = [self.name, self.short_name, self.krs, self.town, self.description, self.opp_purpose]
         if self.district_id:
             parts.append(self.district.name)
