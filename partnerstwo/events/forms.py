@@ -144,7 +144,7 @@ class EventForm(forms.ModelForm):
         ) or 0
         if capacity < busiest:
             self.add_error("capacity", _(
-                "Zapisanych jest już %(count)s osób na jeden z terminów; liczba miejsc nie może być mniejsza."
+                "Na jeden z terminów zapisało się już tyle osób: %(count)s. Liczba miejsc nie może być mniejsza."
             ) % {"count": busiest})
 
     def save(self, commit=True):

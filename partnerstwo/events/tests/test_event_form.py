@@ -57,7 +57,7 @@ def test_capacity_cannot_drop_below_the_people_already_confirmed(official_x):
     f.registration(f.occurrence(event), status=Registration.Status.WAITING)
     form = form_for(official_x, instance=event, registration_mode="here", capacity="2")
     assert not form.is_valid()
-    assert "Zapisanych jest już 3 osób" in form.errors["capacity"][0]
+    assert "zapisało się już tyle osób: 3" in form.errors["capacity"][0]
     assert form_for(official_x, instance=event, registration_mode="here", capacity="3").is_valid()
 
 
