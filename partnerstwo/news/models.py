@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.pages.models import EditorialQuerySet
 from partnerstwo.pages.slugs import RouteValidator
 
 # Far-off years are typing mistakes, and year 1 would overflow when converted to UTC.
@@ -20,15 +21,10 @@ def validate_publication_date(value):
         )
 
 
-class NewsItemQuerySet(models.QuerySet):
+class NewsItemQuerySet(EditorialQuerySet):
     def published(self):
         """Public: marked published and with a publication time that has come."""
-        return self.filter(is_published=True, published_at__lte=timezone.now())
-
-    def visible_to(self, user):
-        if user.is_authenticated and user.can_edit_content:
-            return self.all()
-        return self.published()
+        return super().published().filter(published_at__lte=timezone.now())
 
 
 class NewsItem(models.Model):

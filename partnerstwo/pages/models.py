@@ -9,12 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from partnerstwo.pages.slugs import RouteValidator
 
 
-class ContentPageQuerySet(models.QuerySet):
+class EditorialQuerySet(models.QuerySet):
+    """Content the Centre's editors write: the public sees what is published, editors everything."""
+
     def published(self):
         return self.filter(is_published=True)
 
     def visible_to(self, user):
-        """Editors also see drafts (to preview them); everyone else only published pages."""
+        """Editors also see drafts (to preview them); everyone else only published content."""
         if user.is_authenticated and user.can_edit_content:
             return self.all()
         return self.published()
@@ -46,7 +48,7 @@ class ContentPage(models.Model):
     # Incremented by every saved edit, so that an editor cannot silently overwrite another's.
     version = models.PositiveIntegerField(_("wersja"), default=0, editable=False)
 
-    objects = ContentPageQuerySet.as_manager()
+    objects = EditorialQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]
