@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "partnerstwo.city",
     "partnerstwo.organizations",
     "partnerstwo.events",
+    "partnerstwo.newsletter",
+    "partnerstwo.grants",
     "partnerstwo.pages",
     "partnerstwo.news",
     "partnerstwo.feedback",

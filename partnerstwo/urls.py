@@ -26,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("zapisy/", include("partnerstwo.events.registration_urls")),
     path("moje-wydarzenia/", include("partnerstwo.events.manage_urls")),
     path("aktualnosci/", include("partnerstwo.news.urls")),
+    path("newsletter/", include("partnerstwo.newsletter.urls")),
+    path("konkursy/", include("partnerstwo.grants.urls")),
     path("uwagi/", include("partnerstwo.feedback.urls")),
     path("", include("partnerstwo.pages.urls")),
     prefix_default_language=False,

@@ -131,9 +131,10 @@ def confirm_email(representation: Representation) -> None:
             representation.email_confirmed_at = now
             representation.save(update_fields=["email_confirmed_at"])
         organization = representation.organization
-        if not organization.contact_email_confirmed_at:
-            organization.contact_email_confirmed_at = now
-            organization.save(update_fields=["contact_email_confirmed_at"])
+        if not organization.contact_email_confirmed_at or not organization.confirmed_contact_email:
+            organization.contact_email_confirmed_at = organization.contact_email_confirmed_at or now
+            organization.confirmed_contact_email = organization.email.lower()
+            organization.save(update_fields=["contact_email_confirmed_at", "confirmed_contact_email"])
 
 
 def approve(representation: Representation, *, by, verified_otherwise: bool = False) -> None:

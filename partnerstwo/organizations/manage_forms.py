@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import District, PublicTaskSphere
+from partnerstwo.lib.uploads import validate_pdf
 from partnerstwo.organizations import editing
 from partnerstwo.organizations.identifiers import clean_krs, clean_nip, clean_regon
 from partnerstwo.organizations.models import AnnualReport, Organization, TargetGroup
@@ -279,18 +280,6 @@ class KrsApplyForm(forms.Form):
         self.fields["chosen"].initial = [d.field for d in differences]
 
 
-def validate_pdf(upload) -> None:
-    if not upload.name.lower().endswith(".pdf"):
-        raise ValidationError(_("Dodaj plik PDF (z rozszerzeniem .pdf)."), code="pdf_extension")
-    if upload.size > REPORT_MAX_BYTES:
-        raise ValidationError(_("Plik może mieć najwyżej 10 MB."), code="pdf_size")
-    upload.seek(0)
-    header = upload.read(5)
-    upload.seek(0)
-    if header != b"%PDF-":
-        raise ValidationError(_("Ten plik nie jest dokumentem PDF."), code="pdf_header")
-
-
 class AnnualReportForm(forms.ModelForm):
     class Meta:
         model = AnnualReport
@@ -312,7 +301,7 @@ class AnnualReportForm(forms.ModelForm):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload and hasattr(upload, "content_type"):
-            validate_pdf(upload)
+            validate_pdf(upload, REPORT_MAX_BYTES)
         return upload
 
     def clean(self):

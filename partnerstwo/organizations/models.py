@@ -206,6 +206,8 @@ class Organization(FoldedSearchModel):
 
     is_published = models.BooleanField(_("opublikowana"), default=True)
     contact_email_confirmed_at = models.DateTimeField(_("adres kontaktowy potwierdzony"), null=True, blank=True)
+    # The address that was confirmed: the only one mailings go to, even if an import later changes `email`.
+    confirmed_contact_email = models.EmailField(_("potwierdzony adres do wysyłek"), blank=True)
     krs_data_as_of = models.DateField(_("dane z KRS według stanu na"), null=True, blank=True)
     created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ostatnia aktualizacja"), auto_now=True)

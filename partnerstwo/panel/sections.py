@@ -23,6 +23,11 @@ def content_editor(user) -> bool:
     return user.can_edit_content
 
 
+def panel_user(user) -> bool:
+    """Officials, administrators and Team members (who comment on the schedule and nominate committee members)."""
+    return user.can_use_panel
+
+
 def official_or_administrator(user) -> bool:
     return user.is_official or user.is_administrator
 
@@ -63,6 +68,18 @@ SECTIONS = [
         _("Wydarzenia zgłoszone przez organizacje do akceptacji, wydarzenia wydziału, ich odwołanie i program Forum."),
         "panel:events_panel:index",
         official_or_administrator,
+    ),
+    Section(
+        _("Rozsyłki"),
+        _("Wiadomości do organizacji i subskrybentów: przygotowanie, wysyłka, postęp i błędy doręczeń."),
+        "panel:mailings_panel:index",
+        content_editor,
+    ),
+    Section(
+        _("Konkursy dotacyjne"),
+        _("Harmonogram konkursów, ogłoszenia, oferty, komisje konkursowe i małe granty (art. 19a)."),
+        "panel:grants_panel:index",
+        panel_user,
     ),
 ]
 

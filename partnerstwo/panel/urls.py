@@ -12,4 +12,6 @@ urlpatterns = [
     path("organizacje/", include("partnerstwo.organizations.panel_urls")),
     path("wydarzenia/", include("partnerstwo.events.panel_urls")),
     path("zapisy/", include("partnerstwo.events.registration_panel_urls")),
+    path("rozsylki/", include("partnerstwo.newsletter.panel_urls")),
+    path("konkursy/", include("partnerstwo.grants.panel_urls")),
 ]

@@ -1,0 +1,10 @@
+"""Staff pages of the competitions: the list, the announcement form, the lifecycle, offers."""
+
+from django.http import HttpResponse
+
+from partnerstwo.panel.access import panel_required
+
+
+@panel_required
+def index(request):
+    return HttpResponse("TODO")

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from partnerstwo.grants import schedule_views
+
+urlpatterns = [
+    path("", schedule_views.index, name="schedule"),
+]

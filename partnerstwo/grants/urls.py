@@ -1,0 +1,20 @@
+"""Public pages of the grant competitions. Fixed words come before the competition's own slug (see RESERVED_SLUGS)."""
+
+from django.urls import include, path
+
+from partnerstwo.grants import views
+
+app_name = "grants"
+
+urlpatterns = [
+    path("", views.competition_list, name="list"),
+    path("harmonogram/", include("partnerstwo.grants.schedule_urls")),
+    path("male-granty/", include("partnerstwo.grants.small_grant_urls")),
+    path("komisja/", include("partnerstwo.grants.committee_urls")),
+    path("wyniki/", views.results, name="results"),
+    path("terminy.ics", views.deadlines_ical, name="deadlines_ical"),
+    path("<slug:slug>/", views.competition_detail, name="detail"),
+]
+
+# Words above that a competition's slug may not take.
+RESERVED_SLUGS = {"harmonogram", "male-granty", "komisja", "wyniki", "terminy-ics", "nowy", "panel"}
