@@ -6,7 +6,10 @@ from partnerstwo.organizations import public_data
 from partnerstwo.organizations.tests import directory_factory as make
 
 pytestmark = pytest.mark.django_db
-PRIVATE = {"search_text", "contact_email_confirmed_at", "updated_by", "is_published", "id", "created_at"}
+PRIVATE = {
+    "search_text", "contact_email_confirmed_at", "confirmed_contact_email",
+    "updated_by", "is_published", "id", "created_at",
+}
 
 
 def test_the_list_gives_count_pages_and_absolute_next_and_previous_links(client):

@@ -11,7 +11,7 @@ from partnerstwo.organizations import public_data
 from partnerstwo.organizations.tests import directory_factory as make
 
 pytestmark = pytest.mark.django_db
-PRIVATE = ["search_text", "contact_email_confirmed_at", "updated_by", "is_published"]
+PRIVATE = ["search_text", "contact_email_confirmed_at", "confirmed_contact_email", "updated_by", "is_published"]
 
 
 def content(response) -> bytes:
