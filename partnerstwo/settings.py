@@ -316,4 +316,7 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 SCHEDULED_JOBS = [
     "expire_feedback",
     "send_event_reminders",
+    "send_alerts",
+    "send_weekly_digest",
+    "start_scheduled_mailings",
 ]

@@ -1,5 +1,260 @@
-from django.http import HttpResponse
+"""The members' area of competition committees: declaration, offers, assessment, scoring cards, protocol."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from partnerstwo.grants import committees
+from partnerstwo.grants.committee_forms import (
+    DeclarationForm,
+    FormalAssessmentForm,
+    NominationForm,
+    ProposedAmountForm,
+    ScoreCardForm,
+)
+from partnerstwo.grants.models import CommitteeMember, Competition, Offer
+from partnerstwo.organizations.models import Organization
 
 
+def committee_access(request, slug):
+    """The competition, the user's seat on its committee and whether they run it; 404 for anyone else."""
+    competition = get_object_or_404(Competition.objects.select_related("department"), slug=slug)
+    seat = committees.seat_of(request.user, competition)
+    manager = committees.can_manage(request.user, competition)
+    if seat is None and not manager:
+        raise Http404
+    return competition, seat, manager
+
+
+def visible_offer(request, competition, seat, pk):
+    offers = committees.offers_for(request.user, competition, seat)
+    if offers is None:
+        return None
+    return get_object_or_404(offers, pk=pk)
+
+
+@login_required
 def index(request):
-    return HttpResponse("TODO")
+    seats = (
+        CommitteeMember.objects.filter(user=request.user)
+        .select_related("competition", "competition__department", "declaration")
+        .order_by("-competition__offer_deadline")
+    )
+    for seat in seats:
+        seat.signed = committees.has_declared(seat)
+    return render(request, "grants/committees/index.html", {"seats": seats})
+
+
+@login_required
+def competition(request, slug):
+    competition, seat, manager = committee_access(request, slug)
+    offers = committees.offers_for(request.user, competition, seat)
+    offers = list(offers) if offers is not None else None
+    if offers is not None and seat is not None:
+        submitted = set(
+            seat.scores.filter(submitted_at__isnull=False).values_list("offer_id", flat=True).distinct()
+        )
+        for offer in offers:
+            offer.card_submitted = offer.pk in submitted
+    members = list(competition.committee.select_related("user", "nominated_by"))
+    return render(request, "grants/committees/competition.html", {
+        "competition": competition,
+        "seat": seat,
+        "manager": manager,
+        "leads": committees.is_chair_or_manager(request.user, competition, seat),
+        "signed": committees.has_declared(seat),
+        "offers": offers,
+        "members": members,
+        "formal_complete": committees.formal_assessment_complete(competition),
+        # A member who declared a conflict does not see those organisations' offers here either.
+        "ranking": [r for r in committees.ranking(competition) if r.offer in offers] if offers is not None else [],
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def declaration(request, slug):
+    competition, seat, manager = committee_access(request, slug)
+    if seat is None:
+        raise Http404  # the officials running the competition sign nothing here
+    organizations = committees.offering_organizations(competition).order_by("name")
+    if committees.has_declared(seat):
+        return render(request, "grants/committees/declaration.html", {
+            "competition": competition, "seat": seat, "declaration": seat.declaration,
+            "conflicts": seat.declaration.conflicts.order_by("name"),
+        })
+    form = DeclarationForm(request.POST or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        committees.sign_declaration(
+            seat, conflicts=form.cleaned_data["conflicts"], explanation=form.cleaned_data["conflict_explanation"]
+        )
+        messages.success(request, _("Oświadczenie zostało złożone."))
+        return redirect("grants:committee_competition", slug=competition.slug)
+    return render(request, "grants/committees/declaration.html", {
+        "competition": competition, "seat": seat, "form": form, "organizations": organizations,
+        "text": committees.declaration_text(), "version": committees.DECLARATION_VERSION,
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offer(request, slug, pk):
+    competition, seat, manager = committee_access(request, slug)
+    offer = visible_offer(request, competition, seat, pk)
+    if offer is None:
+        return redirect("grants:committee_declaration", slug=competition.slug)
+    refusal = committees.scoring_refusal(competition, offer, seat) if seat else None
+    form = scores = None
+    if seat is not None and refusal is None:
+        scores = committees.card_scores(offer, seat)
+        if committees.card_submitted(scores):
+            form = None
+        else:
+            criteria = committees.merit_criteria(competition)
+            form = ScoreCardForm(request.POST or None, criteria=criteria, scores=scores)
+            if request.method == "POST" and form.is_valid():
+                submit = request.POST.get("action") == "submit"
+                try:
+                    committees.save_card(offer, seat, form.entries(), submit=submit)
+                except committees.ScoreError as error:
+                    form.add_error(None, str(error))
+                else:
+                    messages.success(request, _("Karta oceny została złożona.") if submit else _("Zapisano ocenę."))
+                    return redirect("grants:committee_offer", slug=competition.slug, pk=offer.pk)
+    elif request.method == "POST":
+        raise PermissionDenied(refusal or "")
+    merit = list(committees.merit_criteria(competition))
+    return render(request, "grants/committees/offer.html", {
+        "competition": competition,
+        "offer": offer,
+        "seat": seat,
+        "leads": committees.is_chair_or_manager(request.user, competition, seat),
+        "refusal": refusal,
+        "form": form,
+        "submitted_rows": [(c, scores.get(c.pk)) for c in merit] if scores and form is None else None,
+        "checklist": [(c, offer.formal_checks.get(str(c.pk))) for c in committees.formal_criteria(competition)],
+    })
+
+
+@login_required
+def offer_file(request, slug, pk):
+    competition, seat, manager = committee_access(request, slug)
+    offer = visible_offer(request, competition, seat, pk)
+    if offer is None or not offer.file:
+        raise Http404
+    return FileResponse(offer.file.open("rb"), content_type="application/pdf", filename=f"oferta-{offer.pk}.pdf")
+
+
+def leader_offer(request, slug, pk):
+    """The offer for the chair or the officials running the competition; others get 403."""
+    competition, seat, manager = committee_access(request, slug)
+    if not committees.is_chair_or_manager(request.user, competition, seat):
+        raise PermissionDenied
+    offer = visible_offer(request, competition, seat, pk)
+    if offer is None:
+        return competition, None
+    return competition, offer
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def formal(request, slug, pk):
+    competition, offer = leader_offer(request, slug, pk)
+    if offer is None:
+        return redirect("grants:committee_declaration", slug=competition.slug)
+    if competition.status not in committees.ASSESSMENT_STATUSES:
+        raise PermissionDenied
+    criteria = committees.formal_criteria(competition)
+    initial = {"formal_status": offer.formal_status, "formal_notes": offer.formal_notes}
+    form = FormalAssessmentForm(request.POST or None, criteria=criteria, checks=offer.formal_checks, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        committees.assess_formally(
+            offer, status=form.cleaned_data["formal_status"], notes=form.cleaned_data["formal_notes"],
+            checks=form.checks(), by=request.user,
+        )
+        messages.success(request, _("Zapisano ocenę formalną."))
+        return redirect("grants:committee_competition", slug=competition.slug)
+    return render(request, "grants/committees/formal.html", {"competition": competition, "offer": offer, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def proposed_amount(request, slug, pk):
+    competition, offer = leader_offer(request, slug, pk)
+    if offer is None:
+        return redirect("grants:committee_declaration", slug=competition.slug)
+    if competition.status not in committees.ASSESSMENT_STATUSES or offer.formal_status != Offer.Formal.PASSED:
+        raise PermissionDenied
+    form = ProposedAmountForm(request.POST or None, offer=offer, initial={"proposed_amount": offer.proposed_amount})
+    if request.method == "POST" and form.is_valid():
+        offer.proposed_amount = form.cleaned_data["proposed_amount"]
+        offer.save(update_fields=["proposed_amount"])
+        messages.success(request, _("Zapisano proponowaną kwotę."))
+        return redirect("grants:committee_competition", slug=competition.slug)
+    return render(request, "grants/committees/amount.html", {"competition": competition, "offer": offer, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nominate(request, slug):
+    """A representative puts forward a candidate on behalf of an organisation they represent."""
+    competition = get_object_or_404(Competition.objects.public(), slug=slug)
+    organizations = Organization.objects.represented_by(request.user).order_by("name")
+    if not organizations.exists():
+        raise PermissionDenied
+    form = NominationForm(request.POST or None, competition=competition, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        committees.nominate(
+            competition, candidate=form.cleaned_data["candidate"], by=request.user,
+            organization=form.cleaned_data["organization"], justification=form.cleaned_data["justification"],
+        )
+        messages.success(request, _("Kandydat(ka) został(a) zgłoszony(-a). O powołaniu decyduje wydział."))
+        return redirect(competition.get_absolute_url())
+    return render(request, "grants/committees/nominate.html", {
+        "competition": competition, "form": form, "base_template": "base.html",
+        "open": competition.status in committees.COMMITTEE_STATUSES,
+    })
+
+
+class DeclarationFirst(Exception):
+    pass
+
+
+def protocol_context(request, slug):
+    competition, seat, manager = committee_access(request, slug)
+    if seat is not None and not manager and not committees.has_declared(seat):
+        raise DeclarationFirst  # the protocol names the offers: a member reads it after the declaration
+    return committees.protocol(competition)
+
+
+@login_required
+def protocol(request, slug):
+    try:
+        context = protocol_context(request, slug)
+    except DeclarationFirst:
+        return redirect("grants:committee_declaration", slug=slug)
+    return render(request, "grants/committees/protocol.html", context)
+
+
+def protocol_html(context) -> str:
+    """The standalone document the PDF is printed from."""
+    return render_to_string("grants/committees/protocol_pdf.html", context)
+
+
+@login_required
+def protocol_pdf(request, slug):
+    from weasyprint import HTML  # heavy; loaded only when a PDF is asked for
+
+    try:
+        context = protocol_context(request, slug)
+    except DeclarationFirst:
+        return redirect("grants:committee_declaration", slug=slug)
+    pdf = HTML(string=protocol_html(context)).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="protokol-{context["competition"].slug}.pdf"'
+    return response

@@ -146,6 +146,22 @@ class CompetitionQuerySet(models.QuerySet):
     def public(self):
         return self.exclude(status=Competition.Status.PLANNED)
 
+    def editable_by(self, user):
+        """Administrators edit every competition, officials their own department's; nobody else any."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_administrator:
+            return self
+        if user.is_official and user.department_id:
+            return self.filter(department_id=user.department_id)
+        return self.none()
+
+    def listed_in_panel_for(self, user):
+        """The panel's list: what the user may edit; Team members read the whole list."""
+        if user.is_authenticated and user.is_active and user.is_team_member:
+            return self
+        return self.editable_by(user)
+
 
 class Competition(FoldedSearchModel):
     class Status(models.TextChoices):
@@ -192,6 +208,10 @@ class Competition(FoldedSearchModel):
     decision_date = models.DateField(_("termin wyboru ofert"))
     # Point 7 is in PriorFunding rows; this is room for what the rows do not say.
     prior_tasks_note = models.TextField(_("zadania tego samego rodzaju – uwagi"), blank=True)
+    # Point 7 when there are no rows: an explicit statement, so that silence never passes for "none".
+    no_prior_tasks = models.BooleanField(
+        _("w roku ogłoszenia i w roku poprzednim nie realizowano zadań tego samego rodzaju"), default=False
+    )
 
     eligibility = models.TextField(_("kto może złożyć ofertę"))
     submission_info = models.TextField(_("gdzie i jak złożyć ofertę"))
@@ -361,6 +381,12 @@ class Offer(models.Model):
     registered_at = models.DateTimeField(auto_now_add=True)
     formal_status = models.CharField(_("ocena formalna"), max_length=20, choices=Formal.choices, default=Formal.PENDING)
     formal_notes = models.TextField(_("uwagi z oceny formalnej"), blank=True)
+    # The formal criteria as a checklist: {criterion id (str): met (bool)}, kept for the protocol.
+    formal_checks = models.JSONField(default=dict, blank=True)
+    formal_assessed_at = models.DateTimeField(_("data oceny formalnej"), null=True, blank=True)
+    formal_assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     proposed_amount = models.DecimalField(
         _("kwota proponowana przez komisję (zł)"),
         max_digits=12,
@@ -479,6 +505,8 @@ class Score(models.Model):
     points = models.DecimalField(_("punkty"), max_digits=5, decimal_places=1, validators=[MinValueValidator(0)])
     justification = models.TextField(_("uzasadnienie"))
     updated_at = models.DateTimeField(auto_now=True)
+    # Set on every score of a card when the member submits it; a submitted card no longer changes.
+    submitted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["offer", "member", "criterion"], name="score_once")]
@@ -494,7 +522,28 @@ def small_grant_path(instance, filename):
     return f"grants/small/{secrets.token_hex(8)}.pdf"
 
 
+class SmallGrantOfferQuerySet(models.QuerySet):
+    def public(self):
+        """What anyone sees: offers published for comments and decided ones (never one merely received)."""
+        return self.exclude(status=SmallGrantOffer.Status.RECEIVED)
+
+    def editable_by(self, user):
+        """Officials act on their own department's offers, administrators on all; nobody else on any."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_administrator:
+            return self.all()
+        if user.is_official and user.department_id:
+            return self.filter(department_id=user.department_id)
+        return self.none()
+
+
 class SmallGrantOffer(models.Model):
+    """Art. 19a: an offer received outside a competition, published for comments, then accepted or rejected.
+
+    The rules (amount, duration, publication deadline, comment period, yearly caps) are in small_grants.py.
+    """
+
     class Status(models.TextChoices):
         RECEIVED = "received", _("wpłynęła")
         PUBLISHED = "published", _("opublikowana do uwag")
@@ -530,14 +579,46 @@ class SmallGrantOffer(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the department was reminded of the publication deadline and of the decision due (once each).
+    publication_reminded_at = models.DateTimeField(null=True, blank=True)
+    decision_reminded_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SmallGrantOfferQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_on", "-id"]
         verbose_name = _("oferta w trybie art. 19a")
         verbose_name_plural = _("oferty w trybie art. 19a")
+        constraints = [
+            # Art. 19a ust. 1 pkt 1: at most 10 000 zł (the form says so first, citing the article).
+            models.CheckConstraint(
+                condition=Q(amount__gt=0) & Q(amount__lte=10000), name="small_grant_amount_within_art_19a"
+            ),
+            models.CheckConstraint(condition=Q(task_end__gte=models.F("task_start")), name="small_grant_task_dates"),
+            models.CheckConstraint(
+                condition=Q(status="received") | Q(published_on__isnull=False, comments_until__isnull=False),
+                name="small_grant_published_has_dates",
+            ),
+        ]
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("grants:small_grant_detail", args=[self.pk])
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status in (self.Status.ACCEPTED, self.Status.REJECTED)
+
+
+class SmallGrantCommentQuerySet(models.QuerySet):
+    def confirmed(self):
+        """The comments that count: their authors confirmed the address."""
+        return self.filter(confirmed_at__isnull=False)
+
+    def unconfirmed_older_than(self, cutoff):
+        return self.filter(confirmed_at__isnull=True, created_at__lt=cutoff)
 
 
 class SmallGrantComment(models.Model):
@@ -547,8 +628,11 @@ class SmallGrantComment(models.Model):
     author_name = models.CharField(_("imię i nazwisko lub nazwa"), max_length=200)
     email = models.EmailField(_("e-mail"))
     text = models.TextField(_("uwaga"))
+    language = models.CharField(_("język"), max_length=5, default="pl")
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SmallGrantCommentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at"]

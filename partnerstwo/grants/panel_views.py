@@ -1,10 +1,293 @@
-"""Staff pages of the competitions: the list, the announcement form, the lifecycle, offers."""
+"""Staff pages of the competitions: the list, the announcement form, documents and the lifecycle actions.
 
-from django.http import HttpResponse
+Officials edit their own department's competitions and administrators all (Competition.objects.editable_by),
+so another department's competition gives a 404. Team members read the list only; the other pages answer 403.
+Each lifecycle action is a GET page that explains it and a POST button that does it.
+"""
 
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from partnerstwo.grants import competitions as lifecycle
+from partnerstwo.grants import rules
+from partnerstwo.grants.forms import (
+    CancelForm,
+    CompetitionForm,
+    CriterionFormSet,
+    DocumentForm,
+    PriorFundingFormSet,
+    ReplaceDocumentForm,
+    ResultsForm,
+)
+from partnerstwo.grants.models import Competition, CompetitionDocument
 from partnerstwo.panel.access import panel_required
+
+Status = Competition.Status
+PAGE_SIZE = 50
+
+
+def can_edit_competitions(user) -> bool:
+    return user.is_active and (user.is_administrator or (user.is_official and bool(user.department_id)))
+
+
+def editor_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not can_edit_competitions(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _editable(request, pk):
+    return get_object_or_404(
+        Competition.objects.editable_by(request.user).select_related("department", "sphere"), pk=pk
+    )
 
 
 @panel_required
 def index(request):
-    return HttpResponse("TODO")
+    competitions = Competition.objects.listed_in_panel_for(request.user).select_related("department")
+    status = request.GET.get("stan", "")
+    if status in Status.values:
+        competitions = competitions.filter(status=status)
+    else:
+        status = ""
+    page = Paginator(competitions.order_by("-offer_deadline", "-pk"), PAGE_SIZE).get_page(request.GET.get("strona"))
+    return render(request, "grants/competitions/panel/index.html", {
+        "page_obj": page, "status": status, "statuses": Status.choices,
+        "can_edit": can_edit_competitions(request.user),
+    })
+
+
+def _formsets(request, competition):
+    data = request.POST if request.method == "POST" else None
+    criteria = CriterionFormSet(data, instance=competition, prefix="kryteria")
+    year = competition.year if competition.pk else None
+    if data is not None:
+        try:
+            year = int(data.get("year", ""))
+        except ValueError:
+            year = None
+    prior = PriorFundingFormSet(data, instance=competition, prefix="zadania", form_kwargs={"competition_year": year})
+    return criteria, prior
+
+
+def _save_all(form, criteria, prior):
+    competition = form.save()
+    criteria.instance = prior.instance = competition
+    criteria.save()
+    prior.save()
+    return competition
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def create(request):
+    competition = Competition(department_id=request.user.department_id)
+    form = CompetitionForm(request.POST or None, instance=competition, user=request.user)
+    criteria, prior = _formsets(request, competition)
+    if request.method == "POST" and form.is_valid() and criteria.is_valid() and prior.is_valid():
+        with transaction.atomic():
+            competition = _save_all(form, criteria, prior)
+        messages.success(request, _("Zapisano projekt konkursu. Ogłoś go, gdy ogłoszenie będzie kompletne."))
+        return redirect("panel:grants_panel:edit", competition.pk)
+    return render(request, "grants/competitions/panel/form.html", {
+        "form": form, "criteria": criteria, "prior": prior, "competition": None,
+    })
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    competition = _editable(request, pk)
+    editable = competition.status in lifecycle.EDITABLE
+    before = lifecycle.snapshot(competition)
+    form = criteria = prior = None
+    if editable:
+        form = CompetitionForm(request.POST or None, instance=competition, user=request.user)
+        criteria, prior = _formsets(request, competition)
+        if request.method == "POST" and form.is_valid() and criteria.is_valid() and prior.is_valid():
+            with transaction.atomic():
+                competition = _save_all(form, criteria, prior)
+                sentences = lifecycle.describe_changes(before, competition)
+                if criteria.has_changed():
+                    sentences.append(_("zmieniono kryteria oceny ofert"))
+                if prior.has_changed():
+                    sentences.append(_("zmieniono informację o zadaniach tego samego rodzaju (art. 13 ust. 2 pkt 7)"))
+                lifecycle.record_changes(competition, sentences, by=request.user)
+            messages.success(request, _("Zapisano zmiany."))
+            return redirect("panel:grants_panel:edit", competition.pk)
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(request, "grants/competitions/panel/form.html", {
+        "form": form, "criteria": criteria, "prior": prior, "competition": competition,
+        "problems": rules.announcement_problems(competition) if competition.status == Status.PLANNED else [],
+        "can_evaluate": competition.status == Status.CLOSED,
+        "can_cancel": competition.status in lifecycle.CANCELLABLE,
+    })
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def documents(request, pk):
+    competition = _editable(request, pk)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if competition.status not in lifecycle.EDITABLE:
+            raise PermissionDenied
+        if form.is_valid():
+            with transaction.atomic():
+                document = form.save(commit=False)
+                document.competition = competition
+                document.save()
+                lifecycle.record_changes(
+                    competition, [_("dodano dokument „%(title)s”") % {"title": document.title}], by=request.user
+                )
+            messages.success(request, _("Dodano dokument."))
+            return redirect("panel:grants_panel:documents", competition.pk)
+    return render(request, "grants/competitions/panel/documents.html", {
+        "competition": competition, "form": form,
+        "documents": competition.documents.order_by("-is_current", "title", "-uploaded_at"),
+        "editable": competition.status in lifecycle.EDITABLE,
+    })
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def replace_document(request, pk, document_pk):
+    competition = _editable(request, pk)
+    old = get_object_or_404(CompetitionDocument, competition=competition, pk=document_pk, is_current=True)
+    if competition.status not in lifecycle.EDITABLE:
+        raise PermissionDenied
+    form = ReplaceDocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            CompetitionDocument.objects.create(
+                competition=competition, title=old.title, file=form.cleaned_data["file"], replaces=old
+            )
+            old.is_current = False
+            old.save(update_fields=["is_current"])
+            lifecycle.record_changes(
+                competition, [_("poprawiono dokument „%(title)s”") % {"title": old.title}], by=request.user
+            )
+        messages.success(request, _("Zastąpiono dokument; poprzednia wersja jest oznaczona jako nieaktualna."))
+        return redirect("panel:grants_panel:documents", competition.pk)
+    return render(request, "grants/competitions/panel/replace_document.html", {
+        "competition": competition, "document": old, "form": form,
+    })
+
+
+def _action_page(request, competition, *, title, explanation, button, form=None, problems=(), danger=False):
+    return render(request, "grants/competitions/panel/action.html", {
+        "competition": competition, "title": title, "explanation": explanation, "button": button,
+        "form": form, "problems": problems, "danger": danger,
+    })
+
+
+def _refused(request, error: ValidationError):
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def announce(request, pk):
+    competition = _editable(request, pk)
+    problems = rules.announcement_problems(competition) if competition.status == Status.PLANNED else []
+    if request.method == "POST":
+        try:
+            lifecycle.announce(competition, by=request.user)
+        except ValidationError as error:
+            _refused(request, error)
+            return redirect("panel:grants_panel:edit", competition.pk)
+        messages.success(request, _("Konkurs ogłoszony; jest widoczny na stronie /konkursy/."))
+        return redirect("panel:grants_panel:edit", competition.pk)
+    if competition.status != Status.PLANNED:
+        problems = [_("Ogłosić można tylko konkurs planowany.")]
+    return _action_page(
+        request, competition, title=_("Ogłoszenie konkursu"), button=_("Ogłoś konkurs"), problems=problems,
+        explanation=_("Po ogłoszeniu konkurs będzie widoczny publicznie, a organizacje dostaną powiadomienia. "
+                      "Nabór ofert rozpocznie się w dniu ostatniego z trzech ogłoszeń."),
+    )
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def start_evaluation(request, pk):
+    competition = _editable(request, pk)
+    if request.method == "POST":
+        try:
+            lifecycle.start_evaluation(competition, by=request.user)
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Rozpoczęto ocenę ofert."))
+        return redirect("panel:grants_panel:edit", competition.pk)
+    problems = [] if competition.status == Status.CLOSED else [
+        _("Ocenę ofert można rozpocząć dopiero po upływie terminu składania ofert.")
+    ]
+    return _action_page(
+        request, competition, title=_("Rozpoczęcie oceny ofert"), button=_("Rozpocznij ocenę ofert"),
+        problems=problems,
+        explanation=_("Nabór ofert jest zakończony; wcześniejsze zamknięcie naboru nie jest możliwe."),
+    )
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def publish_results(request, pk):
+    competition = _editable(request, pk)
+    offers = competition.offers.select_related("organization").order_by("organization__name", "title")
+    form = ResultsForm(request.POST or None, offers=offers, initial={"note": competition.results_note})
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifecycle.publish_results(
+                competition, by=request.user, note=form.cleaned_data["note"], amounts=form.amounts()
+            )
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Wyniki konkursu są opublikowane."))
+        return redirect("panel:grants_panel:edit", competition.pk)
+    problems = [] if competition.status == Status.EVALUATION else [_("Wyniki można ogłosić dopiero po ocenie ofert.")]
+    return _action_page(
+        request, competition, title=_("Ogłoszenie wyników"), button=_("Opublikuj wyniki"), form=form,
+        problems=problems,
+        explanation=_("Wyniki są ogłaszane niezwłocznie w BIP, na tablicy ogłoszeń i na stronie internetowej "
+                      "(art. 15 ust. 2h); tutaj publikujemy je na stronie konkursu."),
+    )
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def cancel(request, pk):
+    competition = _editable(request, pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifecycle.cancel(competition, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Konkurs unieważniono."))
+        return redirect("panel:grants_panel:edit", competition.pk)
+    problems = [] if competition.status in lifecycle.CANCELLABLE else [_("Tego konkursu nie można już unieważnić.")]
+    return _action_page(
+        request, competition, title=_("Unieważnienie konkursu"), button=_("Unieważnij konkurs"), form=form,
+        problems=problems, danger=True,
+        explanation=_("Art. 18a: konkurs unieważnia się, gdy nie złożono żadnej oferty albo żadna oferta nie "
+                      "spełniła wymogów zawartych w ogłoszeniu. Unieważnienie ogłasza się w tych samych "
+                      "trzech miejscach."),
+    )

@@ -1,5 +1,78 @@
-from django.http import HttpResponse
+"""The public yearly schedule of open competitions: a table, a timeline and an iCal feed."""
+
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from partnerstwo.city.models import Department, PublicTaskSphere
+from partnerstwo.grants import schedule
+from partnerstwo.grants.models import MONTHS
+from partnerstwo.grants.schedule_forms import PublicFilterForm
+
+ORDERINGS = {
+    "miesiac": ["planned_month", "department__name", "task", "pk"],
+    "wydzial": ["department__name", "planned_month", "task", "pk"],
+}
 
 
 def index(request):
-    return HttpResponse("TODO")
+    years = list(schedule.schedules_for_public().order_by("-year").values_list("year", flat=True))
+    chosen_year = _chosen_year(request.GET.get("rok"), years)
+    if chosen_year is None:
+        return render(request, "grants/schedule/not_published.html", status=200)
+    year = get_object_or_404(schedule.schedules_for_public(), year=chosen_year)
+
+    departments = list(Department.objects.filter(pk__in=year.rows.values("department_id")).order_by("name"))
+    spheres = list(PublicTaskSphere.objects.filter(pk__in=year.rows.values("sphere_id")))
+    form = PublicFilterForm(request.GET or None, departments=departments, spheres=spheres)
+    filters = form.cleaned_or_empty()
+    sort = filters.get("sortuj") or "miesiac"
+
+    rows = schedule.public_rows(year)
+    if "wydzial" in filters:
+        rows = rows.filter(department_id=int(filters["wydzial"]))
+    if "sfera" in filters:
+        rows = rows.filter(sphere__slug=filters["sfera"])
+    rows = schedule.prepare_for_display(rows.order_by(*ORDERINGS[sort]))
+
+    query = {"rok": year.year}
+    if "wydzial" in filters:
+        query["wydzial"] = filters["wydzial"]
+    if "sfera" in filters:
+        query["sfera"] = filters["sfera"]
+    return render(request, "grants/schedule/index.html", {
+        "schedule": year,
+        "years": years,
+        "form": form,
+        "filtered": "wydzial" in filters or "sfera" in filters,
+        "rows": rows,
+        "active_rows": [row for row in rows if not row.is_withdrawn],
+        "changes": schedule.changes_of(rows),
+        "months": MONTHS,
+        "sort": sort,
+        "sort_urls": {key: "?" + urlencode({**query, "sortuj": key}) for key in ORDERINGS},
+        "year_query": urlencode({"rok": year.year}),
+    })
+
+
+def _chosen_year(value, years):
+    if value in (None, ""):
+        return schedule.default_public_year(years)
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return schedule.default_public_year(years)
+    if year not in years:
+        # A draft, or a year with no schedule: not public.
+        raise Http404(_("Harmonogram na ten rok nie został opublikowany."))
+    return year
+
+
+def ical(request, year):
+    chosen = get_object_or_404(schedule.schedules_for_public(), year=year)
+    rows = list(schedule.public_rows(chosen).order_by("planned_month", "pk"))
+    response = HttpResponse(schedule.ical_feed(chosen, rows), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="harmonogram-konkursow-{chosen.year}.ics"'
+    return response

@@ -1,19 +1,144 @@
 """Public pages of the competitions: list with filters, the competition page, results, the deadlines feed."""
 
+import datetime as dt
+
+from django.core.paginator import Paginator
+from django.db.models import Case, F, IntegerField, Prefetch, Value, When
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
+
+from partnerstwo.grants import competitions as lifecycle
+from partnerstwo.grants import ical, rules
+from partnerstwo.grants.filters import CompetitionFilterForm
+from partnerstwo.grants.models import Competition, CompetitionDocument, Offer
+
+Status = Competition.Status
+PAGE_SIZE = 20
+RESULTS_PAGE_SIZE = 10
+# The feed covers a year back (so a change or cancellation still reaches calendars) and everything ahead.
+FEED_PAST = dt.timedelta(days=366)
+FEED_LIMIT = 2000
+
+# The list's three groups, in this order: offers accepted now, announced (offers not yet accepted), past.
+GROUP_CURRENT, GROUP_UPCOMING, GROUP_PAST = 0, 1, 2
+GROUP_HEADINGS = {
+    GROUP_CURRENT: gettext_lazy("Trwa nabór ofert"),
+    GROUP_UPCOMING: gettext_lazy("Ogłoszone – nabór wkrótce"),
+    GROUP_PAST: gettext_lazy("Zakończone"),
+}
 
 
+def _list_rows(competitions):
+    """Current first (nearest deadline first), then upcoming, then past (latest first)."""
+    group = Case(
+        When(status=Status.ACCEPTING, then=Value(GROUP_CURRENT)),
+        When(status=Status.ANNOUNCED, then=Value(GROUP_UPCOMING)),
+        default=Value(GROUP_PAST),
+        output_field=IntegerField(),
+    )
+    open_deadline = Case(When(status__in=[Status.ACCEPTING, Status.ANNOUNCED], then=F("offer_deadline")))
+    return (
+        competitions.annotate(group=group, open_deadline=open_deadline)
+        .select_related("department", "sphere")
+        .only(
+            "slug", "title", "status", "year", "offer_deadline", "public_funds", "mode",
+            "department__name", "sphere__name_pl", "sphere__name_en", "sphere__point_label",
+        )
+        .order_by("group", F("open_deadline").asc(nulls_last=True), "-offer_deadline", "pk")
+    )
+
+
+@require_safe
 def competition_list(request):
-    return HttpResponse("TODO")
+    form = CompetitionFilterForm(request.GET)
+    rows = _list_rows(form.filter(Competition.objects.public()))
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("strona"))
+    now = timezone.now()
+    for competition in page.object_list:
+        competition.group_heading = GROUP_HEADINGS[competition.group]
+        competition.days_left = lifecycle.days_left(competition, now)
+    return render(request, "grants/competitions/list.html", {
+        "form": form, "page_obj": page, "query": form.query(),
+    })
 
 
-def results(request):
-    return HttpResponse("TODO")
+def _visible(user):
+    """The public competitions, and for whoever may edit them also the planned ones (a preview)."""
+    competitions = Competition.objects.public()
+    if user.is_authenticated:
+        competitions = competitions | Competition.objects.editable_by(user)
+    return competitions
 
 
-def deadlines_ical(request):
-    return HttpResponse("TODO")
-
-
+@require_safe
 def competition_detail(request, slug):
-    return HttpResponse("TODO")
+    competition = get_object_or_404(
+        _visible(request.user)
+        .select_related("department", "sphere", "planned")
+        .prefetch_related(
+            "criteria", "prior_funding", "status_changes", "changes",
+            Prefetch(
+                "documents",
+                queryset=CompetitionDocument.objects.order_by("-is_current", "title", "-uploaded_at"),
+            ),
+        ),
+        slug=slug,
+    )
+    now = timezone.now()
+    results = []
+    if competition.status == Status.RESULTS:
+        results = list(
+            Offer.objects.filter(competition=competition)
+            .select_related("organization")
+            .order_by(F("awarded_amount").desc(nulls_last=True), "organization__name")
+        )
+    criteria = list(competition.criteria.all())
+    return render(request, "grants/competitions/detail.html", {
+        "competition": competition,
+        "is_public": competition.status != Status.PLANNED,
+        "days_left": lifecycle.days_left(competition, now),
+        "report_due": rules.report_due(competition.task_end),
+        "formal_criteria": [c for c in criteria if c.kind == c.Kind.FORMAL],
+        "merit_criteria": [c for c in criteria if c.kind == c.Kind.MERIT],
+        "documents": competition.documents.all(),
+        "results": results,
+        "awarded": [offer for offer in results if offer.awarded_amount],
+        "not_awarded": [offer for offer in results if not offer.awarded_amount],
+        "can_edit": request.user.is_authenticated
+        and Competition.objects.editable_by(request.user).filter(pk=competition.pk).exists(),
+    })
+
+
+@require_safe
+def results(request):
+    competitions = (
+        Competition.objects.filter(status=Status.RESULTS)
+        .select_related("department", "sphere")
+        .prefetch_related(Prefetch(
+            "offers",
+            queryset=Offer.objects.filter(awarded_amount__gt=0).select_related("organization")
+            .order_by("-awarded_amount", "organization__name"),
+            to_attr="awarded_offers",
+        ))
+        .order_by("-results_published_at", "-pk")
+    )
+    page = Paginator(competitions, RESULTS_PAGE_SIZE).get_page(request.GET.get("strona"))
+    return render(request, "grants/competitions/results.html", {"page_obj": page})
+
+
+@require_safe
+def deadlines_ical(request):
+    since = timezone.now() - FEED_PAST
+    competitions = (
+        Competition.objects.public().filter(offer_deadline__gte=since)
+        .select_related("department")
+        .only("slug", "title", "status", "offer_deadline", "decision_date", "revision", "changed_at", "updated_at",
+              "cancellation_reason", "department__name")
+        .order_by("offer_deadline", "pk")[:FEED_LIMIT]
+    )
+    body = ical.feed_bytes(competitions, name=_("Terminy konkursów dotacyjnych"))
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -1,32 +1,518 @@
-"""Sending a mailing: one Delivery row per recipient, claimed in batches by workers (STUB: helper "delivery" fills it).
+"""Sending a mailing: one Delivery row per recipient, claimed in batches by workers.
 
-The functions below are the interface other modules use; their signatures stay.
+The functions at the top are the interface other modules use (panel, digests, alerts); their
+signatures stay. The worker (tasks.send_mailing → run_worker) follows the state machine in
+Delivery's docstring; docs/decisions/0006-mailing-delivery.md explains why.
+
+Every change of a delivery's status is a conditional UPDATE ("… WHERE status = X AND worker = me"):
+a worker whose lease was taken back finds that it updated no row, and never sends that message.
 """
 
-from django.db.models import QuerySet
+import contextlib
+import logging
+import os
+import re
+import smtplib
+import socket
+import time
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
+from django.db import transaction
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .content import build_message, message_bytes
+from .models import Delivery, Mailing, Recipient, SuppressedAddress
+
+logger = logging.getLogger(__name__)
+
+# Settings with their defaults (settings.py may override each; see docs/decisions/0006).
+DEFAULTS = {
+    "MAILING_BATCH_SIZE": 100,  # deliveries one worker claims at once
+    "MAILING_RATE_PER_SECOND": 0,  # messages per second for all workers of a mailing together; 0 = no limit
+    "MAILING_PARALLEL_TASKS": 2,  # worker tasks enqueued when a mailing starts
+    "MAILING_MAX_ATTEMPTS": 5,  # after this many temporary errors a delivery fails
+    "MAILING_RETRY_BASE_SECONDS": 60,  # first retry after this, then doubling
+    "MAILING_LEASE_SECONDS": 120,  # a claimed batch or a message being sent belongs to its worker this long
+}
+ENQUEUE_CHUNK = 1000
+ACTIVE_STATUSES = (
+    Delivery.Status.QUEUED, Delivery.Status.CLAIMED, Delivery.Status.SENDING, Delivery.Status.RETRYING,
+)
+
+
+def config(name: str):
+    return getattr(settings, name, DEFAULTS[name])
+
+
+# ---------------------------------------------------------------- the interface
 
 
 def enqueue(mailing, recipients: QuerySet) -> int:
     """Create one queued delivery per distinct address of these recipients (active ones only, never a
     suppressed address, never twice for one mailing); returns how many were created. Safe to call twice."""
-    raise NotImplementedError
+    candidates = (
+        Recipient.objects.active()
+        .filter(pk__in=recipients.order_by().values("pk"))
+        .annotate(address=Lower("email"))
+        .exclude(address__in=SuppressedAddress.objects.values("email"))
+        .order_by("address", "pk")
+        .values_list("pk", "address", "language")
+    )
+    before = mailing.deliveries.count()
+    chunk, previous = [], None
+    with transaction.atomic():
+        # Sorted by address: a second recipient with the same address (an organisation that also
+        # subscribed) is adjacent, so one look back is enough and no set of 100,000 addresses is kept.
+        for recipient_id, address, language in candidates.iterator(chunk_size=ENQUEUE_CHUNK):
+            if address == previous:
+                continue
+            previous = address
+            chunk.append(Delivery(mailing=mailing, recipient_id=recipient_id, email=address, language=language))
+            if len(chunk) >= ENQUEUE_CHUNK:
+                Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
+                chunk = []
+        if chunk:
+            Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
+    return mailing.deliveries.count() - before
 
 
 def start(mailing) -> None:
     """Mark the mailing as sending and hand it to the background workers."""
-    raise NotImplementedError
+    now = timezone.now()
+    Mailing.objects.filter(pk=mailing.pk).update(
+        status=Mailing.Status.SENDING, started_at=mailing.started_at or now, finished_at=None, workers_seen_at=now,
+    )
+    mailing.refresh_from_db(fields=["status", "started_at", "finished_at", "workers_seen_at"])
+    launch_workers(mailing, config("MAILING_PARALLEL_TASKS"))
 
 
 def progress(mailing) -> dict:
     """Counts of the mailing's deliveries by status (every Delivery.Status key) plus "total", in one query."""
-    raise NotImplementedError
+    counts = {status: Count("pk", filter=Q(status=status)) for status in Delivery.Status.values}
+    return Delivery.objects.filter(mailing=mailing).aggregate(**counts, total=Count("pk"))
 
 
 def requeue_uncertain(mailing, delivery_ids=None) -> int:
     """Staff decided to resend uncertain deliveries (all of the mailing's, or these): back to the queue."""
-    raise NotImplementedError
+    deliveries = Delivery.objects.filter(mailing=mailing, status=Delivery.Status.UNCERTAIN)
+    if delivery_ids is not None:
+        deliveries = deliveries.filter(pk__in=list(delivery_ids))
+    requeued = deliveries.update(
+        status=Delivery.Status.QUEUED, worker="", lease_until=None, next_attempt_at=None, updated_at=timezone.now()
+    )
+    if requeued:
+        start(mailing)
+    return requeued
 
 
 def lift_suppression(email: str) -> None:
     """Staff decided an address may receive mail again."""
-    raise NotImplementedError
+    SuppressedAddress.objects.filter(email=email.strip().lower()).delete()
+
+
+def suppress(email: str, reason: str, delivery=None) -> None:
+    SuppressedAddress.objects.get_or_create(
+        email=email.strip().lower(), defaults={"reason": reason[:2000], "delivery": delivery}
+    )
+
+
+# ---------------------------------------------------------------- workers
+
+
+def launch_workers(mailing, count: int = 1) -> None:
+    from .tasks import send_mailing  # tasks imports this module
+
+    for _index in range(max(1, count)):
+        send_mailing.enqueue(mailing.pk)
+
+
+def new_worker_id() -> str:
+    return f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def claimable(now) -> Q:
+    return Q(status=Delivery.Status.QUEUED) | Q(status=Delivery.Status.RETRYING, next_attempt_at__lte=now)
+
+
+def recover_expired(mailing_id=None) -> tuple[int, int]:
+    """Leases that ran out: their worker died (or hung). A claimed row was never handed to SMTP and goes
+    back to the queue; a row being sent may have reached the server, so it becomes uncertain."""
+    now = timezone.now()
+    expired = Delivery.objects.filter(lease_until__lt=now)
+    if mailing_id is not None:
+        expired = expired.filter(mailing_id=mailing_id)
+    requeued = expired.filter(status=Delivery.Status.CLAIMED).update(
+        status=Delivery.Status.QUEUED, worker="", lease_until=None, updated_at=now
+    )
+    uncertain = expired.filter(status=Delivery.Status.SENDING).update(
+        status=Delivery.Status.UNCERTAIN,
+        lease_until=None,
+        updated_at=now,
+        last_error=_(
+            "Proces wysyłający przerwał pracę po przekazaniu wiadomości serwerowi pocztowemu, a przed zapisaniem "
+            "wyniku: nie wiadomo, czy wiadomość dotarła."
+        ),
+    )
+    return requeued, uncertain
+
+
+def finish_if_complete(mailing_id) -> bool:
+    """A mailing with no delivery left to send is done (uncertain ones wait for staff, who may requeue them)."""
+    if Delivery.objects.filter(mailing_id=mailing_id, status__in=ACTIVE_STATUSES).exists():
+        return False
+    now = timezone.now()
+    return bool(
+        Mailing.objects.filter(pk=mailing_id, status=Mailing.Status.SENDING).update(
+            status=Mailing.Status.DONE, finished_at=now, updated_at=now
+        )
+    )
+
+
+def reserve_batch_slot(mailing_id, worker_seen_at) -> float:
+    """The rate for all workers together: a worker may claim a batch only when it moves next_batch_at on,
+    atomically; returns 0 when it may, else the seconds to wait. Also the worker's heartbeat."""
+    rate = config("MAILING_RATE_PER_SECOND")
+    mailings = Mailing.objects.filter(pk=mailing_id)
+    if not rate:
+        mailings.update(workers_seen_at=worker_seen_at)
+        return 0.0
+    interval = timedelta(seconds=config("MAILING_BATCH_SIZE") / rate)
+    now = timezone.now()
+    if mailings.filter(Q(next_batch_at__isnull=True) | Q(next_batch_at__lte=now)).update(
+        next_batch_at=now + interval, workers_seen_at=worker_seen_at
+    ):
+        return 0.0
+    mailings.update(workers_seen_at=worker_seen_at)
+    next_batch_at = mailings.values_list("next_batch_at", flat=True).first()
+    return max(0.01, (next_batch_at - now).total_seconds()) if next_batch_at else 0.01
+
+
+def claim_batch(mailing_id, worker_id: str) -> list[Delivery]:
+    """Take up to MAILING_BATCH_SIZE claimable deliveries for this worker; no two workers get one row.
+
+    PostgreSQL: SELECT … FOR UPDATE SKIP LOCKED lets workers take different rows at once. SQLite
+    ignores it, but its IMMEDIATE transactions let one writer in at a time. On both the UPDATE repeats
+    the condition, and the rows are read back by worker id: only what this worker owns is sent.
+    """
+    now = timezone.now()
+    lease_until = now + timedelta(seconds=config("MAILING_LEASE_SECONDS"))
+    with transaction.atomic():
+        ids = list(
+            Delivery.objects.filter(claimable(now), mailing_id=mailing_id)
+            .order_by("pk")
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)[: config("MAILING_BATCH_SIZE")]
+        )
+        if not ids:
+            return []
+        Delivery.objects.filter(claimable(now), pk__in=ids).update(
+            status=Delivery.Status.CLAIMED, worker=worker_id, lease_until=lease_until, updated_at=now
+        )
+    return list(
+        Delivery.objects.filter(pk__in=ids, status=Delivery.Status.CLAIMED, worker=worker_id)
+        .select_related("recipient")
+        .order_by("pk")
+    )
+
+
+def run_worker(mailing_id, worker_id: str | None = None, *, sleep=time.sleep) -> dict:
+    """Claim and send batches of one mailing until none is left; returns what this worker did."""
+    worker_id = worker_id or new_worker_id()
+    done = {"sent": 0, "batches": 0}
+    mailing = Mailing.objects.filter(pk=mailing_id).first()
+    heartbeat = None
+    while mailing is not None and mailing.status == Mailing.Status.SENDING:
+        recover_expired(mailing_id)
+        heartbeat = timezone.now()
+        wait = reserve_batch_slot(mailing_id, heartbeat)
+        if wait:
+            sleep(min(wait, config("MAILING_LEASE_SECONDS") / 2))
+            continue
+        batch = claim_batch(mailing_id, worker_id)
+        if not batch:
+            break
+        done["batches"] += 1
+        done["sent"] += send_batch(mailing, batch, worker_id)
+        mailing.refresh_from_db(fields=["status"])  # staff may have cancelled it meanwhile
+    if mailing is not None:
+        finish_if_complete(mailing_id)
+        if heartbeat is not None:
+            # No heartbeat of this worker lingers: recovery may start another at once (due retries).
+            Mailing.objects.filter(pk=mailing_id, workers_seen_at=heartbeat).update(workers_seen_at=None)
+    return done
+
+
+def workers_missing(mailing) -> bool:
+    """A sending mailing with work that is due, whose workers are gone: the last heartbeat is older than
+    a lease, and no worker task is waiting in the queue (a killed db_worker leaves its task "running")."""
+    now = timezone.now()
+    seen = mailing.workers_seen_at
+    if seen is not None and seen > now - timedelta(seconds=config("MAILING_LEASE_SECONDS")):
+        return False
+    if not Delivery.objects.filter(claimable(now), mailing=mailing).exists():
+        return False
+    return not waiting_worker_tasks(mailing.pk)
+
+
+def waiting_worker_tasks(mailing_id) -> bool:
+    try:
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:  # pragma: no cover - the database backend is part of the stack
+        return False
+    from .tasks import send_mailing
+
+    waiting = DBTaskResult.objects.filter(status="READY", task_path=send_mailing.module_path).values_list(
+        "args_kwargs", flat=True
+    )
+    return any((args_kwargs or {}).get("args", [None])[:1] == [mailing_id] for args_kwargs in waiting)
+
+
+def recover_all() -> dict:
+    """The scheduled job (manage.py recover_deliveries): expired leases, lost workers, finished mailings."""
+    requeued, uncertain = recover_expired()
+    relaunched = finished = 0
+    for mailing in Mailing.objects.filter(status=Mailing.Status.SENDING):
+        if workers_missing(mailing):
+            Mailing.objects.filter(pk=mailing.pk).update(workers_seen_at=timezone.now())
+            launch_workers(mailing, config("MAILING_PARALLEL_TASKS"))
+            relaunched += 1
+        elif finish_if_complete(mailing.pk):
+            finished += 1
+    return {"requeued": requeued, "uncertain": uncertain, "relaunched": relaunched, "finished": finished}
+
+
+# ---------------------------------------------------------------- sending one batch
+
+
+class TemporaryFailure(Exception):
+    """The server or the network said "not now": safe to try again (the message was not accepted)."""
+
+
+class ServerUnavailable(TemporaryFailure):
+    """No connection to the mail server, or it refuses our sender: the rest of the batch waits too."""
+
+
+class PermanentFailure(Exception):
+    """The server refused the message for good (5xx)."""
+
+
+class UncertainOutcome(Exception):
+    """The connection broke after the message was transmitted: the server may have taken it."""
+
+
+def smtp_reply(code, reply) -> str:
+    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+    return f"{code} {text}".strip()
+
+
+def refusal(code, reply) -> Exception:
+    return (PermanentFailure if 500 <= code < 600 else TemporaryFailure)(smtp_reply(code, reply))
+
+
+def transmit(smtp: smtplib.SMTP, sender: str, recipient: str, content: bytes) -> None:
+    """MAIL, RCPT, DATA by hand (smtplib's sendmail does the same), so that we know the phase of a
+    failure: before the message text went out a failure is safe to retry; after it, uncertain."""
+    try:
+        smtp.ehlo_or_helo_if_needed()
+        code, reply = smtp.mail(sender)
+        if code != 250:  # about the sender or the server, not this recipient: never suppress for it
+            raise ServerUnavailable(smtp_reply(code, reply))
+        code, reply = smtp.rcpt(recipient)
+        if code not in (250, 251):
+            raise refusal(code, reply)
+        smtp.putcmd("data")
+        code, reply = smtp.getreply()
+        if code != 354:
+            raise refusal(code, reply)
+    except (TemporaryFailure, PermanentFailure):
+        try:
+            smtp.rset()
+        except (smtplib.SMTPException, OSError):
+            smtp.close()
+        raise
+    except (smtplib.SMTPException, OSError) as error:
+        raise TemporaryFailure(str(error) or error.__class__.__name__) from error
+    # From here on the text is on the wire: only the final "250" tells that the server took it.
+    data = re.sub(rb"(?:\r\n|\n|\r(?!\n))", b"\r\n", content)
+    data = re.sub(rb"(?m)^\.", b"..", data)
+    if not data.endswith(b"\r\n"):
+        data += b"\r\n"
+    try:
+        smtp.send(data + b".\r\n")
+        code, reply = smtp.getreply()
+    except (smtplib.SMTPException, OSError) as error:
+        raise UncertainOutcome(str(error) or error.__class__.__name__) from error
+    if code != 250:
+        raise refusal(code, reply)
+
+
+class Sender:
+    """One SMTP connection for a batch (Django's backend opens it with the project's settings)."""
+
+    def __init__(self):
+        self.backend = get_connection()
+        self.is_smtp = isinstance(self.backend, SMTPBackend)
+
+    def prepare(self, delivery):
+        """What send() takes, built before the delivery is marked as sending (a broken template fails it)."""
+        if self.is_smtp:
+            return message_bytes(delivery)
+        return build_message(delivery)
+
+    def send(self, prepared) -> None:
+        if not self.is_smtp:  # locmem/console/file backends in development: no phases to tell apart
+            self.backend.send_messages([prepared])
+            return
+        if self.backend.connection is None:
+            try:
+                self.backend.open()
+            except (smtplib.SMTPException, OSError) as error:
+                self.backend.connection = None
+                raise ServerUnavailable(str(error) or error.__class__.__name__) from error
+        sender, recipient, data = prepared
+        try:
+            transmit(self.backend.connection, sender, recipient, data)
+        except (TemporaryFailure, UncertainOutcome):
+            self.reset()
+            raise
+        except PermanentFailure:
+            if getattr(self.backend.connection, "sock", None) is None:  # the server hung up after refusing
+                self.reset()
+            raise
+
+    def reset(self) -> None:
+        # A broken connection may fail to close; it is dropped anyway.
+        with contextlib.suppress(smtplib.SMTPException, OSError):
+            self.backend.close()
+        self.backend.connection = None
+
+    def close(self) -> None:
+        if self.is_smtp:
+            self.reset()
+        else:
+            self.backend.close()
+
+
+def skip_reason(delivery, suppressed: set[str]) -> str:
+    recipient = delivery.recipient
+    if recipient is None:
+        return _("Odbiorca został usunięty.")
+    if not recipient.is_active:
+        return _("Odbiorca wypisał się po przygotowaniu wysyłki.")
+    if delivery.email in suppressed:
+        return _("Adres wstrzymany: serwer pocztowy odrzucił go na stałe.")
+    return ""
+
+
+def send_batch(mailing, batch: list[Delivery], worker_id: str) -> int:
+    """Send the claimed deliveries one by one; returns how many the server accepted."""
+    addresses = [row.email for row in batch]
+    suppressed = set(SuppressedAddress.objects.filter(email__in=addresses).values_list("email", flat=True))
+    sender = Sender()
+    sent = 0
+    accepted = None  # the previous message, accepted by the server, recorded with the next one's claim
+    lease = timedelta(seconds=config("MAILING_LEASE_SECONDS"))
+    mine = Delivery.objects.filter(worker=worker_id)
+    try:
+        for delivery in batch:
+            delivery.mailing = mailing
+            reason = skip_reason(delivery, suppressed)
+            message = None
+            if not reason:
+                try:
+                    message = sender.prepare(delivery)
+                except Exception as error:  # a broken template must not stop the other recipients
+                    logger.exception("mailing %s: cannot build the message for delivery %s", mailing.pk, delivery.pk)
+                    fail(delivery, worker_id, _("Nie udało się przygotować wiadomości: %s") % error)
+                    continue
+            now = timezone.now()
+            with transaction.atomic():
+                if accepted is not None:
+                    record_sent(accepted, worker_id)
+                    accepted = None
+                if reason:
+                    mine.filter(pk=delivery.pk, status=Delivery.Status.CLAIMED).update(
+                        status=Delivery.Status.SKIPPED, last_error=reason, lease_until=None, updated_at=now
+                    )
+                    continue
+                # Committed BEFORE the message goes out: a crash from here on leaves "sending" → uncertain.
+                owned = mine.filter(pk=delivery.pk, status=Delivery.Status.CLAIMED).update(
+                    status=Delivery.Status.SENDING, attempts=F("attempts") + 1, lease_until=now + lease, updated_at=now
+                )
+            if not owned:
+                continue  # the lease ran out and the row went back to the queue: someone else's now
+            try:
+                sender.send(message)
+            except ServerUnavailable as error:
+                retry_later(delivery, worker_id, str(error))
+                postpone_rest(batch, worker_id, str(error))
+                break
+            except TemporaryFailure as error:
+                retry_later(delivery, worker_id, str(error))
+            except PermanentFailure as error:
+                fail(delivery, worker_id, str(error), suppress_address=True)
+            except UncertainOutcome as error:
+                mark_uncertain(delivery, worker_id, str(error))
+            else:
+                accepted = delivery
+                sent += 1
+        if accepted is not None:
+            record_sent(accepted, worker_id)
+    finally:
+        sender.close()
+    return sent
+
+
+def record_sent(delivery, worker_id: str) -> None:
+    # UNCERTAIN too: recovery may have given up on a slow row that the server did accept.
+    now = timezone.now()
+    Delivery.objects.filter(
+        pk=delivery.pk, worker=worker_id, status__in=[Delivery.Status.SENDING, Delivery.Status.UNCERTAIN]
+    ).update(status=Delivery.Status.SENT, sent_at=now, lease_until=None, last_error="", updated_at=now)
+
+
+def retry_later(delivery, worker_id: str, reason: str) -> None:
+    attempts = Delivery.objects.filter(pk=delivery.pk).values_list("attempts", flat=True).first() or 1
+    if attempts >= config("MAILING_MAX_ATTEMPTS"):
+        fail(delivery, worker_id, _("Po %(attempts)d próbach: %(reason)s") % {"attempts": attempts, "reason": reason},
+             status_from=Delivery.Status.SENDING)
+        return
+    now = timezone.now()
+    delay = config("MAILING_RETRY_BASE_SECONDS") * 2 ** (attempts - 1)
+    Delivery.objects.filter(pk=delivery.pk, worker=worker_id, status=Delivery.Status.SENDING).update(
+        status=Delivery.Status.RETRYING, next_attempt_at=now + timedelta(seconds=delay), last_error=reason,
+        lease_until=None, worker="", updated_at=now,
+    )
+
+
+def postpone_rest(batch, worker_id: str, reason: str) -> None:
+    """The server cannot be reached: the batch's other rows wait for the first retry (no attempt counted)."""
+    now = timezone.now()
+    Delivery.objects.filter(pk__in=[d.pk for d in batch], worker=worker_id, status=Delivery.Status.CLAIMED).update(
+        status=Delivery.Status.RETRYING, worker="", lease_until=None, last_error=reason, updated_at=now,
+        next_attempt_at=now + timedelta(seconds=config("MAILING_RETRY_BASE_SECONDS")),
+    )
+
+
+def fail(delivery, worker_id: str, reason: str, *, suppress_address=False, status_from=None) -> None:
+    now = timezone.now()
+    statuses = [status_from] if status_from else [Delivery.Status.CLAIMED, Delivery.Status.SENDING]
+    updated = Delivery.objects.filter(pk=delivery.pk, worker=worker_id, status__in=statuses).update(
+        status=Delivery.Status.FAILED, last_error=reason, lease_until=None, updated_at=now
+    )
+    if updated and suppress_address:
+        suppress(delivery.email, reason, delivery)
+
+
+def mark_uncertain(delivery, worker_id: str, reason: str) -> None:
+    now = timezone.now()
+    Delivery.objects.filter(pk=delivery.pk, worker=worker_id, status=Delivery.Status.SENDING).update(
+        status=Delivery.Status.UNCERTAIN, last_error=reason, lease_until=None, updated_at=now
+    )

@@ -10,8 +10,10 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+
+from partnerstwo.organizations.models import Organization
 
 
 def new_token() -> str:
@@ -37,13 +39,37 @@ class RecipientQuerySet(models.QuerySet):
     def with_topic(self, topic: str):
         return self.filter(topics__topic=topic)
 
+    def subscribers(self):
+        return self.filter(kind=Recipient.Kind.SUBSCRIBER)
+
+    def organizations(self):
+        return self.filter(kind=Recipient.Kind.ORGANIZATION)
+
+    def of_user(self, user):
+        """A person's own subscriptions: linked to the account, or to the account's address."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.subscribers().filter(Q(user=user) | Q(email=user.email.lower()))
+
     def matching(self, *, sphere_ids=(), district_ids=()):
-        """Recipients interested in an item of these spheres/districts; no choice means "all of them"."""
+        """Recipients interested in an item of these spheres/districts; no choice means "all of them".
+
+        An organisation that chose no spheres is matched by its own spheres from the directory
+        (and by every sphere when the directory lists none). EXISTS rather than joins adds no duplicate rows.
+        """
         queryset = self
         if sphere_ids:
-            queryset = queryset.filter(Q(spheres__isnull=True) | Q(spheres__in=sphere_ids))
+            chosen = Recipient.spheres.through.objects.filter(recipient_id=OuterRef("pk"))
+            own = Organization.spheres.through.objects.filter(organization_id=OuterRef("organization_id"))
+            # A subscriber has no organisation, so `own` is empty for it and "chose none" means all.
+            queryset = queryset.filter(
+                Exists(chosen.filter(publictasksphere_id__in=sphere_ids))
+                | (~Exists(chosen) & (~Exists(own) | Exists(own.filter(publictasksphere_id__in=sphere_ids))))
+            )
         if district_ids:
-            queryset = queryset.filter(Q(districts__isnull=True) | Q(districts__in=district_ids))
+            chosen = Recipient.districts.through.objects.filter(recipient_id=OuterRef("pk"))
+            queryset = queryset.filter(~Exists(chosen) | Exists(chosen.filter(district_id__in=district_ids)))
+        # Callers may have joined the topics already (several topics: a row each); keep one per recipient.
         return queryset.distinct()
 
 
@@ -236,6 +262,8 @@ class Mailing(models.Model):
     scheduled_for = models.DateTimeField(_("wyślij o"), null=True, blank=True)
     # The next batch may not be claimed before this moment: the sending rate for all workers together.
     next_batch_at = models.DateTimeField(null=True, blank=True)
+    # A worker's heartbeat (each batch it claims): recovery starts a new worker only when it is old.
+    workers_seen_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("przygotował(a)"),

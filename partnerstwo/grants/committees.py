@@ -1,0 +1,459 @@
+"""The competition committee (komisja konkursowa, art. 15 ust. 2a–2f; domain.md §1.4).
+
+Who may be appointed, nominations, the declaration of impartiality that opens the offers,
+which offers each member sees, the formal assessment before the merit one, scoring cards,
+averages and the ranking, and the data of the protocol.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from partnerstwo.grants.models import (
+    CommitteeMember,
+    Competition,
+    Criterion,
+    ImpartialityDeclaration,
+    Nomination,
+    Offer,
+    Score,
+)
+from partnerstwo.organizations.models import Organization, Representation
+
+# Points are given in halves (e.g. 7.5): a product choice, not a legal rule.
+SCORE_STEP = Decimal("0.5")
+
+# While the committee may still be formed and nominations taken.
+COMMITTEE_STATUSES = {
+    Competition.Status.ANNOUNCED,
+    Competition.Status.ACCEPTING,
+    Competition.Status.CLOSED,
+    Competition.Status.EVALUATION,
+}
+# Offers are registered by officials while they may arrive or be counted.
+OFFER_STATUSES = {Competition.Status.ACCEPTING, Competition.Status.CLOSED, Competition.Status.EVALUATION}
+# The committee assesses offers after the offer period.
+ASSESSMENT_STATUSES = {Competition.Status.CLOSED, Competition.Status.EVALUATION}
+
+DECLARATION_VERSION = "2026-1"
+
+
+def declaration_text() -> str:
+    """The declaration each member signs, with the grounds of art. 24 k.p.a. as domain.md §1.4 states them."""
+    return "\n".join(
+        [
+            _(
+                "Oświadczam, że zgodnie z art. 15 ustawy o działalności pożytku publicznego i o wolontariacie "
+                "do członków komisji konkursowej opiniujących oferty stosuje się przepisy Kodeksu postępowania "
+                "administracyjnego (art. 24) o wyłączeniu pracownika. Nie będę opiniować oferty organizacji, "
+                "wobec której:"
+            ),
+            _("1) jestem stroną albo pozostaję z nią w takim stosunku prawnym, że wynik oceny może oddziaływać "
+              "na moje prawa lub obowiązki;"),
+            _("2) stroną jest mój małżonek lub krewny albo powinowaty (do drugiego stopnia);"),
+            _("3) jestem związany(-a) ze stroną z tytułu przysposobienia, opieki lub kurateli;"),
+            _("4) jestem albo byłem(-am) przedstawicielem strony;"),
+            _("5) istnieją okoliczności, które mogą wywołać wątpliwości co do mojej bezstronności."),
+            _(
+                "Oświadczam także, że nie pozostaję z organizacjami składającymi oferty w stosunku prawnym ani "
+                "faktycznym, który mógłby budzić wątpliwości co do mojej bezstronności, z wyjątkiem organizacji "
+                "wskazanych poniżej."
+            ),
+        ]
+    )
+
+
+# --- Who may do what ---------------------------------------------------------------------------
+
+
+def can_manage(user, competition: Competition) -> bool:
+    """Officials of the competition's department and administrators run the committee (art. 11 ust. 2b)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_administrator or (user.is_official and user.department_id == competition.department_id)
+
+
+def managed_competitions(user):
+    qs = Competition.objects.select_related("department")
+    if user.is_administrator:
+        return qs
+    if user.is_official:
+        return qs.filter(department_id=user.department_id)
+    return qs.none()
+
+
+def seat_of(user, competition: Competition) -> CommitteeMember | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        CommitteeMember.objects.filter(competition=competition, user=user)
+        .select_related("declaration")
+        .first()
+    )
+
+
+def is_chair_or_manager(user, competition: Competition, seat: CommitteeMember | None) -> bool:
+    return can_manage(user, competition) or bool(seat and seat.is_chair)
+
+
+# --- Appointment and nominations ---------------------------------------------------------------
+
+
+def offering_organizations(competition: Competition):
+    return Organization.objects.filter(grant_offers__competition=competition).distinct()
+
+
+def art15_message() -> str:
+    return _(
+        "Zgodnie z art. 15 ustawy o działalności pożytku publicznego i o wolontariacie w komisji zasiadają osoby "
+        "wskazane przez organizacje, z wyłączeniem osób wskazanych przez organizacje biorące udział w konkursie."
+    )
+
+
+def appointment_error(competition: Competition, *, user, organization: Organization | None = None) -> str | None:
+    """Why `user` (indicated by `organization`, if any) may not sit on the committee, or None."""
+    offering = offering_organizations(competition)
+    if organization is not None and offering.filter(pk=organization.pk).exists():
+        return _("%(org)s złożyła ofertę w tym konkursie. %(rule)s") % {"org": organization, "rule": art15_message()}
+    represented = offering.filter(
+        representations__user=user, representations__status=Representation.Status.APPROVED
+    ).first()
+    if represented is not None:
+        return _("%(user)s reprezentuje organizację %(org)s, która złożyła ofertę w tym konkursie. %(rule)s") % {
+            "user": user,
+            "org": represented,
+            "rule": art15_message(),
+        }
+    if CommitteeMember.objects.filter(competition=competition, user=user).exists():
+        return _("%(user)s jest już członkiem tej komisji.") % {"user": user}
+    return None
+
+
+class AppointmentRefused(Exception):
+    pass
+
+
+@transaction.atomic
+def appoint(
+    competition: Competition,
+    *,
+    user,
+    role: str,
+    is_chair: bool = False,
+    organization: Organization | None = None,
+    nomination: Nomination | None = None,
+) -> CommitteeMember:
+    error = appointment_error(competition, user=user, organization=organization)
+    if error:
+        raise AppointmentRefused(error)
+    if is_chair:
+        # Exactly one chair: appointing a new one replaces the previous.
+        CommitteeMember.objects.filter(competition=competition, is_chair=True).update(is_chair=False)
+    member = CommitteeMember.objects.create(
+        competition=competition, user=user, role=role, is_chair=is_chair, nominated_by=organization
+    )
+    if nomination is not None:
+        nomination.status = Nomination.Status.APPOINTED
+        nomination.save(update_fields=["status"])
+    return member
+
+
+@transaction.atomic
+def make_chair(member: CommitteeMember) -> None:
+    CommitteeMember.objects.filter(competition_id=member.competition_id, is_chair=True).update(is_chair=False)
+    CommitteeMember.objects.filter(pk=member.pk).update(is_chair=True)
+
+
+def committee_notes(competition: Competition, members) -> list[str]:
+    """What the official should know about the committee as it stands; none of it blocks the work."""
+    notes = []
+    if not members:
+        return [_("Komisja nie ma jeszcze członków.")]
+    if not any(m.is_chair for m in members):
+        notes.append(_("Wskaż przewodniczącego(-ą) komisji."))
+    if not any(m.role == CommitteeMember.Role.NGO for m in members):
+        notes.append(
+            _(
+                "W komisji nie ma osób wskazanych przez organizacje. Komisja może działać bez nich (art. 15 ust. "
+                "2da), np. gdy żadna organizacja nikogo nie wskazała albo wszystkie wskazane osoby podlegają "
+                "wyłączeniu."
+            )
+        )
+    offering = set(offering_organizations(competition).values_list("pk", flat=True))
+    represented = defaultdict(set)
+    for user_id, org_id in Representation.objects.filter(
+        user__in=[m.user_id for m in members], status=Representation.Status.APPROVED, organization__in=offering
+    ).values_list("user_id", "organization_id"):
+        represented[user_id].add(org_id)
+    for member in members:
+        if member.nominated_by_id in offering or represented[member.user_id]:
+            notes.append(
+                _("%(user)s jest związany(-a) z organizacją, która złożyła ofertę. %(rule)s") % {
+                    "user": member.user,
+                    "rule": art15_message(),
+                }
+            )
+    return notes
+
+
+def nomination_error(competition: Competition, *, candidate, organization: Organization | None) -> str | None:
+    if competition.status not in COMMITTEE_STATUSES:
+        return _("W tym konkursie nie przyjmuje się już kandydatów do komisji.")
+    if Nomination.objects.filter(competition=competition, candidate=candidate).exists():
+        return _("%(user)s został(a) już zgłoszony(-a) do tej komisji.") % {"user": candidate}
+    return appointment_error(competition, user=candidate, organization=organization)
+
+
+def nominate(competition, *, candidate, by, organization=None, justification="") -> Nomination:
+    return Nomination.objects.create(
+        competition=competition, candidate=candidate, nominated_by=by, organization=organization,
+        justification=justification,
+    )
+
+
+def decline(nomination: Nomination) -> None:
+    nomination.status = Nomination.Status.DECLINED
+    nomination.save(update_fields=["status"])
+
+
+# --- The declaration and the offers a member sees ----------------------------------------------
+
+
+@transaction.atomic
+def sign_declaration(member: CommitteeMember, *, conflicts, explanation: str) -> ImpartialityDeclaration:
+    declaration = ImpartialityDeclaration.objects.create(
+        member=member, text_version=DECLARATION_VERSION, text=declaration_text(), conflict_explanation=explanation
+    )
+    declaration.conflicts.set(conflicts)
+    return declaration
+
+
+def has_declared(member: CommitteeMember | None) -> bool:
+    if member is None:
+        return False
+    try:
+        return member.declaration is not None
+    except ImpartialityDeclaration.DoesNotExist:
+        return False
+
+
+def conflicted_organization_ids(member: CommitteeMember) -> set[int]:
+    return set(member.declaration.conflicts.values_list("pk", flat=True))
+
+
+def offers_for(user, competition: Competition, seat: CommitteeMember | None):
+    """The offers this person may see: all for the officials running it; for a member, after the declaration,
+    all but those of organisations they declared a conflict with. None means: sign the declaration first."""
+    offers = Offer.objects.filter(competition=competition).select_related("organization")
+    if seat is not None:
+        if not has_declared(seat):
+            return None
+        return offers.exclude(organization__in=conflicted_organization_ids(seat))
+    if can_manage(user, competition):
+        return offers
+    return offers.none()
+
+
+# --- Formal assessment -------------------------------------------------------------------------
+
+
+def formal_criteria(competition: Competition):
+    return competition.criteria.filter(kind=Criterion.Kind.FORMAL)
+
+
+def merit_criteria(competition: Competition):
+    return competition.criteria.filter(kind=Criterion.Kind.MERIT)
+
+
+def formal_assessment_complete(competition: Competition) -> bool:
+    offers = Offer.objects.filter(competition=competition)
+    return offers.exists() and not offers.filter(formal_status=Offer.Formal.PENDING).exists()
+
+
+def assess_formally(offer: Offer, *, status: str, notes: str, checks: dict, by) -> None:
+    offer.formal_status = status
+    offer.formal_notes = notes
+    offer.formal_checks = {str(key): bool(value) for key, value in checks.items()}
+    offer.formal_assessed_at = timezone.now()
+    offer.formal_assessed_by = by
+    offer.save(update_fields=["formal_status", "formal_notes", "formal_checks", "formal_assessed_at",
+                              "formal_assessed_by"])
+
+
+# --- Scoring -----------------------------------------------------------------------------------
+
+
+def scoring_refusal(competition: Competition, offer: Offer, seat: CommitteeMember | None) -> str | None:
+    """Why this member may not score this offer now, or None."""
+    if seat is None:
+        return _("Oferty oceniają członkowie komisji.")
+    if seat.role == CommitteeMember.Role.EXPERT:
+        return _("Eksperci mają w komisji głos doradczy i nie przyznają punktów.")
+    if not has_declared(seat):
+        return _("Najpierw podpisz oświadczenie o bezstronności.")
+    if offer.organization_id in conflicted_organization_ids(seat):
+        return _("Zgłosił(a) Pan(i) konflikt interesów z tą organizacją.")
+    if competition.status not in ASSESSMENT_STATUSES:
+        return _("Ocena merytoryczna jest możliwa po zakończeniu naboru, przed ogłoszeniem wyników.")
+    if not formal_assessment_complete(competition):
+        return _("Ocena merytoryczna zaczyna się po zakończeniu oceny formalnej wszystkich ofert.")
+    if offer.formal_status != Offer.Formal.PASSED:
+        return _("Ocenie merytorycznej podlegają tylko oferty, które spełniły wymogi formalne.")
+    return None
+
+
+def card_scores(offer: Offer, member: CommitteeMember) -> dict[int, Score]:
+    return {s.criterion_id: s for s in Score.objects.filter(offer=offer, member=member)}
+
+
+def card_submitted(scores: dict[int, Score]) -> bool:
+    return any(s.submitted_at for s in scores.values())
+
+
+class ScoreError(ValueError):
+    pass
+
+
+def points_error(points: Decimal, criterion: Criterion) -> str | None:
+    if points < 0 or points > criterion.max_points:
+        return _("Podaj od 0 do %(max)s punktów.") % {"max": criterion.max_points}
+    if points % SCORE_STEP:
+        return _("Punkty podaje się w całości lub z połówką (np. 7,5).")
+    return None
+
+
+@transaction.atomic
+def save_card(offer: Offer, member: CommitteeMember, entries: dict, *, submit: bool) -> None:
+    """entries: {criterion: (points or None, justification)}. A score without justification is refused;
+    a criterion left empty is kept for later unless the card is submitted."""
+    refusal = scoring_refusal(offer.competition, offer, member)
+    if refusal:
+        raise ScoreError(refusal)
+    existing = card_scores(offer, member)
+    if card_submitted(existing):
+        raise ScoreError(_("Karta oceny została już złożona."))
+    now = timezone.now()
+    for criterion, (points, justification) in entries.items():
+        if points is None:
+            if submit:
+                raise ScoreError(_("Aby złożyć kartę, oceń wszystkie kryteria."))
+            Score.objects.filter(offer=offer, member=member, criterion=criterion).delete()
+            continue
+        error = points_error(points, criterion)
+        if error:
+            raise ScoreError(error)
+        if not justification.strip():
+            raise ScoreError(_("Uzasadnij ocenę każdego kryterium."))
+        Score.objects.update_or_create(
+            offer=offer, member=member, criterion=criterion,
+            defaults={"points": points, "justification": justification, "submitted_at": now if submit else None},
+        )
+
+
+# --- Averages, ranking and the proposed amounts ------------------------------------------------
+
+
+@dataclass
+class RankedOffer:
+    offer: Offer
+    average: Decimal | None
+    totals: dict = field(default_factory=dict)  # member id -> total points on a submitted card
+    rank: int | None = None
+    tied: bool = False
+
+
+def ranking(competition: Competition) -> list[RankedOffer]:
+    """Offers that passed the formal assessment, by the average of the totals of submitted cards of voting
+    members (experts excluded), highest first; offers with equal averages share a rank and are marked."""
+    offers = list(
+        Offer.objects.filter(competition=competition, formal_status=Offer.Formal.PASSED).select_related(
+            "organization"
+        )
+    )
+    totals = defaultdict(lambda: defaultdict(Decimal))
+    for offer_id, member_id, points in (
+        Score.objects.filter(offer__competition=competition, submitted_at__isnull=False)
+        .exclude(member__role=CommitteeMember.Role.EXPERT)
+        .values_list("offer_id", "member_id", "points")
+    ):
+        totals[offer_id][member_id] += points
+    rows = []
+    for offer in offers:
+        member_totals = dict(totals[offer.pk])
+        average = None
+        if member_totals:
+            average = (sum(member_totals.values()) / len(member_totals)).quantize(Decimal("0.01"))
+        rows.append(RankedOffer(offer=offer, average=average, totals=member_totals))
+    rows.sort(key=lambda r: (r.average is None, -(r.average or 0), r.offer.organization.name, r.offer.pk))
+    previous = None
+    for position, row in enumerate(rows, start=1):
+        if row.average is None:
+            continue
+        if previous is not None and previous.average == row.average:
+            row.rank = previous.rank
+            row.tied = previous.tied = True
+        else:
+            row.rank = position
+        previous = row
+    return rows
+
+
+def proposed_amount_error(offer: Offer, amount: Decimal) -> str | None:
+    if amount < 0:
+        return _("Kwota nie może być ujemna.")
+    if amount > offer.requested_amount:
+        return _("Proponowana kwota nie może przekraczać kwoty wnioskowanej (%(amount)s zł).") % {
+            "amount": offer.requested_amount
+        }
+    return None
+
+
+# --- The protocol ------------------------------------------------------------------------------
+
+
+def protocol(competition: Competition) -> dict:
+    """Everything the protocol of the committee's work shows, in a constant number of queries."""
+    members = list(
+        CommitteeMember.objects.filter(competition=competition)
+        .select_related("user", "nominated_by", "declaration")
+        .prefetch_related(Prefetch("declaration__conflicts", queryset=Organization.objects.order_by("name")))
+    )
+    for member in members:
+        member.signed = has_declared(member)
+    offers = list(Offer.objects.filter(competition=competition).select_related("organization"))
+    formal = list(formal_criteria(competition))
+    merit = list(merit_criteria(competition))
+    for offer in offers:
+        offer.checklist = [(c, offer.formal_checks.get(str(c.pk))) for c in formal]
+    scores = defaultdict(dict)  # (offer id, member id) -> {criterion id: score}
+    for score in Score.objects.filter(offer__competition=competition, submitted_at__isnull=False):
+        scores[(score.offer_id, score.member_id)][score.criterion_id] = score
+    cards = []
+    for offer in offers:
+        if offer.formal_status != Offer.Formal.PASSED:
+            continue
+        for member in members:
+            card = scores.get((offer.pk, member.pk))
+            if card:
+                cards.append({
+                    "offer": offer,
+                    "member": member,
+                    "rows": [(c, card.get(c.pk)) for c in merit],
+                    "total": sum(s.points for s in card.values()),
+                })
+    return {
+        "competition": competition,
+        "members": members,
+        "offers": offers,
+        "formal_criteria": formal,
+        "merit_criteria": merit,
+        "cards": cards,
+        "ranking": ranking(competition),
+        "generated_at": timezone.now(),
+        "declaration_version": DECLARATION_VERSION,
+    }

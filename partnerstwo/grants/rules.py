@@ -1,0 +1,138 @@
+"""The legal rules of an open competition for offers (domain.md §1.4): art. 13 (announcement), art. 18 (report).
+
+Only rules domain.md states are here. Whether a period that ends on a Saturday or a public holiday
+moves to the next working day (Kodeks cywilny art. 115) is marked [unverified] there, so it is the
+setting GRANTS_DEADLINES_SKIP_HOLIDAYS (default: it moves, the civil-law rule) — see HOLIDAY_RULE_HELP.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from partnerstwo.lib import workdays
+
+# Art. 13 ust. 1: not shorter than 21 days from the day the last of the three announcements appeared.
+OFFER_PERIOD_DAYS = 21
+# Art. 18: the report on the task is due within 30 days of the end of the task.
+REPORT_DAYS = 30
+DEFAULT_DEADLINES_SKIP_HOLIDAYS = True
+
+HOLIDAY_RULE_HELP = gettext_lazy(
+    "Gdy koniec terminu wypada w sobotę, niedzielę lub święto, przesuwamy go na następny dzień roboczy "
+    "(art. 115 Kodeksu cywilnego). Stosowanie tej zasady do terminów ustawy nie jest potwierdzone "
+    "[niezweryfikowane] – ustawienie GRANTS_DEADLINES_SKIP_HOLIDAYS; do potwierdzenia z radcą prawnym urzędu."
+)
+
+
+def deadlines_skip_holidays() -> bool:
+    """[unverified] rule, see HOLIDAY_RULE_HELP."""
+    return bool(getattr(settings, "GRANTS_DEADLINES_SKIP_HOLIDAYS", DEFAULT_DEADLINES_SKIP_HOLIDAYS))
+
+
+def _period_end(day: dt.date) -> dt.date:
+    if not deadlines_skip_holidays():
+        return day
+    while not workdays.is_working_day(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _date(day: dt.date) -> str:
+    return formats.date_format(day, "j E Y")
+
+
+def local_date(moment: dt.datetime) -> dt.date:
+    return timezone.localtime(moment).date()
+
+
+# --- Art. 13 ust. 1 --------------------------------------------------------------------------
+
+
+def earliest_offer_deadline(last_announcement_on: dt.date) -> dt.date:
+    """The first day the offer deadline may fall on: the day of the last announcement is not counted."""
+    return _period_end(last_announcement_on + dt.timedelta(days=OFFER_PERIOD_DAYS))
+
+
+def offer_period_problem(last_announcement_on: dt.date, offer_deadline: dt.datetime) -> str:
+    """The art. 13 ust. 1 message when the offer period is too short, or "" when it is long enough."""
+    earliest = earliest_offer_deadline(last_announcement_on)
+    if local_date(offer_deadline) >= earliest:
+        return ""
+    return _(
+        "Termin składania ofert nie może być krótszy niż %(days)s dni od dnia ukazania się ostatniego "
+        "z trzech ogłoszeń (art. 13 ust. 1 ustawy o działalności pożytku publicznego i o wolontariacie). "
+        "Ostatnie ogłoszenie: %(last)s, więc najwcześniejszy dopuszczalny termin to %(earliest)s."
+    ) % {"days": OFFER_PERIOD_DAYS, "last": _date(last_announcement_on), "earliest": _date(earliest)}
+
+
+def decision_date_problem(offer_deadline: dt.datetime, decision_date: dt.date) -> str:
+    """Art. 13 ust. 2 pkt 6: the offers are chosen after they have been submitted."""
+    if decision_date > local_date(offer_deadline):
+        return ""
+    return _("Termin wyboru ofert musi przypadać po terminie składania ofert (art. 13 ust. 2 pkt 6).")
+
+
+# --- Art. 13 ust. 2 and 3: what an announcement must hold ------------------------------------
+
+PUBLICATION_FIELDS = ("bip_published_on", "notice_board_published_on", "website_published_on")
+
+
+def announcement_problems(competition) -> list[str]:
+    """Everything art. 13 requires that the competition still lacks; empty when it may be announced.
+
+    Reads the competition's criteria and prior funding rows (two queries).
+    """
+    problems = []
+    required_items = [
+        ("task_type", _("rodzaj zadania (art. 13 ust. 2 pkt 1)")),
+        ("public_funds", _("wysokość środków publicznych (art. 13 ust. 2 pkt 2)")),
+        ("award_rules", _("zasady przyznawania dotacji (art. 13 ust. 2 pkt 3)")),
+        ("implementation_terms", _("terminy i warunki realizacji zadania (art. 13 ust. 2 pkt 4)")),
+        ("offer_deadline", _("termin składania ofert (art. 13 ust. 2 pkt 5)")),
+        ("procedure_and_criteria", _("tryb i kryteria wyboru ofert (art. 13 ust. 2 pkt 6)")),
+        ("decision_date", _("termin wyboru ofert (art. 13 ust. 2 pkt 6)")),
+        ("eligibility", _("kto może złożyć ofertę")),
+        ("submission_info", _("gdzie i jak złożyć ofertę")),
+    ]
+    for field, label in required_items:
+        value = getattr(competition, field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            problems.append(_("Brakuje: %(item)s.") % {"item": label})
+    if not competition.criteria.exists():
+        problems.append(_("Dodaj kryteria oceny ofert (art. 13 ust. 2 pkt 6)."))
+    has_prior_rows = competition.prior_funding.exists()
+    if not has_prior_rows and not competition.no_prior_tasks:
+        problems.append(_(
+            "Podaj zadania tego samego rodzaju zrealizowane w roku ogłoszenia i w roku poprzednim wraz z kosztami "
+            "albo zaznacz, że takich zadań nie było (art. 13 ust. 2 pkt 7)."
+        ))
+    if has_prior_rows and competition.no_prior_tasks:
+        problems.append(_(
+            "Zaznaczono, że nie było zadań tego samego rodzaju, a lista takich zadań nie jest pusta "
+            "(art. 13 ust. 2 pkt 7)."
+        ))
+    if not all(getattr(competition, field) for field in PUBLICATION_FIELDS):
+        problems.append(_(
+            "Podaj daty ogłoszenia we wszystkich trzech miejscach: w BIP, na tablicy ogłoszeń i na stronie "
+            "internetowej (art. 13 ust. 3)."
+        ))
+    elif competition.offer_deadline:
+        problem = offer_period_problem(competition.last_announcement_on, competition.offer_deadline)
+        if problem:
+            problems.append(problem)
+    if competition.offer_deadline and competition.decision_date:
+        problem = decision_date_problem(competition.offer_deadline, competition.decision_date)
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+# --- Art. 18 -----------------------------------------------------------------------------------
+
+
+def report_due(task_end: dt.date) -> dt.date:
+    """The grantee's report is due within 30 days of the end of the task (art. 18)."""
+    return _period_end(task_end + dt.timedelta(days=REPORT_DAYS))

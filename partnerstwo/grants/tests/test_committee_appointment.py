@@ -1,0 +1,189 @@
+"""Appointing the committee (art. 15): roles, one chair, exclusion of persons linked to offering organisations,
+nominations by the Team and by representatives."""
+
+import pytest
+from django.urls import reverse
+
+from conftest import make_user
+from partnerstwo.grants import committees
+from partnerstwo.grants.models import CommitteeMember, Competition, Nomination
+from partnerstwo.grants.tests import factories
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def competition(department_x):
+    return factories.competition(department=department_x, status=Competition.Status.CLOSED)
+
+
+def detail_url(competition):
+    return reverse("panel:grants_panel:committee_detail", args=[competition.slug])
+
+
+def test_an_official_of_the_department_appoints_a_city_representative_as_chair(
+    client, official_x, competition, resident
+):
+    client.force_login(official_x)
+    response = client.post(detail_url(competition), {"user": resident.email, "role": "city", "is_chair": "on"})
+    assert response.status_code == 302
+    seat = CommitteeMember.objects.get(competition=competition)
+    assert (seat.user, seat.role, seat.is_chair) == (resident, "city", True)
+
+
+def test_appointing_a_new_chair_leaves_exactly_one_chair(competition, resident, team_member):
+    committees.appoint(competition, user=resident, role="city", is_chair=True)
+    committees.appoint(competition, user=team_member, role="ngo", is_chair=True)
+    assert list(competition.committee.filter(is_chair=True).values_list("user", flat=True)) == [team_member.pk]
+
+
+def test_a_person_indicated_by_an_organisation_that_submitted_an_offer_is_refused_citing_art_15(
+    client, official_x, competition, resident
+):
+    bidder = factories.organization("Stowarzyszenie Oferent")
+    factories.offer(competition, bidder)
+    client.force_login(official_x)
+    response = client.post(
+        detail_url(competition), {"user": resident.email, "role": "ngo", "organization": "Stowarzyszenie Oferent"}
+    )
+    assert response.status_code == 200
+    assert "art. 15" in response.content.decode()
+    assert "z wyłączeniem osób wskazanych przez organizacje biorące udział w konkursie" in response.content.decode()
+    assert not CommitteeMember.objects.exists()
+
+
+def test_a_representative_of_an_offering_organisation_cannot_be_appointed_in_any_role(
+    competition, representative_a
+):
+    bidder = factories.organization("Fundacja Alfa")
+    factories.represent(representative_a, bidder)
+    factories.offer(competition, bidder)
+    with pytest.raises(committees.AppointmentRefused, match="Fundacja Alfa"):
+        committees.appoint(competition, user=representative_a, role="city")
+
+
+def test_a_committee_without_ngo_persons_gets_a_note_not_a_refusal(client, official_x, competition, resident):
+    committees.appoint(competition, user=resident, role="city", is_chair=True)
+    client.force_login(official_x)
+    page = client.get(detail_url(competition)).content.decode()
+    assert "art. 15 ust. 2da" in page
+
+
+def test_an_expert_has_an_advisory_vote_stated_on_the_form(client, official_x, competition):
+    client.force_login(official_x)
+    assert "nie przyznają punktów" in client.get(detail_url(competition)).content.decode()
+
+
+def test_an_unknown_email_gets_a_clear_message(client, official_x, competition):
+    client.force_login(official_x)
+    response = client.post(detail_url(competition), {"user": "nikt@example.org", "role": "city"})
+    assert "Nie ma konta z tym adresem" in response.content.decode()
+
+
+def test_an_official_of_another_department_cannot_open_or_change_the_committee(
+    client, official_y, competition, resident
+):
+    client.force_login(official_y)
+    assert client.get(detail_url(competition)).status_code == 404
+    assert client.post(detail_url(competition), {"user": resident.email, "role": "city"}).status_code == 404
+    assert not CommitteeMember.objects.exists()
+
+
+def test_an_administrator_may_appoint(client, administrator, competition, resident):
+    client.force_login(administrator)
+    client.post(detail_url(competition), {"user": resident.email, "role": "expert"})
+    assert competition.committee.get().role == "expert"
+
+
+def test_a_team_member_nominates_a_candidate_and_the_official_appoints_them(
+    client, team_member, official_x, competition, resident
+):
+    client.force_login(team_member)
+    assert competition.title in client.get(reverse("panel:grants_panel:committee_index")).content.decode()
+    response = client.post(
+        reverse("panel:grants_panel:committee_nominate", args=[competition.slug]),
+        {"candidate": resident.email, "justification": "Doświadczona trenerka, zna środowisko."},
+    )
+    assert response.status_code == 302
+    nomination = Nomination.objects.get()
+    assert (nomination.candidate, nomination.nominated_by) == (resident, team_member)
+
+    client.force_login(official_x)
+    page = client.get(detail_url(competition)).content.decode()
+    assert "Doświadczona trenerka" in page
+    client.post(
+        reverse("panel:grants_panel:committee_nomination", args=[competition.slug, nomination.pk]),
+        {"decision": "appoint", "role": "ngo"},
+    )
+    nomination.refresh_from_db()
+    assert nomination.status == Nomination.Status.APPOINTED
+    assert competition.committee.get().user == resident
+
+
+def test_the_official_may_decline_a_nomination(client, team_member, official_x, competition, resident):
+    nomination = committees.nominate(competition, candidate=resident, by=team_member, justification="Ekspertka.")
+    client.force_login(official_x)
+    client.post(
+        reverse("panel:grants_panel:committee_nomination", args=[competition.slug, nomination.pk]),
+        {"decision": "decline", "role": "ngo"},
+    )
+    nomination.refresh_from_db()
+    assert nomination.status == Nomination.Status.DECLINED
+    assert not CommitteeMember.objects.exists()
+
+
+def test_a_representative_nominates_on_behalf_of_their_organisation(client, representative_b, competition, resident):
+    beta = factories.organization("Stowarzyszenie Beta")
+    factories.represent(representative_b, beta)
+    client.force_login(representative_b)
+    url = reverse("grants:committee_nominate", args=[competition.slug])
+    response = client.post(url, {"candidate": resident.email, "organization": beta.pk, "justification": "Znawczyni."})
+    assert response.status_code == 302
+    assert Nomination.objects.get().organization == beta
+
+
+def test_an_organisation_that_submitted_an_offer_cannot_nominate(client, representative_b, competition, resident):
+    beta = factories.organization("Stowarzyszenie Beta")
+    factories.represent(representative_b, beta)
+    factories.offer(competition, beta)
+    client.force_login(representative_b)
+    response = client.post(
+        reverse("grants:committee_nominate", args=[competition.slug]),
+        {"candidate": resident.email, "organization": beta.pk, "justification": "Znawczyni."},
+    )
+    assert response.status_code == 200
+    assert "art. 15" in response.content.decode()
+    assert not Nomination.objects.exists()
+
+
+def test_a_resident_without_an_organisation_cannot_nominate(client, resident, competition):
+    client.force_login(resident)
+    assert client.get(reverse("grants:committee_nominate", args=[competition.slug])).status_code == 403
+
+
+def test_the_panel_list_of_committees_takes_a_constant_number_of_queries(
+    client, official_x, department_x, django_assert_max_num_queries
+):
+    for _ in range(3):
+        factories.offer(factories.competition(department=department_x))
+    client.force_login(official_x)
+    with django_assert_max_num_queries(12) as before:
+        client.get(reverse("panel:grants_panel:committee_index"))
+    for _ in range(4):
+        factories.offer(factories.competition(department=department_x))
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        response = client.get(reverse("panel:grants_panel:committee_index"))
+    assert response.content.decode().count("Konkurs testowy") == 7
+
+
+def test_a_member_linked_to_an_offer_registered_after_appointment_is_flagged(client, official_x, competition):
+    person = make_user("ewa@example.org", "representative", full_name="Ewa Ekspert")
+    committees.appoint(competition, user=person, role="ngo")
+    organization = factories.organization("Fundacja Późna")
+    factories.represent(person, organization)
+    factories.offer(competition, organization)
+    client.force_login(official_x)
+    assert "Ewa Ekspert jest związany(-a) z organizacją" in client.get(detail_url(competition)).content.decode()

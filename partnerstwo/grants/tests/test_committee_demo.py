@@ -1,0 +1,33 @@
+"""The committee demo makes a committee at work and runs twice without duplicates."""
+
+import io
+
+import pytest
+
+from partnerstwo.grants import committees, demo_committees
+from partnerstwo.grants.models import CommitteeMember, ImpartialityDeclaration, Nomination, Offer, Score
+from partnerstwo.grants.tests import factories
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def test_the_demo_builds_a_committee_with_a_conflict_and_scores_and_is_idempotent(db):
+    for name in ["Fundacja Ciepły Kąt", "Stowarzyszenie Wspólna Droga", "Caritas Osiedlowa", "Klub Pomocy"]:
+        factories.organization(name)
+    demo_committees.load(io.StringIO())
+    counts = [model.objects.count() for model in (Offer, CommitteeMember, ImpartialityDeclaration, Score, Nomination)]
+    demo_committees.load(io.StringIO())
+    assert [model.objects.count() for model in (Offer, CommitteeMember, ImpartialityDeclaration, Score,
+                                                Nomination)] == counts
+    competition = CommitteeMember.objects.first().competition
+    assert competition.committee.count() == 5
+    assert competition.committee.filter(is_chair=True).count() == 1
+    assert competition.committee.filter(role="ngo").count() == 2
+    assert ImpartialityDeclaration.objects.filter(conflicts__isnull=False).distinct().count() == 1
+    assert Offer.objects.filter(formal_status=Offer.Formal.REJECTED).count() == 1
+    ranked = committees.ranking(competition)
+    assert len(ranked) == 3 and all(row.average for row in ranked)
+    assert not Score.objects.filter(member__role="expert").exists()

@@ -1,0 +1,91 @@
+"""Who receives a one-off mailing: the recipients of its segment (Mailing.Segment and its parameter).
+
+Only active recipients (confirmed, not unsubscribed) are ever chosen. The segments:
+
+- all organisations: every organisation recipient (organisations whose contact address was confirmed
+  when they joined the directory and which have not opted out), the "all organisations" of the seed;
+- a topic: subscribers and organisations that chose the topic;
+- a sphere or a district: subscribers who chose it explicitly, and organisations that chose it or
+  whose directory entry has it. A subscriber who narrowed nothing asked for topics, not for
+  everything said about every sphere, so a sphere or district mailing does not reach them;
+- a target group: organisations whose directory entry serves that group.
+
+The result is a plain QuerySet of distinct recipients; one address may still be both an
+organisation and a subscriber, and delivery.enqueue sends one message per address.
+"""
+
+import importlib
+
+from django.db.models import Q, QuerySet
+
+from partnerstwo.newsletter.models import Mailing, Recipient, SuppressedAddress
+
+ORGANIZATION = Recipient.Kind.ORGANIZATION
+SUBSCRIBER = Recipient.Kind.SUBSCRIBER
+
+
+def sync_organizations() -> None:
+    """Bring organisation recipients up to date with the directory first (helper module, if installed)."""
+    try:
+        module = importlib.import_module("partnerstwo.newsletter.organizations")
+    except ModuleNotFoundError:
+        return
+    sync = getattr(module, "sync_organization_recipients", None)
+    if sync is not None:
+        sync()
+
+
+def _segment_filter(mailing: Mailing) -> Q | None:
+    """The condition of the segment on Recipient, or None when the mailing's segment is incomplete."""
+    segment = mailing.segment
+    organization = Q(kind=ORGANIZATION)
+    subscriber = Q(kind=SUBSCRIBER)
+    if segment == Mailing.Segment.ALL_ORGANIZATIONS:
+        return organization
+    if segment == Mailing.Segment.TOPIC and mailing.topic:
+        return Q(topics__topic=mailing.topic)
+    if segment == Mailing.Segment.SPHERE and mailing.sphere_id:
+        chosen = Q(spheres=mailing.sphere_id)
+        return (subscriber & chosen) | (organization & (chosen | Q(organization__spheres=mailing.sphere_id)))
+    if segment == Mailing.Segment.DISTRICT and mailing.district_id:
+        chosen = Q(districts=mailing.district_id)
+        return (subscriber & chosen) | (organization & (chosen | Q(organization__district=mailing.district_id)))
+    if segment == Mailing.Segment.TARGET_GROUP and mailing.target_group_id:
+        return organization & Q(organization__target_groups=mailing.target_group_id)
+    return None
+
+
+def recipients_for(mailing: Mailing) -> QuerySet:
+    """The active recipients of the mailing's segment, each once (no segment: nobody)."""
+    condition = _segment_filter(mailing)
+    if condition is None:
+        return Recipient.objects.none()
+    # A removed organisation is left out even if the directory's recipients have not caught up yet.
+    active = Recipient.objects.active().exclude(kind=ORGANIZATION, organization__register_status="removed")
+    # Joins through the many-to-many tables multiply rows; selecting ids in a subquery keeps one row each
+    # without DISTINCT, which would get in the way of ordering and of enqueue's own queries.
+    matching = active.filter(condition).values("pk")
+    return Recipient.objects.filter(pk__in=matching)
+
+
+def audience_size(mailing: Mailing) -> dict:
+    """What the panel shows before sending: distinct addresses, and how many of them are suppressed."""
+    sync_organizations()
+    emails = recipients_for(mailing).values("email")
+    addresses = emails.order_by().values("email").distinct().count()
+    suppressed = SuppressedAddress.objects.filter(email__in=emails).count()
+    return {"addresses": addresses, "suppressed": suppressed, "reachable": addresses - suppressed}
+
+
+def describe(mailing: Mailing) -> str:
+    """The segment in words, for the panel: "osiedle: Dojlidy". Uses the related rows already selected."""
+    if not mailing.segment:
+        return ""
+    label = str(mailing.get_segment_display())
+    parameter = {
+        Mailing.Segment.TOPIC: mailing.get_topic_display() if mailing.topic else "",
+        Mailing.Segment.SPHERE: mailing.sphere,
+        Mailing.Segment.DISTRICT: mailing.district,
+        Mailing.Segment.TARGET_GROUP: mailing.target_group,
+    }.get(mailing.segment)
+    return f"{label}: {parameter}" if parameter else label

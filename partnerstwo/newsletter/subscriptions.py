@@ -1,0 +1,287 @@
+"""A person's subscription: sign-up with double opt-in, confirmation, preferences, unsubscribing, consent records.
+
+Nothing is mailed to an address until it confirms. The sign-up answers the same whether or not the
+address is already subscribed (a confirmed one gets its preferences link by e-mail instead), so
+the form cannot be used to learn who reads the newsletter. Every consent is a ConsentRecord with
+the text shown, its version, time, IP and browser, so the controller can demonstrate it
+(RODO art. 7 ust. 1); withdrawing sets withdrawn_at and keeps the record.
+"""
+
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from partnerstwo.lib.emails import send_email
+from partnerstwo.lib.ratelimit import client_ip, hit
+from partnerstwo.newsletter import links
+from partnerstwo.newsletter.models import ConsentRecord, Recipient, RecipientTopic, Topic
+
+# Raise it whenever the wording of the consent or the information clause changes.
+CONSENT_TEXT_VERSION = "2026-11-28"
+# Unconfirmed sign-ups (and their consent rows) are deleted after this many days.
+CONFIRMATION_DAYS = 7
+# A second sign-up of one address mails that address; this many mails an hour at most.
+ADDRESS_MAILS_PER_HOUR = "3/h"
+
+
+def signup_rate() -> str:
+    return getattr(settings, "NEWSLETTER_SIGNUP_RATE", "10/h")
+
+
+# The texts of consent -------------------------------------------------------------------------
+
+
+def consent_label() -> str:
+    return _("Wyrażam zgodę na przesyłanie mi newslettera na podany adres e-mail.")
+
+
+def consent_help() -> str:
+    return _(
+        "Zgodę wyrażasz wobec administratora danych wskazanego w informacji o przetwarzaniu danych osobowych. "
+        "Możesz ją w każdej chwili wycofać."
+    )
+
+
+def consent_statement() -> str:
+    """The consent as stored: the checkbox's label and the sentence under it."""
+    return f"{consent_label()} {consent_help()}"
+
+
+def information_clause() -> list[str]:
+    """The information of RODO art. 13, one paragraph each, in the active language."""
+    controller = settings.CITY.get("data_controller", {})
+    centre = settings.CITY.get("centre", {})
+    paragraphs = [
+        _("Administratorem Twoich danych osobowych jest %(name)s, %(address)s.")
+        % {"name": controller.get("name", ""), "address": controller.get("address", "")},
+        _("Z inspektorem ochrony danych skontaktujesz się pod adresem %(dpo)s.")
+        % {"dpo": controller.get("dpo_email", "")},
+        _(
+            "Przetwarzamy Twój adres e-mail oraz wybrane tematy, sfery i osiedla, aby wysyłać Ci wybrane "
+            "informacje; podstawą jest Twoja zgoda (art. 6 ust. 1 lit. a RODO)."
+        ),
+        _(
+            "Odbiorcami danych są podmioty, które na zlecenie administratora utrzymują serwis i wysyłają "
+            "pocztę elektroniczną (dostawcy usług hostingu i poczty, jako podmioty przetwarzające), "
+            "oraz %(centre)s, które przygotowuje wiadomości."
+        ) % {"centre": centre.get("name", "")},
+    ]
+    transfers = controller.get("third_country_transfers", "")
+    if transfers:
+        paragraphs.append(transfers)
+    paragraphs += [
+        _(
+            "Dane przechowujemy do wycofania zgody. Zapis o udzieleniu i wycofaniu zgody przechowujemy "
+            "dłużej, do upływu okresu przedawnienia ewentualnych roszczeń. Zapis niepotwierdzony usuwamy "
+            "po %(days)s dniach."
+        ) % {"days": CONFIRMATION_DAYS},
+        _(
+            "Masz prawo dostępu do swoich danych, ich sprostowania, usunięcia, ograniczenia przetwarzania, "
+            "przenoszenia oraz wniesienia sprzeciwu. Zgodę możesz wycofać w każdej chwili (link „Wypisz się” "
+            "jest w każdej wiadomości), co nie wpływa na zgodność z prawem przetwarzania przed jej "
+            "wycofaniem. Przysługuje Ci skarga do Prezesa Urzędu Ochrony Danych Osobowych."
+        ),
+        _(
+            "Podanie danych jest dobrowolne, ale bez adresu e-mail nie możemy wysyłać wiadomości. "
+            "Nie podejmujemy wobec Ciebie decyzji w sposób zautomatyzowany, w tym nie profilujemy."
+        ),
+    ]
+    return paragraphs
+
+
+def consent_text(topics) -> str:
+    """The full text agreed to: the statement, the chosen topics and the information clause."""
+    chosen = ", ".join(str(Topic(topic).label) for topic in sorted(topics))
+    return "\n\n".join([consent_statement(), _("Wybrane tematy: %(topics)s.") % {"topics": chosen},
+                        *information_clause()])
+
+
+def record_consent(recipient: Recipient, request, topics, *, confirmed: bool) -> ConsentRecord:
+    now = timezone.now()
+    return ConsentRecord.objects.create(
+        recipient=recipient,
+        email=recipient.email,
+        text_version=CONSENT_TEXT_VERSION,
+        text=consent_text(topics),
+        ip_address=client_ip(request) or None,
+        user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
+        confirmed_at=now if confirmed else None,
+    )
+
+
+# Choices --------------------------------------------------------------------------------------
+
+
+def set_choices(recipient: Recipient, *, topics, spheres, districts) -> bool:
+    """Store the recipient's topics, spheres and districts; True when the set of topics changed."""
+    wanted = set(topics)
+    current = recipient.topic_set()
+    if wanted != current:
+        recipient.topics.exclude(topic__in=wanted).delete()
+        RecipientTopic.objects.bulk_create(
+            [RecipientTopic(recipient=recipient, topic=topic) for topic in sorted(wanted - current)]
+        )
+    recipient.spheres.set(spheres)
+    recipient.districts.set(districts)
+    return wanted != current
+
+
+# Sign-up and confirmation ---------------------------------------------------------------------
+
+
+def subscribe(*, email: str, topics, spheres, districts, language: str, request, user=None) -> None:
+    """Sign an address up, or tell a subscribed address how to manage its subscription.
+
+    The caller shows the same page either way. A logged-in person's own address is linked to the account.
+    """
+    email = email.strip().lower()
+    own_address = user is not None and user.is_authenticated and user.email.lower() == email
+    may_mail = hit("newsletter_signup_address", email, ADDRESS_MAILS_PER_HOUR)
+    try:
+        with transaction.atomic():
+            recipient = Recipient.objects.subscribers().select_for_update().filter(email=email).first()
+            if recipient is not None and recipient.is_active:
+                if may_mail:
+                    transaction.on_commit(partial(send_already_subscribed_task.enqueue, recipient.pk))
+                return
+            if recipient is None:
+                recipient = Recipient.objects.create(kind=Recipient.Kind.SUBSCRIBER, email=email, language=language)
+            elif recipient.confirmed_at is None:
+                # Signing up again restarts the days the confirmation link is valid.
+                Recipient.objects.filter(pk=recipient.pk).update(created_at=timezone.now())
+            recipient.language = language
+            if own_address:
+                recipient.user = user
+            recipient.save(update_fields=["language", "user", "updated_at"])
+            set_choices(recipient, topics=topics, spheres=spheres, districts=districts)
+            record_consent(recipient, request, topics, confirmed=False)
+            if may_mail:
+                transaction.on_commit(partial(send_confirmation_task.enqueue, recipient.pk))
+    except IntegrityError:
+        # The same address was signed up at the same moment by another request, which mails it.
+        return
+
+
+def confirmation_cutoff():
+    return timezone.now() - timedelta(days=CONFIRMATION_DAYS)
+
+
+def pending_consent(recipient: Recipient) -> ConsentRecord | None:
+    """The latest consent still waiting for the address to confirm it (within CONFIRMATION_DAYS)."""
+    return (
+        recipient.consents.filter(confirmed_at__isnull=True, withdrawn_at__isnull=True,
+                                  given_at__gte=confirmation_cutoff())
+        .order_by("-given_at").first()
+    )
+
+
+def needs_confirmation(recipient: Recipient) -> bool:
+    return not recipient.is_active and pending_consent(recipient) is not None
+
+
+def confirm(recipient: Recipient) -> bool:
+    """Confirm the pending consent: from now on mailings reach the address. False if nothing was pending."""
+    with transaction.atomic():
+        recipient = Recipient.objects.select_for_update().get(pk=recipient.pk)
+        consent = pending_consent(recipient)
+        if consent is None or recipient.is_active:
+            return False
+        now = timezone.now()
+        ConsentRecord.objects.filter(pk=consent.pk).update(confirmed_at=now)
+        recipient.confirmed_at = now
+        recipient.unsubscribed_at = None
+        recipient.save(update_fields=["confirmed_at", "unsubscribed_at", "updated_at"])
+    return True
+
+
+# Preferences and leaving ----------------------------------------------------------------------
+
+
+def update_preferences(recipient: Recipient, *, topics, spheres, districts, language: str, request) -> None:
+    """Save a confirmed recipient's choices; also subscribes it again if it had left.
+
+    The link (or the account) proves the address, so a changed set of topics is a new consent
+    confirmed at once; organisations' choices are made by their representatives and need none.
+    """
+    with transaction.atomic():
+        resubscribing = recipient.unsubscribed_at is not None
+        changed = set_choices(recipient, topics=topics, spheres=spheres, districts=districts)
+        recipient.language = language
+        recipient.unsubscribed_at = None
+        recipient.save(update_fields=["language", "unsubscribed_at", "updated_at"])
+        if recipient.kind == Recipient.Kind.SUBSCRIBER and (changed or resubscribing):
+            record_consent(recipient, request, topics, confirmed=True)
+
+
+def unsubscribe(recipient: Recipient) -> None:
+    """Leave at once: no later mailing reaches the address, and every consent is marked withdrawn."""
+    now = timezone.now()
+    with transaction.atomic():
+        Recipient.objects.filter(pk=recipient.pk, unsubscribed_at__isnull=True).update(
+            unsubscribed_at=now, updated_at=now
+        )
+        recipient.consents.filter(withdrawn_at__isnull=True).update(withdrawn_at=now)
+    recipient.refresh_from_db(fields=["unsubscribed_at", "updated_at"])
+
+
+def expire_unconfirmed(now=None) -> tuple[int, int]:
+    """Delete sign-ups nobody confirmed within CONFIRMATION_DAYS; returns (recipients, consents) deleted."""
+    cutoff = (now or timezone.now()) - timedelta(days=CONFIRMATION_DAYS)
+    stale = Recipient.objects.subscribers().filter(confirmed_at__isnull=True, created_at__lt=cutoff)
+    with transaction.atomic():
+        consents, _counts = ConsentRecord.objects.filter(
+            Q(recipient__in=stale.values("pk")) | Q(confirmed_at__isnull=True, given_at__lt=cutoff)
+        ).delete()
+        _total, per_model = stale.delete()  # the total counts the cascaded topic rows too
+    return per_model.get(Recipient._meta.label, 0), consents
+
+
+# E-mails (sent by the task queue after the sign-up commits) ----------------------------------
+
+
+def topic_labels(recipient: Recipient) -> list:
+    return [Topic(topic).label for topic in sorted(recipient.topic_set())]
+
+
+def send_confirmation(recipient_id: int) -> None:
+    recipient = Recipient.objects.filter(pk=recipient_id).first()
+    if recipient is None or not needs_confirmation(recipient):
+        return
+    send_email(
+        "newsletter_confirm",
+        [recipient.email],
+        {"confirm_url": links.confirm_url(recipient), "topics": topic_labels(recipient), "days": CONFIRMATION_DAYS},
+        language=recipient.language,
+    )
+
+
+def send_already_subscribed(recipient_id: int) -> None:
+    recipient = Recipient.objects.filter(pk=recipient_id).first()
+    if recipient is None or not recipient.is_active:
+        return
+    send_email(
+        "newsletter_already_subscribed",
+        [recipient.email],
+        {
+            "preferences_url": links.preferences_url(recipient),
+            "unsubscribe_url": links.unsubscribe_url(recipient),
+            "topics": topic_labels(recipient),
+        },
+        language=recipient.language,
+    )
+
+
+@task()
+def send_confirmation_task(recipient_id: int) -> None:
+    send_confirmation(recipient_id)
+
+
+@task()
+def send_already_subscribed_task(recipient_id: int) -> None:
+    send_already_subscribed(recipient_id)

@@ -1,0 +1,331 @@
+"""A mailing's deliveries, sent through a real SMTP server on 127.0.0.1 (tasks run inline under pytest)."""
+
+import email
+import email.policy
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.utils import timezone
+
+from partnerstwo.lib.testing import _free_port
+from partnerstwo.newsletter import delivery
+from partnerstwo.newsletter.models import Delivery, Mailing, Recipient, SuppressedAddress
+
+Status = Delivery.Status
+
+
+class ControllableHandler:
+    """Accepts mail, except: `refuse` addresses get a 5xx at RCPT, `busy` ones a 4xx `busy[address]` times."""
+
+    def __init__(self):
+        self.messages = []
+        self.refuse: set[str] = set()
+        self.busy: dict[str, int] = {}
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 - aiosmtpd hook
+        if address in self.refuse:
+            return "550 5.1.1 Mailbox does not exist"
+        if self.busy.get(address, 0) > 0:
+            self.busy[address] -= 1
+            return "451 4.7.1 Greylisted, try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        for address in envelope.rcpt_tos:
+            self.messages.append((address, message))
+        return "250 Message accepted for delivery"
+
+    def received(self) -> Counter:
+        return Counter(address for address, _message in self.messages)
+
+
+@pytest.fixture
+def smtp(settings):
+    handler = ControllableHandler()
+    port = _free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.MAILING_BATCH_SIZE = 7
+    settings.MAILING_RATE_PER_SECOND = 0
+    settings.MAILING_RETRY_BASE_SECONDS = 0  # retries are due at once, so the inline worker takes them
+    settings.MAILING_MAX_ATTEMPTS = 3
+    yield handler
+    controller.stop()
+
+
+def subscribers(count: int, prefix: str = "osoba") -> list[Recipient]:
+    now = timezone.now()
+    return Recipient.objects.bulk_create(
+        Recipient(email=f"{prefix}{n}@example.org", confirmed_at=now) for n in range(count)
+    )
+
+
+def mailing(**fields) -> Mailing:
+    return Mailing.objects.create(subject="Nabór do konkursu", body="Zapraszamy **wszystkich**.", **fields)
+
+
+def send(mailing_row, recipients=None) -> int:
+    created = delivery.enqueue(mailing_row, recipients if recipients is not None else Recipient.objects.all())
+    delivery.start(mailing_row)
+    mailing_row.refresh_from_db()
+    return created
+
+
+@pytest.mark.django_db
+def test_a_mailing_to_many_recipients_arrives_once_each_and_ends_done(smtp):
+    subscribers(40)
+    first = mailing()
+
+    assert send(first) == 40
+
+    assert smtp.received() == Counter({f"osoba{n}@example.org": 1 for n in range(40)})
+    assert delivery.progress(first) == {**dict.fromkeys(Status.values, 0), "sent": 40, "total": 40}
+    assert first.status == Mailing.Status.DONE and first.finished_at is not None
+    assert not Delivery.objects.exclude(sent_at__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_enqueue_takes_each_address_once_active_only_and_twice_changes_nothing():
+    now = timezone.now()
+    subscribers(3)
+    Recipient.objects.create(email="niepotwierdzony@example.org")
+    Recipient.objects.create(email="wypisany@example.org", confirmed_at=now, unsubscribed_at=now)
+    SuppressedAddress.objects.create(email="osoba2@example.org", reason="550")
+    first = mailing()
+
+    assert delivery.enqueue(first, Recipient.objects.all()) == 2
+    assert delivery.enqueue(first, Recipient.objects.all()) == 0
+    assert sorted(first.deliveries.values_list("email", flat=True)) == ["osoba0@example.org", "osoba1@example.org"]
+
+
+@pytest.mark.django_db
+def test_an_organisation_that_also_subscribed_gets_one_message(smtp):
+    from partnerstwo.organizations.models import Organization
+
+    organization = Organization.objects.create(name="Fundacja Alfa", slug="fundacja-alfa", legal_form="fundacja")
+    Recipient.objects.create(kind=Recipient.Kind.ORGANIZATION, organization=organization,
+                             email="biuro@alfa.example.org", confirmed_at=timezone.now())
+    Recipient.objects.create(email="biuro@alfa.example.org", confirmed_at=timezone.now())
+
+    assert send(mailing()) == 1
+    assert smtp.received() == Counter({"biuro@alfa.example.org": 1})
+
+
+@pytest.mark.django_db
+def test_temporary_errors_are_retried_with_backoff_then_sent(smtp):
+    subscribers(3)
+    smtp.busy["osoba1@example.org"] = 2
+    first = mailing()
+
+    send(first)
+
+    row = first.deliveries.get(email="osoba1@example.org")
+    assert row.status == Status.SENT and row.attempts == 3
+    assert smtp.received()["osoba1@example.org"] == 1
+    assert first.status == Mailing.Status.DONE
+
+
+@pytest.mark.django_db
+def test_a_temporary_error_waits_for_its_backoff(smtp, settings):
+    settings.MAILING_RETRY_BASE_SECONDS = 60
+    subscribers(2)
+    smtp.busy["osoba0@example.org"] = 1
+    first = mailing()
+
+    send(first)
+
+    row = first.deliveries.get(email="osoba0@example.org")
+    assert row.status == Status.RETRYING and "451" in row.last_error
+    assert row.next_attempt_at > timezone.now() + timedelta(seconds=50)
+    assert first.status == Mailing.Status.SENDING  # not done while a retry is pending
+
+
+@pytest.mark.django_db
+def test_too_many_temporary_errors_fail_with_the_reason(smtp):
+    subscribers(1)
+    smtp.busy["osoba0@example.org"] = 10
+    first = mailing()
+
+    send(first)
+
+    row = first.deliveries.get()
+    assert row.status == Status.FAILED and "451" in row.last_error and row.attempts == 3
+    assert first.status == Mailing.Status.DONE
+
+
+@pytest.mark.django_db
+def test_a_permanent_error_fails_suppresses_the_address_and_the_next_mailing_skips_it(smtp):
+    subscribers(3)
+    smtp.refuse.add("osoba1@example.org")
+    first = mailing()
+
+    send(first)
+
+    failed = first.deliveries.get(email="osoba1@example.org")
+    assert failed.status == Status.FAILED and "550" in failed.last_error
+    assert SuppressedAddress.objects.get().email == "osoba1@example.org"
+
+    smtp.refuse.clear()
+    second = mailing()
+    assert send(second) == 2
+    assert smtp.received()["osoba1@example.org"] == 0
+
+    delivery.lift_suppression("Osoba1@example.org")
+    third = mailing()
+    assert send(third) == 3
+    assert smtp.received()["osoba1@example.org"] == 1
+
+
+@pytest.mark.django_db
+def test_unsubscribing_stops_the_next_mailing(smtp):
+    people = subscribers(2)
+    send(mailing())
+    Recipient.objects.filter(pk=people[0].pk).update(unsubscribed_at=timezone.now())
+
+    send(mailing())
+
+    assert smtp.received() == Counter({"osoba0@example.org": 1, "osoba1@example.org": 2})
+
+
+@pytest.mark.django_db
+def test_unsubscribing_after_enqueue_skips_the_delivery_at_send_time(smtp):
+    people = subscribers(2)
+    first = mailing()
+    delivery.enqueue(first, Recipient.objects.all())
+    Recipient.objects.filter(pk=people[0].pk).update(unsubscribed_at=timezone.now())
+
+    delivery.start(first)
+
+    assert first.deliveries.get(email="osoba0@example.org").status == Status.SKIPPED
+    assert smtp.received() == Counter({"osoba1@example.org": 1})
+
+
+@pytest.mark.django_db
+def test_a_server_that_cannot_be_reached_leaves_the_batch_retrying(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _free_port()  # nobody listens
+    settings.MAILING_RETRY_BASE_SECONDS = 60
+    subscribers(5)
+    first = mailing()
+
+    send(first)
+
+    assert set(first.deliveries.values_list("status", flat=True)) == {Status.RETRYING}
+    assert first.deliveries.filter(attempts=1).count() == 1  # the others were not tried
+
+
+@pytest.mark.django_db
+def test_a_row_whose_lease_was_taken_back_is_not_sent(smtp):
+    subscribers(2)
+    first = mailing(status=Mailing.Status.SENDING)
+    delivery.enqueue(first, Recipient.objects.all())
+    batch = delivery.claim_batch(first.pk, "pracownik-a")
+    Delivery.objects.filter(pk=batch[0].pk).update(status=Status.QUEUED, worker="")  # recovery took it back
+
+    assert delivery.send_batch(first, batch, "pracownik-a") == 1
+    assert smtp.received() == Counter({batch[1].email: 1})
+    assert Delivery.objects.get(pk=batch[0].pk).status == Status.QUEUED
+
+
+@pytest.mark.django_db
+def test_two_claims_never_share_a_row(settings):
+    settings.MAILING_BATCH_SIZE = 3
+    subscribers(5)
+    first = mailing(status=Mailing.Status.SENDING)
+    delivery.enqueue(first, Recipient.objects.all())
+
+    a = {row.pk for row in delivery.claim_batch(first.pk, "a")}
+    b = {row.pk for row in delivery.claim_batch(first.pk, "b")}
+
+    assert len(a) == 3 and len(b) == 2 and not a & b
+    assert delivery.claim_batch(first.pk, "c") == []
+
+
+@pytest.mark.django_db
+def test_expired_leases_requeue_claimed_rows_and_make_sending_rows_uncertain():
+    subscribers(2)
+    first = mailing(status=Mailing.Status.SENDING)
+    delivery.enqueue(first, Recipient.objects.all())
+    past = timezone.now() - timedelta(seconds=1)
+    claimed, sending = first.deliveries.order_by("pk")
+    Delivery.objects.filter(pk=claimed.pk).update(status=Status.CLAIMED, worker="x", lease_until=past)
+    Delivery.objects.filter(pk=sending.pk).update(status=Status.SENDING, worker="x", lease_until=past)
+
+    assert delivery.recover_expired() == (1, 1)
+
+    claimed.refresh_from_db()
+    sending.refresh_from_db()
+    assert claimed.status == Status.QUEUED and claimed.worker == ""
+    assert sending.status == Status.UNCERTAIN and sending.last_error
+
+
+@pytest.mark.django_db
+def test_uncertain_deliveries_can_be_resent_by_staff(smtp):
+    subscribers(3)
+    first = mailing(status=Mailing.Status.DONE)
+    delivery.enqueue(first, Recipient.objects.all())
+    first.deliveries.update(status=Status.UNCERTAIN, last_error="?")
+    chosen = first.deliveries.order_by("pk").first()
+
+    assert delivery.requeue_uncertain(first, [chosen.pk]) == 1
+
+    assert smtp.received() == Counter({chosen.email: 1})
+    assert delivery.progress(first)["uncertain"] == 2
+    first.refresh_from_db()
+    assert first.status == Mailing.Status.DONE
+
+
+@pytest.mark.django_db
+def test_the_rate_limit_is_shared_through_next_batch_at(settings):
+    settings.MAILING_RATE_PER_SECOND = 10
+    settings.MAILING_BATCH_SIZE = 20  # one batch every 2 s
+    first = mailing(status=Mailing.Status.SENDING)
+    now = timezone.now()
+
+    assert delivery.reserve_batch_slot(first.pk, now) == 0
+    wait = delivery.reserve_batch_slot(first.pk, now)
+    assert 1.5 < wait <= 2
+
+
+@pytest.mark.django_db
+def test_progress_counts_every_status_in_one_query(django_assert_num_queries):
+    subscribers(4)
+    first = mailing()
+    delivery.enqueue(first, Recipient.objects.all())
+    first.deliveries.filter(pk__in=first.deliveries.order_by("pk").values("pk")[:1]).update(status=Status.FAILED)
+
+    with django_assert_num_queries(1):
+        counts = delivery.progress(first)
+
+    assert counts["queued"] == 3 and counts["failed"] == 1 and counts["total"] == 4
+
+
+@pytest.mark.django_db
+def test_recovery_starts_a_worker_for_a_mailing_whose_workers_are_gone(smtp, settings):
+    subscribers(3)
+    first = mailing(status=Mailing.Status.SENDING, workers_seen_at=timezone.now() - timedelta(hours=1))
+    delivery.enqueue(first, Recipient.objects.all())
+
+    assert delivery.recover_all()["relaunched"] == 1
+
+    assert len(smtp.messages) == 3
+    first.refresh_from_db()
+    assert first.status == Mailing.Status.DONE
+
+
+@pytest.mark.django_db
+def test_recovery_leaves_a_mailing_with_a_live_worker_alone(smtp):
+    subscribers(2)
+    first = mailing(status=Mailing.Status.SENDING, workers_seen_at=timezone.now())
+    delivery.enqueue(first, Recipient.objects.all())
+
+    assert delivery.recover_all()["relaunched"] == 0
+    assert smtp.messages == []

@@ -1,0 +1,278 @@
+"""A one-off mailing from the panel: write, check the segment, preview, test, send now or schedule, cancel."""
+
+import zoneinfo
+from datetime import datetime, timedelta
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from partnerstwo.newsletter import one_off
+from partnerstwo.newsletter.models import Delivery, Mailing, RecipientTopic, Topic
+from partnerstwo.newsletter.tests.test_audience import member_organization, subscriber
+from partnerstwo.organizations.tests import directory_factory as factory
+
+WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
+
+
+def form_data(**overrides):
+    data = {
+        "subject": "Szkolenie z pisania ofert",
+        "body": "## Zapraszamy\n\nSzkolenie odbędzie się w **Centrum**.",
+        "segment": Mailing.Segment.ALL_ORGANIZATIONS,
+        "topic": "",
+        "sphere": "",
+        "district": "",
+        "target_group": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def url(name, mailing=None):
+    return reverse(f"panel:mailings_panel:{name}", args=[mailing.pk] if mailing else [])
+
+
+@pytest.fixture
+def staff(client, official_x):
+    client.force_login(official_x)
+    return official_x
+
+
+@pytest.fixture
+def draft(db, official_x):
+    return Mailing.objects.create(
+        subject="Konsultacje programu współpracy",
+        body="Zapraszamy do **konsultacji**.",
+        segment=Mailing.Segment.ALL_ORGANIZATIONS,
+        created_by=official_x,
+    )
+
+
+@pytest.fixture
+def audience(db):
+    """Three organisations; one address is both an organisation and a subscriber of grants."""
+    member_organization("Fundacja Alfa", "alfa@example.org")
+    member_organization("Stowarzyszenie Beta", "beta@example.org")
+    member_organization("Klub Gamma", "gamma@example.org")
+    subscriber("alfa@example.org", topics=[Topic.GRANTS])
+
+
+def test_a_new_mailing_is_saved_as_a_draft_by_its_author(client, staff):
+    response = client.post(url("create"), form_data())
+
+    mailing = Mailing.objects.get()
+    assert response.url == url("detail", mailing)
+    assert (mailing.status, mailing.kind, mailing.created_by) == (Mailing.Status.DRAFT, Mailing.Kind.ONE_OFF, staff)
+    assert mailing.segment == Mailing.Segment.ALL_ORGANIZATIONS
+
+
+@pytest.mark.parametrize(
+    ("segment", "field", "message"),
+    [
+        (Mailing.Segment.TOPIC, "topic", "Wybierz temat"),
+        (Mailing.Segment.SPHERE, "sphere", "Wybierz sferę zadań publicznych"),
+        (Mailing.Segment.DISTRICT, "district", "Wybierz osiedle"),
+        (Mailing.Segment.TARGET_GROUP, "target_group", "Wybierz grupę odbiorców"),
+    ],
+)
+def test_a_segment_needs_its_parameter(client, staff, segment, field, message):
+    response = client.post(url("create"), form_data(segment=segment, subject="Mój temat"))
+
+    assert response.status_code == 200
+    assert message in response.context["form"].errors[field][0]
+    assert 'value="Mój temat"' in response.content.decode()  # what was typed stays
+    assert not Mailing.objects.exists()
+
+
+def test_a_missing_segment_and_body_are_explained(client, staff):
+    response = client.post(url("create"), form_data(segment="", body=""))
+
+    errors = response.context["form"].errors
+    assert errors["segment"] == ["Wybierz, kto ma dostać wiadomość."]
+    assert errors["body"] == ["Napisz treść wiadomości."]
+
+
+def test_only_the_parameter_of_the_chosen_segment_is_kept(client, staff):
+    dojlidy = factory.district("Dojlidy")
+
+    client.post(url("create"), form_data(segment=Mailing.Segment.DISTRICT, district=dojlidy.pk, topic=Topic.GRANTS,
+                                         target_group=factory.group("dzieci").pk))
+
+    mailing = Mailing.objects.get()
+    assert (mailing.district, mailing.topic, mailing.target_group) == (dojlidy, "", None)
+
+
+def test_the_page_shows_how_many_addresses_will_receive_it(client, staff, draft, audience):
+    html = client.get(url("detail", draft)).content.decode()
+
+    assert "Wiadomość trafi teraz do 3 adresów" in html
+    assert "Wyślij teraz do 3 adresów" in html
+
+
+def test_the_preview_shows_the_message_as_the_recipient_sees_it(client, staff, draft):
+    response = client.get(url("preview", draft))
+
+    assert response.status_code == 200
+    message = response.context["message"]
+    assert "Konsultacje programu współpracy" in message["subject"]
+    assert "konsultacji" in message["text"]
+    assert "<strong>konsultacji</strong>" in message["html"]
+    assert "srcdoc=" in response.content.decode()
+    assert not Delivery.objects.exists()
+
+
+def test_a_test_message_arrives_at_the_staff_members_address(client, staff, draft, use_smtp):
+    response = client.post(url("send_test", draft))
+
+    assert response.url == url("detail", draft)
+    [message] = use_smtp.wait_for(1)
+    assert message["X-Envelope-To"] == staff.email
+    assert message["Subject"].startswith("[TEST]")
+    assert "Konsultacje programu współpracy" in message["Subject"]
+    assert not Delivery.objects.exists()
+    draft.refresh_from_db()
+    assert draft.status == Mailing.Status.DRAFT
+
+
+def test_sending_now_creates_one_delivery_per_distinct_address(client, staff, audience):
+    mailing = Mailing.objects.create(subject="Konkurs", body="Treść", segment=Mailing.Segment.TOPIC, topic=Topic.GRANTS)
+    # The organisation "alfa" (default topics include grants) and the subscriber share one address.
+    client.post(url("send_now", mailing))
+
+    mailing.refresh_from_db()
+    addresses = list(Delivery.objects.filter(mailing=mailing).values_list("email", flat=True))
+    assert sorted(addresses) == ["alfa@example.org", "beta@example.org", "gamma@example.org"]
+    assert mailing.status in (Mailing.Status.SENDING, Mailing.Status.DONE)
+    assert mailing.started_at is not None
+
+
+def test_a_second_send_click_enqueues_nothing_more(client, staff, draft, audience):
+    client.post(url("send_now", draft))
+    count = Delivery.objects.count()
+    outbox = len(mail.outbox)
+
+    response = client.post(url("send_now", draft), follow=True)
+
+    assert Delivery.objects.count() == count == 3
+    assert len(mail.outbox) == outbox
+    assert "nie wysłano jej drugi raz" in response.content.decode()
+
+
+def test_a_stale_copy_of_the_mailing_cannot_send_it_twice(draft, audience):
+    stale = Mailing.objects.get(pk=draft.pk)
+    one_off.send_now(draft)
+
+    with pytest.raises(ValidationError):
+        one_off.send_now(stale)
+    assert Delivery.objects.filter(mailing=draft).count() == 3
+
+
+def test_a_mailing_to_nobody_is_not_started(client, staff):
+    mailing = Mailing.objects.create(subject="Pusto", body="x", segment=Mailing.Segment.TOPIC, topic=Topic.POSITIONS)
+
+    response = client.post(url("send_now", mailing), follow=True)
+
+    mailing.refresh_from_db()
+    assert mailing.status == Mailing.Status.DRAFT
+    assert "nie ma do kogo wysłać" in response.content.decode()
+
+
+def test_a_sent_mailing_cannot_be_edited(client, staff, draft, audience):
+    client.post(url("send_now", draft))
+
+    response = client.post(url("edit", draft), form_data(subject="Zmieniony temat"))
+
+    draft.refresh_from_db()
+    assert response.url == url("detail", draft)
+    assert draft.subject == "Konsultacje programu współpracy"
+
+
+def test_scheduling_takes_polish_time_and_the_command_starts_it_when_due(client, staff, draft, audience):
+    response = client.post(url("schedule", draft), {"scheduled_for": "2030-03-02T09:30"})
+
+    draft.refresh_from_db()
+    assert response.url == url("detail", draft)
+    assert draft.status == Mailing.Status.SCHEDULED
+    assert draft.scheduled_for == datetime(2030, 3, 2, 9, 30, tzinfo=WARSAW)
+
+    call_command("start_scheduled_mailings")
+    draft.refresh_from_db()
+    assert draft.status == Mailing.Status.SCHEDULED  # not yet due
+    assert not Delivery.objects.exists()
+
+    Mailing.objects.filter(pk=draft.pk).update(scheduled_for=timezone.now() - timedelta(minutes=1))
+    call_command("start_scheduled_mailings")
+    call_command("start_scheduled_mailings")  # idempotent: the second run finds nothing due
+
+    draft.refresh_from_db()
+    assert draft.status in (Mailing.Status.SENDING, Mailing.Status.DONE)
+    assert Delivery.objects.filter(mailing=draft).count() == 3
+
+
+def test_a_time_in_the_past_cannot_be_scheduled(client, staff, draft):
+    response = client.post(url("schedule", draft), {"scheduled_for": "2020-01-01T10:00"})
+
+    assert response.context["form"].errors["scheduled_for"] == ["Podaj chwilę w przyszłości."]
+    draft.refresh_from_db()
+    assert draft.status == Mailing.Status.DRAFT
+
+
+def test_a_cancelled_scheduled_mailing_is_not_started(client, staff, draft, audience):
+    client.post(url("schedule", draft), {"scheduled_for": "2030-03-02T09:30"})
+
+    client.post(url("cancel", draft))
+    Mailing.objects.filter(pk=draft.pk).update(scheduled_for=timezone.now() - timedelta(minutes=1))
+    call_command("start_scheduled_mailings")
+
+    draft.refresh_from_db()
+    assert draft.status == Mailing.Status.CANCELLED
+    assert not Delivery.objects.exists()
+
+
+def test_an_organisation_without_grants_among_its_topics_is_not_in_the_grants_segment(draft, audience):
+    beta = RecipientTopic.objects.filter(recipient__email="beta@example.org", topic=Topic.GRANTS)
+    beta.delete()
+    mailing = Mailing.objects.create(subject="Konkurs", body="Treść", segment=Mailing.Segment.TOPIC, topic=Topic.GRANTS)
+
+    one_off.send_now(mailing)
+
+    assert "beta@example.org" not in set(Delivery.objects.filter(mailing=mailing).values_list("email", flat=True))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_send_requests_at_the_same_moment_enqueue_once(official_x):
+    """Two requests race for the row lock; the second sees the mailing already started. (PostgreSQL: real
+    row locks; SQLite's in-memory test database would only report "table locked" instead of waiting.)"""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks between connections need PostgreSQL")
+    import threading
+
+    member_organization("Fundacja Alfa", "alfa@example.org")
+    member_organization("Stowarzyszenie Beta", "beta@example.org")
+    mailing = Mailing.objects.create(subject="Wyścig", body="x", segment=Mailing.Segment.ALL_ORGANIZATIONS)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def click():
+        try:
+            barrier.wait()
+            outcomes.append(one_off.send_now(Mailing.objects.get(pk=mailing.pk)))
+        except ValidationError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=click) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert sorted(outcomes, key=str) == [2, "refused"]
+    assert Delivery.objects.filter(mailing=mailing).count() == 2
