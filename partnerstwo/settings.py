@@ -278,6 +278,25 @@ FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "5/h")
 # Registrations for events from one IP address (partnerstwo/events/registration_views.py).
 EVENT_REGISTRATION_RATE_LIMIT = os.environ.get("EVENT_REGISTRATION_RATE_LIMIT", "20/h")
 FEEDBACK_CONFIRMATION_DAYS = 7
+
+# Electronic distribution (partnerstwo/newsletter): sign-up limit per IP, the weekly digest's
+# moment (Europe/Warsaw; 0 = Monday) and how far back each alert run looks again for late commits.
+NEWSLETTER_SIGNUP_RATE = os.environ.get("NEWSLETTER_SIGNUP_RATE", "10/h")
+NEWSLETTER_DIGEST_WEEKDAY = int(os.environ.get("NEWSLETTER_DIGEST_WEEKDAY", "0"))
+NEWSLETTER_DIGEST_HOUR = int(os.environ.get("NEWSLETTER_DIGEST_HOUR", "7"))
+NEWSLETTER_REMINDER_HOUR = int(os.environ.get("NEWSLETTER_REMINDER_HOUR", "8"))
+NEWSLETTER_ALERT_OVERLAP_SECONDS = int(os.environ.get("NEWSLETTER_ALERT_OVERLAP_SECONDS", "600"))
+
+# Grant competitions (partnerstwo/grants). domain.md marks these rules unverified: they are settings
+# with its stated defaults, to be confirmed with the city's legal office.
+# Whether an offer deadline falling on a Saturday or public holiday moves to the next working day
+# (Kodeks cywilny art. 115); on by default, which only ever asks for a later deadline.
+GRANTS_DEADLINES_SKIP_HOLIDAYS = env_bool("GRANTS_DEADLINES_SKIP_HOLIDAYS", True)
+# Art. 19a ust. 1a: at most this much per organisation per year in small grants.
+SMALL_GRANTS_YEARLY_CAP_PER_ORGANIZATION = int(os.environ.get("SMALL_GRANTS_YEARLY_CAP_PER_ORGANIZATION", "20000"))
+# All small grants of a year as a share of the grants planned for organisations that year.
+SMALL_GRANTS_MAX_SHARE = float(os.environ.get("SMALL_GRANTS_MAX_SHARE", "0.20"))
+SMALL_GRANT_COMMENT_RATE = os.environ.get("SMALL_GRANT_COMMENT_RATE", "5/h")
 # Who is told about a confirmed feedback message; empty: officials/administrators with admin access.
 FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
 
@@ -319,4 +338,9 @@ SCHEDULED_JOBS = [
     "send_alerts",
     "send_weekly_digest",
     "start_scheduled_mailings",
+    "expire_newsletter_signups",
+    "sync_organization_recipients",
+    "expire_small_grant_comments",
+    "remind_small_grant_deadlines",
+    "advance_competitions",
 ]

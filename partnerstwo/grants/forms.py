@@ -74,6 +74,7 @@ class CompetitionForm(forms.ModelForm):
             "offer_deadline": _("Dzień i godzina. Co najmniej 21 dni od dnia ukazania się ostatniego z trzech "
                                 "ogłoszeń, tego dnia nie licząc (art. 13 ust. 1)."),
             "decision_date": _("Po terminie składania ofert (art. 13 ust. 2 pkt 6)."),
+            "year": _("Rok ogłoszenia konkursu; pkt 7 ogłoszenia obejmuje ten rok i rok poprzedni."),
             "task_type": _("Art. 13 ust. 2 pkt 1."),
             "public_funds": _("Art. 13 ust. 2 pkt 2."),
             "award_rules": _("Art. 13 ust. 2 pkt 3."),

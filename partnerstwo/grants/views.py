@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from partnerstwo.grants import committees, ical, rules
 from partnerstwo.grants import competitions as lifecycle
-from partnerstwo.grants import ical, rules
 from partnerstwo.grants.filters import CompetitionFilterForm
 from partnerstwo.grants.models import Competition, CompetitionDocument, Offer
 
@@ -110,6 +110,7 @@ def competition_detail(request, slug):
         "not_awarded": [offer for offer in results if not offer.awarded_amount],
         "can_edit": request.user.is_authenticated
         and Competition.objects.editable_by(request.user).filter(pk=competition.pk).exists(),
+        "nominations_open": competition.status in committees.COMMITTEE_STATUSES,
     })
 
 

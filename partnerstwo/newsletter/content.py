@@ -30,6 +30,7 @@ from . import links
 from .models import Delivery, Mailing, Recipient
 
 # Characters that neither HTML escaping nor Markdown changes.
+SUBJECT = "@@PARTNERSTWO-SUBJECT@@"
 BODY_TEXT = "@@PARTNERSTWO-BODY-TEXT@@"
 BODY_HTML = "@@PARTNERSTWO-BODY-HTML@@"
 UNSUBSCRIBE = "@@PARTNERSTWO-UNSUBSCRIBE@@"
@@ -55,14 +56,21 @@ def build_message(delivery) -> EmailMultiAlternatives:
 
     unsubscribe = links.unsubscribe_url(recipient)
     preferences = links.preferences_url(recipient)
-    text = text.replace(PREFERENCES, preferences).replace(UNSUBSCRIBE, unsubscribe).replace(BODY_TEXT, own_text)
+    subject = " ".join(subject.split())
+    text = (
+        text.replace(PREFERENCES, preferences)
+        .replace(UNSUBSCRIBE, unsubscribe)
+        .replace(SUBJECT, subject)
+        .replace(BODY_TEXT, own_text)
+    )
     html = (
         html.replace(PREFERENCES, escape(preferences))
         .replace(UNSUBSCRIBE, escape(unsubscribe))
+        .replace(SUBJECT, escape(subject))
         .replace(BODY_HTML, absolute_links(own_html))
     )
     message = EmailMultiAlternatives(
-        subject=" ".join(subject_template.replace(BODY_TEXT, subject).split()),
+        subject=" ".join(subject_template.replace(SUBJECT, subject).split()),
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[delivery.email],
@@ -111,7 +119,7 @@ def frame(mailing, language: str, kind: str) -> tuple[str, str, str]:
             "city": settings.CITY,
             "site_url": settings.SITE_URL,
             "home_url": absolute_url("/"),
-            "subject": BODY_TEXT,
+            "subject": SUBJECT,
             "body_text": BODY_TEXT,
             "body_html": BODY_HTML,
             "unsubscribe_url": UNSUBSCRIBE,

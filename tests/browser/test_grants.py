@@ -60,4 +60,6 @@ def test_the_countdown_is_in_the_page_without_javascript(browser, base_url, comp
     context = browser.new_context(java_script_enabled=False, base_url=base_url)
     page = context.new_page()
     page.goto("/konkursy/seniorzy-2027/")
-    assert "Do końca naboru: 14 dni" in page.locator(".countdown").inner_text()
+    text = page.locator(".countdown").inner_text()
+    context.close()
+    assert "Do końca naboru: 14 dni" in text

@@ -24,6 +24,18 @@ def _pk(status="planned"):
     return lambda rows: _competition(status)(rows).pk
 
 
+def _document(rows):
+    """One competition with one document per test (both path parameters must agree); no file is written."""
+    if not hasattr(rows, "competition_document"):
+        from partnerstwo.grants.models import CompetitionDocument
+
+        competition = _competition("accepting")(rows)
+        rows.competition_document = CompetitionDocument.objects.create(
+            competition=competition, title="Regulamin", file="grants/regulamin.pdf"
+        )
+    return rows.competition_document
+
+
 def _slug(rows):
     return _competition("accepting")(rows).slug
 
@@ -83,6 +95,9 @@ TARGETS = [
            "official_x"),
     Target("panel: competition document", "POST", "/panel/konkursy/{pk}/dokumenty/",
            {"pk": _pk(), "title": "Regulamin"}, "official_x"),
+    Target("panel: replace competition document", "POST", "/panel/konkursy/{pk}/dokumenty/{document_pk}/zamien/",
+           {"pk": lambda rows: _document(rows).competition_id, "document_pk": lambda rows: _document(rows).pk,
+            "file": "nie-plik"}, "official_x"),
     Target("panel: announce competition", "POST", "/panel/konkursy/{pk}/ogloszenie/", {"pk": _pk()}, "official_x"),
     Target("panel: cancel competition", "POST", "/panel/konkursy/{pk}/uniewaznienie/",
            {"pk": _pk("accepting"), "reason": "Nie złożono żadnej oferty."}, "official_x"),

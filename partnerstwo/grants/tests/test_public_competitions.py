@@ -39,6 +39,12 @@ def test_the_official_who_may_edit_it_sees_a_preview_of_a_planned_competition(cl
     assert "Podgląd" in response.content.decode()
 
 
+def test_an_official_of_another_department_gets_no_preview(client, official_y, department_x):
+    planned = competition(department_x)
+    client.force_login(official_y)
+    assert client.get(planned.get_absolute_url()).status_code == 404
+
+
 def test_the_list_shows_current_then_upcoming_then_past(client, department_x):
     past = competition(department_x, status=Status.RESULTS, title="Zakończony",
                        announced_on=today() - dt.timedelta(days=90), deadline=at(today() - dt.timedelta(days=60)))

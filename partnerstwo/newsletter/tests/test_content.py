@@ -47,6 +47,8 @@ def test_a_one_off_message_has_both_parts_absolute_links_and_the_sender_named(on
     assert f'href="{settings.SITE_URL}/wydarzenia/"' in html
     assert 'href="/' not in html
     assert settings.CITY["centre"]["name"] in message.body and settings.CITY["centre"]["street"] in html
+    assert "<title>Szkolenie z dotacji &amp; rozliczeń</title>" in html
+    assert "@@" not in message.body + html + message.subject  # no stand-in left behind
 
 
 def test_every_message_carries_one_click_unsubscribe_and_a_preferences_link(one_off, subscriber):

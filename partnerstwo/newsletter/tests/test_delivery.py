@@ -329,3 +329,24 @@ def test_recovery_leaves_a_mailing_with_a_live_worker_alone(smtp):
 
     assert delivery.recover_all()["relaunched"] == 0
     assert smtp.messages == []
+
+
+@pytest.mark.django_db
+def test_the_scheduled_job_recovers_expired_leases_and_finishes_the_mailing(smtp):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    subscribers(2)
+    first = mailing(status=Mailing.Status.SENDING, workers_seen_at=timezone.now())
+    delivery.enqueue(first, Recipient.objects.all())
+    past = timezone.now() - timedelta(seconds=1)
+    first.deliveries.update(status=Status.SENDING, worker="zmarly", lease_until=past)
+    output = StringIO()
+
+    call_command("recover_deliveries", stdout=output)
+
+    assert delivery.progress(first)["uncertain"] == 2
+    first.refresh_from_db()
+    assert first.status == Mailing.Status.DONE
+    assert "2 niepewnych" in output.getvalue()
