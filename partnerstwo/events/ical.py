@@ -105,14 +105,14 @@ def event_to_vevent(event, *, description_chars: int | None = None) -> icalendar
 
 def calendar_for(events, *, name: str = "") -> icalendar.Calendar:
     """A VCALENDAR of the events, with the VTIMEZONE their times refer to."""
-    calendar = _header(name)
+    calendar = calendar_header(name)
     for event in events:
         calendar.add_component(event_to_vevent(event))
-    _add_timezone(calendar)
+    add_timezone(calendar)
     return calendar
 
 
-def _header(name: str) -> icalendar.Calendar:
+def calendar_header(name: str) -> icalendar.Calendar:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -124,14 +124,14 @@ def _header(name: str) -> icalendar.Calendar:
     return calendar
 
 
-def _add_timezone(calendar: icalendar.Calendar) -> None:
+def add_timezone(calendar: icalendar.Calendar) -> None:
     # Every time is in the one zone of settings.TIME_ZONE; an all-day-only calendar still names it in
     # X-WR-TIMEZONE, so the VTIMEZONE is always present. The years covered bound its transitions.
     years = [component.decoded("dtstart").year for component in calendar.walk("VEVENT")]
-    calendar.subcomponents.insert(0, _timezone(*_year_span(years)))
+    calendar.subcomponents.insert(0, timezone_component(*year_span(years)))
 
 
-def _year_span(years) -> tuple[int, int]:
+def year_span(years) -> tuple[int, int]:
     this_year = timezone.now().year
     years = list(years) or [this_year]
     return min(min(years), this_year) - 1, max(max(years), this_year) + 3
@@ -139,10 +139,10 @@ def _year_span(years) -> tuple[int, int]:
 
 @functools.lru_cache(maxsize=16)
 def _timezone_bytes(first_year: int, last_year: int) -> bytes:
-    return _timezone(first_year, last_year).to_ical()
+    return timezone_component(first_year, last_year).to_ical()
 
 
-def _timezone(first_year: int, last_year: int) -> icalendar.Timezone:
+def timezone_component(first_year: int, last_year: int) -> icalendar.Timezone:
     return icalendar.Timezone.from_tzinfo(
         _zone(), first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 1, 1)
     )
@@ -174,7 +174,7 @@ _vevents = _VeventCache(VEVENT_CACHE_SIZE)
 def feed_bytes(events, *, name: str = "") -> bytes:
     """The subscription feed as bytes: the same VCALENDAR as calendar_for(), with shortened descriptions
     and each event's VEVENT serialised once per version of the event."""
-    header = _header(name).to_ical()
+    header = calendar_header(name).to_ical()
     assert header.endswith(b"END:VCALENDAR\r\n")
     language = get_language() or ""
     chunks, years = [], []
@@ -187,7 +187,7 @@ def feed_bytes(events, *, name: str = "") -> bytes:
         chunks.append(chunk)
         years.append(event.starts_at.year)
     return b"".join([
-        header[: -len(b"END:VCALENDAR\r\n")], _timezone_bytes(*_year_span(years)), *chunks, b"END:VCALENDAR\r\n",
+        header[: -len(b"END:VCALENDAR\r\n")], _timezone_bytes(*year_span(years)), *chunks, b"END:VCALENDAR\r\n",
     ])
 
 

@@ -12,7 +12,7 @@ import icalendar
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerstwo.events.ical import UID_DOMAIN, _header, _timezone, _year_span
+from partnerstwo.events.ical import UID_DOMAIN, add_timezone, calendar_header
 from partnerstwo.lib.emails import absolute_url
 
 
@@ -57,11 +57,9 @@ def competition_vevents(competition) -> list[icalendar.Event]:
 
 
 def feed_bytes(competitions, *, name: str) -> bytes:
-    calendar = _header(name)
-    years = []
+    calendar = calendar_header(name)
     for competition in competitions:
         for vevent in competition_vevents(competition):
             calendar.add_component(vevent)
-        years.append(competition.offer_deadline.year)
-    calendar.subcomponents.insert(0, _timezone(*_year_span(years)))
+    add_timezone(calendar)
     return calendar.to_ical()

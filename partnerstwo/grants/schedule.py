@@ -347,17 +347,17 @@ def ical_feed(year: ScheduleYear, rows) -> bytes:
     of the competitions already announced from the schedule. `rows` come from public_rows()."""
     import icalendar
 
-    from partnerstwo.events.ical import _add_timezone, _header
+    from partnerstwo.events.ical import add_timezone, calendar_header
     from partnerstwo.grants.ical import competition_vevents
 
-    calendar = _header(_("Harmonogram otwartych konkursów ofert %(year)s") % {"year": year.year})
+    calendar = calendar_header(_("Harmonogram otwartych konkursów ofert %(year)s") % {"year": year.year})
     page = absolute_url(_public_page(year))
     for row in rows:
         calendar.add_component(_row_event(year, row, page, icalendar))
         for competition in row.competitions.all():
             # The competitions feed's own entry for the deadline: the same UID and SEQUENCE in both feeds.
             calendar.add_component(competition_vevents(competition)[0])
-    _add_timezone(calendar)
+    add_timezone(calendar)
     return calendar.to_ical()
 
 
