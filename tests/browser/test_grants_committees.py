@@ -4,6 +4,7 @@ impartiality with the keyboard and no longer sees the conflicted organisation's 
 and assesses it formally; a resident is turned away from the members' area."""
 
 import importlib
+import re
 from decimal import Decimal
 
 import pytest
@@ -24,7 +25,8 @@ def reload_spheres():
 
 
 class Committee:
-    """One competition under evaluation with two offers that passed the formal assessment and one pending."""
+    """One competition under evaluation: two offers that passed the formal assessment, both scored by the chair;
+    the member has not signed the declaration yet."""
 
     def __init__(self, official, member, chair):
         from partnerstwo.grants import committees
@@ -33,22 +35,28 @@ class Committee:
 
         reload_spheres()
         self.competition = factories.competition(
-            department=official.department, status=Competition.Status.EVALUATION, title=TITLE,
+            department=official.department,
+            status=Competition.Status.EVALUATION,
+            title=TITLE,
             slug="zajecia-sportowe-2027-komisja",
         )
         factories.criteria(self.competition, merit=(("Jakość i wykonalność zadania", 10), ("Koszty", 5)))
         self.alfa = factories.organization("Fundacja Alfa Ruch")
         self.beta = factories.organization("Stowarzyszenie Beta Sport")
-        self.alfa_offer = factories.offer(self.competition, self.alfa, title="Piłka po lekcjach",
-                                          formal=Offer.Formal.PASSED)
-        self.beta_offer = factories.offer(self.competition, self.beta, title="Lekkoatletyka na osiedlach",
-                                          formal=Offer.Formal.PASSED)
+        self.alfa_offer = factories.offer(
+            self.competition, self.alfa, title="Piłka po lekcjach", formal=Offer.Formal.PASSED
+        )
+        self.beta_offer = factories.offer(
+            self.competition, self.beta, title="Lekkoatletyka na osiedlach", formal=Offer.Formal.PASSED
+        )
         self.chair = factories.member(self.competition, chair, is_chair=True, declared=True)
         self.member = factories.member(self.competition, member)
         quality, costs = committees.merit_criteria(self.competition)
         for offer, points in ((self.alfa_offer, ("8", "4")), (self.beta_offer, ("6.5", "3"))):
-            entries = {quality: (Decimal(points[0]), "Spójny, realny plan zajęć."),
-                       costs: (Decimal(points[1]), "Koszty uzasadnione.")}
+            entries = {
+                quality: (Decimal(points[0]), "Spójny, realny plan zajęć."),
+                costs: (Decimal(points[1]), "Koszty uzasadnione."),
+            }
             committees.save_card(offer, self.chair, entries, submit=True)
 
     @property
@@ -106,7 +114,8 @@ def test_a_member_signs_the_declaration_with_the_keyboard_and_loses_sight_of_the
     expect(page.locator("h1")).to_have_text("Oświadczenie o bezstronności")
     assert_accessible(page, axe_violations, "declaration form")
 
-    tab_to(page, page.get_by_role("checkbox", name="Stowarzyszenie Beta Sport"))
+    conflicts = page.get_by_role("group", name="Organizacje, z którymi mam konflikt interesów")
+    tab_to(page, conflicts.get_by_role("checkbox", name="Stowarzyszenie Beta Sport"))
     page.keyboard.press("Space")
     tab_to(page, page.get_by_label("Okoliczności"))
     page.keyboard.type("Jestem członkinią zarządu stowarzyszenia.")
@@ -187,17 +196,20 @@ def test_the_protocol_prints_the_ranking_and_its_pdf_link_answers_a_pdf(signed_i
     assert response.body().startswith(b"%PDF-")
 
 
-def test_the_officials_pages_appoint_register_and_assess_formally(signed_in, axe_violations, committee,
-                                                                   official_x):
+def test_the_officials_pages_appoint_register_and_assess_formally(signed_in, axe_violations, committee, official_x):
     from partnerstwo.grants.models import Offer
     from partnerstwo.grants.tests import factories
 
-    pending = factories.offer(committee.competition, factories.organization("Klub Sportowy Gamma"),
-                              title="Pływanie dla każdego")
+    pending = factories.offer(
+        committee.competition, factories.organization("Klub Sportowy Gamma"), title="Pływanie dla każdego"
+    )
     page = signed_in(official_x)
     panel = f"/panel/konkursy/komisje/{committee.competition.slug}/"
 
-    assert page.goto(panel).status == 200
+    assert page.goto("/panel/konkursy/komisje/").status == 200
+    assert_accessible(page, axe_violations, "committees in the panel")
+    page.get_by_role("link", name=TITLE).click()
+    expect(page).to_have_url(re.compile(re.escape(panel) + "$"))
     expect(page.get_by_role("table", name="Członkowie komisji")).to_contain_text("Piotr Przewodniczący")
     assert_accessible(page, axe_violations, "appointment page")
     page.get_by_label("Adres e-mail osoby").fill("nikt.taki@example.org")
@@ -228,11 +240,12 @@ def test_the_officials_pages_appoint_register_and_assess_formally(signed_in, axe
 
     assert page.goto(f"{committee.area}oferty/{pending.pk}/ocena-formalna/").status == 200
     assert_accessible(page, axe_violations, "formal assessment")
-    page.get_by_role("radio", name="spełnia wymogi formalne").check()
+    page.get_by_role("group", name="Wynik oceny formalnej").get_by_role("radio", name="spełnia wymogi formalne").check()
     page.get_by_role("button", name="Zapisz ocenę formalną").click()
     expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible(page, axe_violations, "formal assessment with an error")
-    page.get_by_role("checkbox", name="Oferta złożona w terminie").check()
+    criteria = page.get_by_role("group", name="Kryteria formalne")
+    criteria.get_by_role("checkbox", name="Oferta złożona w terminie").check()
     page.get_by_role("button", name="Zapisz ocenę formalną").click()
     expect(page.locator("h1")).to_contain_text(TITLE)
     pending.refresh_from_db()
@@ -242,8 +255,15 @@ def test_the_officials_pages_appoint_register_and_assess_formally(signed_in, axe
 def test_a_resident_is_turned_away_from_the_members_area(signed_in, committee, resident):
     page = signed_in(resident)
     offer = committee.alfa_offer.pk
-    for path in ("", "oswiadczenie/", f"oferty/{offer}/", f"oferty/{offer}/oferta.pdf",
-                 f"oferty/{offer}/ocena-formalna/", "protokol/", "protokol.pdf"):
+    for path in (
+        "",
+        "oswiadczenie/",
+        f"oferty/{offer}/",
+        f"oferty/{offer}/oferta.pdf",
+        f"oferty/{offer}/ocena-formalna/",
+        "protokol/",
+        "protokol.pdf",
+    ):
         response = page.request.get(committee.area + path)
         assert response.status in (403, 404), (path, response.status)
         assert b"Pi\xc5\x82ka po lekcjach" not in response.body(), path
