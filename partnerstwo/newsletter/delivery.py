@@ -203,13 +203,21 @@ def claim_batch(mailing_id, worker_id: str) -> list[Delivery]:
     """
     now = timezone.now()
     lease_until = now + timedelta(seconds=config("MAILING_LEASE_SECONDS"))
+    size = config("MAILING_BATCH_SIZE")
+    rows = Delivery.objects.filter(mailing_id=mailing_id).order_by("next_attempt_at", "pk")
     with transaction.atomic():
+        # Two queries rather than one with OR: each is a range of the delivery_claimable index.
         ids = list(
-            Delivery.objects.filter(claimable(now), mailing_id=mailing_id)
-            .order_by("pk")
+            rows.filter(status=Delivery.Status.QUEUED)
             .select_for_update(skip_locked=True)
-            .values_list("pk", flat=True)[: config("MAILING_BATCH_SIZE")]
+            .values_list("pk", flat=True)[:size]
         )
+        if len(ids) < size:
+            ids += list(
+                rows.filter(status=Delivery.Status.RETRYING, next_attempt_at__lte=now)
+                .select_for_update(skip_locked=True)
+                .values_list("pk", flat=True)[: size - len(ids)]
+            )
         if not ids:
             return []
         Delivery.objects.filter(claimable(now), pk__in=ids).update(

@@ -336,7 +336,9 @@ class Delivery(models.Model):
         verbose_name_plural = _("doręczenia")
         constraints = [models.UniqueConstraint(fields=["mailing", "email"], name="delivery_once_per_address")]
         indexes = [
-            models.Index(fields=["mailing", "status", "next_attempt_at"], name="delivery_claimable"),
+            # Claiming reads the next rows in this order (queued, then due retries): an index range scan,
+            # however many of the mailing's rows were already sent.
+            models.Index(fields=["mailing", "status", "next_attempt_at", "id"], name="delivery_claimable"),
             models.Index(fields=["status", "lease_until"], name="delivery_leases"),
         ]
 
