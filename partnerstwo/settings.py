@@ -286,6 +286,16 @@ NEWSLETTER_DIGEST_WEEKDAY = int(os.environ.get("NEWSLETTER_DIGEST_WEEKDAY", "0")
 NEWSLETTER_DIGEST_HOUR = int(os.environ.get("NEWSLETTER_DIGEST_HOUR", "7"))
 NEWSLETTER_REMINDER_HOUR = int(os.environ.get("NEWSLETTER_REMINDER_HOUR", "8"))
 NEWSLETTER_ALERT_OVERLAP_SECONDS = int(os.environ.get("NEWSLETTER_ALERT_OVERLAP_SECONDS", "600"))
+# Mailings (partnerstwo/newsletter/delivery.py): messages per claimed batch; messages per second for
+# all workers together (0: as fast as the mail server takes them); worker tasks per mailing; attempts
+# and the first back-off after a temporary SMTP error; how long a claim lasts without news from its
+# worker (longer than EMAIL_TIMEOUT, or a slow but live worker would lose its rows).
+MAILING_BATCH_SIZE = int(os.environ.get("MAILING_BATCH_SIZE", "100"))
+MAILING_RATE_PER_SECOND = float(os.environ.get("MAILING_RATE_PER_SECOND", "0"))
+MAILING_PARALLEL_TASKS = int(os.environ.get("MAILING_PARALLEL_TASKS", "2"))
+MAILING_MAX_ATTEMPTS = int(os.environ.get("MAILING_MAX_ATTEMPTS", "5"))
+MAILING_RETRY_BASE_SECONDS = float(os.environ.get("MAILING_RETRY_BASE_SECONDS", "60"))
+MAILING_LEASE_SECONDS = float(os.environ.get("MAILING_LEASE_SECONDS", "120"))
 
 # Grant competitions (partnerstwo/grants). domain.md marks these rules unverified: they are settings
 # with its stated defaults, to be confirmed with the city's legal office.
@@ -343,4 +353,5 @@ SCHEDULED_JOBS = [
     "expire_small_grant_comments",
     "remind_small_grant_deadlines",
     "advance_competitions",
+    "recover_deliveries",
 ]

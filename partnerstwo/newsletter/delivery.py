@@ -441,17 +441,19 @@ def send_batch(mailing, batch: list[Delivery], worker_id: str) -> int:
                     fail(delivery, worker_id, _("Nie udało się przygotować wiadomości: %s") % error)
                     continue
             now = timezone.now()
-            with transaction.atomic():
-                if accepted is not None:
-                    record_sent(accepted, worker_id)
-                    accepted = None
-                if reason:
+            if reason:
+                with transaction.atomic():
+                    if accepted is not None:
+                        record_sent(accepted, worker_id)
+                        accepted = None
                     mine.filter(pk=delivery.pk, status=Delivery.Status.CLAIMED).update(
                         status=Delivery.Status.SKIPPED, last_error=reason, lease_until=None, updated_at=now
                     )
-                    continue
-                # Committed BEFORE the message goes out: a crash from here on leaves "sending" → uncertain.
-                owned = mark_sending(delivery, worker_id, now + lease)
+                continue
+            # Committed BEFORE the message goes out: a crash from here on leaves "sending" → uncertain.
+            # One statement also records the previous message as sent: one commit per message.
+            owned = mark_sending(delivery, worker_id, now + lease, previous=accepted)
+            accepted = None
             if not owned:
                 continue  # the lease ran out and the row went back to the queue: someone else's now
             try:
@@ -476,11 +478,20 @@ def send_batch(mailing, batch: list[Delivery], worker_id: str) -> int:
     return sent
 
 
-# The two updates every message makes, as plain SQL: building them with the ORM cost as much as the
-# SMTP dialogue with a local server. Same conditions as everywhere else: status and worker.
-SENDING_SQL = (
-    "UPDATE {table} SET status = %s, attempts = attempts + 1, lease_until = %s, updated_at = %s "
-    "WHERE id = %s AND worker = %s AND status = %s"
+# The update every message makes, as plain SQL in one statement: through the ORM, in a transaction,
+# it cost as much as the SMTP dialogue with a local server. It moves this message claimed → sending
+# and the previous one (if any) sending/uncertain → sent; the same conditions as everywhere else
+# (status and worker), and RETURNING tells whether this message is still ours.
+ADVANCE_SQL = (
+    "UPDATE {table} SET "
+    "status = CASE WHEN id = %s THEN %s ELSE %s END, "
+    "attempts = CASE WHEN id = %s THEN attempts + 1 ELSE attempts END, "
+    "lease_until = CASE WHEN id = %s THEN %s ELSE NULL END, "
+    "sent_at = CASE WHEN id = %s THEN sent_at ELSE %s END, "
+    "last_error = CASE WHEN id = %s THEN last_error ELSE '' END, "
+    "updated_at = %s "
+    "WHERE worker = %s AND ((id = %s AND status = %s) OR (id = %s AND status IN (%s, %s))) "
+    "RETURNING id"
 )
 SENT_SQL = (
     "UPDATE {table} SET status = %s, sent_at = %s, lease_until = NULL, last_error = '', updated_at = %s "
@@ -488,23 +499,32 @@ SENT_SQL = (
 )
 
 
-def execute(sql: str, params: list) -> int:
+def execute(sql: str, params: list, *, returning=False):
     with connection.cursor() as cursor:
         cursor.execute(sql.format(table=connection.ops.quote_name(Delivery._meta.db_table)), params)
-        return cursor.rowcount
+        return [row[0] for row in cursor.fetchall()] if returning else cursor.rowcount
 
 
 def timestamp(value):
     return connection.ops.adapt_datetimefield_value(value)
 
 
-def mark_sending(delivery, worker_id: str, lease_until) -> int:
-    """claimed → sending, if this worker still owns the row; 0 when its lease was taken back."""
+def mark_sending(delivery, worker_id: str, lease_until, previous=None) -> bool:
+    """claimed → sending (and the previous message → sent), if this worker still owns the row; False
+    when its lease was taken back."""
     now = timestamp(timezone.now())
-    return execute(SENDING_SQL, [
-        Delivery.Status.SENDING.value, timestamp(lease_until), now, delivery.pk, worker_id,
-        Delivery.Status.CLAIMED.value,
-    ])
+    pk, previous_pk = delivery.pk, previous.pk if previous is not None else 0
+    status = Delivery.Status
+    updated = execute(ADVANCE_SQL, [
+        pk, status.SENDING.value, status.SENT.value,
+        pk,
+        pk, timestamp(lease_until),
+        pk, now,
+        pk,
+        now,
+        worker_id, pk, status.CLAIMED.value, previous_pk, status.SENDING.value, status.UNCERTAIN.value,
+    ], returning=True)
+    return pk in updated
 
 
 def record_sent(delivery, worker_id: str) -> None:
