@@ -1,12 +1,10 @@
 from django import forms
 from django.conf import settings
-from django.forms.utils import ErrorDict
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.feedback import captcha
 from partnerstwo.feedback.models import FeedbackCategory, FeedbackMessage, local_path_or_blank
+from partnerstwo.lib.forms import RefusedOverRateLimit, with_privacy_policy_link
 
 CAPTCHA_ERRORS = {
     captcha.Outcome.MISSING: _(
@@ -50,7 +48,7 @@ class CaptchaField(forms.Field):
         return value
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(RefusedOverRateLimit, forms.ModelForm):
     category = forms.ModelChoiceField(
         label=_("Kategoria"),
         queryset=FeedbackCategory.objects.filter(is_active=True),
@@ -82,25 +80,14 @@ class FeedbackForm(forms.ModelForm):
         model = FeedbackMessage
         fields = ["category", "message", "email", "page"]
 
-    def __init__(self, *args, over_limit: bool = False, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.over_limit = over_limit
-        self.fields["email"].help_text = format_html(
-            '{} <a href="{}">{}</a>',
-            _("Na ten adres zostanie wysłana prośba o potwierdzenie wpisu."),
-            reverse("pages:page", args=["polityka-prywatnosci"]),
-            _("Jak przetwarzamy Twoje dane osobowe"),
+        self.fields["email"].help_text = with_privacy_policy_link(
+            _("Na ten adres zostanie wysłana prośba o potwierdzenie wpisu.")
         )
 
-    def full_clean(self):
-        if self.is_bound and self.over_limit:
-            # Refused before anything is checked (the captcha is not used up); the data stays bound.
-            self._errors = ErrorDict(renderer=self.renderer)
-            self.cleaned_data = {}
-            email = settings.CITY["centre"]["email"]
-            self.add_error(None, RATE_LIMITED % {"email": email})
-            return
-        super().full_clean()
+    def over_limit_message(self) -> str:
+        return RATE_LIMITED % {"email": settings.CITY["centre"]["email"]}
 
 
 class StatusForm(forms.ModelForm):

@@ -2,8 +2,6 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.utils import ErrorDict
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +10,7 @@ from partnerstwo.feedback.forms import CaptchaField
 from partnerstwo.grants import small_grants
 from partnerstwo.grants.models import SmallGrantComment, SmallGrantOffer
 from partnerstwo.grants.offers import OrganizationNotFound, resolve_organization
+from partnerstwo.lib.forms import RefusedOverRateLimit, with_privacy_policy_link
 from partnerstwo.lib.uploads import validate_pdf
 
 COMMENT_MAX_LENGTH = 5000
@@ -199,7 +198,7 @@ class DecisionForm(forms.Form):
     )
 
 
-class CommentForm(forms.ModelForm):
+class CommentForm(RefusedOverRateLimit, forms.ModelForm):
     """A public comment on an offer (art. 19a ust. 4); it counts once its author confirms the address."""
 
     author_name = forms.CharField(
@@ -229,21 +228,11 @@ class CommentForm(forms.ModelForm):
         model = SmallGrantComment
         fields = ["author_name", "email", "text"]
 
-    def __init__(self, *args, over_limit: bool = False, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.over_limit = over_limit
-        self.fields["email"].help_text = format_html(
-            '{} <a href="{}">{}</a>',
-            _("Wyślemy na niego link potwierdzający; adresu nie publikujemy."),
-            reverse("pages:page", args=["polityka-prywatnosci"]),
-            _("Jak przetwarzamy Twoje dane osobowe"),
+        self.fields["email"].help_text = with_privacy_policy_link(
+            _("Wyślemy na niego link potwierdzający; adresu nie publikujemy.")
         )
 
-    def full_clean(self):
-        if self.is_bound and self.over_limit:
-            # Refused before anything is checked (the captcha is not used up); the typed text stays.
-            self._errors = ErrorDict(renderer=self.renderer)
-            self.cleaned_data = {}
-            self.add_error(None, RATE_LIMITED)
-            return
-        super().full_clean()
+    def over_limit_message(self) -> str:
+        return RATE_LIMITED
