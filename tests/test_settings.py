@@ -14,7 +14,11 @@ from django.core.exceptions import ImproperlyConfigured
 from partnerstwo.lib.email_url import parse_email_url
 from tests.subprocesses import PYTHON, ROOT, clean_env, manage
 
-PRODUCTION = {"SECRET_KEY": secrets.token_urlsafe(64), "ALLOWED_HOSTS": "partnerstwo.bialystok.example"}
+PRODUCTION = {
+    "SECRET_KEY": secrets.token_urlsafe(64),
+    "ALLOWED_HOSTS": "partnerstwo.bialystok.example",
+    "SITE_URL": "https://partnerstwo.bialystok.example",
+}
 
 
 def settings_in(env: dict, *names: str) -> dict:
@@ -72,6 +76,15 @@ def test_the_deployment_check_reports_nothing_in_production(tmp_path):
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_the_deployment_check_warns_when_e_mail_links_would_point_at_localhost(tmp_path):
+    env = clean_env(DEBUG="false", VAR_DIR=str(tmp_path), **{**PRODUCTION, "SITE_URL": "http://127.0.0.1:8000"})
+
+    result = manage(env, "check", "--deploy", "--fail-level", "WARNING", check=False)
+
+    assert result.returncode != 0
+    assert "partnerstwo.W001" in result.stdout + result.stderr
 
 
 def test_production_cookies_and_https_are_strict(tmp_path):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.accounts.models import User
 from partnerstwo.grants import committees
-from partnerstwo.grants.models import CommitteeMember, Offer
+from partnerstwo.grants.models import NGO_MEMBER_NEEDS_ORGANIZATION, CommitteeMember, Offer
 from partnerstwo.grants.offers import OrganizationNotFound, resolve_organization
 from partnerstwo.lib.uploads import validate_pdf
 
@@ -96,6 +96,12 @@ class AppointForm(forms.Form):
             error = committees.appointment_error(self.competition, user=user, organization=data.get("organization"))
             if error:
                 self.add_error("user", error)
+        if (
+            data.get("role") == CommitteeMember.Role.NGO
+            and data.get("organization") is None
+            and "organization" not in self.errors
+        ):
+            self.add_error("organization", NGO_MEMBER_NEEDS_ORGANIZATION)
         return data
 
 

@@ -131,7 +131,7 @@ def remove_member(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def nominate(request, slug):
     """Team members (the advisory body, domain.md §1.7) recommend candidates; the department decides."""
-    competition = get_object_or_404(Competition.objects.select_related("department"), slug=slug)
+    competition = get_object_or_404(Competition.objects.public().select_related("department"), slug=slug)
     if not (request.user.is_team_member or committees.can_manage(request.user, competition)):
         raise PermissionDenied
     form = NominationForm(request.POST or None, competition=competition)

@@ -68,6 +68,7 @@ def competition(request, slug):
         "manager": manager,
         "leads": committees.is_chair_or_manager(request.user, competition, seat),
         "signed": committees.has_declared(seat),
+        "refusal": committees.access_refusal(seat),
         "offers": offers,
         "members": members,
         "formal_complete": committees.formal_assessment_complete(competition),
@@ -82,21 +83,28 @@ def declaration(request, slug):
     competition, seat, manager = committee_access(request, slug)
     if seat is None:
         raise Http404  # the officials running the competition sign nothing here
-    organizations = committees.offering_organizations(competition).order_by("name")
-    if committees.has_declared(seat):
-        return render(request, "grants/committees/declaration.html", {
-            "competition": competition, "seat": seat, "declaration": seat.declaration,
-            "conflicts": seat.declaration.conflicts.order_by("name"),
-        })
+    context = {"competition": competition, "seat": seat}
+    if seat.suspended_at:
+        if request.method == "POST":
+            raise PermissionDenied
+        return render(request, "grants/committees/declaration.html", {**context, "suspended": True})
+    declared = committees.has_declared(seat)
+    if declared:
+        context.update(declaration=seat.declaration, conflicts=seat.declaration.conflicts.order_by("name"))
+        # Only organisations that offered after the signature still need a declaration.
+        organizations = committees.organizations_not_declared(seat).order_by("name")
+        if not organizations.exists():
+            return render(request, "grants/committees/declaration.html", context)
+    else:
+        organizations = committees.offering_organizations(competition).order_by("name")
     form = DeclarationForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
-        committees.sign_declaration(
-            seat, conflicts=form.cleaned_data["conflicts"], explanation=form.cleaned_data["conflict_explanation"]
-        )
+        sign = committees.amend_declaration if declared else committees.sign_declaration
+        sign(seat, conflicts=form.cleaned_data["conflicts"], explanation=form.cleaned_data["conflict_explanation"])
         messages.success(request, _("Oświadczenie zostało złożone."))
         return redirect("grants:committee_competition", slug=competition.slug)
     return render(request, "grants/committees/declaration.html", {
-        "competition": competition, "seat": seat, "form": form, "organizations": organizations,
+        **context, "form": form, "organizations": organizations, "refusal": committees.access_refusal(seat),
         "text": committees.declaration_text(), "version": committees.DECLARATION_VERSION,
     })
 
@@ -227,9 +235,12 @@ class DeclarationFirst(Exception):
 
 def protocol_context(request, slug):
     competition, seat, manager = committee_access(request, slug)
-    if seat is not None and not manager and not committees.has_declared(seat):
+    if seat is None or manager:
+        return committees.protocol(competition)
+    if committees.access_refusal(seat):
         raise DeclarationFirst  # the protocol names the offers: a member reads it after the declaration
-    return committees.protocol(competition)
+    # A member does not see the offers, cards and ranking rows of organisations they declared a conflict with.
+    return committees.protocol(competition, hide_organizations=committees.conflicted_organization_ids(seat))
 
 
 @login_required

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerstwo.grants.models import (
+    NGO_MEMBER_NEEDS_ORGANIZATION,
     CommitteeMember,
     Competition,
     Criterion,
@@ -149,6 +150,8 @@ def appoint(
     nomination: Nomination | None = None,
 ) -> CommitteeMember:
     error = appointment_error(competition, user=user, organization=organization)
+    if error is None and role == CommitteeMember.Role.NGO and organization is None:
+        error = str(NGO_MEMBER_NEEDS_ORGANIZATION)
     if error:
         raise AppointmentRefused(error)
     if is_chair:
@@ -169,6 +172,37 @@ def make_chair(member: CommitteeMember) -> None:
     CommitteeMember.objects.filter(pk=member.pk).update(is_chair=True)
 
 
+def suspension_reason(organization: Organization, *, indicated: bool) -> str:
+    if indicated:
+        text = _("Organizacja %(org)s, która wskazała tę osobę, złożyła ofertę w tym konkursie.")
+    else:
+        text = _("Ta osoba reprezentuje organizację %(org)s, która złożyła ofertę w tym konkursie.")
+    parts = [
+        text % {"org": organization},
+        art15_message(),
+        _("Do czasu odwołania z komisji osoba nie ma dostępu do ofert i nie ocenia ich."),
+    ]
+    return " ".join(parts)
+
+
+def suspend_members_linked_to(competition: Competition, organization: Organization) -> list[CommitteeMember]:
+    """Art. 15: a member indicated by, or representing, an organisation that offers may not stay on the committee;
+    the seat is suspended until the official removes them (called whenever an offer is registered)."""
+    representatives = Representation.objects.filter(
+        organization=organization, status=Representation.Status.APPROVED
+    ).values_list("user_id", flat=True)
+    suspended = []
+    seats = CommitteeMember.objects.filter(competition=competition, suspended_at__isnull=True).filter(
+        Q(nominated_by=organization) | Q(user__in=representatives)
+    )
+    for seat in seats:
+        seat.suspended_at = timezone.now()
+        seat.suspension_reason = suspension_reason(organization, indicated=seat.nominated_by_id == organization.pk)
+        seat.save(update_fields=["suspended_at", "suspension_reason"])
+        suspended.append(seat)
+    return suspended
+
+
 def committee_notes(competition: Competition, members) -> list[str]:
     """What the official should know about the committee as it stands; none of it blocks the work."""
     notes = []
@@ -180,8 +214,8 @@ def committee_notes(competition: Competition, members) -> list[str]:
         notes.append(
             _(
                 "W komisji nie ma osób wskazanych przez organizacje. Komisja może działać bez nich (art. 15 ust. "
-                "2da), np. gdy żadna organizacja nikogo nie wskazała albo wszystkie wskazane osoby podlegają "
-                "wyłączeniu."
+                "2da), gdy żadna organizacja nikogo nie wskazała; także gdy wskazane osoby nie biorą udziału "
+                "w pracach albo wszystkie podlegają wyłączeniu (pkt 2–3 do potwierdzenia z radcą prawnym)."
             )
         )
     offering = set(offering_organizations(competition).values_list("pk", flat=True))
@@ -230,7 +264,45 @@ def sign_declaration(member: CommitteeMember, *, conflicts, explanation: str) ->
         member=member, text_version=DECLARATION_VERSION, text=declaration_text(), conflict_explanation=explanation
     )
     declaration.conflicts.set(conflicts)
+    declaration.organizations_shown.set(offering_organizations(member.competition))
     return declaration
+
+
+@transaction.atomic
+def amend_declaration(member: CommitteeMember, *, conflicts, explanation: str) -> ImpartialityDeclaration:
+    """A new declaration over the organisations that offered since the member signed: earlier conflicts stay."""
+    declaration = member.declaration
+    declaration.conflicts.add(*conflicts)
+    if explanation:
+        declaration.conflict_explanation = "\n".join(filter(None, [declaration.conflict_explanation, explanation]))
+    declaration.text_version = DECLARATION_VERSION
+    declaration.text = declaration_text()
+    declaration.amended_at = timezone.now()
+    declaration.save(update_fields=["conflict_explanation", "text_version", "text", "amended_at"])
+    declaration.organizations_shown.set(offering_organizations(member.competition))
+    return declaration
+
+
+def organizations_not_declared(member: CommitteeMember):
+    """Organisations that offered after the member signed: their declaration does not cover them."""
+    return offering_organizations(member.competition).exclude(pk__in=member.declaration.organizations_shown.all())
+
+
+def access_refusal(member: CommitteeMember | None) -> str | None:
+    """Why this member may see no offer now (suspended seat, no declaration, or one that misses a later
+    offering organisation), or None."""
+    if member is None:
+        return None
+    if member.suspended_at:
+        return member.suspension_reason
+    if not has_declared(member):
+        return _("Najpierw podpisz oświadczenie o bezstronności.")
+    if organizations_not_declared(member).exists():
+        return _(
+            "Od złożenia oświadczenia ofertę złożyły organizacje, których nie było wtedy na liście. "
+            "Złóż oświadczenie o bezstronności także wobec nich, zanim zobaczysz oferty."
+        )
+    return None
 
 
 def has_declared(member: CommitteeMember | None) -> bool:
@@ -251,7 +323,7 @@ def offers_for(user, competition: Competition, seat: CommitteeMember | None):
     all but those of organisations they declared a conflict with. None means: sign the declaration first."""
     offers = Offer.objects.filter(competition=competition).select_related("organization")
     if seat is not None:
-        if not has_declared(seat):
+        if access_refusal(seat):
             return None
         return offers.exclude(organization__in=conflicted_organization_ids(seat))
     if can_manage(user, competition):
@@ -294,8 +366,9 @@ def scoring_refusal(competition: Competition, offer: Offer, seat: CommitteeMembe
         return _("Oferty oceniają członkowie komisji.")
     if seat.role == CommitteeMember.Role.EXPERT:
         return _("Eksperci mają w komisji głos doradczy i nie przyznają punktów.")
-    if not has_declared(seat):
-        return _("Najpierw podpisz oświadczenie o bezstronności.")
+    refusal = access_refusal(seat)
+    if refusal:
+        return refusal
     if offer.organization_id in conflicted_organization_ids(seat):
         return _("Zgłosił(a) Pan(i) konflikt interesów z tą organizacją.")
     if competition.status not in ASSESSMENT_STATUSES:
@@ -379,6 +452,7 @@ def ranking(competition: Competition) -> list[RankedOffer]:
     for offer_id, member_id, points in (
         Score.objects.filter(offer__competition=competition, submitted_at__isnull=False)
         .exclude(member__role=CommitteeMember.Role.EXPERT)
+        .exclude(member__suspended_at__isnull=False)  # art. 15: their seat no longer counts
         .values_list("offer_id", "member_id", "points")
     ):
         totals[offer_id][member_id] += points
@@ -416,8 +490,10 @@ def proposed_amount_error(offer: Offer, amount: Decimal) -> str | None:
 # --- The protocol ------------------------------------------------------------------------------
 
 
-def protocol(competition: Competition) -> dict:
-    """Everything the protocol of the committee's work shows, in a constant number of queries."""
+def protocol(competition: Competition, *, hide_organizations=frozenset()) -> dict:
+    """Everything the protocol of the committee's work shows, in a constant number of queries.
+    hide_organizations: for a member who declared a conflict, those organisations' offers, cards and ranking
+    rows are left out, as offers_for leaves them out everywhere else."""
     members = list(
         CommitteeMember.objects.filter(competition=competition)
         .select_related("user", "nominated_by", "declaration")
@@ -425,7 +501,11 @@ def protocol(competition: Competition) -> dict:
     )
     for member in members:
         member.signed = has_declared(member)
-    offers = list(Offer.objects.filter(competition=competition).select_related("organization"))
+    offers = list(
+        Offer.objects.filter(competition=competition)
+        .exclude(organization__in=hide_organizations)
+        .select_related("organization")
+    )
     formal = list(formal_criteria(competition))
     merit = list(merit_criteria(competition))
     for offer in offers:
@@ -453,7 +533,7 @@ def protocol(competition: Competition) -> dict:
         "formal_criteria": formal,
         "merit_criteria": merit,
         "cards": cards,
-        "ranking": ranking(competition),
+        "ranking": [r for r in ranking(competition) if r.offer.organization_id not in hide_organizations],
         "generated_at": timezone.now(),
         "declaration_version": DECLARATION_VERSION,
     }

@@ -183,8 +183,13 @@ def publish_results(competition, *, by=None, note: str = "", amounts: dict | Non
     now = now or timezone.now()
     if competition.status != Status.EVALUATION:
         _refuse(_("Wyniki można ogłosić dopiero po ocenie ofert."))
+    amounts = amounts or {}
+    offers = list(competition.offers.filter(pk__in=list(amounts.keys())).select_related("organization"))
+    problems = [problem for offer in offers if (problem := awarded_amount_error(offer, amounts[offer.pk]))]
+    if problems:
+        raise ValidationError(problems, code="amount")
     with transaction.atomic():
-        for offer in competition.offers.filter(pk__in=list((amounts or {}).keys())):
+        for offer in offers:
             offer.awarded_amount = amounts[offer.pk]
             offer.save(update_fields=["awarded_amount"])
         competition.results_note = note
@@ -192,6 +197,22 @@ def publish_results(competition, *, by=None, note: str = "", amounts: dict | Non
         competition.save(update_fields=["results_note", "results_published_at", "updated_at"])
         if not _set_status(competition, Status.RESULTS, expected=[Status.EVALUATION], by=by, now=now):
             _refuse(_("Ktoś właśnie zmienił stan tego konkursu. Odśwież stronę."))
+
+
+def awarded_amount_error(offer, amount) -> str | None:
+    """An amount granted is at most the amount requested, and nothing goes to an offer rejected on formal grounds."""
+    if not amount:
+        return None
+    names = {"organization": offer.organization.name, "title": offer.title}
+    if amount < 0:
+        return _("Kwota dotacji dla oferty „%(title)s” (%(organization)s) nie może być ujemna.") % names
+    if offer.formal_status == offer.Formal.REJECTED:
+        return _("Oferta „%(title)s” (%(organization)s) została odrzucona z przyczyn formalnych – "
+                 "nie można przyznać jej dotacji.") % names
+    if amount > offer.requested_amount:
+        return _("Kwota dotacji dla oferty „%(title)s” (%(organization)s) nie może przekraczać kwoty "
+                 "wnioskowanej (%(requested)s zł).") % {**names, "requested": show_value(offer.requested_amount)}
+    return None
 
 
 def cancel(competition, *, reason: str, by=None, now=None) -> None:

@@ -8,12 +8,14 @@ and small grants outside competitions (art. 19a). Legal rules are checked in rul
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.grants.private_storage import private_storage
 from partnerstwo.lib.models import FoldedSearchModel
 from partnerstwo.lib.text import fold
 
@@ -375,7 +377,8 @@ class Offer(models.Model):
     requested_amount = models.DecimalField(
         _("wnioskowana kwota (zł)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
     )
-    file = models.FileField(_("oferta (PDF)"), upload_to=offer_path, blank=True)
+    # Outside MEDIA_ROOT: only the permission-checked view serves it (private_storage.py).
+    file = models.FileField(_("oferta (PDF)"), upload_to=offer_path, storage=private_storage, blank=True)
     received_on = models.DateField(_("data wpływu"))
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     registered_at = models.DateTimeField(auto_now_add=True)
@@ -434,6 +437,10 @@ class CommitteeMember(models.Model):
         related_name="+",
     )
     appointed_at = models.DateTimeField(auto_now_add=True)
+    # Art. 15: set when the organisation that indicated the member, or one they represent, offers later;
+    # the seat gives no access to offers until the official removes the member.
+    suspended_at = models.DateTimeField(_("zawieszono"), null=True, blank=True)
+    suspension_reason = models.TextField(_("powód zawieszenia"), blank=True)
 
     class Meta:
         ordering = ["-is_chair", "role", "user__last_name"]
@@ -444,6 +451,13 @@ class CommitteeMember(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+    def clean(self):
+        if self.role == self.Role.NGO and not self.nominated_by_id:
+            raise ValidationError({"nominated_by": NGO_MEMBER_NEEDS_ORGANIZATION})
+
+
+NGO_MEMBER_NEEDS_ORGANIZATION = _("Podaj organizację, która wskazała tę osobę.")
 
 
 class Nomination(models.Model):
@@ -493,6 +507,13 @@ class ImpartialityDeclaration(models.Model):
         related_name="+",
     )
     conflict_explanation = models.TextField(_("okoliczności"), blank=True)
+    # The organisations with offers when the member signed (or last amended): a later offer from any other
+    # organisation needs a new declaration before the member sees offers again.
+    organizations_shown = models.ManyToManyField(
+        "organizations.Organization", verbose_name=_("organizacje na liście przy podpisaniu"), blank=True,
+        related_name="+",
+    )
+    amended_at = models.DateTimeField(_("zmieniono"), null=True, blank=True)
 
     def __str__(self):
         return f"{self.member} ({self.signed_at:%Y-%m-%d})"

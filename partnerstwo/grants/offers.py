@@ -2,9 +2,10 @@
 
 import re
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 
-from partnerstwo.grants.committees import OFFER_STATUSES, can_manage
+from partnerstwo.grants.committees import OFFER_STATUSES, can_manage, suspend_members_linked_to
 from partnerstwo.grants.models import Competition, Offer
 from partnerstwo.organizations.models import Organization
 
@@ -43,5 +44,9 @@ def resolve_organization(text: str) -> Organization:
     )
 
 
+@transaction.atomic
 def register(competition: Competition, *, by, **fields) -> Offer:
-    return Offer.objects.create(competition=competition, registered_by=by, **fields)
+    offer = Offer.objects.create(competition=competition, registered_by=by, **fields)
+    # Art. 15: members indicated by or representing the offering organisation lose access to the offers.
+    suspend_members_linked_to(competition, offer.organization)
+    return offer

@@ -32,7 +32,7 @@ def deadlines_skip_holidays() -> bool:
     return bool(getattr(settings, "GRANTS_DEADLINES_SKIP_HOLIDAYS", DEFAULT_DEADLINES_SKIP_HOLIDAYS))
 
 
-def _period_end(day: dt.date) -> dt.date:
+def period_end(day: dt.date) -> dt.date:
     if not deadlines_skip_holidays():
         return day
     while not workdays.is_working_day(day):
@@ -53,7 +53,7 @@ def local_date(moment: dt.datetime) -> dt.date:
 
 def earliest_offer_deadline(last_announcement_on: dt.date) -> dt.date:
     """The first day the offer deadline may fall on: the day of the last announcement is not counted."""
-    return _period_end(last_announcement_on + dt.timedelta(days=OFFER_PERIOD_DAYS))
+    return period_end(last_announcement_on + dt.timedelta(days=OFFER_PERIOD_DAYS))
 
 
 def offer_period_problem(last_announcement_on: dt.date, offer_deadline: dt.datetime) -> str:
@@ -135,4 +135,4 @@ def announcement_problems(competition) -> list[str]:
 
 def report_due(task_end: dt.date) -> dt.date:
     """The grantee's report is due within 30 days of the end of the task (art. 18)."""
-    return _period_end(task_end + dt.timedelta(days=REPORT_DAYS))
+    return period_end(task_end + dt.timedelta(days=REPORT_DAYS))

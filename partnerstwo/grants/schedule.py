@@ -54,8 +54,11 @@ def schedules_visible_to(user) -> QuerySet:
 
 
 def can_manage_years(user) -> bool:
-    """Creating a year and moving it towards publication: officials and administrators."""
-    return user.is_authenticated and user.is_active and (user.is_official or user.is_administrator)
+    """Creating a year and moving the whole schedule towards publication: administrators.
+
+    The schedule is the city's, not one department's: an official edits only their department's rows.
+    """
+    return user.is_authenticated and user.is_active and user.is_administrator
 
 
 def rows_editable_by(user) -> QuerySet:

@@ -25,6 +25,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from partnerstwo.grants import rules
 from partnerstwo.grants.models import PlannedCompetition, ScheduleYear, SmallGrantComment, SmallGrantOffer
 from partnerstwo.lib.emails import absolute_url, send_email
 from partnerstwo.lib.workdays import add_working_days
@@ -142,8 +143,12 @@ def check_publication_date(received_on: date, published_on: date, *, today: date
 
 
 def comments_until(published_on: date) -> date:
-    """The last day for comments (art. 19a ust. 4): comments are accepted until the end of that day."""
-    return published_on + timedelta(days=COMMENT_DAYS)
+    """The last day for comments (art. 19a ust. 4): comments are accepted until the end of that day.
+
+    A last day on a Saturday or holiday moves like every other period of the act (rules.period_end:
+    the [unverified] civil-law rule, setting GRANTS_DEADLINES_SKIP_HOLIDAYS).
+    """
+    return rules.period_end(published_on + timedelta(days=COMMENT_DAYS))
 
 
 def local_today(now: datetime | None = None) -> date:

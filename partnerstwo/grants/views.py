@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Prefetch, Value, When
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,8 +13,11 @@ from django.views.decorators.http import require_safe
 
 from partnerstwo.grants import committees, ical, rules
 from partnerstwo.grants import competitions as lifecycle
+from partnerstwo.grants import results as published
 from partnerstwo.grants.filters import CompetitionFilterForm
 from partnerstwo.grants.models import Competition, CompetitionDocument, Offer
+from partnerstwo.grants.results_forms import ExportYearForm, ResultsYearForm
+from partnerstwo.lib import tabular
 
 Status = Competition.Status
 PAGE_SIZE = 20
@@ -89,13 +92,7 @@ def competition_detail(request, slug):
         slug=slug,
     )
     now = timezone.now()
-    results = []
-    if competition.status == Status.RESULTS:
-        results = list(
-            Offer.objects.filter(competition=competition)
-            .select_related("organization")
-            .order_by(F("awarded_amount").desc(nulls_last=True), "organization__name")
-        )
+    awarded, not_awarded = published.notice(competition) if competition.status == Status.RESULTS else ([], [])
     criteria = list(competition.criteria.all())
     return render(request, "grants/competitions/detail.html", {
         "competition": competition,
@@ -105,9 +102,8 @@ def competition_detail(request, slug):
         "formal_criteria": [c for c in criteria if c.kind == c.Kind.FORMAL],
         "merit_criteria": [c for c in criteria if c.kind == c.Kind.MERIT],
         "documents": competition.documents.all(),
-        "results": results,
-        "awarded": [offer for offer in results if offer.awarded_amount],
-        "not_awarded": [offer for offer in results if not offer.awarded_amount],
+        "awarded": awarded,
+        "not_awarded": not_awarded,
         "can_edit": request.user.is_authenticated
         and Competition.objects.editable_by(request.user).filter(pk=competition.pk).exists(),
         "nominations_open": competition.status in committees.COMMITTEE_STATUSES,
@@ -116,8 +112,15 @@ def competition_detail(request, slug):
 
 @require_safe
 def results(request):
+    """The competitions with published results and, for a chosen year (default: the latest), the totals
+    granted by sphere and by department."""
+    years = published.years_with_results()
+    form = ResultsYearForm(request.GET or None, years=years)
+    year = years[0] if years else None
+    if form.is_bound and form.is_valid() and form.cleaned_data["rok"]:
+        year = form.cleaned_data["rok"]
     competitions = (
-        Competition.objects.filter(status=Status.RESULTS)
+        published.published_competitions()
         .select_related("department", "sphere")
         .prefetch_related(Prefetch(
             "offers",
@@ -128,7 +131,57 @@ def results(request):
         .order_by("-results_published_at", "-pk")
     )
     page = Paginator(competitions, RESULTS_PAGE_SIZE).get_page(request.GET.get("strona"))
-    return render(request, "grants/competitions/results.html", {"page_obj": page})
+    by_sphere = published.totals_by_sphere(year) if year else []
+    by_department = published.totals_by_department(year) if year else []
+    return render(request, "grants/competitions/results.html", {
+        "page_obj": page, "form": form, "year": year, "years": years,
+        "by_sphere": by_sphere, "by_department": by_department,
+        "year_amount": sum((total.amount for total in by_sphere), 0),
+        "year_grants": sum(total.grants for total in by_sphere),
+    })
+
+
+def _export(fmt: str, offers, filename: str):
+    rows = published.rows(offers)
+    if fmt == "xlsx":
+        return tabular.xlsx_response(published.HEADER, rows, filename=filename, sheet_title=_("wyniki"))
+    return tabular.csv_response(tabular.csv_lines(published.HEADER, rows), filename)
+
+
+def _published_competition(slug):
+    return get_object_or_404(published.published_competitions().only("slug"), slug=slug)
+
+
+@require_safe
+def competition_results_csv(request, slug):
+    competition = _published_competition(slug)
+    return _export("csv", published.granted_offers().filter(competition=competition),
+                   published.filename("csv", competition=competition))
+
+
+@require_safe
+def competition_results_xlsx(request, slug):
+    competition = _published_competition(slug)
+    return _export("xlsx", published.granted_offers().filter(competition=competition),
+                   published.filename("xlsx", competition=competition))
+
+
+def _year_export(request, fmt):
+    form = ExportYearForm(request.GET)
+    if not form.is_valid():
+        raise Http404(_("Nieprawidłowy rok."))
+    year = form.cleaned_data["rok"]
+    return _export(fmt, published.granted_offers(year), published.filename(fmt, year=year))
+
+
+@require_safe
+def results_csv(request):
+    return _year_export(request, "csv")
+
+
+@require_safe
+def results_xlsx(request):
+    return _year_export(request, "xlsx")
 
 
 @require_safe

@@ -18,6 +18,8 @@ others; a source that fails is logged and retried at the next run without holdin
 - CompetitionChangeSource: a change to an announced competition (revision raised) → the same people.
 - DeadlineReminderSource: 7 days and 1 day before the offer deadline (from NEWSLETTER_REMINDER_HOUR,
   local time) → Topic.GRANT_REMINDERS, matching spheres; source_version is "<deadline date>/<days>".
+- NewsSource: each published news item once (source_version "published"), when it becomes public →
+  Topic.NEWS. Consultations and the Team's positions have no source yet: their parts come later.
 """
 
 import datetime
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -383,6 +385,61 @@ class DeadlineReminderSource(Source):
         return render_parts("competition", context, subject)
 
 
+# --- News -------------------------------------------------------------------------------------------
+
+
+def news_max_age() -> datetime.timedelta:
+    return datetime.timedelta(days=int(getattr(settings, "NEWSLETTER_NEWS_ALERT_MAX_AGE_DAYS", 7)))
+
+
+class NewsSource(Source):
+    """A news item is alerted once, when it becomes public.
+
+    It becomes public when its publication time comes (published_at) or when an editor marks it
+    published (updated_at), whichever is later; both are looked at. An old item edited long after its
+    publication is not news: items published more than NEWSLETTER_NEWS_ALERT_MAX_AGE_DAYS ago are skipped.
+    """
+
+    name = "news"
+    version = "published"
+
+    def items(self, since, now):
+        from partnerstwo.news.models import NewsItem
+
+        news = list(
+            NewsItem.objects.filter(is_published=True, published_at__lte=now, published_at__gte=now - news_max_age())
+            .filter(Q(updated_at__gt=since) | Q(published_at__gt=since))
+            .order_by("published_at", "pk")
+        )
+        sent = already_sent(self.name, [item.pk for item in news])
+        if not news:
+            return
+        interested = reachable_recipients().with_topic(Topic.NEWS)
+        for item in news:
+            if (item.pk, self.version) in sent:
+                continue
+            yield Item(
+                source_id=item.pk,
+                version=self.version,
+                subject=self.subject(item),
+                topic=Topic.NEWS,
+                recipients=Recipient.objects.filter(pk__in=interested.values("pk")),
+            )
+
+    def subject(self, item) -> str:
+        return _("Aktualność: %(title)s") % {"title": item.title}
+
+    def render(self, mailing, delivery_row):
+        from partnerstwo.news.models import NewsItem
+
+        item = NewsItem.objects.filter(pk=mailing.source_id, is_published=True).first()
+        if item is None:
+            return gone(mailing)
+        context = {"news": {"title": item.title, "lead": item.lead, "url": absolute_url(item.get_absolute_url()),
+                            "published_at": item.published_at}}
+        return render_parts("news", context, self.subject(item))
+
+
 def gone(mailing: Mailing) -> tuple[str, str, str]:
     """The item was deleted after the alert was created: say so rather than fail the delivery."""
     text = _("Informacja, o której miała być ta wiadomość, została usunięta z serwisu.")
@@ -395,6 +452,7 @@ SOURCES: list[Source] = [
     CompetitionAnnouncementSource(),
     CompetitionChangeSource(),
     DeadlineReminderSource(),
+    NewsSource(),
 ]
 
 

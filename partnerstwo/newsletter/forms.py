@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import District, PublicTaskSphere
@@ -24,6 +25,19 @@ class IdChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+# Topics offered at sign-up that nothing sends yet: their part of the platform comes later.
+NOT_YET_SENT = (Topic.CONSULTATIONS, Topic.POSITIONS)
+
+
+def topic_choices() -> list[tuple[str, str]]:
+    """The topics as the forms show them: honest about those not sent yet (staff see Topic.choices)."""
+    return [
+        (value, format_lazy("{} {}", label, _("— wysyłka ruszy, gdy ta część serwisu zostanie uruchomiona"))
+         if value in NOT_YET_SENT else label)
+        for value, label in Topic.choices
+    ]
+
+
 # Fields shown as a group of checkboxes (a fieldset with a legend) rather than one labelled input.
 CHECKBOX_GROUPS = ("topics", "spheres", "districts")
 
@@ -33,7 +47,7 @@ class ChoicesForm(forms.Form):
 
     topics = forms.MultipleChoiceField(
         label=_("Tematy"),
-        choices=Topic.choices,
+        choices=topic_choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Wybierz co najmniej jeden temat.")},
     )

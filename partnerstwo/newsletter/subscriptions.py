@@ -72,15 +72,19 @@ def information_clause() -> list[str]:
             "oraz %(centre)s, które przygotowuje wiadomości."
         ) % {"centre": centre.get("name", "")},
     ]
-    transfers = controller.get("third_country_transfers", "")
-    if transfers:
-        paragraphs.append(transfers)
+    paragraphs.append(organizations_basis())
+    paragraphs.append(transfers_paragraph())
     paragraphs += [
         _(
-            "Dane przechowujemy do wycofania zgody. Zapis o udzieleniu i wycofaniu zgody przechowujemy "
-            "dłużej, do upływu okresu przedawnienia ewentualnych roszczeń. Zapis niepotwierdzony usuwamy "
-            "po %(days)s dniach."
-        ) % {"days": CONFIRMATION_DAYS},
+            "Adres e-mail i wybrane tematy, sfery i osiedla przechowujemy do wycofania zgody, a potem "
+            "usuwamy je po %(retention)s dniach. Zapis niepotwierdzony usuwamy po %(days)s dniach."
+        ) % {"retention": retention_days(), "days": CONFIRMATION_DAYS},
+        _(
+            "Po usunięciu adresu zachowujemy wyłącznie zapis zgody: jej treść i wersję, adres e-mail, czas "
+            "jej wyrażenia, potwierdzenia i wycofania, adres IP i przeglądarkę. Jest to dowód udzielenia "
+            "i wycofania zgody (art. 7 ust. 1 RODO); przechowujemy go do upływu okresu przedawnienia "
+            "ewentualnych roszczeń."
+        ),
         _(
             "Masz prawo dostępu do swoich danych, ich sprostowania, usunięcia, ograniczenia przetwarzania, "
             "przenoszenia oraz wniesienia sprzeciwu. Zgodę możesz wycofać w każdej chwili (link „Wypisz się” "
@@ -93,6 +97,34 @@ def information_clause() -> list[str]:
         ),
     ]
     return paragraphs
+
+
+def organizations_basis() -> str:
+    """Why organisations receive mailings without a consent of their own."""
+    return _(
+        "Wiadomości do organizacji pozarządowych wysyłamy na adres potwierdzony przez organizację "
+        "w katalogu organizacji; podstawą jest wykonywanie zadania w interesie publicznym – współpracy "
+        "miasta z organizacjami pozarządowymi (art. 6 ust. 1 lit. e RODO). Przedstawiciele organizacji "
+        "mogą w każdej chwili wyłączyć te wiadomości."
+    )
+
+
+def organization_clause() -> list[str]:
+    """The short information shown to representatives choosing their organisation's mailings."""
+    controller = settings.CITY.get("data_controller", {})
+    return [
+        _("Administratorem danych jest %(name)s, %(address)s; inspektor ochrony danych: %(dpo)s.")
+        % {"name": controller.get("name", ""), "address": controller.get("address", ""),
+           "dpo": controller.get("dpo_email", "")},
+        organizations_basis(),
+        transfers_paragraph(),
+    ]
+
+
+def transfers_paragraph() -> str:
+    """Transfers outside the EEA as the city declares them; none declared means none."""
+    transfers = settings.CITY.get("data_controller", {}).get("third_country_transfers", "")
+    return transfers or _("Nie przekazujemy danych poza Europejski Obszar Gospodarczy.")
 
 
 def consent_text(topics) -> str:
@@ -220,14 +252,52 @@ def update_preferences(recipient: Recipient, *, topics, spheres, districts, lang
 
 
 def unsubscribe(recipient: Recipient) -> None:
-    """Leave at once: no later mailing reaches the address, and every consent is marked withdrawn."""
+    """Stop this one recipient (an organisation opted out by its representatives); consents are withdrawn."""
+    _stop(Recipient.objects.filter(pk=recipient.pk))
+    recipient.refresh_from_db(fields=["unsubscribed_at", "updated_at"])
+
+
+def unsubscribe_address(recipient: Recipient) -> list[Recipient]:
+    """Leave by the link in a message: no later mailing reaches the ADDRESS, whichever row it was sent to.
+
+    One address can be both a subscriber and an organisation's confirmed address; a mailing goes to
+    one of them, so stopping only that one would let the next mailing through the other. Every row
+    with the address is stopped and its consents withdrawn. Returns the other rows that were still
+    active, so the page can say that an organisation's address was unsubscribed too.
+    """
+    same_address = Recipient.objects.filter(email__iexact=recipient.email.strip())
+    others = list(same_address.active().exclude(pk=recipient.pk).select_related("organization"))
+    _stop(same_address)
+    recipient.refresh_from_db(fields=["unsubscribed_at", "updated_at"])
+    return others
+
+
+def _stop(recipients) -> None:
     now = timezone.now()
     with transaction.atomic():
-        Recipient.objects.filter(pk=recipient.pk, unsubscribed_at__isnull=True).update(
-            unsubscribed_at=now, updated_at=now
-        )
-        recipient.consents.filter(withdrawn_at__isnull=True).update(withdrawn_at=now)
-    recipient.refresh_from_db(fields=["unsubscribed_at", "updated_at"])
+        ids = list(recipients.values_list("pk", flat=True))
+        # Unsubscribing twice keeps the first moment.
+        Recipient.objects.filter(pk__in=ids, unsubscribed_at__isnull=True).update(unsubscribed_at=now, updated_at=now)
+        ConsentRecord.objects.filter(recipient_id__in=ids, withdrawn_at__isnull=True).update(withdrawn_at=now)
+
+
+def retention_days() -> int:
+    """Days an unsubscribed subscriber is kept before purge_unsubscribed deletes it."""
+    return int(getattr(settings, "NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS", 30))
+
+
+def purge_unsubscribed(now=None) -> int:
+    """Delete subscribers unsubscribed more than retention_days() ago; returns how many were deleted.
+
+    Their consent records stay (recipient becomes NULL, the address and texts remain): they prove the
+    consent and its withdrawal (RODO art. 7 ust. 1). Organisations are not deleted: their
+    representatives may opt them back in. Idempotent.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=retention_days())
+    stale = Recipient.objects.subscribers().filter(unsubscribed_at__lt=cutoff)
+    with transaction.atomic():
+        _total, per_model = stale.delete()
+    return per_model.get(Recipient._meta.label, 0)
 
 
 def expire_unconfirmed(now=None) -> tuple[int, int]:

@@ -135,8 +135,11 @@ def unsubscribe(request, token):
     if recipient is None:
         return _invalid_link(request)
     if request.method == "POST":
-        subscriptions.unsubscribe(recipient)
-        return render(request, "newsletter/unsubscribed.html", {"recipient": recipient, "just_now": True})
+        others = subscriptions.unsubscribe_address(recipient)
+        return render(request, "newsletter/unsubscribed.html", {
+            "recipient": recipient, "just_now": True,
+            "also_organizations": [other.organization for other in others if other.organization],
+        })
     if recipient.unsubscribed_at is not None:
         return render(request, "newsletter/unsubscribed.html", {"recipient": recipient})
     return render(request, "newsletter/unsubscribe.html", {"recipient": recipient})
@@ -150,7 +153,9 @@ def organization_preferences(request, slug):
     organization = get_object_or_404(Organization.objects.represented_by(request.user), slug=slug)
     recipient = organizations.recipient_for(organization)
     if recipient is None:
-        return render(request, "newsletter/organization.html", {"organization": organization, "recipient": None})
+        return render(request, "newsletter/organization.html", {
+            "organization": organization, "recipient": None, "clause": subscriptions.organization_clause(),
+        })
     if request.method == "POST":
         form = OrganizationPreferencesForm(request.POST)
         if form.is_valid():
@@ -166,4 +171,5 @@ def organization_preferences(request, slug):
         form = OrganizationPreferencesForm(initial={**_initial(recipient), "receive": recipient.is_active})
     return render(request, "newsletter/organization.html", {
         "organization": organization, "recipient": recipient, "form": form,
+        "clause": subscriptions.organization_clause(),
     })

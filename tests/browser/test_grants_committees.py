@@ -69,6 +69,7 @@ def committee(transactional_db, settings, tmp_path, official_x):
     from conftest import make_user
 
     settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     member = make_user("maria.komisyjna@example.org", "resident", full_name="Maria Komisyjna")
     chair = make_user("piotr.przewodniczacy@um.example.org", "resident", full_name="Piotr Przewodniczący")
     return Committee(official_x, member, chair)

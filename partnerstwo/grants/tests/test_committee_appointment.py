@@ -13,6 +13,7 @@ from partnerstwo.grants.tests import factories
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def test_an_official_of_the_department_appoints_a_city_representative_as_chair(
 
 def test_appointing_a_new_chair_leaves_exactly_one_chair(competition, resident, team_member):
     committees.appoint(competition, user=resident, role="city", is_chair=True)
-    committees.appoint(competition, user=team_member, role="ngo", is_chair=True)
+    committees.appoint(competition, user=team_member, role="expert", is_chair=True)
     assert list(competition.committee.filter(is_chair=True).values_list("user", flat=True)) == [team_member.pk]
 
 
@@ -116,7 +117,7 @@ def test_a_team_member_nominates_a_candidate_and_the_official_appoints_them(
     assert "Doświadczona trenerka" in page
     client.post(
         reverse("panel:grants_panel:committee_nomination", args=[competition.slug, nomination.pk]),
-        {"decision": "appoint", "role": "ngo"},
+        {"decision": "appoint", "role": "expert"},
     )
     nomination.refresh_from_db()
     assert nomination.status == Nomination.Status.APPOINTED
@@ -181,7 +182,7 @@ def test_the_panel_list_of_committees_takes_a_constant_number_of_queries(
 
 def test_a_member_linked_to_an_offer_registered_after_appointment_is_flagged(client, official_x, competition):
     person = make_user("ewa@example.org", "representative", full_name="Ewa Ekspert")
-    committees.appoint(competition, user=person, role="ngo")
+    committees.appoint(competition, user=person, role="city")
     organization = factories.organization("Fundacja Późna")
     factories.represent(person, organization)
     factories.offer(competition, organization)

@@ -12,6 +12,7 @@ from partnerstwo.grants.tests import factories
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 def test_the_demo_builds_a_committee_with_a_conflict_and_scores_and_is_idempotent(db):

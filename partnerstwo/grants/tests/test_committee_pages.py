@@ -14,6 +14,7 @@ from partnerstwo.grants.tests import factories
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture
@@ -83,6 +84,8 @@ def test_the_members_competition_page_takes_a_constant_number_of_queries(
         client.get(url)
     for _ in range(4):
         factories.offer(competition, formal=Offer.Formal.PASSED)
+    # The new organisations offered after the signature: the member declares again before seeing them.
+    committees.amend_declaration(committees.seat_of(resident, competition), conflicts=[], explanation="")
     with django_assert_num_queries(len(before.captured_queries)):
         response = client.get(url)
     assert response.content.decode().count("Zadanie nr") >= 5

@@ -154,8 +154,11 @@ def test_withdrawing_a_published_row_keeps_it_marked_with_a_change(client, offic
 # --- Years and their status ---
 
 
-def test_an_official_creates_a_year_once(client, official_x):
+def test_only_an_administrator_creates_a_year_and_only_once(client, official_x, administrator):
     client.force_login(official_x)
+    assert client.post(url("schedule_index"), {"year": "2028"}).status_code == 403
+    assert not ScheduleYear.objects.exists()
+    client.force_login(administrator)
     assert client.post(url("schedule_index"), {"year": "2028"}).status_code == 302
     response = client.post(url("schedule_index"), {"year": "2028"})
     assert "Harmonogram na ten rok już istnieje." in response.content.decode()
@@ -163,10 +166,10 @@ def test_an_official_creates_a_year_once(client, official_x):
 
 
 def test_the_schedule_goes_from_draft_to_consultation_to_published(
-    client, official_x, team_member, use_smtp, django_capture_on_commit_callbacks
+    client, administrator, team_member, use_smtp, django_capture_on_commit_callbacks
 ):
     factories.schedule_year(2027, status="draft")
-    client.force_login(official_x)
+    client.force_login(administrator)
     until = (timezone.localdate() + dt.timedelta(days=14)).isoformat()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url("schedule_status", 2027), {"action": "consultation", "comments_until": until, "notify": "on"})
@@ -186,9 +189,16 @@ def test_a_draft_cannot_be_published_without_the_consultation(client, official_x
     assert ScheduleYear.objects.get().status == ScheduleYear.Status.DRAFT
 
 
-def test_the_consultation_needs_a_date_not_in_the_past(client, official_x):
-    factories.schedule_year(2027, status="draft")
+def test_an_official_cannot_publish_the_whole_schedule(client, official_x):
+    factories.schedule_year(2027, status="consultation")
     client.force_login(official_x)
+    assert client.post(url("schedule_status", 2027), {"action": "publish"}).status_code == 403
+    assert ScheduleYear.objects.get().status == ScheduleYear.Status.CONSULTATION
+
+
+def test_the_consultation_needs_a_date_not_in_the_past(client, administrator):
+    factories.schedule_year(2027, status="draft")
+    client.force_login(administrator)
     response = client.post(url("schedule_status", 2027), {"action": "consultation", "comments_until": "2020-01-01"})
     assert "Termin uwag nie może być w przeszłości." in response.content.decode()
     assert ScheduleYear.objects.get().status == ScheduleYear.Status.DRAFT

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from partnerstwo.grants import rules
 from partnerstwo.grants.models import SmallGrantOffer
 from partnerstwo.grants.tests import small_grant_helpers as make
 
@@ -84,7 +85,8 @@ def test_publishing_through_the_panel_opens_the_public_comment_form(client, offi
     assert response.status_code == 302
     offer.refresh_from_db()
     assert offer.status == SmallGrantOffer.Status.PUBLISHED
-    assert offer.comments_until == make.today() + timedelta(days=7)
+    # Seven days; a last day on a Saturday or holiday moves to the next working day (the setting's default).
+    assert offer.comments_until == rules.period_end(make.today() + timedelta(days=7))
     client.logout()
     assert "<textarea" in client.get(offer.get_absolute_url()).content.decode()
     assert offer.title in client.get(PUBLIC_LIST).content.decode()

@@ -1,0 +1,166 @@
+"""The published results of the competitions: the notice on a competition's page, the export rows and the yearly totals.
+
+Only competitions whose results were published (status "results") are read here: nothing of a
+competition still planned or being evaluated leaves through these functions. The points of an offer
+are the committee's average — the average of the totals of the submitted cards of the voting members,
+as in committees.ranking — and only offers that passed the formal assessment have them.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, IntegerField, OuterRef, Subquery, Sum
+from django.utils.translation import gettext_lazy as _
+
+from partnerstwo.grants import committees
+from partnerstwo.grants.models import CommitteeMember, Competition, Offer, Score
+from partnerstwo.organizations.public_data import sphere_name
+
+Status = Competition.Status
+CHUNK = 2000
+CENT = Decimal("0.01")
+
+HEADER = [
+    _("rok"), _("konkurs"), _("wydział"), _("sfera zadań publicznych"), _("organizacja"), _("KRS"),
+    _("tytuł zadania"), _("kwota wnioskowana (zł)"), _("kwota przyznana (zł)"), _("punkty"),
+]
+
+
+def _by_points_then_amount(offer):
+    return (offer.points is None, -(offer.points or 0), -(offer.awarded_amount or 0), offer.organization.name, offer.pk)
+
+
+def notice(competition: Competition) -> tuple[list[Offer], list[Offer]]:
+    """The results notice: the offers granted a subsidy and then the others, each with `points`
+    (None when the offer was not scored), by points then amount."""
+    averages = {row.offer.pk: row.average for row in committees.ranking(competition)}
+    offers = list(Offer.objects.filter(competition=competition).select_related("organization"))
+    for offer in offers:
+        offer.points = averages.get(offer.pk)
+    offers.sort(key=_by_points_then_amount)
+    awarded = [offer for offer in offers if offer.awarded_amount]
+    return awarded, [offer for offer in offers if not offer.awarded_amount]
+
+
+def published_competitions():
+    return Competition.objects.filter(status=Status.RESULTS)
+
+
+def years_with_results() -> list[int]:
+    return list(published_competitions().order_by("-year").values_list("year", flat=True).distinct())
+
+
+def _scored(formal_passed_only=True):
+    scores = Score.objects.filter(offer=OuterRef("pk"), submitted_at__isnull=False).exclude(
+        member__role=CommitteeMember.Role.EXPERT
+    )
+    if formal_passed_only:
+        scores = scores.filter(offer__formal_status=Offer.Formal.PASSED)
+    return scores.order_by().values("offer")
+
+
+def granted_offers(year: int | None = None):
+    """The offers granted a subsidy in published results (of `year`, or of every year), with the
+    sums needed for the average points; one query, read in chunks."""
+    scored = _scored()
+    offers = Offer.objects.filter(competition__status=Status.RESULTS, awarded_amount__gt=0)
+    if year is not None:
+        offers = offers.filter(competition__year=year)
+    return (
+        offers.select_related("organization", "competition__department", "competition__sphere")
+        .only(
+            "title", "requested_amount", "awarded_amount", "organization__name", "organization__krs",
+            "competition__year", "competition__title", "competition__department__name",
+            "competition__sphere__name_pl", "competition__sphere__name_en", "competition__sphere__point_label",
+        )
+        .annotate(
+            points_sum=Subquery(
+                scored.annotate(total=Sum("points")).values("total"),
+                output_field=DecimalField(max_digits=12, decimal_places=1),
+            ),
+            scorers=Subquery(
+                scored.annotate(n=Count("member", distinct=True)).values("n"), output_field=IntegerField()
+            ),
+        )
+        .order_by("-competition__year", "competition__title", "competition_id", "-awarded_amount",
+                  "organization__name", "pk")
+    )
+
+
+def average(points_sum, scorers) -> Decimal | None:
+    if not scorers or points_sum is None:
+        return None
+    return (Decimal(points_sum) / scorers).quantize(CENT)
+
+
+def rows(offers):
+    """The export's rows, one per granted offer, in the order of HEADER."""
+    for offer in offers.iterator(chunk_size=CHUNK):
+        competition = offer.competition
+        yield [
+            competition.year, competition.title, competition.department.name, sphere_name(competition.sphere),
+            offer.organization.name, offer.organization.krs, offer.title, offer.requested_amount,
+            offer.awarded_amount, average(offer.points_sum, offer.scorers),
+        ]
+
+
+def filename(fmt: str, *, competition: Competition | None = None, year: int | None = None) -> str:
+    if competition is not None:
+        return f"wyniki-{competition.slug}.{fmt}"
+    return f"wyniki-konkursow-{year}.{fmt}" if year else f"wyniki-konkursow.{fmt}"
+
+
+# --- Yearly totals ------------------------------------------------------------------------------
+
+
+@dataclass
+class Total:
+    label: str
+    amount: Decimal
+    grants: int
+    width: str = "0"  # the bar's length in percent of the largest amount, with a dot for CSS
+
+
+def _with_widths(totals: list[Total]) -> list[Total]:
+    largest = max((total.amount for total in totals), default=0)
+    for total in totals:
+        share = total.amount * 100 / largest if largest else 0
+        total.width = f"{share:.1f}"
+    return totals
+
+
+def _totals(year: int, group_by: list[str]):
+    return (
+        Offer.objects.filter(competition__status=Status.RESULTS, competition__year=year, awarded_amount__gt=0)
+        .order_by()
+        .values(*group_by)
+        .annotate(amount=Sum("awarded_amount"), grants=Count("pk"))
+    )
+
+
+def totals_by_sphere(year: int) -> list[Total]:
+    fields = ["competition__sphere__name_pl", "competition__sphere__name_en", "competition__sphere__point_label"]
+    totals = []
+    for row in _totals(year, ["competition__sphere_id", *fields]):
+        sphere = _SphereNames(*(row[field] for field in fields))
+        totals.append(Total(sphere_name(sphere), row["amount"], row["grants"]))
+    totals.sort(key=lambda total: (-total.amount, total.label))
+    return _with_widths(totals)
+
+
+def totals_by_department(year: int) -> list[Total]:
+    totals = [
+        Total(row["competition__department__name"], row["amount"], row["grants"])
+        for row in _totals(year, ["competition__department_id", "competition__department__name"])
+    ]
+    totals.sort(key=lambda total: (-total.amount, total.label))
+    return _with_widths(totals)
+
+
+@dataclass
+class _SphereNames:
+    """What sphere_name reads of a sphere, from the values of a grouped query."""
+
+    name_pl: str
+    name_en: str
+    point_label: str
