@@ -29,6 +29,11 @@ def media_root() -> Path:
     return Path(os.environ.get("MEDIA_ROOT") or var_dir() / "media")
 
 
+def private_media_root() -> Path:
+    """Uploads never served by the web server (offers to grant competitions), as settings.PRIVATE_MEDIA_ROOT."""
+    return Path(os.environ.get("PRIVATE_MEDIA_ROOT") or var_dir() / "private")
+
+
 def _conninfo_value(value: str) -> str:
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
 

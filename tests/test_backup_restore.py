@@ -88,19 +88,27 @@ def sign_in_to_admin(base_url):
 def test_a_backup_restored_into_a_fresh_database_is_served_by_the_site(tmp_path, databases):
     with databases(tmp_path) as (source_url, target_url):
         source = clean_env(DEBUG="true", DATABASE_URL=source_url, VAR_DIR=str(tmp_path / "var"),
-                           MEDIA_ROOT=str(tmp_path / "media-source"))
+                           MEDIA_ROOT=str(tmp_path / "media-source"),
+                           PRIVATE_MEDIA_ROOT=str(tmp_path / "private-source"))
         manage(source, "migrate", "--noinput", "-v0")
         manage(source, "createcachetable")
         manage(source, "shell", "-c", CREATE_DATA)
         upload = tmp_path / "media-source" / "dokumenty" / "sprawozdanie.txt"
         upload.parent.mkdir(parents=True)
         upload.write_text("Sprawozdanie z realizacji programu współpracy")
+        offer = tmp_path / "private-source" / "grants" / "offers" / "oferta.pdf"
+        offer.parent.mkdir(parents=True)
+        offer.write_bytes(b"%PDF-1.7 oferta")
 
         backup_dir = run_script(source, "backup", str(tmp_path / "backups")).strip()
-        assert {"manifest.json", "media.tar.gz"} <= set(os.listdir(backup_dir))
+        assert {"manifest.json", "media.tar.gz", "private.tar.gz"} <= set(os.listdir(backup_dir))
 
-        target = {**source, "DATABASE_URL": target_url, "MEDIA_ROOT": str(tmp_path / "media-restored")}
+        target = {**source, "DATABASE_URL": target_url, "MEDIA_ROOT": str(tmp_path / "media-restored"),
+                  "PRIVATE_MEDIA_ROOT": str(tmp_path / "private-restored")}
         run_script(target, "restore", backup_dir)
+        # Offers to competitions are not under MEDIA_ROOT (never served by the web server) but are backed up.
+        restored_offer = tmp_path / "private-restored" / "grants" / "offers" / "oferta.pdf"
+        assert restored_offer.read_bytes() == b"%PDF-1.7 oferta"
 
         with running_site(target) as base_url:
             with urllib.request.urlopen(f"{base_url}/", timeout=10) as home:  # noqa: S310 - loopback http
@@ -119,7 +127,7 @@ def test_restore_refuses_to_overwrite_a_database_that_has_data(tmp_path):
         connection.execute("CREATE TABLE city_department (id integer PRIMARY KEY, name text)")
     connection.close()
     env = clean_env(DATABASE_URL=f"sqlite:///{database}", VAR_DIR=str(tmp_path / "var"),
-                    MEDIA_ROOT=str(tmp_path / "media"))
+                    MEDIA_ROOT=str(tmp_path / "media"), PRIVATE_MEDIA_ROOT=str(tmp_path / "private"))
     backup_dir = run_script(env, "backup", str(tmp_path / "backups")).strip()
 
     refused = subprocess.run([str(ROOT / "bin" / "restore"), backup_dir], cwd=ROOT, env=env, capture_output=True,

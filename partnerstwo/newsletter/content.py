@@ -38,6 +38,9 @@ PREFERENCES = "@@PARTNERSTWO-PREFERENCES@@"
 CACHE_LIMIT = 64
 _frames: dict[tuple, tuple[str, str, str]] = {}
 RELATIVE_LINK = re.compile(r"""(\b(?:href|src)=["'])/(?!/)""")
+# Relative targets in Markdown source: inline links and images "](/…)" or "](</…>)", and reference
+# definitions "[name]: /…" at the start of a line.
+RELATIVE_MARKDOWN_LINK = re.compile(r"(\]\(\s*<?)/(?![/\\])|(^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?)/(?![/\\])", re.MULTILINE)
 # Stand-ins for what differs between two recipients of a one-off mailing, in a message built once as bytes.
 TOKEN_STANDIN = "Tk" * 16  # as long as new_token(): the same length keeps header folding the same
 TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")
@@ -101,8 +104,13 @@ def one_off_part(mailing, language: str) -> tuple[str, str, str]:
     key = ("one_off", mailing.pk, mailing.updated_at, language, mailing.subject, mailing.body)
     if mailing.pk is None or key not in _frames:
         with translation.override(language):
-            # The Markdown source reads well as plain text; the HTML is rendered and sanitised.
-            part = (mailing.subject, mailing.body.strip(), absolute_links(str(render_markdown(mailing.body))))
+            # The Markdown source reads well as plain text (its links made absolute: a mail client has no
+            # site to resolve "/wydarzenia/" against); the HTML is rendered and sanitised.
+            part = (
+                mailing.subject,
+                absolute_markdown_links(mailing.body.strip()),
+                absolute_links(str(render_markdown(mailing.body))),
+            )
         if mailing.pk is None:
             return part
         remember(key, part)
@@ -146,6 +154,11 @@ def remember(key, value) -> None:
 def absolute_links(html: str) -> str:
     """Links in e-mails need the host: "/wydarzenia/…" becomes "https://…/wydarzenia/…"."""
     return RELATIVE_LINK.sub(lambda match: f"{match.group(1)}{settings.SITE_URL}/", html)
+
+
+def absolute_markdown_links(text: str) -> str:
+    """The same for Markdown source: "[kalendarz](/wydarzenia/)" → "[kalendarz](https://…/wydarzenia/)"."""
+    return RELATIVE_MARKDOWN_LINK.sub(lambda match: f"{match.group(1) or match.group(2)}{settings.SITE_URL}/", text)
 
 
 def message_bytes(delivery) -> tuple[str, str, bytes]:

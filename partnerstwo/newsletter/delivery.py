@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import connection, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -100,15 +100,33 @@ def progress(mailing) -> dict:
 
 
 def requeue_uncertain(mailing, delivery_ids=None) -> int:
-    """Staff decided to resend uncertain deliveries (all of the mailing's, or these): back to the queue."""
-    deliveries = Delivery.objects.filter(mailing=mailing, status=Delivery.Status.UNCERTAIN)
-    if delivery_ids is not None:
-        deliveries = deliveries.filter(pk__in=list(delivery_ids))
-    requeued = deliveries.update(
-        status=Delivery.Status.QUEUED, worker="", lease_until=None, next_attempt_at=None, updated_at=timezone.now()
-    )
-    if requeued:
-        start(mailing)
+    """Staff decided to resend uncertain deliveries (all of the mailing's, or these): back to the queue.
+
+    Under the mailing's row lock, which finish_if_complete takes too: a mailing that is done again
+    becomes sending in the same transaction as its rows become queued, so no done mailing keeps
+    queued rows that recovery (which looks at sending mailings only) would never see.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Mailing.objects.select_for_update().filter(pk=mailing.pk).first()
+        if locked is None:
+            return 0
+        deliveries = Delivery.objects.filter(mailing_id=locked.pk, status=Delivery.Status.UNCERTAIN)
+        if delivery_ids is not None:
+            deliveries = deliveries.filter(pk__in=list(delivery_ids))
+        requeued = deliveries.update(
+            status=Delivery.Status.QUEUED, worker="", lease_until=None, next_attempt_at=None, updated_at=now
+        )
+        was_done = requeued and locked.status == Mailing.Status.DONE
+        if was_done:
+            Mailing.objects.filter(pk=locked.pk).update(
+                status=Mailing.Status.SENDING, finished_at=None, workers_seen_at=now, updated_at=now
+            )
+    mailing.refresh_from_db(fields=["status", "started_at", "finished_at", "workers_seen_at"])
+    if was_done:
+        launch_workers(mailing, config("MAILING_PARALLEL_TASKS"))
+    elif requeued and mailing.status == Mailing.Status.SENDING:
+        launch_workers(mailing, 1)  # its workers may be finishing their last batch right now
     return requeued
 
 
@@ -164,15 +182,22 @@ def recover_expired(mailing_id=None) -> tuple[int, int]:
 
 
 def finish_if_complete(mailing_id) -> bool:
-    """A mailing with no delivery left to send is done (uncertain ones wait for staff, who may requeue them)."""
-    if Delivery.objects.filter(mailing_id=mailing_id, status__in=ACTIVE_STATUSES).exists():
-        return False
+    """A mailing with no delivery left to send is done (uncertain ones wait for staff, who may requeue them).
+
+    One conditional UPDATE, not a look and then a write: a resend in between cannot be overwritten.
+    The row lock first: on PostgreSQL a statement that waited for requeue_uncertain's lock would still
+    see the deliveries as they were when it began; a statement after the lock sees them requeued.
+    """
     now = timezone.now()
-    return bool(
-        Mailing.objects.filter(pk=mailing_id, status=Mailing.Status.SENDING).update(
-            status=Mailing.Status.DONE, finished_at=now, updated_at=now
+    active = Delivery.objects.filter(mailing_id=OuterRef("pk"), status__in=ACTIVE_STATUSES)
+    with transaction.atomic():
+        if not Mailing.objects.select_for_update().filter(pk=mailing_id, status=Mailing.Status.SENDING).exists():
+            return False
+        return bool(
+            Mailing.objects.filter(pk=mailing_id, status=Mailing.Status.SENDING)
+            .filter(~Exists(active))
+            .update(status=Mailing.Status.DONE, finished_at=now, updated_at=now)
         )
-    )
 
 
 def reserve_batch_slot(mailing_id, worker_seen_at) -> float:
@@ -304,11 +329,21 @@ class TemporaryFailure(Exception):
 
 
 class ServerUnavailable(TemporaryFailure):
-    """No connection to the mail server, or it refuses our sender: the rest of the batch waits too."""
+    """No connection to the mail server, or it says "not now" to our login or sender: the rest of the batch
+    waits too (each row counts an attempt, so a server that never comes back ends in failed deliveries)."""
 
 
 class PermanentFailure(Exception):
-    """The server refused the message for good (5xx)."""
+    """The server refused the message for good (5xx): the delivery fails; the address stays."""
+
+
+class MailboxRefused(PermanentFailure):
+    """The server says the address does not exist (at RCPT TO): the address is suppressed for good."""
+
+
+class SenderRefused(PermanentFailure):
+    """The server refuses our login or our sender for good (5xx to AUTH / MAIL FROM): our configuration,
+    not the recipients'. The claimed deliveries fail with the reason, for staff to see; nobody is suppressed."""
 
 
 class UncertainOutcome(Exception):
@@ -320,8 +355,36 @@ def smtp_reply(code, reply) -> str:
     return f"{code} {text}".strip()
 
 
-def refusal(code, reply) -> Exception:
-    return (PermanentFailure if 500 <= code < 600 else TemporaryFailure)(smtp_reply(code, reply))
+MAILBOX_CODES = (550, 551, 553)
+ENHANCED_STATUS = re.compile(r"^\s*([245])\.(\d{1,3})\.(\d{1,3})\b")
+
+
+def is_mailbox_error(code: int, reply) -> bool:
+    """A refusal at RCPT TO that means "no such mailbox / bad address" (RFC 5321 550/551/553, RFC 3463
+    5.1.x). An enhanced status code, when the server gives one, is the more precise: "550 5.7.1" is a
+    policy refusal (relay denied, a block list), not a missing mailbox."""
+    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+    enhanced = ENHANCED_STATUS.match(text)
+    if enhanced:
+        return enhanced.group(1) == "5" and enhanced.group(2) == "1"
+    return code in MAILBOX_CODES
+
+
+def refusal(code, reply, *, at_rcpt=False) -> Exception:
+    if not 500 <= code < 600:
+        return TemporaryFailure(smtp_reply(code, reply))
+    if at_rcpt and is_mailbox_error(code, reply):
+        return MailboxRefused(smtp_reply(code, reply))
+    return PermanentFailure(smtp_reply(code, reply))
+
+
+def sender_refusal(code, reply) -> Exception:
+    """What an answer to our login or MAIL FROM means: 5xx is for good (our configuration), anything else
+    is the server being unavailable for now."""
+    if 500 <= code < 600:
+        return SenderRefused(_("Serwer pocztowy odrzucił nadawcę lub logowanie (sprawdź konfigurację poczty): %s")
+                             % smtp_reply(code, reply))
+    return ServerUnavailable(smtp_reply(code, reply))
 
 
 def transmit(smtp: smtplib.SMTP, sender: str, recipient: str, content: bytes) -> None:
@@ -331,10 +394,10 @@ def transmit(smtp: smtplib.SMTP, sender: str, recipient: str, content: bytes) ->
         smtp.ehlo_or_helo_if_needed()
         code, reply = smtp.mail(sender)
         if code != 250:  # about the sender or the server, not this recipient: never suppress for it
-            raise ServerUnavailable(smtp_reply(code, reply))
+            raise sender_refusal(code, reply)
         code, reply = smtp.rcpt(recipient)
         if code not in (250, 251):
-            raise refusal(code, reply)
+            raise refusal(code, reply, at_rcpt=True)
         smtp.putcmd("data")
         code, reply = smtp.getreply()
         if code != 354:
@@ -381,8 +444,11 @@ class Sender:
         if self.backend.connection is None:
             try:
                 self.backend.open()
+            except smtplib.SMTPResponseException as error:  # the greeting, STARTTLS or AUTH refused
+                self.reset()
+                raise sender_refusal(error.smtp_code, error.smtp_error) from error
             except (smtplib.SMTPException, OSError) as error:
-                self.backend.connection = None
+                self.reset()
                 raise ServerUnavailable(str(error) or error.__class__.__name__) from error
         sender, recipient, data = prepared
         try:
@@ -464,8 +530,14 @@ def send_batch(mailing, batch: list[Delivery], worker_id: str) -> int:
                 break
             except TemporaryFailure as error:
                 retry_later(delivery, worker_id, str(error))
-            except PermanentFailure as error:
+            except SenderRefused as error:
+                fail(delivery, worker_id, str(error), status_from=Delivery.Status.SENDING)
+                fail_rest(batch, worker_id, str(error))
+                break
+            except MailboxRefused as error:
                 fail(delivery, worker_id, str(error), suppress_address=True)
+            except PermanentFailure as error:
+                fail(delivery, worker_id, str(error))
             except UncertainOutcome as error:
                 mark_uncertain(delivery, worker_id, str(error))
             else:
@@ -551,11 +623,32 @@ def retry_later(delivery, worker_id: str, reason: str) -> None:
 
 
 def postpone_rest(batch, worker_id: str, reason: str) -> None:
-    """The server cannot be reached: the batch's other rows wait for the first retry (no attempt counted)."""
+    """The server cannot be reached for now: the batch's other rows wait too, and each counts an attempt
+    (the server's unavailability is theirs too), so after MAILING_MAX_ATTEMPTS they fail with the reason
+    instead of waiting for days."""
     now = timezone.now()
+    rest = Delivery.objects.filter(pk__in=[d.pk for d in batch], worker=worker_id, status=Delivery.Status.CLAIMED)
+    max_attempts = config("MAILING_MAX_ATTEMPTS")
+    # One UPDATE per number of attempts so far (at most MAILING_MAX_ATTEMPTS of them), for the backoff.
+    for attempts in sorted(set(rest.values_list("attempts", flat=True))):
+        rows = rest.filter(attempts=attempts)
+        if attempts + 1 >= max_attempts:
+            rows.update(
+                status=Delivery.Status.FAILED, attempts=attempts + 1, lease_until=None, updated_at=now,
+                last_error=_("Po %(attempts)d próbach: %(reason)s") % {"attempts": attempts + 1, "reason": reason},
+            )
+            continue
+        delay = config("MAILING_RETRY_BASE_SECONDS") * 2 ** attempts
+        rows.update(
+            status=Delivery.Status.RETRYING, attempts=attempts + 1, worker="", lease_until=None, last_error=reason,
+            updated_at=now, next_attempt_at=now + timedelta(seconds=delay),
+        )
+
+
+def fail_rest(batch, worker_id: str, reason: str) -> None:
+    """The server refuses us for good: the batch's other rows fail with the same reason (not suppressed)."""
     Delivery.objects.filter(pk__in=[d.pk for d in batch], worker=worker_id, status=Delivery.Status.CLAIMED).update(
-        status=Delivery.Status.RETRYING, worker="", lease_until=None, last_error=reason, updated_at=now,
-        next_attempt_at=now + timedelta(seconds=config("MAILING_RETRY_BASE_SECONDS")),
+        status=Delivery.Status.FAILED, last_error=reason, lease_until=None, updated_at=timezone.now()
     )
 
 

@@ -272,6 +272,11 @@ def unsubscribe_address(recipient: Recipient) -> list[Recipient]:
     return others
 
 
+def address_still_reached(recipient: Recipient) -> bool:
+    """Whether any row with the recipient's address still receives mailings (one left before this rule)."""
+    return Recipient.objects.active().filter(email__iexact=recipient.email.strip()).exists()
+
+
 def _stop(recipients) -> None:
     now = timezone.now()
     with transaction.atomic():

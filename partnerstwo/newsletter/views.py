@@ -140,7 +140,7 @@ def unsubscribe(request, token):
             "recipient": recipient, "just_now": True,
             "also_organizations": [other.organization for other in others if other.organization],
         })
-    if recipient.unsubscribed_at is not None:
+    if recipient.unsubscribed_at is not None and not subscriptions.address_still_reached(recipient):
         return render(request, "newsletter/unsubscribed.html", {"recipient": recipient})
     return render(request, "newsletter/unsubscribe.html", {"recipient": recipient})
 

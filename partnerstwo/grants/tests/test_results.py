@@ -295,3 +295,30 @@ def test_a_resident_sees_no_competition_in_evaluation_on_the_results_page(client
     body = client.get(reverse("grants:results")).content.decode()
     assert "Kultura na osiedlach" not in body and "Teatr podwórkowy" not in body
     assert "Nie ogłoszono jeszcze wyników" in body
+
+
+# --- Hostile GET parameters of the exports (the shared registry cannot read streamed bodies) --------------
+
+
+def hostile_values():
+    from tests.test_hostile_input import HOSTILE
+
+    return [(kind, make_hostile("2026")) for kind, make_hostile in HOSTILE.items()]
+
+
+@pytest.mark.parametrize(("kind", "value"), hostile_values(), ids=[kind for kind, _ in hostile_values()])
+def test_hostile_years_and_slugs_never_break_the_exports(client, department_x, kind, value):
+    many_results(department_x, 1)
+    slug = Competition.objects.get().slug
+    XSS_MARKS = ("<script>alert(1)</script>", "onerror=alert(1)>")
+    for url, params in [
+        (reverse("grants:results_csv"), {"rok": value}),
+        (reverse("grants:results_xlsx"), {"rok": value}),
+        (reverse("grants:competition_results_csv", args=[slug]), {"x": value}),
+        (reverse("grants:competition_results_xlsx", args=[slug]), {"x": value}),
+        (f"/konkursy/{str(value)[:200].replace('/', '')}/wyniki.csv", {}),
+    ]:
+        response = client.get(url, params)
+        assert response.status_code in (200, 404), (url, response.status_code)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert not any(mark.encode() in body for mark in XSS_MARKS)

@@ -17,14 +17,27 @@ Status = Delivery.Status
 
 
 class ControllableHandler:
-    """Accepts mail, except: `refuse` addresses get a 5xx at RCPT, `busy` ones a 4xx `busy[address]` times."""
+    """Accepts mail, except: `refuse` addresses get a 5xx at RCPT, `busy` ones a 4xx `busy[address]` times;
+    `rcpt_reply[address]` answers RCPT, `mail_reply` MAIL FROM and `data_reply` the end of DATA, when set."""
 
     def __init__(self):
         self.messages = []
         self.refuse: set[str] = set()
         self.busy: dict[str, int] = {}
+        self.rcpt_reply: dict[str, str] = {}
+        self.mail_reply: str | None = None
+        self.data_reply: dict[str, str] = {}
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):  # noqa: N802 - aiosmtpd hook
+        if self.mail_reply:
+            return self.mail_reply
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 - aiosmtpd hook
+        if address in self.rcpt_reply:
+            return self.rcpt_reply[address]
         if address in self.refuse:
             return "550 5.1.1 Mailbox does not exist"
         if self.busy.get(address, 0) > 0:
@@ -34,6 +47,9 @@ class ControllableHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        refused = next((self.data_reply[address] for address in envelope.rcpt_tos if address in self.data_reply), None)
+        if refused:
+            return refused
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         for address in envelope.rcpt_tos:
             self.messages.append((address, message))
@@ -219,7 +235,9 @@ def test_a_server_that_cannot_be_reached_leaves_the_batch_retrying(settings):
     send(first)
 
     assert set(first.deliveries.values_list("status", flat=True)) == {Status.RETRYING}
-    assert first.deliveries.filter(attempts=1).count() == 1  # the others were not tried
+    # One message was tried; the server's absence counts as an attempt for the rest of the batch too.
+    assert set(first.deliveries.values_list("attempts", flat=True)) == {1}
+    assert first.deliveries.filter(next_attempt_at__gt=timezone.now() + timedelta(seconds=50)).count() == 5
 
 
 @pytest.mark.django_db
@@ -350,3 +368,216 @@ def test_the_scheduled_job_recovers_expired_leases_and_finishes_the_mailing(smtp
     first.refresh_from_db()
     assert first.status == Mailing.Status.DONE
     assert "2 niepewnych" in output.getvalue()
+
+
+# ---------------------------------------------------------------- which refusals suppress an address
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("reply", [
+    "550 5.1.1 Mailbox does not exist",
+    "553 5.1.3 Bad recipient address syntax",
+    "551 User not local",
+    "550 No such user here",
+    "554 5.1.2 Bad destination system address",
+])
+def test_a_missing_mailbox_at_rcpt_fails_and_suppresses_the_address(smtp, reply):
+    subscribers(2)
+    smtp.rcpt_reply["osoba0@example.org"] = reply
+    first = mailing()
+
+    send(first)
+
+    row = first.deliveries.get(email="osoba0@example.org")
+    assert row.status == Status.FAILED and row.last_error.startswith(reply[:3])
+    assert list(SuppressedAddress.objects.values_list("email", flat=True)) == ["osoba0@example.org"]
+    assert smtp.received() == Counter({"osoba1@example.org": 1})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("phase", "reply"), [
+    ("rcpt", "554 5.7.1 Relay access denied"),
+    ("rcpt", "554 relay denied"),
+    ("rcpt", "550 5.7.1 Client host rejected: listed at a block list"),
+    ("data", "550 5.7.1 Message rejected as spam"),
+    ("data", "554 5.6.0 Message content refused"),
+])
+def test_other_permanent_refusals_fail_the_delivery_with_the_reason_but_do_not_suppress(smtp, phase, reply):
+    subscribers(2)
+    replies = smtp.rcpt_reply if phase == "rcpt" else smtp.data_reply
+    replies["osoba0@example.org"] = reply
+    first = mailing()
+
+    send(first)
+
+    row = first.deliveries.get(email="osoba0@example.org")
+    assert row.status == Status.FAILED and reply in row.last_error and row.attempts == 1
+    assert not SuppressedAddress.objects.exists()
+    assert first.deliveries.get(email="osoba1@example.org").status == Status.SENT
+    first.refresh_from_db()
+    assert first.status == Mailing.Status.DONE
+
+    smtp.rcpt_reply.clear(), smtp.data_reply.clear()
+    assert send(mailing()) == 2  # the next mailing tries the address again
+
+
+# ---------------------------------------------------------------- our sender or login refused
+
+
+@pytest.mark.django_db
+def test_a_permanent_refusal_of_our_sender_fails_the_deliveries_with_the_reason_and_suppresses_nobody(smtp):
+    subscribers(10)  # more than one batch of 7
+    smtp.mail_reply = "553 5.7.1 Sender address rejected: not owned by user"
+    first = mailing()
+
+    send(first)
+
+    rows = list(first.deliveries.all())
+    assert {row.status for row in rows} == {Status.FAILED}
+    assert all("553 5.7.1 Sender address rejected" in row.last_error for row in rows)
+    assert not SuppressedAddress.objects.exists() and smtp.messages == []
+    first.refresh_from_db()
+    assert first.status == Mailing.Status.DONE  # staff see the failures now, not after days of retrying
+
+
+@pytest.mark.django_db
+def test_a_temporary_refusal_of_our_sender_counts_attempts_and_ends_failed_with_the_reason(smtp):
+    subscribers(3)
+    smtp.mail_reply = "451 4.3.0 Temporary sender problem"
+    first = mailing()
+
+    send(first)  # retries are due at once: the inline worker takes them until the attempts run out
+
+    rows = list(first.deliveries.all())
+    assert {row.status for row in rows} == {Status.FAILED}
+    assert {row.attempts for row in rows} == {3}
+    assert all("Po 3 próbach" in row.last_error and "451 4.3.0" in row.last_error for row in rows)
+    assert not SuppressedAddress.objects.exists()
+    first.refresh_from_db()
+    assert first.status == Mailing.Status.DONE
+
+
+@pytest.mark.django_db
+def test_a_temporary_refusal_of_our_sender_waits_with_backoff(smtp, settings):
+    settings.MAILING_RETRY_BASE_SECONDS = 60
+    subscribers(3)
+    smtp.mail_reply = "421 4.7.0 Try again later"
+    first = mailing()
+
+    send(first)
+
+    rows = list(first.deliveries.all())
+    assert {(row.status, row.attempts) for row in rows} == {(Status.RETRYING, 1)}
+    assert all("421" in row.last_error and row.next_attempt_at > timezone.now() for row in rows)
+    first.refresh_from_db()
+    assert first.status == Mailing.Status.SENDING
+
+
+@pytest.mark.django_db
+def test_a_server_that_never_comes_back_ends_in_failed_deliveries(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _free_port()  # nobody listens
+    settings.MAILING_RETRY_BASE_SECONDS = 0
+    settings.MAILING_MAX_ATTEMPTS = 3
+    subscribers(4)
+    first = mailing()
+
+    send(first)
+
+    rows = list(first.deliveries.all())
+    assert {(row.status, row.attempts) for row in rows} == {(Status.FAILED, 3)}
+    assert all(row.last_error.startswith("Po 3 próbach") for row in rows)
+    assert not SuppressedAddress.objects.exists()
+
+
+@pytest.fixture
+def smtp_with_login(settings):
+    """A server that asks for a login and refuses ours."""
+    from aiosmtpd.smtp import AuthResult
+
+    handler = ControllableHandler()
+    port = _free_port()
+    controller = Controller(
+        handler, hostname="127.0.0.1", port=port, auth_require_tls=False,
+        authenticator=lambda server, session, envelope, mechanism, data: AuthResult(success=False),
+    )
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD = "centrum", "niewlasciwe-haslo"
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.MAILING_RETRY_BASE_SECONDS = 0
+    yield handler
+    controller.stop()
+
+
+@pytest.mark.django_db
+def test_a_refused_login_fails_the_deliveries_with_the_reason(smtp_with_login):
+    subscribers(3)
+    first = mailing()
+
+    send(first)
+
+    rows = list(first.deliveries.all())
+    assert {(row.status, row.attempts) for row in rows} == {(Status.FAILED, 1)}
+    assert all("535" in row.last_error for row in rows)
+    assert not SuppressedAddress.objects.exists() and smtp_with_login.messages == []
+
+
+# ---------------------------------------------------------------- finishing and resending
+
+
+@pytest.mark.django_db
+def test_a_mailing_with_a_queued_delivery_is_not_finished():
+    subscribers(2)
+    first = mailing(status=Mailing.Status.SENDING)
+    delivery.enqueue(first, Recipient.objects.all())
+    first.deliveries.filter(pk=first.deliveries.order_by("pk")[0].pk).update(status=Status.UNCERTAIN)
+
+    assert delivery.finish_if_complete(first.pk) is False
+    first.deliveries.update(status=Status.UNCERTAIN)
+    assert delivery.finish_if_complete(first.pk) is True
+    first.refresh_from_db()
+    assert first.status == Mailing.Status.DONE and first.finished_at is not None
+
+
+@pytest.mark.django_db
+def test_finishing_is_one_conditional_update(django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = mailing(status=Mailing.Status.SENDING)
+    with CaptureQueriesContext(connection) as queries:
+        delivery.finish_if_complete(first.pk)
+
+    updates = [query["sql"] for query in queries if query["sql"].lstrip().upper().startswith("UPDATE")]
+    assert len(updates) == 1 and "NOT" in updates[0].upper() and "EXISTS" in updates[0].upper()
+
+
+@pytest.mark.django_db
+def test_resending_uncertain_deliveries_of_a_done_mailing_makes_it_sending_and_starts_workers(monkeypatch):
+    subscribers(2)
+    first = mailing(status=Mailing.Status.DONE, finished_at=timezone.now())
+    delivery.enqueue(first, Recipient.objects.all())
+    first.deliveries.update(status=Status.UNCERTAIN, last_error="?")
+    launched = []
+    monkeypatch.setattr(delivery, "launch_workers", lambda mailing, count=1: launched.append(
+        Mailing.objects.values_list("status", flat=True).get(pk=mailing.pk)))
+
+    assert delivery.requeue_uncertain(first) == 2
+
+    first.refresh_from_db()
+    assert first.status == Mailing.Status.SENDING and first.finished_at is None
+    assert launched and set(launched) == {Mailing.Status.SENDING}
+    assert delivery.progress(first)["queued"] == 2
+    assert delivery.finish_if_complete(first.pk) is False  # a worker finishing now does not end it
+
+
+@pytest.mark.django_db
+def test_resending_nothing_leaves_a_done_mailing_done(monkeypatch):
+    first = mailing(status=Mailing.Status.DONE)
+    monkeypatch.setattr(delivery, "launch_workers", lambda *args, **kwargs: pytest.fail("no worker needed"))
+
+    assert delivery.requeue_uncertain(first) == 0
+    first.refresh_from_db()
+    assert first.status == Mailing.Status.DONE
