@@ -413,7 +413,8 @@ def problems(response, url: str) -> list[str]:
         exc_info = getattr(response, "exc_info", None)
         if exc_info:
             found.append("".join(traceback.format_exception(*exc_info))[-3000:])
-    body = response.content.decode(errors="replace")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    body = content.decode(errors="replace")
     found += [f"{url} reflects {reflection!r} unescaped" for reflection in REFLECTIONS if reflection in body]
     return found
 

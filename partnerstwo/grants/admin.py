@@ -1,6 +1,8 @@
 """The admin for competitions: for repairs. Announcing and the lifecycle go through the panel, which records them."""
 
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.grants.models import (
     Competition,
@@ -10,6 +12,17 @@ from partnerstwo.grants.models import (
     PriorFunding,
     StatusChange,
 )
+from partnerstwo.grants.urls import RESERVED_SLUGS
+
+
+class CompetitionAdminForm(forms.ModelForm):
+    """The slug check of the panel's form, so that a repair in the admin cannot hide /konkursy/wyniki/ etc."""
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(_("Ten adres jest zajęty przez stronę serwisu; wybierz inny."))
+        return slug
 
 
 class CriterionInline(admin.TabularInline):
@@ -52,6 +65,7 @@ class CompetitionChangeInline(admin.TabularInline):
 
 @admin.register(Competition)
 class CompetitionAdmin(admin.ModelAdmin):
+    form = CompetitionAdminForm
     list_display = ["title", "department", "status", "offer_deadline", "revision"]
     list_filter = ["status", "mode", "year", "department"]
     search_fields = ["title", "reference", "slug"]

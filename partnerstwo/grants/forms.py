@@ -270,5 +270,15 @@ class ResultsForm(forms.Form):
                 help_text=_("Puste – oferta nie otrzymuje dotacji."),
             )
 
+    def clean(self):
+        # The same bounds publish_results applies, shown next to each amount with the typed value kept.
+        cleaned = super().clean()
+        for offer in self.offers:
+            name = f"amount_{offer.pk}"
+            error = competitions.awarded_amount_error(offer, cleaned.get(name))
+            if error:
+                self.add_error(name, error)
+        return cleaned
+
     def amounts(self) -> dict:
         return {offer.pk: self.cleaned_data.get(f"amount_{offer.pk}") for offer in self.offers}

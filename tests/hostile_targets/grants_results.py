@@ -2,8 +2,8 @@
 
 from tests.test_hostile_input import Target
 
-# The exports answer with streamed bodies, which the registry's check cannot read (it reads
-# response.content); partnerstwo/grants/tests/test_results.py sends them the same hostile values.
 TARGETS = [
     Target("results: year and page", "GET", "/konkursy/wyniki/", {"rok": "2026", "strona": "2"}),
+    Target("results: CSV of a year", "GET", "/konkursy/wyniki/wyniki.csv", {"rok": "2026"}),
+    Target("results: XLSX of a year", "GET", "/konkursy/wyniki/wyniki.xlsx", {"rok": "2026"}),
 ]

@@ -175,3 +175,17 @@ def test_the_events_calendar_and_main_navigation_link_to_the_competitions(client
     body = client.get(reverse("events:calendar")).content.decode()
     assert reverse("grants:deadlines_ical") in body
     assert 'href="/konkursy/"' in body
+
+
+@pytest.mark.django_db
+def test_the_admin_refuses_a_slug_that_would_hide_a_fixed_page(rf, administrator):
+    from django.contrib import admin
+
+    from partnerstwo.grants.models import Competition
+
+    request = rf.get("/")
+    request.user = administrator
+    form_class = admin.site._registry[Competition].get_form(request)
+    form = form_class(data={"slug": "wyniki"})
+    form.is_valid()
+    assert "Ten adres jest zajęty przez stronę serwisu; wybierz inny." in form.errors["slug"]

@@ -121,12 +121,16 @@ def test_the_requested_amount_itself_and_nothing_for_a_rejected_offer_are_accept
     assert scored["alpha"].awarded_amount == Decimal("30000")
 
 
-def test_the_panel_shows_the_refusal_in_polish(client, scored, official_x):
+def test_the_panel_shows_the_refusal_next_to_the_amount_and_keeps_what_was_typed(client, scored, official_x):
     client.force_login(official_x)
     made = scored["competition"]
+    field = f"amount_{scored['alpha'].pk}"
     response = client.post(reverse("panel:grants_panel:publish_results", args=[made.pk]),
-                           {"note": "", f"amount_{scored['alpha'].pk}": "99999"}, follow=True)
-    assert "nie może przekraczać kwoty wnioskowanej" in response.content.decode()
+                           {"note": "Wyniki konkursu.", field: "99999"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "nie może przekraczać kwoty wnioskowanej" in html
+    assert f'id="id_{field}_error"' in html and 'value="99999"' in html and "Wyniki konkursu." in html
     made.refresh_from_db()
     assert made.status == Status.EVALUATION
 

@@ -490,38 +490,30 @@ def test_a_server_that_never_comes_back_ends_in_failed_deliveries(settings):
     assert not SuppressedAddress.objects.exists()
 
 
-@pytest.fixture
-def smtp_with_login(settings):
-    """A server that asks for a login and refuses ours."""
-    from aiosmtpd.smtp import AuthResult
-
-    handler = ControllableHandler()
-    port = _free_port()
-    controller = Controller(
-        handler, hostname="127.0.0.1", port=port, auth_require_tls=False,
-        authenticator=lambda server, session, envelope, mechanism, data: AuthResult(success=False),
-    )
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD = "centrum", "niewlasciwe-haslo"
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.MAILING_RETRY_BASE_SECONDS = 0
-    yield handler
-    controller.stop()
-
-
 @pytest.mark.django_db
-def test_a_refused_login_fails_the_deliveries_with_the_reason(smtp_with_login):
+@pytest.mark.parametrize(("code", "reply", "status", "attempts"), [
+    (535, b"5.7.8 Authentication credentials invalid", Status.FAILED, {0, 1}),  # one was tried
+    (454, b"4.7.0 Temporary authentication failure", Status.RETRYING, {1}),  # the wait counts for each
+])
+def test_a_refused_login_fails_for_good_or_waits(smtp, settings, monkeypatch, code, reply, status, attempts):
+    import smtplib
+
+    settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD = "centrum", "niewlasciwe-haslo"
+    settings.MAILING_RETRY_BASE_SECONDS = 60
+
+    def refuse_login(self, user, password, **kwargs):
+        raise smtplib.SMTPAuthenticationError(code, reply)
+
+    monkeypatch.setattr(smtplib.SMTP, "login", refuse_login)
     subscribers(3)
     first = mailing()
 
     send(first)
 
     rows = list(first.deliveries.all())
-    assert {(row.status, row.attempts) for row in rows} == {(Status.FAILED, 1)}
-    assert all("535" in row.last_error for row in rows)
-    assert not SuppressedAddress.objects.exists() and smtp_with_login.messages == []
+    assert {row.status for row in rows} == {status} and {row.attempts for row in rows} <= attempts
+    assert all(str(code) in row.last_error for row in rows)
+    assert not SuppressedAddress.objects.exists() and smtp.messages == []
 
 
 # ---------------------------------------------------------------- finishing and resending
