@@ -366,21 +366,23 @@ def time_exports(client, exports, runs: int) -> list[dict]:
 
 def explain_queries(year: int) -> dict:
     """The plans of the list's page query (unfiltered and with a text search) and of the year's export."""
+    from django.db import connection
     from django.http import QueryDict
 
     from partnerstwo.grants import views
     from partnerstwo.grants.filters import CompetitionFilterForm
     from partnerstwo.grants.models import Competition
 
+    options = {"analyze": True} if connection.vendor == "postgresql" else {}
     plans = {}
     for name, query in (("list", ""), ("search", "q=seniorow")):
         rows = views._list_rows(CompetitionFilterForm(QueryDict(query)).filter(Competition.objects.public()))
-        plans[name] = rows[:20].explain()
+        plans[name] = rows[:20].explain(**options)
     try:
         from partnerstwo.grants import results as published
     except ImportError:  # the results part of the work not written yet
         return plans
-    plans["year's export"] = published.granted_offers(year).explain()
+    plans["year's export"] = published.granted_offers(year).explain(**options)
     return plans
 
 

@@ -288,6 +288,10 @@ NEWSLETTER_DIGEST_WEEKDAY = int(os.environ.get("NEWSLETTER_DIGEST_WEEKDAY", "0")
 NEWSLETTER_DIGEST_HOUR = int(os.environ.get("NEWSLETTER_DIGEST_HOUR", "7"))
 NEWSLETTER_REMINDER_HOUR = int(os.environ.get("NEWSLETTER_REMINDER_HOUR", "8"))
 NEWSLETTER_ALERT_OVERLAP_SECONDS = int(os.environ.get("NEWSLETTER_ALERT_OVERLAP_SECONDS", "600"))
+# Days an unsubscribed address is kept before it is deleted (the consent records stay, as proof).
+NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS = int(os.environ.get("NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS", "30"))
+# News published longer ago than this is not alerted (an edit of an old item mails nobody).
+NEWSLETTER_NEWS_ALERT_MAX_AGE_DAYS = int(os.environ.get("NEWSLETTER_NEWS_ALERT_MAX_AGE_DAYS", "7"))
 # Mailings (partnerstwo/newsletter/delivery.py): messages per claimed batch; messages per second for
 # all workers together (0: as fast as the mail server takes them); worker tasks per mailing; attempts
 # and the first back-off after a temporary SMTP error; how long a claim lasts without news from its
@@ -356,4 +360,5 @@ SCHEDULED_JOBS = [
     "remind_small_grant_deadlines",
     "advance_competitions",
     "recover_deliveries",
+    "purge_unsubscribed",
 ]

@@ -2,6 +2,7 @@
 
 import email
 import email.policy
+import re
 
 import pytest
 from django.utils import timezone
@@ -154,3 +155,22 @@ def test_the_message_that_arrives_has_the_headers_and_links(use_smtp, one_off, s
     assert received["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert links.preferences_url(subscriber) in message_text(received)
     assert "<strong>szkolenie</strong>" in received.get_body(("html",)).get_content()
+
+
+def test_relative_links_and_images_in_the_plain_text_part_are_absolute(subscriber, settings):
+    mailing = Mailing.objects.create(subject="Linki", body=(
+        "Zobacz [kalendarz](/wydarzenia/) i ![plakat](/media/plakat.png \"Plakat\").\n\n"
+        "Więcej: [konkursy][k], [strona miasta](https://www.bialystok.pl/), [bez hosta](//example.org/x).\n\n"
+        "[k]: /konkursy/\n"
+    ))
+    delivered = delivery_to(mailing, subscriber)
+
+    text = content.build_message(delivered).body
+    site = settings.SITE_URL
+    assert f"[kalendarz]({site}/wydarzenia/)" in text
+    assert f"![plakat]({site}/media/plakat.png \"Plakat\")" in text
+    assert f"[k]: {site}/konkursy/" in text
+    assert "[strona miasta](https://www.bialystok.pl/)" in text and "[bez hosta](//example.org/x)" in text
+    assert not re.search(r"\]\(/(?!/)|\]: /", text)
+    # The bytes the worker sends say the same.
+    assert f"[kalendarz]({site}/wydarzenia/)" in message_text(parsed(content.message_bytes(delivered)[2]))

@@ -534,7 +534,7 @@ def test_a_mailing_with_a_queued_delivery_is_not_finished():
 
 
 @pytest.mark.django_db
-def test_finishing_is_one_conditional_update(django_assert_max_num_queries):
+def test_finishing_is_one_conditional_update():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

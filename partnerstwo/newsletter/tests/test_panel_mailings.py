@@ -191,6 +191,49 @@ def test_a_sent_mailing_cannot_be_edited(client, staff, draft, audience):
     assert draft.subject == "Konsultacje programu współpracy"
 
 
+def test_a_mailing_that_started_sending_while_it_was_being_edited_is_not_changed(
+    client, staff, draft, audience, monkeypatch
+):
+    from django.contrib.messages import get_messages
+
+    from partnerstwo.newsletter import panel_views
+
+    Mailing.objects.filter(pk=draft.pk).update(status=Mailing.Status.SCHEDULED)
+    load = panel_views._mailing
+
+    def started_meanwhile(pk):
+        # The view read the mailing while it was still scheduled; the scheduler started it right after.
+        stale = load(pk)
+        one_off.start_due(now=timezone.now() + timedelta(days=1))
+        return stale
+
+    Mailing.objects.filter(pk=draft.pk).update(scheduled_for=timezone.now() - timedelta(minutes=1))
+    monkeypatch.setattr(panel_views, "_mailing", started_meanwhile)
+
+    response = client.post(url("edit", draft), form_data(subject="Zmieniony temat", body="Inna treść."))
+
+    draft.refresh_from_db()
+    assert response.status_code == 302 and response.url == url("detail", draft)
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Wysyłki rozpoczętej lub wysłanej nie można już zmieniać."
+    ]
+    assert draft.subject == "Konsultacje programu współpracy" and draft.body == "Zapraszamy do **konsultacji**."
+    assert draft.status != Mailing.Status.SCHEDULED  # "scheduled" was not written back over the send
+
+
+def test_editing_a_scheduled_mailing_changes_its_fields_and_keeps_it_scheduled(client, staff, draft):
+    when = timezone.now() + timedelta(days=2)
+    Mailing.objects.filter(pk=draft.pk).update(status=Mailing.Status.SCHEDULED, scheduled_for=when)
+
+    response = client.post(url("edit", draft), form_data(subject="Nowy temat", body="Nowa **treść**."))
+
+    draft.refresh_from_db()
+    assert response.url == url("detail", draft)
+    assert (draft.subject, draft.body) == ("Nowy temat", "Nowa **treść**.")
+    assert draft.status == Mailing.Status.SCHEDULED and draft.scheduled_for == when
+    assert draft.created_by == staff
+
+
 def test_scheduling_takes_polish_time_and_the_command_starts_it_when_due(client, staff, draft, audience):
     response = client.post(url("schedule", draft), {"scheduled_for": "2030-03-02T09:30"})
 
