@@ -12,7 +12,8 @@ from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -20,7 +21,7 @@ from django_tasks import task
 from partnerstwo.lib.emails import send_email
 from partnerstwo.lib.ratelimit import client_ip, hit
 from partnerstwo.newsletter import links
-from partnerstwo.newsletter.models import ConsentRecord, Recipient, RecipientTopic, Topic
+from partnerstwo.newsletter.models import ConsentRecord, Delivery, Recipient, RecipientTopic, Topic
 
 # Raise it whenever the wording of the consent or the information clause changes.
 CONSENT_TEXT_VERSION = "2026-11-28"
@@ -301,8 +302,21 @@ def purge_unsubscribed(now=None) -> int:
     cutoff = (now or timezone.now()) - timedelta(days=retention_days())
     stale = Recipient.objects.subscribers().filter(unsubscribed_at__lt=cutoff)
     with transaction.atomic():
+        forget_deliveries_to(stale)
         _total, per_model = stale.delete()
     return per_model.get(Recipient._meta.label, 0)
+
+
+def forget_deliveries_to(recipients) -> int:
+    """The sending log of these recipients keeps its counts but not their address (nor a server reply quoting it).
+
+    Only finished deliveries: an active one is skipped at send time anyway, and the worker still owns it.
+    """
+    finished = [Delivery.Status.SENT, Delivery.Status.FAILED, Delivery.Status.UNCERTAIN, Delivery.Status.SKIPPED]
+    return Delivery.objects.filter(recipient__in=recipients.values("pk"), status__in=finished).update(
+        email=Concat(Value("usuniety-"), Cast("pk", CharField()), Value("@adres-usuniety.invalid")),
+        last_error="",
+    )
 
 
 def expire_unconfirmed(now=None) -> tuple[int, int]:

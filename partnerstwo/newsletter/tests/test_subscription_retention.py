@@ -38,6 +38,25 @@ def test_subscribers_unsubscribed_longer_than_the_retention_are_deleted_and_thei
     assert proof.confirmed_at is not None and proof.withdrawn_at is not None
 
 
+def test_the_sending_log_of_a_deleted_subscriber_keeps_no_address():
+    from partnerstwo.newsletter.models import Delivery, Mailing
+
+    person = left("dawno@example.org", 31)
+    kept = recipient("zostaje@example.org", topics=[Topic.NEWS])
+    mailing = Mailing.objects.create(subject="Nowości", body="Treść", status=Mailing.Status.DONE)
+    Delivery.objects.create(mailing=mailing, recipient=person, email=person.email, status="failed",
+                            last_error="550 dawno@example.org: skrzynka nie istnieje")
+    Delivery.objects.create(mailing=mailing, recipient=kept, email=kept.email, status="sent")
+
+    call_command("purge_unsubscribed")
+
+    emails = set(Delivery.objects.values_list("email", flat=True))
+    assert "zostaje@example.org" in emails and "dawno@example.org" not in emails
+    forgotten = Delivery.objects.exclude(email="zostaje@example.org").get()
+    assert forgotten.email.endswith("@adres-usuniety.invalid") and forgotten.last_error == ""
+    assert forgotten.status == "failed"  # the counts of the mailing stay true
+
+
 def test_the_retention_is_a_setting(settings):
     settings.NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS = 5
     left("szesc-dni@example.org", 6)
