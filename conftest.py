@@ -1,8 +1,11 @@
-"""The shared cast of users, one per role, and the browser set-up (Debian's Chromium)."""
+"""The shared cast of users, one per role, the test clock, and the browser set-up (Debian's Chromium)."""
 
 import os
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 # Playwright's sync API runs an event loop in the test thread; the ORM must still be usable there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -22,6 +25,29 @@ def pytest_collection_modifyitems(config, items):
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = [item for item in items if not item.get_closest_marker("browser")]
+
+
+# Every test starts at this instant, whatever day the suite runs on: an expectation that holds today
+# but not on a Saturday or at Christmas is a bug in the test. `make test` runs the date-sensitive
+# tests again with PARTNERSTWO_TEST_NOW set to awkward days (see the Makefile's AWKWARD_DAYS).
+DEFAULT_TEST_NOW = "2026-12-02T11:00:00"  # a Wednesday, an ordinary working day
+
+
+def clock_start() -> datetime:
+    value = os.environ.get("PARTNERSTWO_TEST_NOW") or DEFAULT_TEST_NOW
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo("Europe/Warsaw"))
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock():
+    """Moves the clock to the test instant; it then runs on (tick), so timeouts and leases still work.
+
+    Commands started in other processes keep the machine's clock; the tests that start them share no
+    dated rows with them.
+    """
+    with time_machine.travel(clock_start(), tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)

@@ -60,16 +60,17 @@ def test_an_address_may_register_again_after_cancelling():
 @pytest.mark.parametrize(
     ("fields", "reason"),
     [
-        ({"registration_deadline": timezone.now() - datetime.timedelta(minutes=1)}, "after the deadline"),
-        ({"starts_at": timezone.now() - datetime.timedelta(minutes=1)}, "once the event has started"),
-        ({"registration_mode": RegistrationMode.EXTERNAL}, "when registration is with the organiser"),
-        ({"registration_mode": RegistrationMode.NONE}, "when there is no registration"),
-        ({"status": EventStatus.CANCELLED}, "when the event is cancelled"),
-        ({"status": EventStatus.PENDING}, "when the event is not published"),
+        # Callables: the test clock is set when the test runs, not when the module is collected.
+        (lambda: {"registration_deadline": timezone.now() - datetime.timedelta(minutes=1)}, "after the deadline"),
+        (lambda: {"starts_at": timezone.now() - datetime.timedelta(minutes=1)}, "once the event has started"),
+        (lambda: {"registration_mode": RegistrationMode.EXTERNAL}, "when registration is with the organiser"),
+        (lambda: {"registration_mode": RegistrationMode.NONE}, "when there is no registration"),
+        (lambda: {"status": EventStatus.CANCELLED}, "when the event is cancelled"),
+        (lambda: {"status": EventStatus.PENDING}, "when the event is not published"),
     ],
 )
 def test_registration_is_closed(fields, reason):
-    occurrence = training(**fields)
+    occurrence = training(**fields())
     assert not registration.is_open(occurrence), reason
     with pytest.raises(registration.RegistrationError, match="zamknięte"):
         sign_up(occurrence, "jan@example.org")

@@ -39,7 +39,12 @@ def department(name="Departament Spraw Społecznych"):
 
 
 def offer(*, status=SmallGrantOffer.Status.RECEIVED, published_days_ago=None, **fields) -> SmallGrantOffer:
-    """A saved offer; with published_days_ago it is published that many days ago (0: today)."""
+    """A saved offer; with published_days_ago it is published that many days ago (0: today).
+
+    Its last comment day is stored as exactly seven days later, not computed with the rule under
+    test (which moves it past weekends and holidays): "published 8 days ago" means "comment period
+    over" on every day the suite runs. The rule itself is tested with fixed dates.
+    """
     start = today() + timedelta(days=30)
     values = {
         "organization": fields.pop("organization", None) or organization(),
@@ -57,7 +62,7 @@ def offer(*, status=SmallGrantOffer.Status.RECEIVED, published_days_ago=None, **
         published_on = today() - timedelta(days=published_days_ago)
         values["received_on"] = min(values["received_on"], published_on)
         values["published_on"] = published_on
-        values["comments_until"] = small_grants.comments_until(published_on)
+        values["comments_until"] = published_on + timedelta(days=small_grants.COMMENT_DAYS)
         if status == SmallGrantOffer.Status.RECEIVED:
             status = SmallGrantOffer.Status.PUBLISHED
     return SmallGrantOffer.objects.create(status=status, **values)

@@ -134,9 +134,32 @@ def test_an_offer_cannot_be_published_twice():
 # --- Comments for 7 days (art. 19a ust. 4) ----------------------------------------------------
 
 
+def published_on(day):
+    offer = make.offer(received_on=day)
+    small_grants.publish(offer, published_on=day, today=day)
+    offer.refresh_from_db()
+    return offer
+
+
 def test_comments_are_open_on_the_7th_day_and_closed_on_the_8th():
-    assert small_grants.comments_open(make.offer(published_days_ago=7))
-    assert not small_grants.comments_open(make.offer(published_days_ago=8))
+    offer = published_on(date(2026, 11, 23))  # Monday; the 7th day after is Monday 30 November
+    assert small_grants.comments_open(offer, today=date(2026, 11, 30))
+    assert not small_grants.comments_open(offer, today=date(2026, 12, 1))
+
+
+def test_a_7th_day_on_a_saturday_moves_the_last_comment_day_to_monday(settings):
+    settings.GRANTS_DEADLINES_SKIP_HOLIDAYS = True
+    offer = published_on(date(2026, 11, 21))  # Saturday; the 7th day after is Saturday 28 November
+    assert offer.comments_until == date(2026, 11, 30)
+    assert small_grants.comments_open(offer, today=date(2026, 11, 30))
+    assert not small_grants.comments_open(offer, today=date(2026, 12, 1))
+
+
+def test_without_the_holiday_rule_the_7th_day_is_the_last_even_on_a_saturday(settings):
+    settings.GRANTS_DEADLINES_SKIP_HOLIDAYS = False
+    offer = published_on(date(2026, 11, 21))
+    assert offer.comments_until == date(2026, 11, 28)
+    assert not small_grants.comments_open(offer, today=date(2026, 11, 30))
 
 
 def test_the_last_comment_day_ends_at_midnight_in_warsaw():

@@ -1,17 +1,21 @@
 """Annual reports and financial statements: attached or linked by representatives, shown on the profile."""
 
-import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from partnerstwo.organizations.models import AnnualReport, Organization
 from partnerstwo.organizations.tests import upkeep_helpers as make
 
 pytestmark = pytest.mark.django_db
 
-LAST_YEAR = datetime.date.today().year - 1
+
+
+def last_year() -> int:
+    # Read when the test runs, on the test clock (conftest.fixed_clock), not when the module is imported.
+    return timezone.localdate().year - 1
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
@@ -38,22 +42,22 @@ def pdf(name="sprawozdanie.pdf", content=PDF):
 def test_a_representative_attaches_a_pdf_and_the_profile_shows_it(client, representative_a, org_a):
     client.force_login(representative_a)
 
-    response = client.post(reports_url(org_a), {"year": LAST_YEAR, "kind": "annual_report", "file": pdf()})
+    response = client.post(reports_url(org_a), {"year": last_year(), "kind": "annual_report", "file": pdf()})
 
     assert response.status_code == 302
     report = AnnualReport.objects.get()
-    assert (report.organization, report.year, report.added_by) == (org_a, LAST_YEAR, representative_a)
+    assert (report.organization, report.year, report.added_by) == (org_a, last_year(), representative_a)
     assert report.file.name.endswith(".pdf")
     client.logout()
     profile = client.get(org_a.get_absolute_url()).content.decode()
-    assert f"Sprawozdanie merytoryczne {LAST_YEAR}" in profile
+    assert f"Sprawozdanie merytoryczne {last_year()}" in profile
     assert report.file.url in profile
 
 
 def test_a_report_may_be_a_link_instead_of_a_file(client, representative_a, org_a):
     client.force_login(representative_a)
 
-    client.post(reports_url(org_a), {"year": LAST_YEAR, "kind": "financial_statement",
+    client.post(reports_url(org_a), {"year": last_year(), "kind": "financial_statement",
                                      "url": "https://sprawozdaniaopp.niw.gov.pl/alfa"})
 
     report = AnnualReport.objects.get()
@@ -69,13 +73,13 @@ def test_a_report_may_be_a_link_instead_of_a_file(client, representative_a, org_
         ({"file": lambda: pdf(content=PDF + b"0" * (10 * 1024 * 1024))}, "file", "najwyżej 10 MB"),
         ({}, "file", "Dodaj plik PDF albo podaj adres — jedno z dwóch."),
         ({"file": lambda: pdf(), "url": "https://example.org/r.pdf"}, "file", "jedno z dwóch"),
-        ({"year": LAST_YEAR + 5, "url": "https://example.org/r.pdf"}, "year", "mniejsza lub równa"),
+        ({"year": last_year() + 5, "url": "https://example.org/r.pdf"}, "year", "mniejsza lub równa"),
         ({"year": "dwa tysiące", "url": "https://example.org/r.pdf"}, "year", "liczbę"),
     ],
 )
 def test_a_wrong_report_gets_a_polish_message_on_its_field(client, representative_a, org_a, data, field, message):
     client.force_login(representative_a)
-    values = {"year": LAST_YEAR, "kind": "annual_report"}
+    values = {"year": last_year(), "kind": "annual_report"}
     values.update({key: value() if callable(value) else value for key, value in data.items()})
 
     response = client.post(reports_url(org_a), values)
@@ -86,10 +90,10 @@ def test_a_wrong_report_gets_a_polish_message_on_its_field(client, representativ
 
 
 def test_the_same_report_for_the_same_year_is_not_added_twice(client, representative_a, org_a):
-    AnnualReport.objects.create(organization=org_a, year=LAST_YEAR, kind="annual_report", url="https://a.example.org")
+    AnnualReport.objects.create(organization=org_a, year=last_year(), kind="annual_report", url="https://a.example.org")
     client.force_login(representative_a)
 
-    response = client.post(reports_url(org_a), {"year": LAST_YEAR, "kind": "annual_report",
+    response = client.post(reports_url(org_a), {"year": last_year(), "kind": "annual_report",
                                                  "url": "https://b.example.org"})
 
     assert "jest już dodane" in response.context["form"].errors["year"][0]
@@ -97,7 +101,7 @@ def test_the_same_report_for_the_same_year_is_not_added_twice(client, representa
 
 
 def test_a_representative_removes_a_report(client, representative_a, org_a):
-    report = AnnualReport.objects.create(organization=org_a, year=LAST_YEAR, kind="annual_report", file=pdf())
+    report = AnnualReport.objects.create(organization=org_a, year=last_year(), kind="annual_report", file=pdf())
     path = report.file.path
     client.force_login(representative_a)
 
@@ -111,11 +115,11 @@ def test_a_representative_removes_a_report(client, representative_a, org_a):
 
 @pytest.mark.parametrize("role", ["resident", "representative_b", "team_member"])
 def test_others_cannot_add_or_remove_reports(client, request, role, org_a):
-    report = AnnualReport.objects.create(organization=org_a, year=LAST_YEAR, kind="annual_report",
+    report = AnnualReport.objects.create(organization=org_a, year=last_year(), kind="annual_report",
                                          url="https://a.example.org")
     client.force_login(request.getfixturevalue(role))
 
-    assert client.post(reports_url(org_a), {"year": LAST_YEAR, "kind": "financial_statement",
+    assert client.post(reports_url(org_a), {"year": last_year(), "kind": "financial_statement",
                                             "url": "https://x.example.org"}).status_code == 404
     assert client.post(reverse("my_organizations:report_delete", args=[org_a.slug, report.pk])).status_code == 404
     assert AnnualReport.objects.count() == 1
@@ -124,27 +128,27 @@ def test_others_cannot_add_or_remove_reports(client, request, role, org_a):
 def test_an_official_may_add_a_report_for_any_organisation(client, official_x, org_a):
     client.force_login(official_x)
 
-    client.post(reports_url(org_a), {"year": LAST_YEAR, "kind": "annual_report", "file": pdf()})
+    client.post(reports_url(org_a), {"year": last_year(), "kind": "annual_report", "file": pdf()})
 
     assert AnnualReport.objects.get().added_by == official_x
 
 
 def test_the_directory_can_filter_organisations_by_their_report_year(org_a):
     other = make.organization("Stowarzyszenie Beta")
-    AnnualReport.objects.create(organization=org_a, year=LAST_YEAR, kind="annual_report", url="https://a.example.org")
-    AnnualReport.objects.create(organization=org_a, year=LAST_YEAR, kind="financial_statement",
+    AnnualReport.objects.create(organization=org_a, year=last_year(), kind="annual_report", url="https://a.example.org")
+    AnnualReport.objects.create(organization=org_a, year=last_year(), kind="financial_statement",
                                 url="https://b.example.org")
 
-    assert list(Organization.objects.with_report_for(LAST_YEAR)) == [org_a]  # once, not once per report
-    assert list(Organization.objects.with_report_for(LAST_YEAR - 1)) == []
-    assert list(Organization.objects.without_report_for(LAST_YEAR)) == [other]
+    assert list(Organization.objects.with_report_for(last_year())) == [org_a]  # once, not once per report
+    assert list(Organization.objects.with_report_for(last_year() - 1)) == []
+    assert list(Organization.objects.without_report_for(last_year())) == [other]
 
 
 def test_staff_see_which_published_organisations_have_not_published_a_report(client, official_x, org_a):
     make.organization("Stowarzyszenie Beta")
     make.organization("Ukryta", is_published=False)
     make.organization("Wykreślona", register_status="removed")
-    AnnualReport.objects.create(organization=org_a, year=LAST_YEAR, kind="annual_report", url="https://a.example.org")
+    AnnualReport.objects.create(organization=org_a, year=last_year(), kind="annual_report", url="https://a.example.org")
     client.force_login(official_x)
     url = reverse("panel:organizations_panel:missing_reports")
 
@@ -152,8 +156,8 @@ def test_staff_see_which_published_organisations_have_not_published_a_report(cli
 
     names = [org.name for org in response.context["page_obj"]]
     assert names == ["Stowarzyszenie Beta"]
-    assert response.context["year"] == LAST_YEAR
-    earlier = client.get(url, {"rok": LAST_YEAR - 1})
+    assert response.context["year"] == last_year()
+    earlier = client.get(url, {"rok": last_year() - 1})
     assert [org.name for org in earlier.context["page_obj"]] == ["Fundacja Alfa", "Stowarzyszenie Beta"]
     assert client.get(url, {"rok": "nie-rok"}).status_code == 200
 
