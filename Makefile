@@ -49,8 +49,9 @@ messages: install
 	DEBUG=true $(PY) manage.py compilemessages --ignore '.venv' --ignore 'node_modules' -v0
 
 # Ruff, migrations, translations, then the whole suite on SQLite (with the browser tests) and on a
-# throwaway PostgreSQL (without them). The two passes run at the same time (the PostgreSQL one writes
-# to var/test-postgresql.log, shown when both are done) so that CI stays well under 20 minutes.
+# throwaway PostgreSQL (without them), and the date-sensitive tests again on SQLite with the test clock on
+# awkward days (bin/test-on-awkward-days). The passes run at the same time (the background ones write to
+# var/test-postgresql.log and var/test-awkward-days.log, shown when all are done).
 # Every step runs even after a failure, so one run shows every problem; the exit status is non-zero
 # if any step failed, and the last line is pytest's summary.
 test: install system-packages
@@ -63,7 +64,11 @@ test: install system-packages
 	echo "+ bin/with-postgres $(VENV)/bin/pytest -q (in the background, log: var/test-postgresql.log)"; \
 	env PARTNERSTWO_BROWSER_TESTS=0 bin/with-postgres $(VENV)/bin/pytest -q -p no:cacheprovider \
 		> var/test-postgresql.log 2>&1 & postgres_pid=$$!; \
+	echo "+ bin/test-on-awkward-days (in the background, log: var/test-awkward-days.log)"; \
+	bin/test-on-awkward-days > var/test-awkward-days.log 2>&1 & awkward_pid=$$!; \
 	run pytest-sqlite env PARTNERSTWO_BROWSER_TESTS=1 $(VENV)/bin/pytest -q; \
+	wait $$awkward_pid || failed+=(awkward-days); \
+	echo "+ Date-sensitive tests on awkward days:"; grep -E "^\+ |passed|failed|FAILED|ERROR" var/test-awkward-days.log; \
 	wait $$postgres_pid || failed+=(pytest-postgresql); \
 	echo "+ PostgreSQL pass:"; cat var/test-postgresql.log; \
 	[ $${#failed[@]} -eq 0 ] || echo "make test: failed: $${failed[*]}"; \

@@ -1,7 +1,9 @@
 """Small grants in the panel and on the public pages, role by role: who may register, publish, decide and see."""
 
+import datetime
 from datetime import timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,7 +11,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from partnerstwo.grants import rules
 from partnerstwo.grants.models import SmallGrantOffer
 from partnerstwo.grants.tests import small_grant_helpers as make
 
@@ -74,7 +75,8 @@ def test_an_administrator_chooses_the_department(client, administrator, departme
     assert SmallGrantOffer.objects.get().department == department_y
 
 
-def test_publishing_through_the_panel_opens_the_public_comment_form(client, official_x):
+def test_publishing_through_the_panel_opens_the_public_comment_form(client, official_x, fixed_clock):
+    fixed_clock.move_to(datetime.datetime(2026, 11, 21, 10, 0, tzinfo=ZoneInfo("Europe/Warsaw")))  # a Saturday
     offer = make.offer(department=official_x.department, received_on=make.today() - timedelta(days=1))
     client.force_login(official_x)
     page = client.get(detail_url(offer)).content.decode()
@@ -85,8 +87,8 @@ def test_publishing_through_the_panel_opens_the_public_comment_form(client, offi
     assert response.status_code == 302
     offer.refresh_from_db()
     assert offer.status == SmallGrantOffer.Status.PUBLISHED
-    # Seven days; a last day on a Saturday or holiday moves to the next working day (the setting's default).
-    assert offer.comments_until == rules.period_end(make.today() + timedelta(days=7))
+    # Seven days end on Saturday 28 November; the last day moves to Monday (the setting's default).
+    assert offer.comments_until == datetime.date(2026, 11, 30)
     client.logout()
     assert "<textarea" in client.get(offer.get_absolute_url()).content.decode()
     assert offer.title in client.get(PUBLIC_LIST).content.decode()
