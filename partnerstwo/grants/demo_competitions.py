@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from partnerstwo.city.models import Department, PublicTaskSphere
 from partnerstwo.grants import competitions as lifecycle
+from partnerstwo.grants import rules
 from partnerstwo.grants.models import (
     Competition,
     CompetitionChange,
@@ -113,9 +114,10 @@ def load(stdout, **options):
         if department is None or sphere is None or Competition.objects.filter(slug=slug).exists():
             continue
         announced_on = today + dt.timedelta(days=announced)
-        deadline = dt.datetime.combine(
-            today + dt.timedelta(days=deadline_days), dt.time(15, 30), tzinfo=timezone.get_current_timezone()
-        )
+        # The demo's dates follow the day it is loaded; around holidays the art. 13 minimum can pass the
+        # intended day, and a demo competition must never break the rule the site checks.
+        deadline_on = max(today + dt.timedelta(days=deadline_days), rules.earliest_offer_deadline(announced_on))
+        deadline = dt.datetime.combine(deadline_on, dt.time(15, 30), tzinfo=timezone.get_current_timezone())
         competition = Competition.objects.create(
             slug=slug, title=title, reference=f"{department.short_name}-I.526.{made + 1}.{announced_on.year}",
             planned=PlannedCompetition.objects.filter(department=department, sphere=sphere, is_withdrawn=False).first(),
