@@ -146,7 +146,14 @@ CACHES = {
         # Rate-limit counters live here too: culling a third of the rows at 300 (the default)
         # would forget them under load.
         "OPTIONS": {"MAX_ENTRIES": 200_000, "CULL_FREQUENCY": 10},
-    }
+    },
+    # Per-process memory for pieces that are cheap to rebuild and keyed on the data's version (the
+    # calendar feed's serialised events); nothing in it needs sharing between app servers.
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "partnerstwo-local",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"

@@ -7,12 +7,12 @@ subscriber's calendar replaces its copy; a cancelled event is sent with STATUS:C
 
 import datetime as dt
 import functools
-import threading
-from collections import OrderedDict
+import hashlib
 from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
+from django.core.cache import caches
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language
@@ -26,7 +26,8 @@ UID_DOMAIN = "partnerstwo"
 FEED_DESCRIPTION_CHARS = 300
 # Serialised VEVENTs kept per process, keyed by the event's version: a feed is fetched again and again by
 # calendar clients while its events rarely change. About 1 KB each.
-VEVENT_CACHE_SIZE = 20_000
+# Serialised VEVENTs are kept in this process's memory (settings.CACHES), one per version of an event.
+VEVENT_CACHE = "local"
 
 
 def _zone() -> ZoneInfo:
@@ -148,44 +149,30 @@ def timezone_component(first_year: int, last_year: int) -> icalendar.Timezone:
     )
 
 
-class _VeventCache:
-    """A small LRU of serialised VEVENTs; the key holds everything the text depends on."""
-
-    def __init__(self, size: int):
-        self.size, self.items, self.lock = size, OrderedDict(), threading.Lock()
-
-    def get(self, key):
-        with self.lock:
-            value = self.items.get(key)
-            if value is not None:
-                self.items.move_to_end(key)
-            return value
-
-    def put(self, key, value) -> None:
-        with self.lock:
-            self.items[key] = value
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-
-
-_vevents = _VeventCache(VEVENT_CACHE_SIZE)
-
-
 def feed_bytes(events, *, name: str = "") -> bytes:
     """The subscription feed as bytes: the same VCALENDAR as calendar_for(), with shortened descriptions
     and each event's VEVENT serialised once per version of the event."""
     header = calendar_header(name).to_ical()
     assert header.endswith(b"END:VCALENDAR\r\n")
     language = get_language() or ""
+    events = list(events)
+    # The key holds everything the text depends on, so a changed event is a new key, never a stale one.
+    site = hashlib.sha256(settings.SITE_URL.encode()).hexdigest()[:12]
+    keys = [
+        f"vevent:{language}:{site}:{event.pk}:{event.sequence}:{event.status}:{event.updated_at.timestamp()}"
+        for event in events
+    ]
+    cache = caches[VEVENT_CACHE]
+    cached, missing = cache.get_many(keys), {}
     chunks, years = [], []
-    for event in events:
-        key = (language, settings.SITE_URL, event.pk, event.sequence, event.status, event.updated_at)
-        chunk = _vevents.get(key)
+    for key, event in zip(keys, events, strict=True):
+        chunk = cached.get(key)
         if chunk is None:
-            chunk = event_to_vevent(event, description_chars=FEED_DESCRIPTION_CHARS).to_ical()
-            _vevents.put(key, chunk)
+            chunk = missing[key] = event_to_vevent(event, description_chars=FEED_DESCRIPTION_CHARS).to_ical()
         chunks.append(chunk)
         years.append(event.starts_at.year)
+    if missing:
+        cache.set_many(missing, timeout=None)
     return b"".join([
         header[: -len(b"END:VCALENDAR\r\n")], _timezone_bytes(*year_span(years)), *chunks, b"END:VCALENDAR\r\n",
     ])

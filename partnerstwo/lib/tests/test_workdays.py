@@ -1,8 +1,9 @@
-"""Polish public holidays and working days, checked against the lists in domain.md §7.2."""
+"""Polish public holidays and working days, checked against the statute's own list."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from dateutil.easter import easter
 
 from partnerstwo.lib.workdays import add_working_days, is_working_day, public_holidays
 
@@ -21,6 +22,25 @@ HOLIDAYS_2026 = {
     date(2026, 5, 3), date(2026, 5, 24), date(2026, 6, 4), date(2026, 8, 15), date(2026, 11, 1),
     date(2026, 11, 11), date(2026, 12, 24), date(2026, 12, 25), date(2026, 12, 26),
 }
+
+
+# The statute on public holidays as a rule: ten fixed dates (Christmas Eve only from 2025) and four that
+# move with Easter. The site takes its days from the `holidays` package; this rule checks it.
+FIXED_HOLIDAYS = ((1, 1), (1, 6), (5, 1), (5, 3), (8, 15), (11, 1), (11, 11), (12, 25), (12, 26))
+EASTER_OFFSETS = (0, 1, 49, 60)  # Easter Sunday and Monday, Pentecost Sunday, Corpus Christi
+
+
+def statutory_holidays(year: int) -> set[date]:
+    days = {date(year, month, day) for month, day in FIXED_HOLIDAYS}
+    if year >= 2025:
+        days.add(date(year, 12, 24))
+    days.update(easter(year) + timedelta(days=offset) for offset in EASTER_OFFSETS)
+    return days
+
+
+@pytest.mark.parametrize("year", range(2020, 2041))
+def test_the_holidays_package_agrees_with_the_statute_from_2020_to_2040(year):
+    assert public_holidays(year) == statutory_holidays(year)
 
 
 @pytest.mark.parametrize(("year", "expected"), [(2024, HOLIDAYS_2024), (2025, HOLIDAYS_2025), (2026, HOLIDAYS_2026)])
