@@ -4,7 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-APT_TEST_PACKAGES := chromium postgresql-contrib gettext libharfbuzz-subset0 fonts-dejavu-core hunspell-pl
+APT_TEST_PACKAGES := chromium postgresql-contrib gettext libharfbuzz-subset0 fonts-dejavu-core hunspell-pl \
+	openjdk-17-jre-headless
 
 .PHONY: demo test install system-packages lint check-migrations messages bench bench-postgres clean
 

@@ -1,0 +1,100 @@
+"""Every page pattern of the demo is valid HTML: the Nu HTML checker (vnu.jar from npm, on Java) finds no error.
+
+The pages are found by following links from the home page, as a visitor and as each demo role, in
+Polish and in English, keeping one page per URL pattern (the route a path resolves to): a new page is
+checked as soon as something links to it. All pages go to one run of the checker.
+"""
+
+import io
+import json
+import re
+import subprocess
+from collections import deque
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import Resolver404, resolve
+from django.utils import translation
+
+from tests.subprocesses import ROOT
+
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# Downloads and machine-readable feeds are not HTML; logging out would end the crawl's session.
+NOT_PAGES = re.compile(
+    r"\.(ics|xml|csv|xlsx|json|pdf|png|jpe?g|svg|webp|css|js)$|^/(en/)?(media|static)/|wyloguj|logout"
+)
+LINK = re.compile(r'href="(/[^"#]*)"')
+# Roles of the demo (manage.py demo) whose pages differ from a visitor's.
+SIGNED_IN = ["organizacja@example.org", "zespol@example.org"]
+LINKS_PER_CRAWL = 20_000  # a bound on links looked at, far above the site's number of patterns
+
+
+def pattern_of(path: str) -> str | None:
+    language = "en" if path.startswith("/en/") else "pl"
+    try:
+        with translation.override(language):  # the language prefix resolves only in its own language
+            match = resolve(path.split("?")[0])
+    except Resolver404:
+        return None
+    return f"{language}:{match.route}"
+
+
+def crawl(client: Client, starts: list[str], seen_patterns: set[str], pages: dict[str, str]) -> None:
+    queue, visited = deque(starts), set()
+    while queue and len(visited) < LINKS_PER_CRAWL:
+        path = queue.popleft()
+        if path in visited or NOT_PAGES.search(path.split("?")[0]):
+            continue
+        visited.add(path)
+        pattern = pattern_of(path)
+        if pattern is None or pattern in seen_patterns:
+            continue
+        response = client.get(path)
+        if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
+            continue
+        seen_patterns.add(pattern)
+        html = response.content.decode()
+        pages[path] = html
+        queue.extend(link.replace("&amp;", "&") for link in LINK.findall(html))
+
+
+def check(pages: dict[str, str], folder: Path) -> list[str]:
+    """Runs the checker once over all pages; returns its errors as 'path:line: message'."""
+    files = {}
+    for number, (path, html) in enumerate(sorted(pages.items())):
+        file = folder / f"page-{number:04d}.html"
+        file.write_text(html)
+        files[file] = path
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True, text=True, timeout=600,
+    )
+    by_name = {file.name: path for file, path in files.items()}
+    messages = json.loads(result.stderr)["messages"]
+    return [
+        f"{by_name.get(Path(m.get('url', '')).name, m.get('url'))}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+    ]
+
+
+@pytest.mark.django_db
+def test_every_page_pattern_is_valid_html_in_both_languages(tmp_path, settings):
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("demo", stdout=io.StringIO())
+    from partnerstwo.accounts.models import User
+
+    seen, pages = set(), {}
+    crawl(Client(), ["/", "/en/"], seen, pages)
+    for email in SIGNED_IN:
+        client = Client()
+        client.force_login(User.objects.get(email=email))
+        crawl(client, ["/", "/konto/", "/en/", "/en/konto/"], seen, pages)
+    assert len(pages) > 60, sorted(seen)  # the crawl reached the site, not just the home page
+    assert any(p.startswith("/en/") for p in pages)
+
+    errors = check(pages, tmp_path)
+    assert errors == [], "\n".join(errors)
