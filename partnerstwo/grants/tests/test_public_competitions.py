@@ -2,6 +2,7 @@
 
 import datetime as dt
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -99,7 +100,11 @@ def test_the_list_costs_the_same_number_of_queries_whatever_the_number_of_compet
         client.get(LIST, {"strona": "2"})
 
 
-def test_the_competition_page_shows_every_art_13_item_the_countdown_and_the_report_date(client, department_x):
+def test_the_competition_page_shows_every_art_13_item_the_countdown_and_the_report_date(
+    client, department_x, fixed_clock
+):
+    # The task's dates below are fixed, so the day the clock shows is fixed too.
+    fixed_clock.move_to(dt.datetime(2026, 12, 2, 11, 0, tzinfo=ZoneInfo("Europe/Warsaw")))
     made = competition(department_x, status=Status.ACCEPTING, deadline=at(today() + dt.timedelta(days=12), 15, 30),
                        task_end=dt.date(2027, 6, 30))
     body = client.get(made.get_absolute_url()).content.decode()
