@@ -151,10 +151,13 @@ def nominate(request, slug):
 @panel_required
 def offers_list(request, slug):
     competition = managed(request, slug)
-    rows = Offer.objects.filter(competition=competition).select_related("organization")
+    hidden = committees.hidden_organizations(request.user, competition)
+    rows = Offer.objects.filter(competition=competition).exclude(organization__in=hidden).select_related("organization")
+    count = committees.hidden_offer_count(competition, hidden)
     return render(request, "grants/committees/panel/offers.html", {
         "competition": competition,
         "offers": rows,
+        "hidden_notice": committees.conflict_notice(count) if count else "",
         "can_register": offers.can_register_offers(request.user, competition),
     })
 

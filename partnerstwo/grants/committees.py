@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from partnerstwo.grants.models import (
     NGO_MEMBER_NEEDS_ORGANIZATION,
@@ -318,6 +319,28 @@ def conflicted_organization_ids(member: CommitteeMember) -> set[int]:
     return set(member.declaration.conflicts.values_list("pk", flat=True))
 
 
+def hidden_organizations(user, competition: Competition) -> set[int]:
+    """Organisations whose offers, scores and ranking this person never sees in this competition: those they
+    declared a conflict with on their seat, also when they run the competition as an official."""
+    seat = seat_of(user, competition)
+    if not has_declared(seat):
+        return set()
+    return conflicted_organization_ids(seat)
+
+
+def conflict_notice(count: int) -> str:
+    """What a conflicted person reads where hidden offers would be."""
+    return ngettext(
+        "Ukryto %(count)s ofertę organizacji, wobec której zgłosił(a) Pan(i) konflikt interesów.",
+        "Ukryto %(count)s oferty organizacji, wobec których zgłosił(a) Pan(i) konflikt interesów.",
+        count,
+    ) % {"count": count}
+
+
+def hidden_offer_count(competition: Competition, hidden: set[int]) -> int:
+    return Offer.objects.filter(competition=competition, organization__in=hidden).count() if hidden else 0
+
+
 def offers_for(user, competition: Competition, seat: CommitteeMember | None):
     """The offers this person may see: all for the officials running it; for a member, after the declaration,
     all but those of organisations they declared a conflict with. None means: sign the declaration first."""
@@ -440,13 +463,15 @@ class RankedOffer:
     tied: bool = False
 
 
-def ranking(competition: Competition) -> list[RankedOffer]:
+def ranking(competition: Competition, *, hide_organizations=frozenset()) -> list[RankedOffer]:
     """Offers that passed the formal assessment, by the average of the totals of submitted cards of voting
-    members (experts excluded), highest first; offers with equal averages share a rank and are marked."""
+    members (experts excluded), highest first; offers with equal averages share a rank and are marked.
+    hide_organizations: left out before places are given, so a conflicted reader cannot tell from a gap in
+    the places where a hidden offer stood."""
     offers = list(
-        Offer.objects.filter(competition=competition, formal_status=Offer.Formal.PASSED).select_related(
-            "organization"
-        )
+        Offer.objects.filter(competition=competition, formal_status=Offer.Formal.PASSED)
+        .exclude(organization__in=hide_organizations)
+        .select_related("organization")
     )
     totals = defaultdict(lambda: defaultdict(Decimal))
     for offer_id, member_id, points in (
@@ -493,7 +518,7 @@ def proposed_amount_error(offer: Offer, amount: Decimal) -> str | None:
 def protocol(competition: Competition, *, hide_organizations=frozenset()) -> dict:
     """Everything the protocol of the committee's work shows, in a constant number of queries.
     hide_organizations: for a member who declared a conflict, those organisations' offers, cards and ranking
-    rows are left out, as offers_for leaves them out everywhere else."""
+    rows are left out, as offers_for leaves them out everywhere else, and only their number is given."""
     members = list(
         CommitteeMember.objects.filter(competition=competition)
         .select_related("user", "nominated_by", "declaration")
@@ -506,6 +531,7 @@ def protocol(competition: Competition, *, hide_organizations=frozenset()) -> dic
         .exclude(organization__in=hide_organizations)
         .select_related("organization")
     )
+    hidden_count = hidden_offer_count(competition, hide_organizations)
     formal = list(formal_criteria(competition))
     merit = list(merit_criteria(competition))
     for offer in offers:
@@ -533,7 +559,8 @@ def protocol(competition: Competition, *, hide_organizations=frozenset()) -> dic
         "formal_criteria": formal,
         "merit_criteria": merit,
         "cards": cards,
-        "ranking": [r for r in ranking(competition) if r.offer.organization_id not in hide_organizations],
+        "ranking": ranking(competition, hide_organizations=hide_organizations),
+        "hidden_notice": conflict_notice(hidden_count) if hidden_count else "",
         "generated_at": timezone.now(),
         "declaration_version": DECLARATION_VERSION,
     }
