@@ -18,6 +18,7 @@ from partnerstwo.grants.committee_forms import (
     ScoreCardForm,
 )
 from partnerstwo.grants.models import CommitteeMember, Competition, Offer
+from partnerstwo.lib.ratelimit import hit
 from partnerstwo.organizations.models import Organization
 
 
@@ -220,12 +221,17 @@ def nominate(request, slug):
         raise PermissionDenied
     form = NominationForm(request.POST or None, competition=competition, organizations=organizations)
     if request.method == "POST" and form.is_valid():
-        committees.nominate(
-            competition, candidate=form.cleaned_data["candidate"], by=request.user,
-            organization=form.cleaned_data["organization"], justification=form.cleaned_data["justification"],
-        )
-        messages.success(request, _("Kandydat(ka) został(a) zgłoszony(-a). O powołaniu decyduje wydział."))
-        return redirect(competition.get_absolute_url())
+        if not hit("committee-nomination", str(request.user.pk), committees.NOMINATION_RATE):
+            form.add_error(None, _("Wysłano zbyt wiele zgłoszeń w krótkim czasie. Spróbuj ponownie za godzinę."))
+        else:
+            committees.nominate(
+                competition, email=form.cleaned_data["candidate"], by=request.user,
+                organization=form.cleaned_data["organization"], justification=form.cleaned_data["justification"],
+            )
+            # The same words whether the address has an account or not.
+            messages.success(request, _("Zgłoszenie przyjęte. Wysłaliśmy kandydatowi(-tce) wiadomość; "
+                                        "o powołaniu decyduje wydział."))
+            return redirect(competition.get_absolute_url())
     return render(request, "grants/committees/nominate.html", {
         "competition": competition, "form": form, "base_template": "base.html",
         "open": competition.status in committees.COMMITTEE_STATUSES,
