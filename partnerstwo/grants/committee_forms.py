@@ -110,7 +110,7 @@ class NominationForm(forms.Form):
     told by e-mail, the official sees the account when deciding."""
 
     candidate = forms.EmailField(
-        label=_("Adres e-mail kandydata(-tki)"),
+        label=_("Adres e-mail kandydata(-tki)"), max_length=254,
         help_text=_("Wyślemy tej osobie wiadomość o zgłoszeniu; jeśli nie ma konta w serwisie, "
                     "dowie się z niej, jak je założyć."),
     )
