@@ -15,7 +15,6 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django_tasks import task
 
 from partnerstwo.accounts.models import User
@@ -382,12 +381,10 @@ def hidden_organizations(user, competition: Competition) -> set[int]:
 
 
 def conflict_notice(count: int) -> str:
-    """What a conflicted person reads where hidden offers would be."""
-    return ngettext(
-        "Ukryto %(count)s ofertę organizacji, wobec której zgłosił(a) Pan(i) konflikt interesów.",
-        "Ukryto %(count)s oferty organizacji, wobec których zgłosił(a) Pan(i) konflikt interesów.",
-        count,
-    ) % {"count": count}
+    """What a conflicted person reads where hidden offers would be (worded to need no plural forms)."""
+    return _("Ukryte oferty organizacji, wobec których zgłosił(a) Pan(i) konflikt interesów: %(count)s.") % {
+        "count": count
+    }
 
 
 def hidden_offer_count(competition: Competition, hidden: set[int]) -> int:

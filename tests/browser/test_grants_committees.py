@@ -304,7 +304,7 @@ def test_an_official_with_a_declared_conflict_reads_a_notice_instead_of_the_offe
 
     factories.member(committee.competition, official_x, conflicts=[committee.beta])
     page = signed_in(official_x)
-    notice = "Ukryto 1 ofertę organizacji, wobec której zgłosił(a) Pan(i) konflikt interesów."
+    notice = "Ukryte oferty organizacji, wobec których zgłosił(a) Pan(i) konflikt interesów: 1."
     for path, what in (
         (f"/panel/konkursy/komisje/{committee.competition.slug}/oferty/", "panel offers"),
         (committee.area, "members' area"),

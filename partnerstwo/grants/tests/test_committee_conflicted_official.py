@@ -13,7 +13,7 @@ from partnerstwo.grants.tests import factories
 
 HIDDEN_TITLE = "Warsztaty szachowe dla seniorów"
 HIDDEN_CARD = "Szachy: przeciętnie, ale tanio."
-NOTICE = "Ukryto 1 ofertę organizacji, wobec której zgłosił(a) Pan(i) konflikt interesów."
+NOTICE = "Ukryte oferty organizacji, wobec których zgłosił(a) Pan(i) konflikt interesów: 1."
 
 
 @pytest.fixture(autouse=True)
