@@ -68,3 +68,13 @@ def test_a_foreign_image_inside_a_link_leaves_one_link_and_loads_nothing():
 def test_a_backslash_cannot_smuggle_another_host_into_an_image():
     html = rendered("![x](/\\evil.example/x.png)")
     assert 'src="//' not in html and 'src="/\\' not in html
+
+
+def test_the_sanitiser_drops_a_foreign_image_address_whatever_produced_the_img_tag():
+    from partnerstwo.lib.markdown import _keep_own_images
+
+    assert _keep_own_images("img", "src", "https://evil.example/x.png") is None
+    assert _keep_own_images("img", "src", "//evil.example/x.png") is None
+    assert _keep_own_images("img", "src", "/\\evil.example/x.png") is None
+    assert _keep_own_images("img", "src", "/media/x.png") == "/media/x.png"
+    assert _keep_own_images("a", "href", "https://evil.example/") == "https://evil.example/"
