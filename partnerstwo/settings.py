@@ -372,4 +372,5 @@ SCHEDULED_JOBS = [
     "advance_competitions",
     "recover_deliveries",
     "purge_unsubscribed",
+    "purge_rate_limits",
 ]

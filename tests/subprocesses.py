@@ -38,12 +38,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_site(env: dict):
-    """gunicorn serving partnerstwo.wsgi on a free loopback port; yields the base URL."""
+def running_site(env: dict, *gunicorn_args: str):
+    """gunicorn serving partnerstwo.wsgi on a free loopback port; yields the base URL.
+
+    gunicorn_args replace the single sync worker, e.g. ("--workers", "2", "--threads", "8").
+    """
     port = free_port()
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "partnerstwo.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", "1", "--log-level", "warning"],
+         *(gunicorn_args or ("--workers", "1")), "--log-level", "warning"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     try:

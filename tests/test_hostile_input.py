@@ -264,6 +264,8 @@ TARGETS = [
     Target("panel: missing reports", "GET", "/panel/organizacje/sprawozdania/", {"rok": "2025", "page": "2"},
            "official_x"),
     Target("panel: OPP list upload", "POST", "/panel/organizacje/import-opp/", {"file": "wykaz.csv"}, "official_x"),
+    Target("panel: spreadsheet upload", "POST", "/panel/organizacje/import/", {"file": "organizacje.xlsx"},
+           "official_x"),
     Target("panel: import apply", "POST", "/panel/organizacje/import/{pk}/",
            {"pk": lambda rows: upkeep.hostile_import().pk, "only_valid": "on"}, "official_x"),
     # The public directory (helper "directory"): its list, map and API share one set of filters. The

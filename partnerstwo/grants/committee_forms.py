@@ -106,7 +106,14 @@ class AppointForm(forms.Form):
 
 
 class NominationForm(forms.Form):
-    candidate = UserByEmailField(label=_("Adres e-mail kandydata(-tki)"), help_text=_("Osoba z kontem w serwisie."))
+    """The same answer whether the address has an account or not (nothing here looks it up): the candidate is
+    told by e-mail, the official sees the account when deciding."""
+
+    candidate = forms.EmailField(
+        label=_("Adres e-mail kandydata(-tki)"), max_length=254,
+        help_text=_("Wyślemy tej osobie wiadomość o zgłoszeniu; jeśli nie ma konta w serwisie, "
+                    "dowie się z niej, jak je założyć."),
+    )
     organization = OrganizationField(label=_("Organizacja wskazująca"), required=False)
     justification = forms.CharField(label=_("Uzasadnienie"), widget=forms.Textarea(attrs={"rows": 4}), max_length=3000)
 
@@ -119,18 +126,18 @@ class NominationForm(forms.Form):
                 label=_("W imieniu organizacji"), queryset=organizations, empty_label=None
             )
 
+    def clean_candidate(self):
+        return clean_text(self.cleaned_data["candidate"]).strip().lower()
+
     def clean_justification(self):
         return clean_text(self.cleaned_data["justification"])
 
     def clean(self):
         data = super().clean()
-        candidate = data.get("candidate")
-        if candidate is not None and "organization" not in self.errors:
-            error = committees.nomination_error(
-                self.competition, candidate=candidate, organization=data.get("organization")
-            )
+        if "organization" not in self.errors:
+            error = committees.nomination_error(self.competition, organization=data.get("organization"))
             if error:
-                self.add_error("candidate", error)
+                self.add_error("organization" if data.get("organization") else None, error)
         return data
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from partnerstwo.grants import committees, offers
 from partnerstwo.grants.committee_forms import AppointForm, NominationDecisionForm, NominationForm, OfferForm
 from partnerstwo.grants.models import CommitteeMember, Competition, Nomination, Offer
+from partnerstwo.lib.ratelimit import hit
 from partnerstwo.panel.access import panel_required
 
 
@@ -33,7 +34,7 @@ def index(request):
             Competition.objects.filter(status__in=committees.COMMITTEE_STATUSES)
             .select_related("department").order_by("offer_deadline")
         )
-        my_nominations = Nomination.objects.filter(nominated_by=user).select_related("competition", "candidate")
+        my_nominations = Nomination.objects.filter(nominated_by=user).select_related("competition")
     return render(request, "grants/committees/panel/index.html", {
         "managed": managed_list,
         "open_for_nominations": open_for_nominations,
@@ -63,7 +64,9 @@ def detail(request, slug):
     members = list(competition.committee.select_related("user", "nominated_by", "declaration"))
     for member in members:
         member.signed = committees.has_declared(member)
-    nominations = competition.nominations.select_related("candidate", "organization", "nominated_by")
+    nominations = list(competition.nominations.select_related("candidate", "organization", "nominated_by"))
+    for nomination in nominations:
+        nomination.account = committees.nominee(nomination)
     return render(request, "grants/committees/panel/detail.html", {
         "competition": competition,
         "members": members,
@@ -86,10 +89,14 @@ def decide_nomination(request, slug, pk):
     elif form.cleaned_data["decision"] == "decline":
         committees.decline(nomination)
         messages.success(request, _("Kandydatura nie została przyjęta."))
+    elif (candidate := committees.nominee(nomination)) is None:
+        messages.error(request, _("Osoba zgłoszona z adresem %(email)s nie ma jeszcze konta w serwisie. Wysłaliśmy "
+                                  "jej wiadomość o zgłoszeniu; powołanie będzie możliwe, gdy założy konto.")
+                       % {"email": nomination.email})
     else:
         try:
             committees.appoint(
-                competition, user=nomination.candidate, role=form.cleaned_data["role"],
+                competition, user=candidate, role=form.cleaned_data["role"],
                 organization=nomination.organization, nomination=nomination,
             )
         except committees.AppointmentRefused as error:
@@ -136,12 +143,17 @@ def nominate(request, slug):
         raise PermissionDenied
     form = NominationForm(request.POST or None, competition=competition)
     if request.method == "POST" and form.is_valid():
-        committees.nominate(
-            competition, candidate=form.cleaned_data["candidate"], by=request.user,
-            organization=form.cleaned_data["organization"], justification=form.cleaned_data["justification"],
-        )
-        messages.success(request, _("Kandydat(ka) został(a) zgłoszony(-a). O powołaniu decyduje wydział."))
-        return redirect("panel:grants_panel:committee_index")
+        if not hit("committee-nomination", str(request.user.pk), committees.NOMINATION_RATE):
+            form.add_error(None, _("Wysłano zbyt wiele zgłoszeń w krótkim czasie. Spróbuj ponownie za godzinę."))
+        else:
+            committees.nominate(
+                competition, email=form.cleaned_data["candidate"], by=request.user,
+                organization=form.cleaned_data["organization"], justification=form.cleaned_data["justification"],
+            )
+            # The same words whether the address has an account or not.
+            messages.success(request, _("Zgłoszenie przyjęte. Wysłaliśmy kandydatowi(-tce) wiadomość; "
+                                        "o powołaniu decyduje wydział."))
+            return redirect("panel:grants_panel:committee_index")
     return render(request, "grants/committees/nominate.html", {
         "competition": competition, "form": form, "base_template": "panel/base.html",
         "open": competition.status in committees.COMMITTEE_STATUSES,
@@ -151,10 +163,13 @@ def nominate(request, slug):
 @panel_required
 def offers_list(request, slug):
     competition = managed(request, slug)
-    rows = Offer.objects.filter(competition=competition).select_related("organization")
+    hidden = committees.hidden_organizations(request.user, competition)
+    rows = Offer.objects.filter(competition=competition).exclude(organization__in=hidden).select_related("organization")
+    count = committees.hidden_offer_count(competition, hidden)
     return render(request, "grants/committees/panel/offers.html", {
         "competition": competition,
         "offers": rows,
+        "hidden_notice": committees.conflict_notice(count) if count else "",
         "can_register": offers.can_register_offers(request.user, competition),
     })
 

@@ -18,6 +18,7 @@ from partnerstwo.grants.committee_forms import (
     ScoreCardForm,
 )
 from partnerstwo.grants.models import CommitteeMember, Competition, Offer
+from partnerstwo.lib.ratelimit import hit
 from partnerstwo.organizations.models import Organization
 
 
@@ -55,6 +56,8 @@ def competition(request, slug):
     competition, seat, manager = committee_access(request, slug)
     offers = committees.offers_for(request.user, competition, seat)
     offers = list(offers) if offers is not None else None
+    hidden = committees.hidden_organizations(request.user, competition)
+    hidden_count = committees.hidden_offer_count(competition, hidden) if offers is not None else 0
     if offers is not None and seat is not None:
         submitted = set(
             seat.scores.filter(submitted_at__isnull=False).values_list("offer_id", flat=True).distinct()
@@ -73,7 +76,8 @@ def competition(request, slug):
         "members": members,
         "formal_complete": committees.formal_assessment_complete(competition),
         # A member who declared a conflict does not see those organisations' offers here either.
-        "ranking": [r for r in committees.ranking(competition) if r.offer in offers] if offers is not None else [],
+        "ranking": committees.ranking(competition, hide_organizations=hidden) if offers is not None else [],
+        "hidden_notice": committees.conflict_notice(hidden_count) if hidden_count else "",
     })
 
 
@@ -217,12 +221,17 @@ def nominate(request, slug):
         raise PermissionDenied
     form = NominationForm(request.POST or None, competition=competition, organizations=organizations)
     if request.method == "POST" and form.is_valid():
-        committees.nominate(
-            competition, candidate=form.cleaned_data["candidate"], by=request.user,
-            organization=form.cleaned_data["organization"], justification=form.cleaned_data["justification"],
-        )
-        messages.success(request, _("Kandydat(ka) został(a) zgłoszony(-a). O powołaniu decyduje wydział."))
-        return redirect(competition.get_absolute_url())
+        if not hit("committee-nomination", str(request.user.pk), committees.NOMINATION_RATE):
+            form.add_error(None, _("Wysłano zbyt wiele zgłoszeń w krótkim czasie. Spróbuj ponownie za godzinę."))
+        else:
+            committees.nominate(
+                competition, email=form.cleaned_data["candidate"], by=request.user,
+                organization=form.cleaned_data["organization"], justification=form.cleaned_data["justification"],
+            )
+            # The same words whether the address has an account or not.
+            messages.success(request, _("Zgłoszenie przyjęte. Wysłaliśmy kandydatowi(-tce) wiadomość; "
+                                        "o powołaniu decyduje wydział."))
+            return redirect(competition.get_absolute_url())
     return render(request, "grants/committees/nominate.html", {
         "competition": competition, "form": form, "base_template": "base.html",
         "open": competition.status in committees.COMMITTEE_STATUSES,
@@ -235,12 +244,12 @@ class DeclarationFirst(Exception):
 
 def protocol_context(request, slug):
     competition, seat, manager = committee_access(request, slug)
-    if seat is None or manager:
-        return committees.protocol(competition)
-    if committees.access_refusal(seat):
+    if seat is not None and not manager and committees.access_refusal(seat):
         raise DeclarationFirst  # the protocol names the offers: a member reads it after the declaration
-    # A member does not see the offers, cards and ranking rows of organisations they declared a conflict with.
-    return committees.protocol(competition, hide_organizations=committees.conflicted_organization_ids(seat))
+    # Nobody sees the offers, cards and ranking rows of organisations they declared a conflict with, also an
+    # official who runs the competition and sits on its committee.
+    hidden = committees.hidden_organizations(request.user, competition)
+    return committees.protocol(competition, hide_organizations=hidden)
 
 
 @login_required

@@ -8,12 +8,16 @@ averages and the ranking, and the data of the protocol.
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
+from partnerstwo.accounts.models import User
 from partnerstwo.grants.models import (
     NGO_MEMBER_NEEDS_ORGANIZATION,
     CommitteeMember,
@@ -24,8 +28,11 @@ from partnerstwo.grants.models import (
     Offer,
     Score,
 )
+from partnerstwo.lib.emails import absolute_url, send_email
 from partnerstwo.organizations.models import Organization, Representation
 
+# Nominations one person may send in an hour: each one mails the nominated address.
+NOMINATION_RATE = "20/h"
 # Points are given in halves (e.g. 7.5): a product choice, not a legal rule.
 SCORE_STEP = Decimal("0.5")
 
@@ -162,7 +169,8 @@ def appoint(
     )
     if nomination is not None:
         nomination.status = Nomination.Status.APPOINTED
-        nomination.save(update_fields=["status"])
+        nomination.candidate = user
+        nomination.save(update_fields=["status", "candidate"])
     return member
 
 
@@ -235,19 +243,64 @@ def committee_notes(competition: Competition, members) -> list[str]:
     return notes
 
 
-def nomination_error(competition: Competition, *, candidate, organization: Organization | None) -> str | None:
+def nomination_error(competition: Competition, *, organization: Organization | None) -> str | None:
+    """Why a nomination cannot be taken, from what the nominator knows anyway: the competition's stage and the
+    organisation they nominate for. Nothing here depends on the candidate's address having an account, or on
+    who that account is: the official learns that when deciding (appointment_error), the nominator never does."""
     if competition.status not in COMMITTEE_STATUSES:
         return _("W tym konkursie nie przyjmuje się już kandydatów do komisji.")
-    if Nomination.objects.filter(competition=competition, candidate=candidate).exists():
-        return _("%(user)s został(a) już zgłoszony(-a) do tej komisji.") % {"user": candidate}
-    return appointment_error(competition, user=candidate, organization=organization)
+    if organization is not None and offering_organizations(competition).filter(pk=organization.pk).exists():
+        return _("%(org)s złożyła ofertę w tym konkursie. %(rule)s") % {"org": organization, "rule": art15_message()}
+    return None
 
 
-def nominate(competition, *, candidate, by, organization=None, justification="") -> Nomination:
-    return Nomination.objects.create(
-        competition=competition, candidate=candidate, nominated_by=by, organization=organization,
-        justification=justification,
-    )
+def _account(email: str):
+    return User.objects.filter(email__iexact=email, is_active=True).first()
+
+
+def nominee(nomination: Nomination):
+    """The account of the nominated person: the one known when nominated, or one made with that address since."""
+    return nomination.candidate or _account(nomination.email)
+
+
+def nominate(competition, *, by, email: str = "", candidate=None, organization=None, justification="") -> Nomination:
+    """Takes the nomination of an address whether or not it has an account and tells that address by e-mail.
+    Each nominator's nomination is kept, whoever else nominated the address (the official sees them all): so
+    the nominator learns nothing from the answer. Sending the same one again changes nothing."""
+    email = (email or candidate.email).strip().lower()
+    candidate = candidate or _account(email)
+    same = Nomination.objects.filter(competition=competition, email=email, nominated_by=by)
+    existing = same.first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            nomination = Nomination.objects.create(
+                competition=competition, email=email, candidate=candidate, nominated_by=by, organization=organization,
+                justification=justification,
+            )
+    except IntegrityError:  # the same nomination sent twice at the same moment
+        return same.first()
+    transaction.on_commit(partial(send_nomination_notice.enqueue, nomination.pk))
+    return nomination
+
+
+@task()
+def send_nomination_notice(nomination_id: int) -> None:
+    """Tells the nominated address about the nomination; a person without an account learns how to make one. It
+    carries none of the nominator's text, so the form cannot mail others arbitrary words."""
+    nomination = Nomination.objects.select_related("competition", "organization").filter(pk=nomination_id).first()
+    if nomination is None:
+        return
+    competition = nomination.competition
+    send_email("committee_nomination", [nomination.email], {
+        "competition": competition,
+        "competition_url": absolute_url(competition.get_absolute_url()),
+        "organization": nomination.organization,
+        "has_account": nominee(nomination) is not None,
+        "signup_url": absolute_url(reverse("account_signup")),
+        "login_url": absolute_url(reverse("account_login")),
+    })
 
 
 def decline(nomination: Nomination) -> None:
@@ -316,6 +369,26 @@ def has_declared(member: CommitteeMember | None) -> bool:
 
 def conflicted_organization_ids(member: CommitteeMember) -> set[int]:
     return set(member.declaration.conflicts.values_list("pk", flat=True))
+
+
+def hidden_organizations(user, competition: Competition) -> set[int]:
+    """Organisations whose offers, scores and ranking this person never sees in this competition: those they
+    declared a conflict with on their seat, also when they run the competition as an official."""
+    seat = seat_of(user, competition)
+    if not has_declared(seat):
+        return set()
+    return conflicted_organization_ids(seat)
+
+
+def conflict_notice(count: int) -> str:
+    """What a conflicted person reads where hidden offers would be (worded to need no plural forms)."""
+    return _("Ukryte oferty organizacji, wobec których zgłosił(a) Pan(i) konflikt interesów: %(count)s.") % {
+        "count": count
+    }
+
+
+def hidden_offer_count(competition: Competition, hidden: set[int]) -> int:
+    return Offer.objects.filter(competition=competition, organization__in=hidden).count() if hidden else 0
 
 
 def offers_for(user, competition: Competition, seat: CommitteeMember | None):
@@ -440,13 +513,15 @@ class RankedOffer:
     tied: bool = False
 
 
-def ranking(competition: Competition) -> list[RankedOffer]:
+def ranking(competition: Competition, *, hide_organizations=frozenset()) -> list[RankedOffer]:
     """Offers that passed the formal assessment, by the average of the totals of submitted cards of voting
-    members (experts excluded), highest first; offers with equal averages share a rank and are marked."""
+    members (experts excluded), highest first; offers with equal averages share a rank and are marked.
+    hide_organizations: left out before places are given, so a conflicted reader cannot tell from a gap in
+    the places where a hidden offer stood."""
     offers = list(
-        Offer.objects.filter(competition=competition, formal_status=Offer.Formal.PASSED).select_related(
-            "organization"
-        )
+        Offer.objects.filter(competition=competition, formal_status=Offer.Formal.PASSED)
+        .exclude(organization__in=hide_organizations)
+        .select_related("organization")
     )
     totals = defaultdict(lambda: defaultdict(Decimal))
     for offer_id, member_id, points in (
@@ -493,7 +568,7 @@ def proposed_amount_error(offer: Offer, amount: Decimal) -> str | None:
 def protocol(competition: Competition, *, hide_organizations=frozenset()) -> dict:
     """Everything the protocol of the committee's work shows, in a constant number of queries.
     hide_organizations: for a member who declared a conflict, those organisations' offers, cards and ranking
-    rows are left out, as offers_for leaves them out everywhere else."""
+    rows are left out, as offers_for leaves them out everywhere else, and only their number is given."""
     members = list(
         CommitteeMember.objects.filter(competition=competition)
         .select_related("user", "nominated_by", "declaration")
@@ -506,6 +581,7 @@ def protocol(competition: Competition, *, hide_organizations=frozenset()) -> dic
         .exclude(organization__in=hide_organizations)
         .select_related("organization")
     )
+    hidden_count = hidden_offer_count(competition, hide_organizations)
     formal = list(formal_criteria(competition))
     merit = list(merit_criteria(competition))
     for offer in offers:
@@ -533,7 +609,8 @@ def protocol(competition: Competition, *, hide_organizations=frozenset()) -> dic
         "formal_criteria": formal,
         "merit_criteria": merit,
         "cards": cards,
-        "ranking": [r for r in ranking(competition) if r.offer.organization_id not in hide_organizations],
+        "ranking": ranking(competition, hide_organizations=hide_organizations),
+        "hidden_notice": conflict_notice(hidden_count) if hidden_count else "",
         "generated_at": timezone.now(),
         "declaration_version": DECLARATION_VERSION,
     }

@@ -118,7 +118,8 @@ def appoint_committee(competition: Competition, offers: list[Offer]) -> list[Com
                 # Recommended by the advisory body (domain.md §1.7), then appointed by the department.
                 Nomination.objects.get_or_create(
                     competition=competition, candidate=user,
-                    defaults={"nominated_by": team, "justification": "Wieloletnia działaczka organizacji "
+                    defaults={"email": user.email, "nominated_by": team,
+                              "justification": "Wieloletnia działaczka organizacji "
                               "pomagających osobom w kryzysie bezdomności; zna standardy usług.",
                               "status": Nomination.Status.APPOINTED},
                 )
@@ -127,7 +128,13 @@ def appoint_committee(competition: Competition, offers: list[Offer]) -> list[Com
     candidate = person(*PENDING_CANDIDATE)
     Nomination.objects.get_or_create(
         competition=competition, candidate=candidate,
-        defaults={"nominated_by": team, "justification": "Koordynator wolontariatu, doświadczenie w pracy socjalnej."},
+        defaults={"email": candidate.email, "nominated_by": team,
+                  "justification": "Koordynator wolontariatu, doświadczenie w pracy socjalnej."},
+    )
+    # An address without an account: the nominator was told the same as for any other, the official sees it here.
+    Nomination.objects.get_or_create(
+        competition=competition, email="nowa.kandydatka@example.org",
+        defaults={"nominated_by": team, "justification": "Prowadzi grupę wsparcia; konto założy po zaproszeniu."},
     )
     for seat in seats:
         if committees.has_declared(seat):

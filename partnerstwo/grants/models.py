@@ -472,8 +472,12 @@ class Nomination(models.Model):
         DECLINED = "declined", _("nie powołano")
 
     competition = models.ForeignKey(Competition, on_delete=models.CASCADE, related_name="nominations")
+    # The address the nominator typed (lower case). The form answers the same whether it has an account, so
+    # the account is looked up here, not shown there: None until the person has one (committees.nominee).
+    email = models.EmailField(_("adres e-mail kandydata(-tki)"))
     candidate = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("kandydat(ka)"), on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("kandydat(ka)"), on_delete=models.CASCADE, related_name="+",
+        null=True, blank=True,
     )
     nominated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     organization = models.ForeignKey(
@@ -490,10 +494,15 @@ class Nomination(models.Model):
 
     class Meta:
         ordering = ["created_at"]
-        constraints = [models.UniqueConstraint(fields=["competition", "candidate"], name="nomination_once")]
+        # Once per address and nominator: whether someone else nominated the address too is none of their business.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["competition", "email", "nominated_by"], name="nomination_once_per_nominator"
+            ),
+        ]
 
     def __str__(self):
-        return str(self.candidate)
+        return str(self.candidate or self.email)
 
 
 class ImpartialityDeclaration(models.Model):

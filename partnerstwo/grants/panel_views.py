@@ -16,8 +16,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from partnerstwo.grants import committees, rules
 from partnerstwo.grants import competitions as lifecycle
-from partnerstwo.grants import rules
 from partnerstwo.grants.forms import (
     CancelForm,
     CompetitionForm,
@@ -249,6 +249,16 @@ def start_evaluation(request, pk):
 @require_http_methods(["GET", "POST"])
 def publish_results(request, pk):
     competition = _editable(request, pk)
+    if committees.hidden_organizations(request.user, competition):
+        # The form shows every offer with the committee's proposed amount: someone who declared a conflict
+        # with an offering organisation neither sees it nor decides the grants (art. 24 k.p.a.).
+        return _action_page(
+            request, competition, title=_("Ogłoszenie wyników"), button=_("Opublikuj wyniki"),
+            problems=[_("Zgłosił(a) Pan(i) w komisji konflikt interesów z organizacją, która złożyła ofertę. "
+                        "Wyniki ogłasza inna osoba prowadząca konkurs.")],
+            explanation=_("Wyniki są ogłaszane niezwłocznie w BIP, na tablicy ogłoszeń i na stronie internetowej "
+                          "(art. 15 ust. 2h); tutaj publikujemy je na stronie konkursu."),
+        )
     offers = competition.offers.select_related("organization").order_by("organization__name", "title")
     form = ResultsForm(request.POST or None, offers=offers, initial={"note": competition.results_note})
     if request.method == "POST" and form.is_valid():

@@ -1,8 +1,17 @@
-"""Markdown written by staff and users, rendered to HTML that is safe to show."""
+"""Markdown written by staff and users, rendered to HTML that is safe to show.
+
+Images load only from the site itself (its uploads under MEDIA_URL, or any path on the site): an
+image from another host would tell that host who reads the page and when. An image from elsewhere
+becomes a plain link with its description, which the reader may follow by choice; an inline
+`data:` image, which no link can show, is reduced to its description.
+"""
 
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import nh3
+from django.conf import settings
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
@@ -13,6 +22,47 @@ ALLOWED_TAGS = {
     "p", "pre", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul", "img",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "th": {"scope"}, "td": set()}
+LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def is_own_image(src: str) -> bool:
+    """True for an image the site serves itself: a path on the site, or an address on SITE_URL's host."""
+    # Browsers read a backslash as a slash and ignore tabs and newlines: "/\\evil.example" is another host.
+    src = src.strip().replace("\\", "/")
+    src = "".join(char for char in src if char not in "\t\r\n")
+    try:
+        parts = urlsplit(src)
+    except ValueError:
+        return False
+    if not parts.scheme and not parts.netloc:
+        return True
+    site = urlsplit(settings.SITE_URL)
+    return parts.scheme in {"http", "https"} and parts.netloc.lower() == site.netloc.lower()
+
+
+def _image(renderer, tokens, idx, options, env):
+    token = tokens[idx]
+    src = token.attrGet("src") or ""
+    if is_own_image(src):
+        return renderer.image(tokens, idx, options, env)
+    description = escape(renderer.renderInlineAsText(token.children or [], options, env))
+    inside_link = sum({"link_open": 1, "link_close": -1}.get(t.type, 0) for t in tokens[:idx]) > 0
+    if inside_link:
+        return description  # a link cannot hold another; the outer one still leads somewhere
+    if urlsplit(src.strip()).scheme.lower() in {"http", "https", ""}:
+        # Foreign and protocol-relative addresses: a link, never a request made on the reader's behalf.
+        return f'<a href="{escape(src)}">{description or escape(src)}</a>'
+    return description  # data: and other schemes: nothing to link to, the description stays
+
+
+_markdown.add_render_rule("image", _image)
+
+
+def _keep_own_images(element: str, attribute: str, value: str) -> str | None:
+    """Defence in depth for nh3: whatever produced an <img>, its src must be the site's own."""
+    if element == "img" and attribute == "src" and not is_own_image(value):
+        return None
+    return value
 
 
 def render_markdown(text: str) -> SafeString:
@@ -30,7 +80,8 @@ def _render(text: str) -> str:
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", "tel"},
+        attribute_filter=_keep_own_images,
+        url_schemes=LINK_SCHEMES,
         link_rel="noopener noreferrer",
     )
     return clean

@@ -24,3 +24,24 @@ class FoldedSearchModel(models.Model):
 
     def build_search_text(self) -> str:
         raise NotImplementedError
+
+
+class RateLimitCounter(models.Model):
+    """Attempts in one fixed window of one rate limit (partnerstwo.lib.ratelimit, docs/decisions/0008).
+
+    One row per (key, window): the unique constraint lets a single INSERT … ON CONFLICT DO UPDATE
+    count atomically, so a burst of simultaneous requests cannot slip past the limit.
+    """
+
+    key = models.CharField(max_length=120)  # "<scope>:<sha256 of the client key>"
+    window_start = models.BigIntegerField()  # Unix time at which the window opened
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.BigIntegerField(db_index=True)  # Unix time after which the row is useless
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="lib_ratelimitcounter_one_per_window"),
+        ]
+
+    def __str__(self):
+        return f"{self.key} @ {self.window_start}: {self.count}"

@@ -12,11 +12,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from partnerstwo.organizations import bulk_import, claims, editing, opp_list
+from partnerstwo.organizations import claims, editing, imports
 from partnerstwo.organizations.manage_forms import (
     BulkApplyForm,
     ChangeDecisionForm,
@@ -33,7 +32,7 @@ from partnerstwo.organizations.models import (
 from partnerstwo.organizations.tables import TableError
 
 PAGE_SIZE = 50
-IMPORTERS = {OrganizationImport.Kind.OPP_LIST: opp_list, OrganizationImport.Kind.BULK: bulk_import}
+IMPORTERS = imports.IMPORTERS
 
 
 def directory_staff_required(view):
@@ -197,21 +196,16 @@ def import_detail(request, pk):
     record = get_object_or_404(OrganizationImport.objects.select_related("uploaded_by", "applied_by"), pk=pk)
     form = BulkApplyForm(request.POST if request.method == "POST" else None)
     error = ""
-    if request.method == "POST" and not record.applied_at and form.is_valid():
-        importer = IMPORTERS[record.kind]
+    status = 200
+    if request.method == "POST" and form.is_valid():
         try:
-            if record.kind == OrganizationImport.Kind.BULK:
-                result = importer.apply(bytes(record.content), record.filename, user=request.user,
-                                        only_valid=form.cleaned_data["only_valid"])
-            else:
-                result = importer.apply(bytes(record.content), record.filename, user=request.user)
+            imports.apply_once(record, user=request.user, only_valid=form.cleaned_data["only_valid"])
+        except imports.AlreadyApplied as problem:
+            error, status = str(problem), 409
+            record.refresh_from_db()
         except (ValidationError, TableError) as problem:
             error = " ".join(problem.messages) if isinstance(problem, ValidationError) else str(problem)
         else:
-            record.result = result.to_json()
-            record.applied_at = timezone.now()
-            record.applied_by = request.user
-            record.save(update_fields=["result", "applied_at", "applied_by"])
             messages.success(request, _("Zapisano zmiany z pliku."))
             return redirect("panel:organizations_panel:import_detail", pk=record.pk)
     report = record.result if record.applied_at else record.preview
@@ -219,7 +213,8 @@ def import_detail(request, pk):
         "organizations/panel/opp_report.html" if record.kind == OrganizationImport.Kind.OPP_LIST
         else "organizations/panel/bulk_report.html"
     )
-    return render(request, template, {"record": record, "report": report, "form": form, "error": error})
+    return render(request, template, {"record": record, "report": report, "form": form, "error": error},
+                  status=status)
 
 
 @directory_staff_required

@@ -47,18 +47,44 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
+def _caused_by(error: BaseException, kind: type) -> bool:
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, kind):
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
+
+
 def _xlsx_rows(content: bytes):
-    from openpyxl import load_workbook
+    # openpyxl parses the workbook's XML through defusedxml when it is installed (requirements.txt): a
+    # file that declares entities (an "entity expansion bomb") or points at external ones is refused
+    # with DefusedXmlException instead of being expanded or fetched.
+    from defusedxml import DefusedXmlException
+    from openpyxl import DEFUSEDXML, load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    if not DEFUSEDXML:  # pragma: no cover - OPENPYXL_DEFUSEDXML=False in the environment
+        raise TableError(_("Odczyt plików XLSX jest wyłączony (brak bezpiecznego parsera XML)."))
+    unsafe = _("Plik XLSX zawiera niedozwolone konstrukcje XML (definicje encji lub odwołania do plików "
+               "zewnętrznych) — zapisz go ponownie jako zwykły arkusz Excela i wczytaj jeszcze raz.")
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, SyntaxError) as error:
+        # SyntaxError: xml.etree's ParseError, malformed XML inside the archive. openpyxl wraps what
+        # defusedxml refused in a ValueError of its own.
+        if _caused_by(error, DefusedXmlException):
+            raise TableError(unsafe) from error
         raise TableError(_("Nie udało się odczytać pliku XLSX — sprawdź, czy to arkusz Excela.")) from error
     try:
         sheet = workbook.worksheets[0]
-        for values in sheet.iter_rows(values_only=True):
-            yield [_cell(value) for value in values]
+        try:
+            for values in sheet.iter_rows(values_only=True):
+                yield [_cell(value) for value in values]
+        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, SyntaxError) as error:
+            if _caused_by(error, DefusedXmlException):  # DefusedXmlException is a ValueError itself
+                raise TableError(unsafe) from error
+            raise TableError(_("Nie udało się odczytać pliku XLSX — sprawdź, czy to arkusz Excela.")) from error
     finally:
         workbook.close()
 

@@ -271,3 +271,46 @@ def test_a_resident_is_turned_away_from_the_members_area(signed_in, committee, r
     assert page.request.get(f"/panel/konkursy/komisje/{committee.competition.slug}/").status in (403, 404)
     assert page.goto("/konkursy/komisja/").status == 200
     expect(page.locator("main")).not_to_contain_text(TITLE)
+
+
+def test_a_team_member_nominates_an_address_and_reads_the_same_answer_as_for_any_other(
+    signed_in, axe_violations, committee, team_member
+):
+    from partnerstwo.grants.models import Nomination
+
+    page = signed_in(team_member)
+    form = f"/panel/konkursy/komisje/{committee.competition.slug}/zglos/"
+    answers = []
+    for address in ("nikt.taki@example.org", "maria.komisyjna@example.org"):
+        assert page.goto(form).status == 200
+        assert_accessible(page, axe_violations, "nomination form")
+        page.get_by_label("Adres e-mail kandydata(-tki)").fill(address)
+        page.get_by_label("Uzasadnienie").fill("Zna środowisko sportowe.")
+        page.get_by_role("button", name="Zgłoś kandydata").click()
+        message = page.locator(".message").first
+        expect(message).to_contain_text("Zgłoszenie przyjęte.")
+        answers.append(message.inner_text())
+        assert_accessible(page, axe_violations, "committees in the panel after a nomination")
+    assert answers[0] == answers[1]
+    assert set(Nomination.objects.values_list("email", flat=True)) == {
+        "nikt.taki@example.org", "maria.komisyjna@example.org",
+    }
+
+
+def test_an_official_with_a_declared_conflict_reads_a_notice_instead_of_the_offer(
+    signed_in, axe_violations, committee, official_x
+):
+    from partnerstwo.grants.tests import factories
+
+    factories.member(committee.competition, official_x, conflicts=[committee.beta])
+    page = signed_in(official_x)
+    notice = "Ukryte oferty organizacji, wobec których zgłosił(a) Pan(i) konflikt interesów: 1."
+    for path, what in (
+        (f"/panel/konkursy/komisje/{committee.competition.slug}/oferty/", "panel offers"),
+        (committee.area, "members' area"),
+        (f"{committee.area}protokol/", "protocol"),
+    ):
+        assert page.goto(path).status == 200
+        expect(page.locator("main")).to_contain_text(notice)
+        expect(page.locator("main")).not_to_contain_text("Lekkoatletyka na osiedlach")
+        assert_accessible(page, axe_violations, what)
