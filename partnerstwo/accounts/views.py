@@ -1,4 +1,5 @@
 from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -52,7 +53,11 @@ def delete_account(request):
             logout(request)
             messages.success(request, _("Twoje konto i dane z nim związane zostały usunięte."))
             return redirect("pages:home")
-    return render(request, "accounts/delete.html", {"form": form, "refusal": deletion.refusal_reason(user)})
+    return render(request, "accounts/delete.html", {
+        "form": form,
+        "refusal": deletion.refusal_reason(user),
+        "consent_years": settings.NEWSLETTER_CONSENT_RETENTION_YEARS,
+    })
 
 
 @login_required

@@ -79,7 +79,8 @@ def load(stdout, **options):
 
 
 def _agree_for_some_organizations(now) -> int:
-    """Every other organisation never asked (no consent row) agrees, except those of the demo representative."""
+    """Organisations never asked (no consent row) with an even id agree, except those of the demo representative;
+    by id rather than by position, so a second run agrees for nobody more."""
     demo_representative = Representation.objects.filter(user__email="organizacja@example.org")
     never_asked = (
         Recipient.objects.organizations().filter(confirmed_at__isnull=False, consents=None)
@@ -89,7 +90,7 @@ def _agree_for_some_organizations(now) -> int:
     agreed = 0
     someone = SimpleNamespace(full_name="przedstawiciel organizacji (dane demonstracyjne)", email="")
     for index, recipient in enumerate(never_asked):
-        if index % 2:
+        if recipient.organization_id % 2:
             continue
         moment = now - timedelta(days=20 + index)
         with translation.override("pl"):
