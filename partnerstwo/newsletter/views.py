@@ -4,6 +4,7 @@ and an organisation's choices made by its representatives."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -182,8 +183,9 @@ def organization_preferences(request, slug):
 def _back_to(request, organization):
     """Back to the page the representative answered on (their organisation, its profile), or to this one."""
     next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(
+    # Only a path on this site: redirect() would read any other word as the name of a view.
+    if next_url.startswith("/") and url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return redirect(next_url)
+        return HttpResponseRedirect(next_url)
     return redirect("newsletter:organization", slug=organization.slug)
