@@ -26,7 +26,11 @@ def export(user) -> dict:
             for address in EmailAddress.objects.filter(user=user).order_by("pk")
         ],
         "two_factor_methods": [
-            {"type": authenticator.type, "created_at": authenticator.created_at, "last_used_at": authenticator.last_used_at}
+            {
+                "type": authenticator.type,
+                "created_at": authenticator.created_at,
+                "last_used_at": authenticator.last_used_at,
+            }
             for authenticator in Authenticator.objects.filter(user=user).order_by("pk")
         ],
     }

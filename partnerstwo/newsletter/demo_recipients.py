@@ -3,9 +3,8 @@ and the organisations whose contact address is confirmed (a few demo organisatio
 Every other of those organisations has agreed to mailings through a representative; the rest, among
 them those the demo representative speaks for (so they see the question), have not been asked yet."""
 
-from types import SimpleNamespace
-
 from datetime import timedelta
+from types import SimpleNamespace
 
 from django.db.models import Q
 from django.utils import timezone, translation

@@ -126,7 +126,8 @@ def consent_text(organization: Organization, recipient: Recipient, topics, repre
     return "\n\n".join([
         consent_label(),
         gettext("Organizacja: %(name)s. Adres: %(email)s. Zgodę wyraził(a): %(person)s.")
-        % {"name": organization.name, "email": recipient.email, "person": representative.full_name or representative.email},
+        % {"name": organization.name, "email": recipient.email,
+           "person": representative.full_name or representative.email},
         gettext("Wybrane tematy: %(topics)s.") % {"topics": chosen},
         *subscriptions.organization_clause(),
     ])

@@ -66,7 +66,8 @@ def processing_register() -> list[Processing]:
                    "decyzja urzędu i jej uzasadnienie, proponowane zmiany danych organizacji"),
             purpose=_("sprawdzenie, kto może aktualizować wpis organizacji w katalogu"),
             basis=_("wykonywanie zadania publicznego – współpraca miasta z organizacjami pozarządowymi "
-                    "(art. 6 ust. 1 lit. e RODO w związku z ustawą o działalności pożytku publicznego i o wolontariacie)"),
+                    "(art. 6 ust. 1 lit. e RODO w związku z ustawą o działalności pożytku publicznego "
+                    "i o wolontariacie)"),
             retention=[_("do usunięcia konta albo odwołania przedstawiciela; historia zmian danych organizacji "
                          "zostaje, ale bez powiązania z Tobą")],
             recipients=_("pracownicy urzędu rozpatrujący zgłoszenia; %(processors)s") % {"processors": processors},

@@ -52,7 +52,7 @@ def test_the_download_is_a_json_file_of_the_persons_data(page, log_in, demo_data
 
     download = download_info.value
     assert download.suggested_filename.startswith("partnerstwo-moje-dane-")
-    data = json.loads(open(download.path(), encoding="utf-8").read())
+    data = json.loads(download.path().read_text(encoding="utf-8"))
     assert data["data"]["accounts"]["account"]["email"] == "mieszkaniec@example.org"
 
 

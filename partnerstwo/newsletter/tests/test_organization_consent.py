@@ -1,4 +1,5 @@
-"""An organisation is mailed only after a representative agreed for it, with topics, recorded like a subscriber's consent."""
+"""An organisation is mailed only after a representative agreed for it, with topics, recorded like a
+subscriber's consent."""
 
 import pytest
 from django.core.exceptions import ValidationError
