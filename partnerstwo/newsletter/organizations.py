@@ -144,7 +144,7 @@ def agree(recipient: Recipient, *, topics, spheres, districts, language: str, re
     Changing the topics later is a new consent too, so the record always says what was agreed to.
     """
     with transaction.atomic():
-        recipient = Recipient.objects.select_for_update().select_related("organization").get(pk=recipient.pk)
+        recipient = Recipient.objects.select_for_update().get(pk=recipient.pk)
         changed = subscriptions.set_choices(recipient, topics=topics, spheres=spheres, districts=districts)
         now = timezone.now()
         if changed or recipient.agreed_at is None or recipient.unsubscribed_at is not None:
