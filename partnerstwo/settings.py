@@ -327,6 +327,21 @@ SMALL_GRANT_COMMENT_RATE = os.environ.get("SMALL_GRANT_COMMENT_RATE", "5/h")
 # Who is told about a confirmed feedback message; empty: officials/administrators with admin access.
 FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
 
+# Retention of personal data (RODO art. 5 ust. 1 lit. e), applied by `manage.py apply_retention` and
+# printed from here in the privacy policy, so the page and the practice cannot drift apart.
+# Registrations for events are anonymised this many days after the event (partnerstwo/events).
+EVENTS_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENTS_REGISTRATION_RETENTION_DAYS", "180"))
+# Confirmed feedback messages are deleted this many days after confirmation: a year covers handling,
+# the answer and any follow-up about the same page.
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "365"))
+# A withdrawn newsletter consent record (the proof of consent and withdrawal) is deleted this many years
+# after the withdrawal: the general limitation period for claims (Kodeks cywilny art. 118).
+NEWSLETTER_CONSENT_RETENTION_YEARS = int(os.environ.get("NEWSLETTER_CONSENT_RETENTION_YEARS", "6"))
+# IP addresses (and browser strings) kept with consents are dropped after this many days. They help only
+# to investigate a sign-up of someone else's address, which comes to light with the first messages; after
+# that the confirmation from the address itself is the proof, and 90 days cover a complaint's handling.
+PERSONAL_DATA_IP_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_IP_RETENTION_DAYS", "90"))
+
 # Security: sensible everywhere, strict in production.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -373,4 +388,5 @@ SCHEDULED_JOBS = [
     "recover_deliveries",
     "purge_unsubscribed",
     "purge_rate_limits",
+    "apply_retention",
 ]

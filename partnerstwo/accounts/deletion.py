@@ -1,9 +1,16 @@
-"""Deleting one's own account (GDPR art. 17): the person, their addresses and authenticators go at once."""
+"""Deleting one's own account (GDPR art. 17): the person, their addresses and authenticators go at once.
+
+Before the user row goes, every app's personal_data.forget(user) removes or anonymises what it holds
+about the person (registrations, subscriptions, feedback, comments); what must stay as proof (consent
+records) stays without more personal data than that proof needs. An app may refuse for a reason of its
+own (personal_data.refusal(user)), e.g. a seat on an evaluation committee whose records are official.
+"""
 
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.accounts import data_rights
 from partnerstwo.accounts.models import User
 
 
@@ -22,12 +29,16 @@ def refusal_reason(user: User) -> str | None:
             "To jest ostatnie konto administratora serwisu, więc nie można go usunąć. "
             "Najpierw nadaj uprawnienia administratora innej osobie."
         )
+    for _label, module in data_rights.modules():
+        reason = module.refusal(user) if hasattr(module, "refusal") else None
+        if reason:
+            return reason
     return None
 
 
 @transaction.atomic
 def delete_account(*, user: User) -> None:
-    """Deletes the user; e-mail addresses, confirmations and TOTP authenticators cascade with them.
+    """Each app forgets the person, then the user goes; addresses, confirmations and authenticators cascade.
 
     Records others rely on (content edits, organisation updates) keep their text and lose the author.
     """
@@ -37,6 +48,7 @@ def delete_account(*, user: User) -> None:
     if reason:
         raise DeletionRefused(reason)
     try:
+        data_rights.forget_everywhere(user)
         user.delete()
     except ProtectedError as error:
         raise DeletionRefused(

@@ -1,13 +1,17 @@
 """Demo newsletter recipients: confirmed subscribers with their consent rows, two unconfirmed sign-ups,
-and the organisations whose contact address is confirmed (a few demo organisations get one here)."""
+and the organisations whose contact address is confirmed (a few demo organisations get one here).
+Every other of those organisations has agreed to mailings through a representative; the rest, among
+them those the demo representative speaks for (so they see the question), have not been asked yet."""
 
 from datetime import timedelta
+from types import SimpleNamespace
 
 from django.db.models import Q
 from django.utils import timezone, translation
 
 from partnerstwo.city.models import District, PublicTaskSphere
 from partnerstwo.newsletter.models import ConsentRecord, Recipient, RecipientTopic
+from partnerstwo.newsletter.organizations import consent_text as organization_consent_text
 from partnerstwo.newsletter.organizations import sync_organization_recipients
 from partnerstwo.newsletter.subscriptions import CONSENT_TEXT_VERSION, consent_text
 from partnerstwo.organizations.models import Organization, Representation
@@ -66,9 +70,38 @@ def load(stdout, **options):
 
     confirmed = _confirm_some_organizations(now)
     counts = sync_organization_recipients()
+    agreed = _agree_for_some_organizations(now)
     stdout.write(
-        f"  organizacje z potwierdzonym adresem: {confirmed} nowych; odbiorcy-organizacje: {counts['created']} nowych"
+        f"  organizacje z potwierdzonym adresem: {confirmed} nowych; odbiorcy-organizacje: {counts['created']} nowych;"
+        f" ze zgodą na wiadomości: {agreed} nowych"
     )
+
+
+def _agree_for_some_organizations(now) -> int:
+    """Organisations never asked (no consent row) with an even id agree, except those of the demo representative;
+    by id rather than by position, so a second run agrees for nobody more."""
+    demo_representative = Representation.objects.filter(user__email="organizacja@example.org")
+    never_asked = (
+        Recipient.objects.organizations().filter(confirmed_at__isnull=False, consents=None)
+        .exclude(organization__in=demo_representative.values("organization"))
+        .select_related("organization").order_by("pk")
+    )
+    agreed = 0
+    someone = SimpleNamespace(full_name="przedstawiciel organizacji (dane demonstracyjne)", email="")
+    for index, recipient in enumerate(never_asked):
+        if recipient.organization_id % 2:
+            continue
+        moment = now - timedelta(days=20 + index)
+        with translation.override("pl"):
+            text = organization_consent_text(recipient.organization, recipient, recipient.topic_set(), someone)
+        consent = ConsentRecord.objects.create(
+            recipient=recipient, email=recipient.email, text_version=CONSENT_TEXT_VERSION, text=text,
+            confirmed_at=moment,
+        )
+        ConsentRecord.objects.filter(pk=consent.pk).update(given_at=moment)
+        Recipient.objects.filter(pk=recipient.pk).update(agreed_at=moment)
+        agreed += 1
+    return agreed
 
 
 def _choose(recipient, topics, spheres, districts):

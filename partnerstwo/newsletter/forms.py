@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from partnerstwo.city.models import District, PublicTaskSphere
 from partnerstwo.newsletter.models import Topic
 from partnerstwo.newsletter.organizations import DEFAULT_TOPICS_HELP
+from partnerstwo.newsletter.organizations import consent_label as organization_consent_label
 from partnerstwo.newsletter.subscriptions import consent_help, consent_label
 
 # The largest id a database integer holds: larger numbers are refused before they reach SQLite.
@@ -110,10 +111,15 @@ class PreferencesForm(ChoicesForm):
 
 
 class OrganizationPreferencesForm(ChoicesForm):
+    """A representative's consent for the organisation (the `receive` box) and its topics; unticked: withdrawn."""
+
     receive = forms.BooleanField(
-        label=_("Organizacja otrzymuje wiadomości"),
+        label="",
         required=False,
-        help_text=_("Odznacz, aby organizacja nie otrzymywała żadnych wiadomości (można to w każdej chwili zmienić)."),
+        help_text=_(
+            "Bez tej zgody nie wysyłamy organizacji żadnych wiadomości. Możesz ją w każdej chwili wycofać, "
+            "odznaczając to pole."
+        ),
     )
     language = forms.ChoiceField(label=_("Język wiadomości"), choices=settings.LANGUAGES)
 
@@ -121,6 +127,7 @@ class OrganizationPreferencesForm(ChoicesForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["receive"].label = organization_consent_label()
         self.fields["topics"].required = False
         self.fields["topics"].help_text = DEFAULT_TOPICS_HELP
         self.fields["spheres"].help_text = _(
@@ -130,5 +137,5 @@ class OrganizationPreferencesForm(ChoicesForm):
     def clean(self):
         data = super().clean()
         if data.get("receive") and not data.get("topics") and "topics" not in self.errors:
-            self.add_error("topics", _("Wybierz co najmniej jeden temat albo odznacz otrzymywanie wiadomości."))
+            self.add_error("topics", _("Wybierz co najmniej jeden temat albo odznacz zgodę na wiadomości."))
         return data

@@ -33,8 +33,11 @@ class Topic(models.TextChoices):
 
 class RecipientQuerySet(models.QuerySet):
     def active(self):
-        """Confirmed and not unsubscribed: the only recipients any mailing reaches."""
-        return self.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+        """Confirmed and not unsubscribed, and for an organisation agreed to by a representative:
+        the only recipients any mailing reaches."""
+        return self.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True).filter(
+            Q(kind=Recipient.Kind.SUBSCRIBER) | Q(agreed_at__isnull=False)
+        )
 
     def with_topic(self, topic: str):
         return self.filter(topics__topic=topic)
@@ -117,6 +120,9 @@ class Recipient(models.Model):
     created_at = models.DateTimeField(_("zapisano"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("potwierdzono"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("wypisano"), null=True, blank=True)
+    # Organisations only: when a representative agreed, for the organisation, to receive mailings (with a
+    # ConsentRecord as proof). Until then, and after a withdrawal, the organisation is not mailed.
+    agreed_at = models.DateTimeField(_("zgoda organizacji"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = RecipientQuerySet.as_manager()
@@ -145,7 +151,8 @@ class Recipient(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.confirmed_at is not None and self.unsubscribed_at is None
+        agreed = self.kind == self.Kind.SUBSCRIBER or self.agreed_at is not None
+        return self.confirmed_at is not None and self.unsubscribed_at is None and agreed
 
     def topic_set(self) -> set[str]:
         return {row.topic for row in self.topics.all()}
@@ -178,6 +185,15 @@ class ConsentRecord(models.Model):
     user_agent = models.CharField(_("przeglądarka"), max_length=300, blank=True)
     confirmed_at = models.DateTimeField(_("potwierdzono"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("wycofano"), null=True, blank=True)
+    # An organisation's consent is given by one of its representatives; who, while their account exists.
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("w imieniu organizacji wyraził(a)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-given_at"]

@@ -24,7 +24,7 @@ from partnerstwo.newsletter import links
 from partnerstwo.newsletter.models import ConsentRecord, Delivery, Recipient, RecipientTopic, Topic
 
 # Raise it whenever the wording of the consent or the information clause changes.
-CONSENT_TEXT_VERSION = "2026-11-28"
+CONSENT_TEXT_VERSION = "2026-12-07"
 # Unconfirmed sign-ups (and their consent rows) are deleted after this many days.
 CONFIRMATION_DAYS = 7
 # A second sign-up of one address mails that address; this many mails an hour at most.
@@ -81,11 +81,12 @@ def information_clause() -> list[str]:
             "usuwamy je po %(retention)s dniach. Zapis niepotwierdzony usuwamy po %(days)s dniach."
         ) % {"retention": retention_days(), "days": CONFIRMATION_DAYS},
         _(
-            "Po usunięciu adresu zachowujemy wyłącznie zapis zgody: jej treść i wersję, adres e-mail, czas "
-            "jej wyrażenia, potwierdzenia i wycofania, adres IP i przeglądarkę. Jest to dowód udzielenia "
-            "i wycofania zgody (art. 7 ust. 1 RODO); przechowujemy go do upływu okresu przedawnienia "
-            "ewentualnych roszczeń."
-        ),
+            "Po usunięciu adresu zachowujemy wyłącznie zapis zgody: jej treść i wersję, adres e-mail oraz czas "
+            "jej wyrażenia, potwierdzenia i wycofania. Jest to dowód udzielenia i wycofania zgody (art. 7 "
+            "ust. 1 RODO); przechowujemy go do upływu okresu przedawnienia ewentualnych roszczeń, czyli "
+            "%(years)s lat od wycofania zgody. Adres IP i nazwę przeglądarki, z których wyrażono zgodę, "
+            "usuwamy z zapisu po %(ip_days)s dniach."
+        ) % {"years": consent_retention_years(), "ip_days": ip_retention_days()},
         _(
             "Masz prawo dostępu do swoich danych, ich sprostowania, usunięcia, ograniczenia przetwarzania, "
             "przenoszenia oraz wniesienia sprzeciwu. Zgodę możesz wycofać w każdej chwili (link „Wypisz się” "
@@ -101,12 +102,13 @@ def information_clause() -> list[str]:
 
 
 def organizations_basis() -> str:
-    """Why organisations receive mailings without a consent of their own."""
+    """Organisations are mailed only after a representative agreed, like a subscriber (domain.md §6)."""
     return _(
         "Wiadomości do organizacji pozarządowych wysyłamy na adres potwierdzony przez organizację "
-        "w katalogu organizacji; podstawą jest wykonywanie zadania w interesie publicznym – współpracy "
-        "miasta z organizacjami pozarządowymi (art. 6 ust. 1 lit. e RODO). Przedstawiciele organizacji "
-        "mogą w każdej chwili wyłączyć te wiadomości."
+        "w katalogu organizacji, dopiero gdy jej przedstawiciel wyrazi na to zgodę w imieniu organizacji "
+        "i wybierze tematy (art. 6 ust. 1 lit. a RODO i art. 398 Prawa komunikacji elektronicznej). "
+        "Zgodę można w każdej chwili wycofać – na stronie organizacji albo linkiem „Wypisz się” w każdej "
+        "wiadomości."
     )
 
 
@@ -284,7 +286,43 @@ def _stop(recipients) -> None:
         ids = list(recipients.values_list("pk", flat=True))
         # Unsubscribing twice keeps the first moment.
         Recipient.objects.filter(pk__in=ids, unsubscribed_at__isnull=True).update(unsubscribed_at=now, updated_at=now)
+        # An organisation's agreement is withdrawn with it: only a representative's new consent brings it back.
+        Recipient.objects.filter(pk__in=ids, agreed_at__isnull=False).update(agreed_at=None, updated_at=now)
         ConsentRecord.objects.filter(recipient_id__in=ids, withdrawn_at__isnull=True).update(withdrawn_at=now)
+
+
+def consent_retention_years() -> int:
+    """Years a withdrawn consent record is kept as proof: the limitation period for claims."""
+    return int(getattr(settings, "NEWSLETTER_CONSENT_RETENTION_YEARS", 6))
+
+
+def ip_retention_days() -> int:
+    return int(getattr(settings, "PERSONAL_DATA_IP_RETENTION_DAYS", 90))
+
+
+def years_before(moment, years: int):
+    """The same instant `years` earlier (29 February becomes 28 February)."""
+    try:
+        return moment.replace(year=moment.year - years)
+    except ValueError:
+        return moment.replace(year=moment.year - years, day=28)
+
+
+def delete_old_withdrawn_consents(now=None) -> int:
+    """Consent records withdrawn longer ago than the limitation period: their work as proof is done."""
+    cutoff = years_before(now or timezone.now(), consent_retention_years())
+    deleted, _counts = ConsentRecord.objects.filter(withdrawn_at__lt=cutoff).delete()
+    return deleted
+
+
+def drop_old_ip_addresses(now=None) -> int:
+    """The IP address and browser of consents given longer ago than ip_retention_days(); returns rows changed."""
+    cutoff = (now or timezone.now()) - timedelta(days=ip_retention_days())
+    return (
+        ConsentRecord.objects.filter(given_at__lt=cutoff)
+        .filter(Q(ip_address__isnull=False) | ~Q(user_agent=""))
+        .update(ip_address=None, user_agent="")
+    )
 
 
 def retention_days() -> int:

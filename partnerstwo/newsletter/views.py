@@ -4,7 +4,9 @@ and an organisation's choices made by its representatives."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -160,16 +162,30 @@ def organization_preferences(request, slug):
         form = OrganizationPreferencesForm(request.POST)
         if form.is_valid():
             if form.cleaned_data["receive"]:
-                subscriptions.update_preferences(
-                    recipient, **_choices(form), language=form.cleaned_data["language"], request=request
+                organizations.agree(
+                    recipient, **_choices(form), language=form.cleaned_data["language"], request=request,
+                    representative=request.user,
                 )
+                messages.success(request, _("Zapisano zgodę i tematy wiadomości dla organizacji."))
             else:
-                subscriptions.unsubscribe(recipient)
-            messages.success(request, _("Zapisano ustawienia organizacji."))
-            return redirect("newsletter:organization", slug=organization.slug)
+                if recipient.agreed_at is not None:
+                    organizations.withdraw(recipient)
+                messages.success(request, _("Organizacja nie będzie otrzymywać wiadomości."))
+            return _back_to(request, organization)
     else:
         form = OrganizationPreferencesForm(initial={**_initial(recipient), "receive": recipient.is_active})
     return render(request, "newsletter/organization.html", {
         "organization": organization, "recipient": recipient, "form": form,
         "clause": subscriptions.organization_clause(),
     })
+
+
+def _back_to(request, organization):
+    """Back to the page the representative answered on (their organisation, its profile), or to this one."""
+    next_url = request.POST.get("next", "")
+    # Only a path on this site: redirect() would read any other word as the name of a view.
+    if next_url.startswith("/") and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return HttpResponseRedirect(next_url)
+    return redirect("newsletter:organization", slug=organization.slug)

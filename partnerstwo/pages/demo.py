@@ -271,7 +271,6 @@ def privacy_body() -> str:
     session_days = settings.SESSION_COOKIE_AGE // 86400
     csrf_days = settings.CSRF_COOKIE_AGE // 86400
     display_days = COOKIE_MAX_AGE // 86400
-    expiry_days = getattr(settings, "FEEDBACK_CONFIRMATION_DAYS", 7)
     return f"""\
 Ta informacja wypełnia obowiązek z art. 13 rozporządzenia Parlamentu Europejskiego i Rady (UE) 2016/679 \
 z dnia 27 kwietnia 2016 r. (RODO). Wyjaśnia, jakie dane osobowe przetwarzamy w serwisie {city['site_name']}, \
@@ -319,15 +318,16 @@ Wiadomości z formularza „Napisz do nas” czytają upoważnieni pracownicy {c
 ## Przekazywanie danych poza Europejski Obszar Gospodarczy
 
 Nie przekazujemy Twoich danych do państw spoza Europejskiego Obszaru Gospodarczego ani do organizacji \
-międzynarodowych. Serwis nie wczytuje treści z serwerów innych firm (czcionek, statystyk, reklam), \
-które mogłyby zbierać dane z Twojej przeglądarki.
+międzynarodowych. Serwis nie wczytuje czcionek, statystyk ani reklam z serwerów innych firm. Jedynym \
+wyjątkiem może być podkład mapy organizacji – co wtedy dzieje się z Twoim adresem IP, opisujemy w części \
+„Mapa organizacji i podkład mapowy” poniżej.
 
 ## Okres przechowywania danych
 
-- Dane konta – do czasu jego usunięcia. Konto możesz usunąć samodzielnie w zakładce „Moje konto”.
-- Niepotwierdzone wiadomości z formularza „Napisz do nas” – usuwamy automatycznie po {expiry_days} dniach.
-- Potwierdzone wiadomości – przez czas potrzebny do ich rozpatrzenia, a następnie przez okres wynikający \
-z przepisów o archiwizacji.
+Okresy przechowywania danych z każdej części serwisu (konta, newslettera, zapisów na wydarzenia, uwag \
+do ofert, formularza „Napisz do nas”, komisji konkursowych) podajemy poniżej, w części „Dane w poszczególnych \
+częściach serwisu”. Ponadto:
+
 - Liczniki chroniące przed nadużyciami (skrót adresu IP) – nie dłużej niż dobę.
 - Kopie zapasowe – dane usunięte z serwisu znikają z kopii zapasowych, gdy te są kolejno zastępowane nowymi.
 

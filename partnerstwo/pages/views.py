@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -5,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from partnerstwo.lib.display import COOKIE_MAX_AGE, COOKIE_NAME, TEXT_SIZES, display_preferences
 from partnerstwo.news.models import NewsItem
+from partnerstwo.pages import privacy
 from partnerstwo.pages.models import ContentPage
 
 HOME_NEWS_COUNT = 3
@@ -19,7 +21,11 @@ def page(request, slug):
     content_page = get_object_or_404(
         ContentPage.objects.visible_to(request.user).select_related("updated_by"), slug=slug
     )
-    return render(request, "pages/page.html", {"page": content_page})
+    context = {"page": content_page}
+    if content_page.slug == privacy.PRIVACY_SLUG:
+        context.update(privacy_register=privacy.processing_register(), map_tiles=privacy.map_tiles(),
+                       controller=settings.CITY.get("data_controller", {}))
+    return render(request, "pages/page.html", context)
 
 
 @require_GET

@@ -131,5 +131,13 @@ def test_a_representative_chooses_what_the_organisation_receives(page, demo_data
     log_in(page.context, user)
 
     page.goto(reverse("newsletter:organization", args=[organization.slug]))
-    expect(page.get_by_label("Organizacja otrzymuje wiadomości")).to_be_checked()
+    consent = page.get_by_label("W imieniu organizacji wyrażam zgodę")
+    expect(consent).not_to_be_checked()  # nobody agreed for it yet: no pre-ticked consent
+    assert axe_violations(page) == []
+
+    consent.focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Zapisz ustawienia").click()
+
+    expect(page.get_by_label("W imieniu organizacji wyrażam zgodę")).to_be_checked()
     assert axe_violations(page) == []

@@ -15,8 +15,11 @@ _numbers = itertools.count(1)
 
 
 def recipient(email=None, *, topics=(), spheres=(), districts=(), organization=None, confirmed=True, **fields):
-    """An active recipient (subscriber, or the organisation's when `organization` is given)."""
+    """An active recipient (subscriber, or the organisation's when `organization` is given: one whose
+    representative agreed to mailings, unless agreed_at=None is passed)."""
     n = next(_numbers)
+    if organization and confirmed:
+        fields.setdefault("agreed_at", timezone.now())
     created = Recipient.objects.create(
         kind=Recipient.Kind.ORGANIZATION if organization else Recipient.Kind.SUBSCRIBER,
         organization=organization,

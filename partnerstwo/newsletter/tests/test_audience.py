@@ -20,8 +20,9 @@ def subscriber(email, *, topics=(), spheres=(), districts=(), active=True, **fie
     return recipient
 
 
-def member_organization(name, email, **fields):
-    """A directory organisation whose contact address was confirmed when it joined, and its recipient."""
+def member_organization(name, email, *, agreed=True, **fields):
+    """A directory organisation whose contact address was confirmed when it joined, and its recipient
+    (to which a representative agreed, unless agreed=False)."""
     from partnerstwo.newsletter.audience import sync_organizations
 
     organization = factory.organization(
@@ -33,6 +34,9 @@ def member_organization(name, email, **fields):
         recipient = Recipient.objects.create(
             kind=Recipient.Kind.ORGANIZATION, organization=organization, email=email, confirmed_at=timezone.now()
         )
+    if agreed:
+        recipient.agreed_at = timezone.now()
+        recipient.save(update_fields=["agreed_at"])
     return recipient
 
 
@@ -58,6 +62,14 @@ def test_all_organisations_reaches_every_active_organisation_and_no_subscriber(d
     subscriber("jan@example.org", topics=[Topic.NEWS])
 
     assert emails(Mailing(segment=Segment.ALL_ORGANIZATIONS)) == {"alfa@example.org"}
+
+
+def test_all_organisations_leaves_out_an_organisation_no_representative_agreed_for(db):
+    member_organization("Fundacja Alfa", "alfa@example.org")
+    member_organization("Fundacja Gamma", "gamma@example.org", agreed=False)
+
+    assert emails(Mailing(segment=Segment.ALL_ORGANIZATIONS)) == {"alfa@example.org"}
+    assert emails(Mailing(segment=Segment.TOPIC, topic=Topic.GRANTS)) == {"alfa@example.org"}
 
 
 def test_an_organisation_known_only_from_an_import_is_never_reached(db):

@@ -24,7 +24,7 @@ def confirmed_organization(name="Fundacja Alfa", **fields):
     return org
 
 
-def test_an_organisation_with_a_confirmed_address_becomes_a_recipient_with_default_topics():
+def test_an_organisation_with_a_confirmed_address_becomes_a_recipient_with_default_topics_but_unmailed():
     org = confirmed_organization()
 
     call_command("sync_organization_recipients")
@@ -34,7 +34,7 @@ def test_an_organisation_with_a_confirmed_address_becomes_a_recipient_with_defau
     assert recipient.organization == org
     assert recipient.email == org.confirmed_contact_email
     assert recipient.confirmed_at == org.contact_email_confirmed_at
-    assert recipient.is_active
+    assert not recipient.is_active  # until a representative agrees
     assert recipient.topic_set() == set(DEFAULT_ORGANIZATION_TOPICS)
     assert Topic.EVENT_NOTICES not in recipient.topic_set()
     assert Topic.NEWS not in recipient.topic_set()
@@ -100,6 +100,7 @@ def test_an_organisation_without_own_spheres_choice_is_matched_by_its_directory_
     chooser.spheres.set([culture])
     sync_organization_recipients()
     Recipient.objects.get(organization=chooser).spheres.set([sport])
+    Recipient.objects.organizations().update(agreed_at=timezone.now())
     subscriber = Recipient.objects.create(email="ewa@example.org", confirmed_at=timezone.now())
 
     def matched(sphere):
@@ -150,6 +151,8 @@ def test_a_representative_chooses_the_organisations_topics_spheres_and_districts
 
 def test_a_representative_opts_the_organisation_out_and_back_in(client, representative_a, represented):
     client.force_login(representative_a)
+    client.post(page(represented), {"receive": "on", "topics": ["grants"], "language": "pl"})
+    assert Recipient.objects.active().get().organization == represented
 
     client.post(page(represented), {"topics": ["grants"], "language": "pl"})
     assert not Recipient.objects.active().exists()

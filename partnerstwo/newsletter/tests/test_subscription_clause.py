@@ -20,11 +20,11 @@ def with_controller(settings, **changes):
     settings.CITY = city
 
 
-def test_the_sign_up_clause_gives_the_basis_of_the_organisations_mailings(client):
+def test_the_sign_up_clause_says_organisations_are_mailed_only_with_a_representatives_consent(client):
     page = client.get(reverse("newsletter:subscribe")).content.decode()
 
-    assert "art. 6 ust. 1 lit. e RODO" in page
-    assert "współpracy miasta z organizacjami pozarządowymi" in page
+    assert "dopiero gdy jej przedstawiciel wyrazi na to zgodę w imieniu organizacji" in page
+    assert "art. 398 Prawa komunikacji elektronicznej" in page
 
 
 def test_without_declared_transfers_the_clause_says_data_stays_in_the_eea(client, settings):
@@ -55,7 +55,7 @@ def test_the_organisation_page_has_a_short_clause_with_a_link_to_the_privacy_pol
 
     assert "Informacja o przetwarzaniu danych osobowych" in page
     assert "Prezydent Miasta Białegostoku" in page
-    assert "art. 6 ust. 1 lit. e RODO" in page
+    assert "art. 6 ust. 1 lit. a RODO" in page
     assert "Europejski Obszar Gospodarczy" in page
     assert reverse("pages:page", args=["polityka-prywatnosci"]) in page
 
