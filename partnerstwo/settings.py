@@ -314,7 +314,7 @@ MAILING_MAX_ATTEMPTS = int(os.environ.get("MAILING_MAX_ATTEMPTS", "5"))
 MAILING_RETRY_BASE_SECONDS = float(os.environ.get("MAILING_RETRY_BASE_SECONDS", "60"))
 MAILING_LEASE_SECONDS = float(os.environ.get("MAILING_LEASE_SECONDS", "120"))
 
-# Grant competitions (partnerstwo/grants). domain.md marks these rules unverified: they are settings
+# Grant competitions (partnerstwo/grants). These rules are unverified (docs/law.md#unverified-settings): settings
 # with its stated defaults, to be confirmed with the city's legal office.
 # Whether an offer deadline falling on a Saturday or public holiday moves to the next working day
 # (Kodeks cywilny art. 115); on by default, which only ever asks for a later deadline.

@@ -137,7 +137,10 @@ def remove_member(request, slug, pk):
 @panel_required
 @require_http_methods(["GET", "POST"])
 def nominate(request, slug):
-    """Team members (the advisory body, domain.md §1.7) recommend candidates; the department decides."""
+    """Team members (the advisory body) recommend candidates; the department decides.
+
+    See docs/law.md#advisory-body-committee-nominations.
+    """
     competition = get_object_or_404(Competition.objects.public().select_related("department"), slug=slug)
     if not (request.user.is_team_member or committees.can_manage(request.user, competition)):
         raise PermissionDenied

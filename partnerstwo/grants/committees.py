@@ -1,4 +1,4 @@
-"""The competition committee (komisja konkursowa, art. 15 ust. 2a–2f; domain.md §1.4).
+"""The competition committee (komisja konkursowa, art. 15 ust. 2a–2f; docs/law.md#art-15-committee).
 
 Who may be appointed, nominations, the declaration of impartiality that opens the offers,
 which offers each member sees, the formal assessment before the merit one, scoring cards,
@@ -52,7 +52,7 @@ DECLARATION_VERSION = "2026-1"
 
 
 def declaration_text() -> str:
-    """The declaration each member signs, with the grounds of art. 24 k.p.a. as domain.md §1.4 states them."""
+    """The declaration each member signs, with the grounds of art. 24 k.p.a. (docs/law.md#art-15-impartiality)."""
     return "\n".join(
         [
             _(

@@ -115,7 +115,8 @@ def appoint_committee(competition: Competition, offers: list[Offer]) -> list[Com
         seat = CommitteeMember.objects.filter(competition=competition, user=user).first()
         if seat is None:
             if role == CommitteeMember.Role.NGO and email != "zespol@example.org":
-                # Recommended by the advisory body (domain.md §1.7), then appointed by the department.
+                # Recommended by the advisory body, then appointed by the department
+                # (docs/law.md#advisory-body-committee-nominations).
                 Nomination.objects.get_or_create(
                     competition=competition, candidate=user,
                     defaults={"email": user.email, "nominated_by": team,

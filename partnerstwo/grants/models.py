@@ -1,4 +1,4 @@
-"""Grant competitions as the public-benefit act runs them (domain.md §1.4, §1.5).
+"""Grant competitions as the public-benefit act runs them (docs/law.md#public-benefit-act).
 
 The yearly schedule (PlannedCompetition rows of a ScheduleYear), the open competition for offers
 with its announcement (art. 13), lifecycle (art. 15, 18a), offers and the evaluation committee,
@@ -506,7 +506,7 @@ class Nomination(models.Model):
 
 
 class ImpartialityDeclaration(models.Model):
-    """Signed by each member before seeing any offer (art. 24 k.p.a. grounds, domain.md §1.4)."""
+    """Signed by each member before seeing any offer (art. 24 k.p.a. grounds, docs/law.md#art-15-impartiality)."""
 
     member = models.OneToOneField(CommitteeMember, on_delete=models.CASCADE, related_name="declaration")
     text_version = models.CharField(max_length=20)

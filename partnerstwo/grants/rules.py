@@ -1,7 +1,7 @@
-"""The legal rules of an open competition for offers (domain.md §1.4): art. 13 (announcement), art. 18 (report).
+"""The legal rules of an open competition for offers: art. 13 (announcement), art. 18 (report).
 
-Only rules domain.md states are here. Whether a period that ends on a Saturday or a public holiday
-moves to the next working day (Kodeks cywilny art. 115) is marked [unverified] there, so it is the
+Only rules docs/law.md records are here (#open-competitions). Whether a period that ends on a Saturday
+or a public holiday moves to the next working day (Kodeks cywilny art. 115) is marked [unverified] there, so it is the
 setting GRANTS_DEADLINES_SKIP_HOLIDAYS (default: it moves, the civil-law rule) — see HOLIDAY_RULE_HELP.
 """
 

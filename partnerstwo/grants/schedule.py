@@ -2,8 +2,9 @@
 publication, and how every change to a published row is recorded and told in words.
 
 Officials plan the rows of their own department; the advisory body (Team members) comments while the
-draft is out for its remarks (domain.md §1.7, art. 41i: opinions on public tasks and commissioning
-them); once published, each change is kept as a PlannedCompetitionChange and shown publicly.
+draft is out for its remarks (art. 41i: opinions on public tasks and commissioning them;
+docs/law.md#art-41i-advisory-body-opinions); once published, each change is kept as a
+PlannedCompetitionChange and shown publicly.
 """
 
 import datetime as dt

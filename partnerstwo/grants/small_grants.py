@@ -1,11 +1,11 @@
-"""Small grants outside a competition (art. 19a of the Act; domain.md §1.5): the rules and the flow.
+"""Small grants outside a competition (art. 19a of the Act; docs/law.md#art-19a-small-grants): the rules and the flow.
 
 An official registers an offer received from an organisation, publishes it within 7 working days
 of receiving it (ust. 3), anyone may comment for 7 days (ust. 4; a comment counts once its author
 confirms the e-mail address), and after that period the official accepts or rejects the offer.
 
 The statute's own numbers (10 000 zł, 90 days, 7 working days, 7 days) are constants here. The two
-yearly caps are marked [unverified] in domain.md, so they are settings with the stated defaults:
+yearly caps are marked unverified (docs/law.md#art-19a-1a-yearly-caps), so they are settings with the stated defaults:
 SMALL_GRANTS_YEARLY_CAP_PER_ORGANIZATION (20 000 zł per organisation a year) and
 SMALL_GRANTS_MAX_SHARE (0.20 of the grants planned for organisations in the year, taken from the
 published schedule of competitions). Only accepted offers count towards them.

@@ -245,7 +245,7 @@ def slug_for(name: str) -> str:
     return slugify(fold(name))[:100].strip("-")
 
 
-# Forms registered outside the KRS (domain.md §3): no KRS number.
+# Forms registered outside the KRS (docs/law.md#krs-data): no KRS number.
 OUTSIDE_KRS = {AZ, KGW, UKS, G, CH}
 
 

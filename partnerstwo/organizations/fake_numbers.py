@@ -1,4 +1,4 @@
-"""Made-up but valid identifiers for demo and benchmark organisations (checksums per domain.md §3.3).
+"""Made-up but valid identifiers for demo and benchmark organisations (docs/law.md#identifiers-krs-nip-regon).
 
 The ranges are chosen to stay apart: demo KRS numbers start 00006…, generated ones 08…; demo NIPs
 start 542 (a Białystok tax office prefix), generated ones 99.

@@ -1,4 +1,6 @@
-"""An organisation's identifiers as people type them: KRS, NIP, REGON (domain.md §3.3), and its slug.
+"""An organisation's identifiers as people type them: KRS, NIP, REGON, and its slug.
+
+The checksums: docs/law.md#identifiers-krs-nip-regon.
 
 Each `clean_*` returns the stored form (digits only) or raises ValidationError with a Polish message.
 """

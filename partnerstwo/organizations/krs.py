@@ -1,4 +1,4 @@
-"""The current KRS extract of an organisation (Ministry of Justice open API, domain.md §3).
+"""The current KRS extract of an organisation (Ministry of Justice open API, docs/law.md#krs-open-api).
 
 `fetch_extract` gets the JSON with urllib, `parse_extract` turns it into a plain `KrsRecord`,
 `differences` compares it with the directory and `apply_record` saves the chosen differences
@@ -195,7 +195,7 @@ def _register_status(header: dict, section6: dict) -> str:
 
 
 def parse_extract(data: dict) -> KrsRecord:
-    """A KrsRecord from the JSON paths of domain.md §3.2; KrsMalformed when the shape is not an extract."""
+    """A KrsRecord from the JSON paths of docs/law.md#krs-open-api; KrsMalformed when the shape is not an extract."""
     try:
         extract = data["odpis"]
         header = extract["naglowekA"]

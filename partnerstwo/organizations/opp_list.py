@@ -1,4 +1,4 @@
-"""The official yearly list of public-benefit organisations (wykaz OPP, NIW-CRSO; domain.md §1.6).
+"""The official yearly list of public-benefit organisations (wykaz OPP, NIW-CRSO; docs/law.md#art-27a-opp-list).
 
 The list names every OPP in Poland entitled to 1.5% of PIT. We find the city's organisations in it
 by KRS number, mark them as OPP and take the specific purpose ("cel") when the file has one.

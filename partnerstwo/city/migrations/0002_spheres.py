@@ -1,6 +1,6 @@
 """Load the spheres of public tasks (art. 4 ust. 1 of the Act) as editable rows.
 
-The list and point labels come from docs/domain.md §1.1; some point numbers there are marked
+The list and point labels come from docs/law.md#art-4-spheres; some point numbers there are marked
 unverified, which is why the label is an editable field and the slug is the key.
 """
 

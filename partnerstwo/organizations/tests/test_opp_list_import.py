@@ -15,7 +15,7 @@ from partnerstwo.organizations.tests import upkeep_helpers as make
 
 pytestmark = pytest.mark.django_db
 
-# The NIW-CRSO columns are not known for sure (domain.md §1.6): other order, other spelling, extra columns.
+# The NIW-CRSO columns are not known for sure (docs/law.md#art-27a-opp-list): other order, spelling, extra columns.
 HEADERS = ["Lp.", "Województwo", "Nazwa organizacji", "Uwagi", "Numer KRS", "Powiat", "Miejscowość",
            "Cel szczegółowy 1,5%"]
 
