@@ -103,10 +103,10 @@ def _page_number(value) -> int:
 
 
 def _visible_events(user):
-    """The public events, and for a signed-in organiser or official also those they may edit (a preview)."""
+    """The public events, and for a signed-in organiser or reviewer also those they manage or review (a preview)."""
     events = Event.objects.public()
     if user.is_authenticated:
-        events = events | Event.objects.editable_by(user)
+        events = events | Event.objects.managed_by(user) | Event.objects.reviewable_by(user)
     return events
 
 
