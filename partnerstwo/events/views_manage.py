@@ -11,6 +11,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from partnerstwo.events import publishing
 from partnerstwo.events.forms import CancelForm, EventForm
-from partnerstwo.events.models import Event, EventStatus
+from partnerstwo.events.models import Event, EventChange, EventStatus
 
 FIELDSETS = [
     (_lazy("Wydarzenie"), ["title", "kind", "organizer_kind", "organization", "description", "audience", "spheres"]),
@@ -109,8 +110,9 @@ def index(request):
     if not publishing.can_submit(request.user):
         # The way in for a representative whose organisation is not yet confirmed: say what to do.
         return render(request, "events/manage/not_organizer.html", status=403)
+    pending_change = EventChange.objects.filter(event=OuterRef("pk"), status=EventChange.Status.PENDING)
     events = (
-        Event.objects.managed_by(request.user)
+        Event.objects.managed_by(request.user).annotate(has_pending_change=Exists(pending_change))
         .select_related("organization").order_by("-starts_at")[:200]
     )
     return render(request, "events/manage/index.html", {"events": events})

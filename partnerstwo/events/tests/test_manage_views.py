@@ -130,6 +130,7 @@ def test_a_representatives_edit_of_a_published_event_waits_for_review_and_mails_
     # The form shows the proposal awaiting review.
     page = client.get(reverse("my_events:edit", args=[event.pk])).content.decode()
     assert "czekają na akceptację" in page and "Nowy opis z [linkiem]" in page
+    assert "zmiany czekają na akceptację" in client.get(reverse("my_events:index")).content.decode()
 
 
 def test_an_official_edit_of_their_departments_event_publishes_at_once_and_mails_registered_people(
