@@ -115,7 +115,11 @@ def event_detail(request, slug):
     now = timezone.now()
     upcoming = (
         Occurrence.objects.filter(ends_at__gte=now)
-        .annotate(confirmed=Count("registrations", filter=Q(registrations__status="confirmed")))
+        # Taken places: confirmed ones and those held for an address still to be confirmed.
+        .annotate(confirmed=Count("registrations", filter=Q(registrations__status="confirmed") | Q(
+            registrations__status="unconfirmed", registrations__holds_place=True,
+            registrations__hold_expires_at__gt=now,
+        )))
         .order_by("starts_at")
     )
     event = get_object_or_404(

@@ -137,3 +137,10 @@ def test_the_list_of_dates_counts_held_places_apart_from_confirmed_ones():
     occurrence = registration.with_counts(type(occurrence).objects.filter(pk=occurrence.pk)).get()
     assert (occurrence.confirmed_count, occurrence.held_count) == (0, 5)
     assert timezone.now() < Registration.objects.first().hold_expires_at
+
+
+def test_the_event_page_counts_held_places_as_taken(client):
+    occurrence = training(capacity=1)
+    ask(occurrence, "jan@example.org")
+    page = client.get(occurrence.event.get_absolute_url()).content.decode()
+    assert "brak miejsc – zapis na listę rezerwową" in page
