@@ -88,6 +88,8 @@ def _value(event: Event, name: str):
         return getattr(event, field.attname)
     if name == "image":
         return event.image.name or ""
+    if field.value_from_object(event) is None:
+        return None
     return field.value_to_string(event)
 
 
@@ -117,7 +119,7 @@ def apply_values(event: Event, values: dict) -> None:
         elif name == "image":
             event.image.name = value
         else:
-            setattr(event, name, field.to_python(value))
+            setattr(event, name, None if value is None else field.to_python(value))
 
 
 def pending_change(event: Event) -> EventChange | None:

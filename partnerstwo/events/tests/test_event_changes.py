@@ -168,3 +168,25 @@ def test_the_department_notice_is_queued_as_a_task_after_commit(published, offic
     for callback in callbacks:
         callback()
     assert queued == [(published.pk, official_x.pk)]
+
+
+def test_every_kind_of_field_survives_the_round_trip_through_review(published, representative_a, official_y):
+    from partnerstwo.city.models import PublicTaskSphere
+
+    published.capacity, published.registration_mode = 25, "here"
+    published.save()
+    sphere = PublicTaskSphere.objects.first()
+    edited = Event.objects.get(pk=published.pk)
+    edited.capacity = None  # no limit any more
+    edited.is_free, edited.price = False, "10 zł"
+    edited.registration_deadline = f.in_days(1, 12)
+    edited.exdates = []
+    edited.rrule = "FREQ=WEEKLY;COUNT=2"
+    change = publishing.propose_change(edited, by=representative_a, spheres=[sphere] if sphere else [])
+    publishing.approve_change(change, by=official_y)
+    published.refresh_from_db()
+    assert (published.capacity, published.is_free, published.price) == (None, False, "10 zł")
+    assert published.registration_deadline == f.in_days(1, 12)
+    assert published.occurrences.count() == 2
+    if sphere:
+        assert list(published.spheres.all()) == [sphere]
