@@ -144,3 +144,21 @@ def test_the_event_page_counts_held_places_as_taken(client):
     ask(occurrence, "jan@example.org")
     page = client.get(occurrence.event.get_absolute_url()).content.decode()
     assert "brak miejsc – zapis na listę rezerwową" in page
+
+
+def test_an_unconfirmed_address_gets_no_mail_but_its_confirmation_request(
+    official_x, django_capture_on_commit_callbacks, mailoutbox
+):
+    from partnerstwo.events import publishing
+
+    occurrence = training(capacity=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(occurrence, "obcy@example.org")
+    assert [m.subject.split(":")[0] for m in mailoutbox] == ["Potwierdź zapis"]
+    event = occurrence.event
+    event.venue = "Inna sala"
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.save(event, by=official_x)
+        registration.send_reminders(occurrence.starts_at - datetime.timedelta(hours=2))
+        publishing.cancel(event, by=official_x, reason="Ulewa.")
+    assert [m.to for m in mailoutbox if "obcy@example.org" in m.to] == [["obcy@example.org"]]
