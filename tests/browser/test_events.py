@@ -103,6 +103,8 @@ def test_the_review_of_a_change_is_accessible_and_approving_it_publishes_it(new_
     log_in(context, demo_official)
     page = context.new_page()
     assert page.goto("/panel/wydarzenia/").status == 200
+    violations = axe_violations(page)
+    assert not violations, "events in the panel:\n" + "\n".join(violations)
     page.get_by_role("link", name=change.event.title).first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Zmiany w wydarzeniu")
     expect(page.get_by_role("table")).to_contain_text("pokaz ratownictwa wodnego")
