@@ -198,3 +198,16 @@ def test_attendance_is_marked_only_after_the_event_has_started(client, occurrenc
     }
     rows = list(csv.reader(io.StringIO(client.get(urls(occurrence)[1]).content.decode("utf-8-sig"))))
     assert rows[1][7] == "tak" and rows[2][7] == "nie"
+
+
+def test_places_held_for_unconfirmed_addresses_are_shown_apart(client, occurrence, representative_a):
+    from partnerstwo.events import registration
+
+    occurrence.event.capacity = 5
+    occurrence.event.save()
+    registration.register(occurrence=occurrence, name="Ola Nowa", email="ola@example.org", confirmed=False)
+    login(client, representative_a)
+    index = client.get(reverse("panel:registrations_panel:index")).content.decode()
+    assert "1 miejsce czeka na potwierdzenie adresu" in index
+    page = client.get(urls(occurrence)[0]).content.decode()
+    assert "Czekają na potwierdzenie adresu e-mail" in page and "Ola Nowa" in page
