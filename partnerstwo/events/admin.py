@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from partnerstwo.events import schedule
-from partnerstwo.events.models import Event, ForumSession, Occurrence, Registration
+from partnerstwo.events.models import Event, EventChange, ForumSession, Occurrence, Registration
 
 
 class OccurrenceInline(admin.TabularInline):
@@ -52,8 +52,21 @@ class EventAdmin(admin.ModelAdmin):
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
-    list_display = ["name", "email", "occurrence", "status", "created_at", "attended"]
+    list_display = ["name", "email", "occurrence", "status", "created_at", "attended", "anonymised_at"]
     list_filter = ["status"]
     search_fields = ["name", "email", "occurrence__event__title"]
     list_select_related = ["occurrence__event"]
-    raw_id_fields = ["occurrence", "organization"]
+    raw_id_fields = ["occurrence", "organization", "user"]
+
+
+@admin.register(EventChange)
+class EventChangeAdmin(admin.ModelAdmin):
+    """Read-only: changes are decided in the panel, where the reviewer sees what changed."""
+
+    list_display = ["event", "status", "proposed_by", "proposed_at", "decided_by", "decided_at"]
+    list_filter = ["status"]
+    list_select_related = ["event", "proposed_by", "decided_by"]
+    readonly_fields = ["event", "values", "status", "proposed_by", "proposed_at", "decided_by", "decided_at", "reason"]
+
+    def has_add_permission(self, request):
+        return False

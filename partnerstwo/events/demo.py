@@ -1,6 +1,10 @@
 """Demo events for this month and the next: one-off and repeating, a full training with a waiting list,
 the NGO Forum with its programme, some cancelled, some waiting for review. Keyed by slug, so running it
 twice creates nothing new (dates follow the current month when it runs in a later one).
+
+The demo representative speaks for the first organisation and sees only its events under "Moje
+wydarzenia": one published (with a change of it awaiting review), one with registration here (with a
+registration whose address is not yet confirmed), one pending and one returned.
 """
 
 import datetime
@@ -11,9 +15,11 @@ from django.utils import timezone
 
 from partnerstwo.accounts.models import User
 from partnerstwo.city.models import Department, District, PublicTaskSphere
+from partnerstwo.events import registration as registrations
 from partnerstwo.events import schedule
 from partnerstwo.events.models import (
     Event,
+    EventChange,
     EventKind,
     EventStatus,
     ForumSession,
@@ -27,6 +33,9 @@ DEPARTMENT = "Departament Spraw Społecznych"
 REPRESENTATIVE = "organizacja@example.org"
 TEAM_MEMBER = "zespol@example.org"
 OFFICIAL = "urzednik@example.org"
+
+# The events of the demo representative's own organisation (the first one); the rest belong to others.
+OWN_EVENTS = {"piknik-dojlidy", "pierwsza-pomoc", "rajd-rowerowy", "akcja-krwiodawstwo"}
 
 K = EventKind
 # key, title, kind, day offset from the 1st of this month, hour, hours, flags
@@ -99,7 +108,10 @@ def load(stdout, **options):
 
     count = 0
     for index, (key, title, kind, offset, hour, hours, flags) in enumerate(EVENTS):
-        organization = organizations[index % len(organizations)] if organizations and "o" in flags else None
+        organization = None
+        if organizations and "o" in flags:
+            others = organizations[1:] or organizations
+            organization = organizations[0] if key in OWN_EVENTS else others[index % len(others)]
         organizer_kind = (
             OrganizerKind.ORGANIZATION if organization
             else OrganizerKind.ADVISORY_BODY if "z" in flags
@@ -114,7 +126,9 @@ def load(stdout, **options):
         district = districts[(index * 7) % len(districts)] if districts and not online_only else None
         values = {
             "title": title, "kind": kind, "organizer_kind": organizer_kind, "organization": organization,
-            "department": department if organizer_kind in (OrganizerKind.CITY, OrganizerKind.CENTRE) else None,
+            # Published organisation events were approved by the demo department, which now answers for them.
+            "department": department if organizer_kind in (OrganizerKind.CITY, OrganizerKind.CENTRE)
+            or status in (EventStatus.PUBLISHED, EventStatus.CANCELLED) else None,
             "starts_at": at(offset, hour), "ends_at": at(offset, hour + hours), "status": status,
             "venue": "" if online_only else (organization.short_name or organization.name) if organization
             else "Centrum Współpracy Organizacji Pozarządowych",
@@ -137,23 +151,47 @@ def load(stdout, **options):
             "capacity": 25 if "h" in flags else None,
             "cancellation_reason": "Choroba prowadzącej; nowy termin podamy wkrótce." if "x" in flags else "",
             "review_reason": "Dodaj informację o dostępności miejsca." if "r" in flags else "",
-            "submitted_by": _submitter(users, organizer_kind),
+            "submitted_by": _submitter(users, organizer_kind, own=key in OWN_EVENTS),
             "sequence": 1 if "x" in flags else 0,
         }
         _save(f"demo-{key}", values, spheres, SPHERE_CYCLE[index % len(SPHERE_CYCLE)])
         count += 1
 
+    _pending_change_and_unconfirmed_registration(users.get(REPRESENTATIVE))
     count += _weekly_classes(at, department, organizations, districts, spheres, users)
     count += _full_training(soon, department, districts, spheres, users)
     count += _forum(soon, department, organizations, districts, spheres, users)
     stdout.write(f"  wydarzenia demonstracyjne: {count}")
 
 
-def _submitter(users, organizer_kind):
-    return {
-        OrganizerKind.ORGANIZATION: users.get(REPRESENTATIVE),
-        OrganizerKind.ADVISORY_BODY: users.get(TEAM_MEMBER),
-    }.get(organizer_kind, users.get(OFFICIAL))
+def _submitter(users, organizer_kind, *, own=False):
+    """Other organisations' events were submitted by people outside the demo."""
+    if organizer_kind == OrganizerKind.ORGANIZATION:
+        return users.get(REPRESENTATIVE) if own else None
+    return users.get(TEAM_MEMBER) if organizer_kind == OrganizerKind.ADVISORY_BODY else users.get(OFFICIAL)
+
+
+def _pending_change_and_unconfirmed_registration(representative):
+    """A change of the representative's published picnic awaiting review, and someone who registered for
+    their first-aid course but has not yet clicked the link in the e-mail."""
+    picnic = Event.objects.filter(slug="demo-piknik-dojlidy", status=EventStatus.PUBLISHED).first()
+    if picnic and not picnic.changes.filter(status=EventChange.Status.PENDING).exists():
+        EventChange.objects.create(event=picnic, proposed_by=representative, values={
+            "venue": "Plaża miejska Dojlidy, przy wypożyczalni kajaków",
+            "description": picnic.description + "\n\nW programie także **pokaz ratownictwa wodnego**.",
+        })
+    if Registration.objects.filter(email="karolina.wysocka@example.org").exists():
+        return
+    # The course when it is still ahead this month, otherwise the first date anyone can register for.
+    candidates = registrations.open_occurrences().filter(event__slug__startswith="demo-").order_by("starts_at")
+    occurrence = candidates.filter(event__slug="demo-pierwsza-pomoc").first() or candidates.first()
+    if occurrence:
+        now = timezone.now()
+        Registration.objects.create(
+            occurrence=occurrence, name="Karolina Wysocka", email="karolina.wysocka@example.org", consent_at=now,
+            status=Registration.Status.UNCONFIRMED, holds_place=True,
+            hold_expires_at=now + registrations.hold_duration(),
+        )
 
 
 def _description(title, flags):
@@ -192,7 +230,7 @@ def _weekly_classes(at, department, organizations, districts, spheres, users) ->
         "description": "Gimnastyka przy muzyce i ćwiczenia równowagi. **Jednego wtorku zajęć nie ma** – "
                        "sprawdź terminy w kalendarzu.",
         "audience": "seniorzy", "step_free_access": True, "induction_loop": True,
-        "registration_mode": RegistrationMode.HERE, "capacity": 20, "submitted_by": users.get(REPRESENTATIVE),
+        "registration_mode": RegistrationMode.HERE, "capacity": 20, "submitted_by": None,
     }, spheres, ["seniors", "sport"])
     return 1
 

@@ -14,6 +14,36 @@ from partnerstwo.events.models import Event, ForumSession, OrganizerKind, Regist
 from partnerstwo.organizations.models import Organization
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+# Photos are checked as organisation logos are (organizations/manage_forms.py): format by content, size,
+# dimensions; a photo may be larger than a logo.
+IMAGE_MAX_BYTES = 3 * 1024 * 1024
+IMAGE_MAX_SIDE = 4000
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
+IMAGE_TOO_BIG = _("Zdjęcie może mieć najwyżej 3 MB — zmniejsz plik.")
+
+
+def validate_image(image_file) -> None:
+    """A JPEG, PNG or WebP (by its content, whatever its name) of limited size and dimensions."""
+    if image_file.size > IMAGE_MAX_BYTES:
+        raise ValidationError(IMAGE_TOO_BIG, code="image_size")
+    image = getattr(image_file, "image", None)
+    if image is None or (image.format or "").upper() not in IMAGE_FORMATS:
+        raise ValidationError(_("Zdjęcie musi być obrazem JPEG, PNG lub WebP."), code="image_format")
+    width, height = image.size
+    if width > IMAGE_MAX_SIDE or height > IMAGE_MAX_SIDE:
+        raise ValidationError(
+            _("Zdjęcie może mieć najwyżej %(max)s × %(max)s pikseli (to ma %(width)s × %(height)s).")
+            % {"max": IMAGE_MAX_SIDE, "width": width, "height": height}, code="image_dimensions",
+        )
+
+
+class EventImageField(forms.ImageField):
+    """Refuses a too big file before Pillow decodes it."""
+
+    def to_python(self, data):
+        if data and getattr(data, "size", 0) > IMAGE_MAX_BYTES:
+            raise ValidationError(IMAGE_TOO_BIG, code="image_size")
+        return super().to_python(data)
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -24,6 +54,13 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
 
 class EventForm(forms.ModelForm):
+    image = EventImageField(
+        label=_("Zdjęcie"), required=False,
+        help_text=_("JPEG, PNG lub WebP, najwyżej 3 MB i %(side)s × %(side)s pikseli.") % {"side": IMAGE_MAX_SIDE},
+        error_messages={"invalid_image": _(
+            "Ten plik nie jest obrazem albo jest uszkodzony. Dodaj zdjęcie w formacie JPEG, PNG lub WebP."
+        )},
+    )
     exdates_text = forms.CharField(
         label=_("Daty wyłączone z powtarzania"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Jedna w wierszu: 2026-12-24 (cały dzień) albo 2026-12-24 18:00 (jeden termin)."),
@@ -65,12 +102,25 @@ class EventForm(forms.ModelForm):
             del self.fields["organization"]
         if self.instance.pk and self.instance.exdates:
             self.initial["exdates_text"] = "\n".join(str(value).replace("T", " ") for value in self.instance.exdates)
+        if self.instance.pk:
+            # An edit never moves an event to another organiser: the fields show it, posted values are ignored.
+            for name in ("organizer_kind", "organization"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+            if "organization" in self.fields and self.instance.organization_id:
+                self.fields["organization"].queryset = Organization.objects.filter(pk=self.instance.organization_id)
         self.fields["spheres"].queryset = PublicTaskSphere.objects.active()
         self.fields["town"].initial = self.fields["town"].initial or "Białystok"
         self.fields["rrule"].help_text = _(
             "Np. FREQ=WEEKLY;BYDAY=TU;COUNT=10 (10 wtorków) albo FREQ=WEEKLY;UNTIL=20270630T000000Z. "
             "Puste: wydarzenie jednorazowe."
         )
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and hasattr(image, "image"):  # a new upload (not the stored file)
+            validate_image(image)
+        return image
 
     def clean_rrule(self):
         return schedule.normalise_rule(self.cleaned_data.get("rrule", ""))
@@ -176,6 +226,29 @@ class ReviewForm(forms.Form):
         data = super().clean()
         if data.get("decision") == "return" and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Napisz, co trzeba poprawić – zgłaszający dostanie to w wiadomości."))
+        return data
+
+
+REJECT_REASON_REQUIRED = _(
+    "Napisz, dlaczego zmiana nie może być przyjęta – zgłaszający dostanie to w wiadomości."
+)
+
+
+class ReviewChangeForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decyzja"), widget=forms.RadioSelect,
+        choices=[("approve", _("Opublikuj zmiany")), ("reject", _("Odrzuć zmiany"))],
+        error_messages={"required": _("Wybierz decyzję.")},
+    )
+    reason = forms.CharField(
+        label=_("Uzasadnienie odrzucenia"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wymagane przy odrzuceniu; zgłaszający dostanie je w wiadomości e-mail."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "reject" and not (data.get("reason") or "").strip():
+            self.add_error("reason", REJECT_REASON_REQUIRED)
         return data
 
 

@@ -53,29 +53,57 @@ class EventStatus(models.TextChoices):
 REVIEWED_KINDS = [OrganizerKind.ORGANIZATION, OrganizerKind.ADVISORY_BODY]
 
 
+# Organisers whose events belong to a department of the city office (its officials run them).
+CITY_KINDS = [OrganizerKind.CITY, OrganizerKind.CENTRE]
+
+
 class EventQuerySet(models.QuerySet):
     def public(self):
         """What the calendar shows: published events and cancelled ones (they stay, marked, so
         subscribers' calendars learn of the cancellation)."""
         return self.filter(status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED])
 
-    def editable_by(self, user):
-        """Representatives edit their organisations' events; Team members the advisory body's; officials
-        their department's events and every event an organisation or the Team submitted (they review
-        them); administrators everything."""
+    def organised_by(self, user):
+        """The events this person organises today: their organisations' (while the representation is
+        approved), the advisory body's for Team members, their department's city and Centre events for
+        officials. Checked on every request, so whoever stops representing or leaves the Team loses
+        them at that moment. Who submitted an event does not matter."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.is_administrator:
-            return self.all()
-        mine = Q(submitted_by=user)
         if user.is_official:
-            return self.filter(mine | Q(department=user.department_id) | Q(organizer_kind__in=REVIEWED_KINDS))
-        if user.is_team_member:
-            mine |= Q(organizer_kind=OrganizerKind.ADVISORY_BODY)
+            return self.filter(department=user.department_id, organizer_kind__in=CITY_KINDS)
         from partnerstwo.organizations.models import Organization
 
-        represented = Organization.objects.represented_by(user).values("pk")
-        return self.filter(mine | Q(organization__in=represented))
+        organiser = Q(organization__in=Organization.objects.represented_by(user).values("pk"))
+        if user.is_team_member:
+            organiser |= Q(organizer_kind=OrganizerKind.ADVISORY_BODY)
+        return self.filter(organiser)
+
+    def managed_by(self, user):
+        """Who edits and cancels an event: its organisers and administrators."""
+        if user.is_authenticated and user.is_active and user.is_administrator:
+            return self.all()
+        return self.organised_by(user)
+
+    # The name the rest of the code knows; the same rule.
+    editable_by = managed_by
+
+    def reviewable_by(self, user):
+        """Events submitted from outside the office, which any official (or administrator) reviews."""
+        if not user.is_authenticated or not user.is_active or not (user.is_official or user.is_administrator):
+            return self.none()
+        return self.filter(organizer_kind__in=REVIEWED_KINDS)
+
+    def participants_visible_to(self, user):
+        """Whose participant lists (names, e-mails, attendance) this person sees: the organisers and
+        administrators. Not every official: reviewing an event gives no sight of who registered."""
+        return self.managed_by(user)
+
+    def needs_visible_to(self, user):
+        """Whose participants' needs (they may reveal health) this person sees: only the organisers,
+        who arrange the venue, the interpreter or the meal. Administrators see the list for support,
+        not the needs (docs/decisions/0007-event-participants-and-needs.md)."""
+        return self.organised_by(user)
 
 
 class Event(FoldedSearchModel):
@@ -229,15 +257,41 @@ class Occurrence(models.Model):
         return f"{self.event} ({timezone.localtime(self.starts_at):%Y-%m-%d %H:%M})"
 
 
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=Registration.Status.CANCELLED)
+
+    def holding_places(self, now=None):
+        """Confirmed places and places held for people who have not yet confirmed their address."""
+        now = now or timezone.now()
+        return self.filter(
+            Q(status=Registration.Status.CONFIRMED)
+            | Q(status=Registration.Status.UNCONFIRMED, holds_place=True, hold_expires_at__gt=now)
+        )
+
+    def expired_holds(self, now=None):
+        return self.filter(status=Registration.Status.UNCONFIRMED, hold_expires_at__lte=now or timezone.now())
+
+    def of_person(self, user):
+        """A person's registrations: made while signed in, or with the address of their account."""
+        return self.filter(Q(user=user) | Q(email__iexact=user.email))
+
+
 class Registration(models.Model):
     class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("czeka na potwierdzenie adresu")
         CONFIRMED = "confirmed", _("zapisany")
         WAITING = "waiting", _("lista rezerwowa")
         CANCELLED = "cancelled", _("zrezygnował")
 
     occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="registrations")
-    name = models.CharField(_("imię i nazwisko"), max_length=150)
-    email = models.EmailField(_("e-mail"))
+    # Blank once anonymised (EVENTS_REGISTRATION_RETENTION_DAYS after the event, or the account deleted).
+    name = models.CharField(_("imię i nazwisko"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("konto"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="event_registrations",
+    )
     organization = models.ForeignKey(
         "organizations.Organization", verbose_name=_("organizacja"), on_delete=models.SET_NULL,
         null=True, blank=True, related_name="event_registrations",
@@ -245,10 +299,18 @@ class Registration(models.Model):
     needs = models.TextField(_("potrzeby (np. dostępność)"), blank=True, max_length=1000)
     consent_at = models.DateTimeField(_("zgoda na przetwarzanie danych"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # An unconfirmed registration made while there was room holds a place until hold_expires_at.
+    holds_place = models.BooleanField(default=False)
+    hold_expires_at = models.DateTimeField(null=True, blank=True)
+    # When the registration took effect: when it was made, or when its address was confirmed. The
+    # waiting list runs in this order.
+    created_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     attended = models.BooleanField(_("obecność"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -256,14 +318,55 @@ class Registration(models.Model):
         verbose_name_plural = _("zgłoszenia na wydarzenia")
         constraints = [
             models.UniqueConstraint(
-                fields=["occurrence", "email"], condition=~Q(status="cancelled"),
+                fields=["occurrence", "email"], condition=~Q(status="cancelled") & Q(anonymised_at__isnull=True),
                 name="registration_once_per_email",
                 violation_error_message=_("Ten adres e-mail jest już zapisany na to wydarzenie."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="unconfirmed") | Q(hold_expires_at__isnull=False),
+                name="registration_unconfirmed_expires",
             ),
         ]
 
     def __str__(self):
-        return f"{self.name} – {self.occurrence}"
+        return f"{self.name or '–'} – {self.occurrence}"
+
+
+class EventChange(models.Model):
+    """Changes a representative or Team member proposes to a published event, held for review.
+
+    The published version stays public until an official approves the change; `values` holds the
+    proposed values of the changed fields only (as their model field serialises them).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("czeka na akceptację")
+        APPROVED = "approved", _("zatwierdzona")
+        REJECTED = "rejected", _("odrzucona")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="changes")
+    values = models.JSONField(default=dict)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    proposed_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(_("uzasadnienie"), blank=True)
+
+    class Meta:
+        ordering = ["proposed_at", "id"]
+        verbose_name = _("zmiana wydarzenia")
+        verbose_name_plural = _("zmiany wydarzeń")
+        constraints = [
+            models.UniqueConstraint(fields=["event"], condition=Q(status="pending"), name="event_change_one_pending"),
+        ]
+
+    def __str__(self):
+        return f"{self.event} ({self.get_status_display()})"
 
 
 class ForumSession(models.Model):

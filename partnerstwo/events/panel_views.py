@@ -1,7 +1,9 @@
 """Events in the staff panel: the review queue, officials' events (edit, cancel) and the Forum programme.
 
 For officials and administrators; Team members use the panel for other things and get 403 here.
-Which events an official may open is Event.objects.editable_by, so others' events give a 404.
+Any official reviews what organisations and the Team submit (Event.objects.reviewable_by), including
+changes to their published events; officials edit and cancel only their department's events
+(Event.objects.managed_by), so others' events give a 404.
 """
 
 from functools import wraps
@@ -21,9 +23,10 @@ from partnerstwo.events.forms import (
     EventForm,
     ForumSessionFormSet,
     PresentingOrganizationsForm,
+    ReviewChangeForm,
     ReviewForm,
 )
-from partnerstwo.events.models import Event, EventStatus
+from partnerstwo.events.models import Event, EventChange, EventStatus
 from partnerstwo.events.views_manage import add_errors, fieldsets, save_event_form
 
 PAGE_SIZE = 50
@@ -42,20 +45,30 @@ def reviewer_required(view):
 
 
 def _editable(request, pk):
-    return get_object_or_404(Event.objects.editable_by(request.user), pk=pk)
+    return get_object_or_404(Event.objects.managed_by(request.user), pk=pk)
+
+
+def reviewable_changes(user):
+    return EventChange.objects.filter(
+        status=EventChange.Status.PENDING, event__in=Event.objects.reviewable_by(user)
+    )
 
 
 @reviewer_required
 def index(request):
-    mine = Event.objects.editable_by(request.user)
-    pending = mine.filter(status=EventStatus.PENDING).select_related("organization", "submitted_by")
+    mine = Event.objects.managed_by(request.user)
+    pending = (
+        Event.objects.reviewable_by(request.user).filter(status=EventStatus.PENDING)
+        .select_related("organization", "submitted_by")
+    )
+    changes = reviewable_changes(request.user).select_related("event__organization", "proposed_by")
     status = request.GET.get("status", "")
     listed = mine.exclude(status=EventStatus.PENDING).select_related("organization", "department")
     if status in EventStatus.values:
         listed = listed.filter(status=status)
     page = Paginator(listed.order_by("-starts_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("strona"))
     return render(request, "events/panel/index.html", {
-        "pending": pending.order_by("created_at"), "page_obj": page, "status": status,
+        "pending": pending.order_by("created_at"), "changes": changes, "page_obj": page, "status": status,
         "statuses": EventStatus.choices,
     })
 
@@ -64,7 +77,7 @@ def index(request):
 @require_http_methods(["GET", "POST"])
 def review(request, pk):
     event = get_object_or_404(
-        Event.objects.editable_by(request.user).select_related("organization", "district", "submitted_by")
+        Event.objects.reviewable_by(request.user).select_related("organization", "district", "submitted_by")
         .prefetch_related("spheres"),
         pk=pk,
     )
@@ -83,6 +96,35 @@ def review(request, pk):
             return redirect("panel:events_panel:index")
     return render(request, "events/panel/review.html", {
         "event": event, "form": form, "occurrences": event.occurrences.all()[:20],
+    })
+
+
+@reviewer_required
+@require_http_methods(["GET", "POST"])
+def review_change(request, pk):
+    """What a representative or Team member changed in a published event: approve or reject with a reason."""
+    change = get_object_or_404(
+        EventChange.objects.filter(event__in=Event.objects.reviewable_by(request.user))
+        .select_related("event__organization", "proposed_by", "decided_by"),
+        pk=pk,
+    )
+    form = ReviewChangeForm(request.POST if request.method == "POST" else None)
+    pending = change.status == EventChange.Status.PENDING
+    if request.method == "POST" and pending and form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == "approve":
+                publishing.approve_change(change, by=request.user)
+                messages.success(request, _("Zmiany opublikowane; zgłaszający dostanie wiadomość."))
+            else:
+                publishing.reject_change(change, by=request.user, reason=form.cleaned_data["reason"])
+                messages.success(request, _("Zmiany odrzucone; zgłaszający dostanie uzasadnienie."))
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            return redirect("panel:events_panel:index")
+    return render(request, "events/panel/review_change.html", {
+        "change": change, "event": change.event, "form": form, "pending": pending,
+        "rows": publishing.change_rows(change),
     })
 
 
@@ -120,7 +162,7 @@ def cancel(request, pk):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("Wydarzenie odwołane. Osoby zapisane dostaną wiadomość."))
+            messages.success(request, _("Wydarzenie odwołane. Osoby zapisane i wydział dostaną wiadomość."))
             return redirect("panel:events_panel:index")
     return render(request, "events/panel/cancel.html", {"event": event, "form": form})
 

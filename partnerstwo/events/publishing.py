@@ -2,8 +2,13 @@
 
 Representatives submit their organisations' events and Team members the advisory body's; an official
 reviews them. Officials' and administrators' own events publish at once. Once published, an event keeps
-its address: edits and a cancellation raise its iCal SEQUENCE and are e-mailed to the people registered.
+its address. A representative's or Team member's edit of a published event becomes an EventChange that
+an official reviews; the published version stays public until then. Applied changes raise the iCal
+SEQUENCE, and the people registered are e-mailed about those that matter to them (date, place, access,
+cost). A cancellation is immediate: the registered people and the responsible department are told.
 """
+
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,8 +17,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from partnerstwo.events import schedule
-from partnerstwo.events.models import Event, EventStatus, OrganizerKind, Registration
+from partnerstwo.events import schedule, tasks
+from partnerstwo.events.models import Event, EventChange, EventStatus, OrganizerKind, Registration
 from partnerstwo.lib.emails import absolute_url, send_email
 from partnerstwo.lib.text import fold
 
@@ -56,12 +61,177 @@ def unique_slug(event: Event) -> str:
     return slug
 
 
+# The fields whose change the people registered are told about; a new description or link is not news.
+NOTIFIED_FIELDS = {
+    "starts_at", "ends_at", "all_day", "rrule", "exdates", "venue", "street", "town", "online_url",
+    "step_free_access", "sign_language", "induction_loop", "is_free", "price",
+}
+# What an edit may change (the organiser never: an event does not move to another organisation).
+CHANGEABLE_FIELDS = [
+    "title", "kind", "starts_at", "ends_at", "all_day", "rrule", "exdates", "venue", "street", "town", "district",
+    "online_url", "description", "audience", "step_free_access", "sign_language", "induction_loop",
+    "accessibility_notes", "is_free", "price", "image", "image_alt", "registration_mode",
+    "external_registration_url", "capacity", "registration_deadline", "spheres",
+]
+
+
+def changes_need_review(event: Event, by) -> bool:
+    """A published event edited by someone who does not publish at once."""
+    return event.pk is not None and event.status == EventStatus.PUBLISHED and not publishes_at_once(by)
+
+
+def _value(event: Event, name: str):
+    field = Event._meta.get_field(name)
+    if field.many_to_many:
+        return sorted(obj.pk for obj in getattr(event, name).all()) if event.pk else []
+    if field.is_relation:
+        return getattr(event, field.attname)
+    if name == "image":
+        return event.image.name or ""
+    if field.value_from_object(event) is None:
+        return None
+    return field.value_to_string(event)
+
+
+def diff(published: Event, edited: Event, spheres=None) -> dict:
+    """Field → proposed value (serialised) for every field the edit changes."""
+    changed = {}
+    for name in CHANGEABLE_FIELDS:
+        if name == "spheres":
+            if spheres is None:
+                continue
+            proposed = sorted(sphere.pk for sphere in spheres)
+        else:
+            proposed = _value(edited, name)
+        if proposed != _value(published, name):
+            changed[name] = proposed
+    return changed
+
+
+def apply_values(event: Event, values: dict) -> None:
+    """Puts proposed values on the (unsaved) event; spheres are set by the caller after saving."""
+    for name, value in values.items():
+        field = Event._meta.get_field(name)
+        if field.many_to_many:
+            continue
+        if field.is_relation:
+            setattr(event, field.attname, value)
+        elif name == "image":
+            event.image.name = value
+        else:
+            setattr(event, name, None if value is None else field.to_python(value))
+
+
+def pending_change(event: Event) -> EventChange | None:
+    return event.changes.filter(status=EventChange.Status.PENDING).first() if event.pk else None
+
+
 @transaction.atomic
-def save(event: Event, *, by, changed: bool = True, save_m2m=None) -> Event:
+def propose_change(event: Event, *, by, spheres=None) -> EventChange | None:
+    """Keeps an edit of a published event for review; the published version stays as it is.
+
+    `event` carries the edited values (not saved). A new proposal replaces a pending one; an edit
+    that changes nothing withdraws it. Returns the pending change, or None.
+    """
+    published = Event.objects.select_for_update().get(pk=event.pk)
+    if published.status != EventStatus.PUBLISHED:
+        raise ValidationError(_("Wydarzenie ma już status „%(status)s”; odśwież stronę.")
+                              % {"status": published.get_status_display()}, code="status")
+    if event.image and not event.image._committed:  # a new upload: stored now, used if approved
+        event.image.save(event.image.name, event.image.file, save=False)
+    values = diff(published, event, spheres)
+    change = published.changes.select_for_update().filter(status=EventChange.Status.PENDING).first()
+    if not values:
+        if change:
+            change.delete()
+        return None
+    if change is None:
+        change = EventChange(event=published)
+    change.values, change.proposed_by, change.proposed_at = values, by, timezone.now()
+    change.save()
+    return change
+
+
+@transaction.atomic
+def approve_change(change: EventChange, *, by) -> Event:
+    change = EventChange.objects.select_for_update().get(pk=change.pk)
+    if change.status != EventChange.Status.PENDING:
+        raise ValidationError(_("Tę zmianę już rozpatrzono; odśwież stronę."), code="status")
+    event = _locked(change.event, expected=EventStatus.PUBLISHED)
+    apply_values(event, change.values)
+    event.full_clean(exclude=["slug", "organization", "department", "image"], validate_unique=False)
+    event.sequence += 1
+    event.updated_by = by
+    event.save()
+    if "spheres" in change.values:
+        event.spheres.set(change.values["spheres"])
+    schedule.rebuild(event)
+    change.status, change.decided_by, change.decided_at = EventChange.Status.APPROVED, by, timezone.now()
+    change.save(update_fields=["status", "decided_by", "decided_at"])
+    if NOTIFIED_FIELDS & set(change.values):
+        _after_commit(event, "event_changed")
+    _after_commit_to(change.proposed_by, event, "event_change_approved", change=change)
+    return event
+
+
+@transaction.atomic
+def reject_change(change: EventChange, *, by, reason: str) -> None:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _(
+            "Napisz, dlaczego zmiana nie może być przyjęta – zgłaszający dostanie to w wiadomości."
+        )})
+    change = EventChange.objects.select_for_update().get(pk=change.pk)
+    if change.status != EventChange.Status.PENDING:
+        raise ValidationError(_("Tę zmianę już rozpatrzono; odśwież stronę."), code="status")
+    change.status, change.decided_by, change.decided_at = EventChange.Status.REJECTED, by, timezone.now()
+    change.reason = reason
+    change.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    _after_commit_to(change.proposed_by, change.event, "event_change_rejected", change=change)
+
+
+def change_rows(change: EventChange) -> list[tuple[str, str, str]]:
+    """(label, published value, proposed value) for the reviewer, each as text."""
+    event = change.event
+    proposed = Event.objects.get(pk=event.pk)
+    apply_values(proposed, change.values)
+    rows = []
+    for name, value in change.values.items():
+        field = Event._meta.get_field(name)
+        if field.many_to_many:
+            model = field.related_model
+            before = ", ".join(str(o) for o in getattr(event, name).all())
+            after = ", ".join(str(o) for o in model.objects.filter(pk__in=value))
+        else:
+            before, after = _display(event, field), _display(proposed, field)
+        rows.append((str(field.verbose_name), before, after))
+    return rows
+
+
+def _display(event: Event, field) -> str:
+    value = getattr(event, field.name)
+    if field.choices:
+        return str(getattr(event, f"get_{field.name}_display")())
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return str(_("tak") if value else _("nie"))
+    if hasattr(value, "astimezone"):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    if field.name == "image":
+        return value.name
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+@transaction.atomic
+def save(event: Event, *, by, changed: bool = True, save_m2m=None, notify: bool | None = None) -> Event:
     """Saves a new or edited event (from the form) and brings its occurrences in line with its dates.
 
     New and returned events go to review unless `by` publishes at once; a published one stays published,
-    its SEQUENCE grows and registered people are told. `save_m2m` saves the form's many-to-many fields.
+    its SEQUENCE grows and registered people are told when a change matters to them (`notify`; by default
+    computed from what changed). `save_m2m` saves the form's many-to-many fields.
     """
     is_new = event.pk is None
     previous = None if is_new else Event.objects.select_for_update().get(pk=event.pk)
@@ -75,6 +245,8 @@ def save(event: Event, *, by, changed: bool = True, save_m2m=None) -> Event:
     if is_new or previous.status in (EventStatus.DRAFT, EventStatus.RETURNED):
         event.status = EventStatus.PUBLISHED if publishes_at_once(by) else EventStatus.PENDING
     was_published = previous is not None and previous.status == EventStatus.PUBLISHED
+    if notify is None:
+        notify = was_published and bool(NOTIFIED_FIELDS & set(diff(previous, event)))
     if was_published and changed:
         event.sequence = previous.sequence + 1
     event.updated_by = by
@@ -82,7 +254,7 @@ def save(event: Event, *, by, changed: bool = True, save_m2m=None) -> Event:
     if save_m2m:
         save_m2m()
     schedule.rebuild(event)
-    if was_published and changed:
+    if was_published and changed and notify:
         _after_commit(event, "event_changed")
     return event
 
@@ -92,7 +264,10 @@ def approve(event: Event, *, by) -> None:
     event = _locked(event, expected=EventStatus.PENDING)
     event.status = EventStatus.PUBLISHED
     event.updated_by = by
-    event.save(update_fields=["status", "updated_by", "updated_at"])
+    if not event.department_id and by.is_official:
+        # The reviewer's department answers for the event from now on (it hears of a cancellation).
+        event.department = by.department
+    event.save(update_fields=["status", "updated_by", "updated_at", "department"])
     schedule.rebuild(event)
     _after_commit_to_submitter(event, "event_approved")
 
@@ -112,7 +287,11 @@ def return_for_changes(event: Event, *, by, reason: str) -> None:
 
 @transaction.atomic
 def cancel(event: Event, *, by, reason: str) -> None:
-    """A published event stays on the calendar marked cancelled, so subscribed calendars learn of it."""
+    """A published event stays on the calendar marked cancelled, so subscribed calendars learn of it.
+
+    Immediate, whoever cancels: the people registered and the responsible department's officials are told.
+    A change waiting for review is withdrawn.
+    """
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Podaj powód odwołania – dostaną go osoby zapisane.")})
@@ -123,7 +302,9 @@ def cancel(event: Event, *, by, reason: str) -> None:
     event.updated_by = by
     event.save(update_fields=["status", "cancellation_reason", "sequence", "updated_by", "updated_at"])
     event.occurrences.update(is_cancelled=True)
+    event.changes.filter(status=EventChange.Status.PENDING).delete()
     _after_commit(event, "event_cancelled")
+    transaction.on_commit(partial(tasks.notify_department_of_cancellation.enqueue, event.pk, by.pk))
 
 
 def _locked(event: Event, *, expected: str) -> Event:
@@ -167,11 +348,15 @@ def notify_registered(event_id: int, key: str) -> int:
 
 
 def _after_commit_to_submitter(event: Event, key: str) -> None:
-    if event.submitted_by and event.submitted_by.email:
-        email, name = event.submitted_by.email, str(event.submitted_by)
-        language = event.submitted_by.preferred_language or None  # the submitter's language, as in the directory
+    _after_commit_to(event.submitted_by, event, key)
+
+
+def _after_commit_to(user, event: Event, key: str, **extra) -> None:
+    if user and user.email and user.is_active:
+        email, name = user.email, str(user)
+        language = user.preferred_language or None  # the recipient's language, as in the directory
         transaction.on_commit(
-            lambda: send_email(key, [email], _email_context(event, name=name), language=language)
+            lambda: send_email(key, [email], _email_context(event, name=name, **extra), language=language)
         )
 
 

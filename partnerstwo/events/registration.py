@@ -3,10 +3,18 @@
 Every change to who holds a place runs in a transaction that first locks the occurrence row
 (select_for_update), so two people can never take the last place at once and a cancellation
 moves exactly one waiting person up. E-mails go out after the transaction commits.
+
+Someone registering without an account (or with an unconfirmed one) gets an UNCONFIRMED row: the
+place, if there was one, is held for EVENT_REGISTRATION_HOLD_MINUTES while they click the link in
+the e-mail. Places count confirmed rows and holds still running, so an expired hold frees its place
+at once; the first locked operation on the occurrence after that (or the scheduled
+release_registration_holds) deletes the row and moves the waiting list up. The confirmation e-mail
+is the only message an unconfirmed address ever gets.
 """
 
 from datetime import UTC, datetime, timedelta
 
+from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
@@ -18,6 +26,7 @@ from partnerstwo.events.models import EventStatus, Occurrence, Registration, Reg
 from partnerstwo.lib.emails import absolute_url, build_email
 
 CANCEL_SALT = "partnerstwo.events.registration.cancel"
+CONFIRM_SALT = "partnerstwo.events.registration.confirm"
 RESULT_SALT = "partnerstwo.events.registration.result"
 RESULT_MAX_AGE = timedelta(hours=1)
 REMINDER_AHEAD = timedelta(days=1)
@@ -26,6 +35,15 @@ ICS_NAME = "wydarzenie.ics"
 
 class RegistrationError(Exception):
     """A registration that cannot be accepted; the message is shown to the person."""
+
+
+class AlreadyRegistered(RegistrationError):
+    """The address already has a registration for this date: the page must not say so (only the
+    address's owner is told, by e-mail); `existing` is that registration."""
+
+    def __init__(self, message, existing=None):
+        super().__init__(message)
+        self.existing = existing
 
 
 ALREADY_REGISTERED = _(
@@ -68,10 +86,20 @@ def open_occurrences():
 
 
 def with_counts(occurrences):
+    now = timezone.now()
     return occurrences.annotate(
         confirmed_count=Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)),
         waiting_count=Count("registrations", filter=Q(registrations__status=Registration.Status.WAITING)),
+        held_count=Count("registrations", filter=Q(
+            registrations__status=Registration.Status.UNCONFIRMED, registrations__holds_place=True,
+            registrations__hold_expires_at__gt=now,
+        )),
     )
+
+
+def taken(occurrence: Occurrence, now: datetime | None = None) -> int:
+    """Confirmed places plus places held for addresses not yet confirmed."""
+    return occurrence.registrations.holding_places(now).count()
 
 
 def places_left(occurrence: Occurrence) -> int | None:
@@ -79,8 +107,11 @@ def places_left(occurrence: Occurrence) -> int | None:
     capacity = occurrence.event.capacity
     if capacity is None:
         return None
-    confirmed = occurrence.registrations.filter(status=Registration.Status.CONFIRMED).count()
-    return max(capacity - confirmed, 0)
+    return max(capacity - taken(occurrence), 0)
+
+
+def hold_duration() -> timedelta:
+    return timedelta(minutes=settings.EVENT_REGISTRATION_HOLD_MINUTES)
 
 
 # Registering and cancelling ------------------------------------------------------------------
@@ -95,32 +126,73 @@ def _lock(occurrence_pk: int) -> Occurrence:
     return Occurrence.objects.select_for_update(of=("self",)).select_related("event").get(pk=occurrence_pk)
 
 
-def register(*, occurrence: Occurrence, name: str, email: str, organization=None, needs: str = "") -> Registration:
+def register(*, occurrence: Occurrence, name: str, email: str, organization=None, needs: str = "", user=None,
+             confirmed: bool = True) -> Registration:
     """A confirmed place while there is one, otherwise a place on the waiting list.
 
-    Raises RegistrationError when registration is closed or the address is already registered.
+    `confirmed=False` (the address is not known to be the person's): an UNCONFIRMED registration that
+    holds a free place, if there is one, until its address is confirmed (confirm_address). Raises
+    RegistrationError when registration is closed and AlreadyRegistered when the address already has
+    a registration for this date.
     """
     email = normalize_email(email)
+    now = timezone.now()
     with transaction.atomic():
         locked = _lock(occurrence.pk)
         if not is_open(locked):
             raise RegistrationError(CLOSED)
-        active = locked.registrations.exclude(status=Registration.Status.CANCELLED)
-        if active.filter(email=email).exists():
-            raise RegistrationError(ALREADY_REGISTERED)
+        _release_expired(locked, now)
+        existing = locked.registrations.active().filter(email=email).first()
+        if existing is not None:
+            raise AlreadyRegistered(ALREADY_REGISTERED, existing)
         capacity = locked.event.capacity
-        full = capacity is not None and active.filter(status=Registration.Status.CONFIRMED).count() >= capacity
+        full = capacity is not None and taken(locked, now) >= capacity
+        if confirmed:
+            status = Registration.Status.WAITING if full else Registration.Status.CONFIRMED
+        else:
+            status = Registration.Status.UNCONFIRMED
         try:
             with transaction.atomic():
                 registration = Registration.objects.create(
                     occurrence=locked, name=name.strip(), email=email, organization=organization,
-                    needs=needs.strip(), consent_at=timezone.now(),
-                    status=Registration.Status.WAITING if full else Registration.Status.CONFIRMED,
+                    needs=needs.strip(), consent_at=now, status=status, user=user, created_at=now,
+                    holds_place=not confirmed and not full,
+                    hold_expires_at=None if confirmed else now + hold_duration(),
                 )
         except IntegrityError:  # the partial unique index: the same address in a race with itself
-            raise RegistrationError(ALREADY_REGISTERED) from None
+            raise AlreadyRegistered(ALREADY_REGISTERED) from None
         transaction.on_commit(lambda: send_registration_email(registration.pk))
     return registration
+
+
+def confirm_address(registration: Registration) -> Registration | None:
+    """The link in the e-mail was followed: the registration takes effect. A held place becomes the
+    person's; without one they get a free place if there is one, otherwise the end of the waiting list.
+    Returns None when the hold ran out (the registration is released) or the date is closed; confirming
+    twice changes nothing."""
+    now = timezone.now()
+    with transaction.atomic():
+        occurrence = _lock(registration.occurrence_id)
+        current = Registration.objects.filter(pk=registration.pk).first()
+        if current is None:
+            return None
+        if current.status != Registration.Status.UNCONFIRMED:
+            return current
+        if current.hold_expires_at <= now or not is_open(occurrence, now):
+            _release_expired(occurrence, now)
+            if current.hold_expires_at > now:  # closed, not expired: nothing to hold any more
+                current.delete()
+            return None
+        capacity = occurrence.event.capacity
+        others = occurrence.registrations.holding_places(now).exclude(pk=current.pk).count()
+        has_place = current.holds_place or capacity is None or others < capacity
+        current.status = Registration.Status.CONFIRMED if has_place else Registration.Status.WAITING
+        current.holds_place = False
+        current.hold_expires_at = None
+        current.created_at = now
+        current.save(update_fields=["status", "holds_place", "hold_expires_at", "created_at"])
+        transaction.on_commit(lambda: send_registration_email(current.pk))
+    return current
 
 
 def cancel(registration: Registration) -> Registration | None:
@@ -134,21 +206,48 @@ def cancel(registration: Registration) -> Registration | None:
         current = Registration.objects.get(pk=registration.pk)
         if current.status == Registration.Status.CANCELLED:
             return None
-        was_confirmed = current.status == Registration.Status.CONFIRMED
+        freed = current.status == Registration.Status.CONFIRMED or (
+            current.status == Registration.Status.UNCONFIRMED and current.holds_place
+        )
         current.status = Registration.Status.CANCELLED
         current.cancelled_at = timezone.now()
-        current.save(update_fields=["status", "cancelled_at"])
-        if was_confirmed and occurrence.starts_at > timezone.now() and not occurrence.is_cancelled:
+        current.holds_place = False
+        current.hold_expires_at = None
+        current.save(update_fields=["status", "cancelled_at", "holds_place", "hold_expires_at"])
+        if freed and occurrence.starts_at > timezone.now() and not occurrence.is_cancelled:
             moved_up = _move_up_first_waiting(occurrence)
     registration.refresh_from_db()
     return moved_up
 
 
-def _move_up_first_waiting(occurrence: Occurrence) -> Registration | None:
+def _release_expired(occurrence: Occurrence, now: datetime) -> int:
+    """Called with the occurrence row locked: deletes the registrations whose address was not confirmed
+    in time (nothing of them is kept) and gives the places they held to the waiting list."""
+    released, _ = occurrence.registrations.expired_holds(now).delete()
+    if released and occurrence.starts_at > now and not occurrence.is_cancelled:
+        while _move_up_first_waiting(occurrence, now) is not None:
+            pass
+    return released
+
+
+def release_expired_holds(now: datetime | None = None) -> int:
+    """The scheduled job: releases every hold that ran out; safe to run at any time, any number of times."""
+    now = now or timezone.now()
+    released = 0
+    pending = (
+        Registration.objects.expired_holds(now).values_list("occurrence_id", flat=True).distinct().order_by()
+    )
+    for occurrence_id in list(pending):
+        with transaction.atomic():
+            released += _release_expired(_lock(occurrence_id), now)
+    return released
+
+
+def _move_up_first_waiting(occurrence: Occurrence, now: datetime | None = None) -> Registration | None:
     """Called with the occurrence row locked."""
     capacity = occurrence.event.capacity
     registrations = occurrence.registrations
-    if capacity is not None and registrations.filter(status=Registration.Status.CONFIRMED).count() >= capacity:
+    if capacity is not None and registrations.holding_places(now).count() >= capacity:
         return None
     first = registrations.filter(status=Registration.Status.WAITING).order_by("created_at", "id").first()
     if first is None:
@@ -163,12 +262,18 @@ def _move_up_first_waiting(occurrence: Occurrence) -> Registration | None:
 
 
 def manageable_occurrences(user):
-    """Occurrences whose participants this person may see: the event's organisers and officials."""
+    """Occurrences whose participants this person may see: Event.objects.participants_visible_to."""
     from partnerstwo.events.models import Event
 
     return Occurrence.objects.filter(
-        event__in=Event.objects.editable_by(user).filter(registration_mode=RegistrationMode.HERE)
+        event__in=Event.objects.participants_visible_to(user).filter(registration_mode=RegistrationMode.HERE)
     )
+
+
+def sees_needs(user, occurrence: Occurrence) -> bool:
+    from partnerstwo.events.models import Event
+
+    return Event.objects.needs_visible_to(user).filter(pk=occurrence.event_id).exists()
 
 
 def mark_attendance(occurrence: Occurrence, attended_ids: set[int]) -> None:
@@ -193,11 +298,30 @@ def from_cancel_token(token: str) -> Registration | None:
         pk, email = signing.loads(token, salt=CANCEL_SALT)
     except (signing.BadSignature, ValueError, TypeError):
         return None
-    if not isinstance(pk, int):
+    if not isinstance(pk, int) or not isinstance(email, str):
         return None
     return (
         Registration.objects.select_related("occurrence__event").filter(pk=pk, email=email).first()
     )
+
+
+def confirm_token(registration: Registration) -> str:
+    return signing.dumps([registration.pk, registration.email], salt=CONFIRM_SALT)
+
+
+def from_confirm_token(token: str) -> Registration | None:
+    """The registration a confirmation link names; None for a forged link or a released registration."""
+    try:
+        pk, email = signing.loads(token, salt=CONFIRM_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if not isinstance(pk, int) or not isinstance(email, str):
+        return None
+    return Registration.objects.select_related("occurrence__event").filter(pk=pk, email=email).first()
+
+
+def confirm_url(registration: Registration) -> str:
+    return absolute_url(reverse("registrations:confirm", args=[confirm_token(registration)]))
 
 
 def result_token(registration: Registration) -> str:
@@ -270,16 +394,34 @@ def _load(pk: int) -> Registration | None:
 
 
 def send_registration_email(pk: int) -> None:
-    """Confirmation (with the .ics) or the waiting-list notice, whichever the registration is."""
+    """The request to confirm the address, the confirmation (with the .ics) or the waiting-list notice,
+    whichever the registration is."""
     registration = _load(pk)
     if registration is None or registration.status == Registration.Status.CANCELLED:
         return
-    if registration.status == Registration.Status.CONFIRMED:
+    if registration.status == Registration.Status.UNCONFIRMED:
+        context = {**_context(registration), "confirm_url": confirm_url(registration),
+                   "hold_expires_at": registration.hold_expires_at}
+        del context["cancel_url"]  # nothing to cancel before the address is confirmed
+        message = build_email("event_registration_confirm_address", [registration.email], context)
+    elif registration.status == Registration.Status.CONFIRMED:
         message = build_email("event_registration_confirmed", [registration.email], _context(registration))
         message.attach(ICS_NAME, registration_ics(registration.occurrence), "text/calendar; method=PUBLISH")
     else:
         message = build_email("event_registration_waiting", [registration.email], _context(registration))
     message.send()
+
+
+def send_already_registered_email(pk: int) -> None:
+    """Someone registered this address again: its owner hears it, the page said only "check your mailbox".
+    An unconfirmed address gets its confirmation request again instead (the only mail it ever gets)."""
+    registration = _load(pk)
+    if registration is None or registration.status == Registration.Status.CANCELLED:
+        return
+    if registration.status == Registration.Status.UNCONFIRMED:
+        send_registration_email(pk)
+        return
+    build_email("event_registration_again", [registration.email], _context(registration)).send()
 
 
 def send_moved_up_email(pk: int) -> None:

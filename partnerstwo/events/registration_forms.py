@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.feedback.forms import CaptchaField
 from partnerstwo.organizations.models import Organization
 
 RATE_LIMITED = _(
@@ -49,9 +50,21 @@ class RegistrationForm(forms.Form):
         error_messages={"required": _("Zaznacz zgodę na przetwarzanie danych – bez niej nie możemy Cię zapisać.")},
     )
 
-    def __init__(self, *args, over_limit: bool = False, **kwargs):
+    altcha = CaptchaField(label=_("Weryfikacja antyspamowa"), required=False)
+
+    def __init__(self, *args, over_limit: bool = False, account=None, **kwargs):
+        """`account`: a signed-in person with a confirmed address registers with it, without the captcha."""
         super().__init__(*args, **kwargs)
         self.over_limit = over_limit
+        self.account = account
+        if account is not None:
+            del self.fields["email"]
+            del self.fields["altcha"]
+            self.fields["name"].initial = account.full_name
+        else:
+            self.fields["email"].help_text = _(
+                "Wyślemy na niego link, którym potwierdzisz zapis; bez potwierdzenia miejsce nie zostanie zajęte."
+            )
         self.fields["consent"].help_text = format_html(
             '<a href="{}">{}</a>', reverse("pages:page", args=["polityka-prywatnosci"]),
             _("Informacja o przetwarzaniu danych osobowych"),

@@ -1,7 +1,12 @@
-"""Participants for organisers and officials: the list, exports, the attendance sheet and who came."""
+"""Participants for organisers: the list, exports, the attendance sheet and who came.
+
+Who sees a list is Event.objects.participants_visible_to (so anyone else gets a 404); the needs column
+only those of Event.objects.needs_visible_to. People who organise nothing (residents) get a 403.
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from partnerstwo.events import participants, registration
+from partnerstwo.events import participants, publishing, registration
 from partnerstwo.events.models import Registration
 from partnerstwo.events.registration_forms import AttendanceForm
 
@@ -22,6 +27,8 @@ def _occurrence(request, pk):
 
 @login_required
 def index(request):
+    if not (publishing.can_submit(request.user) or request.user.is_administrator):
+        raise PermissionDenied
     since = timezone.now() - timezone.timedelta(days=60)
     occurrences = registration.with_counts(
         registration.manageable_occurrences(request.user).filter(ends_at__gte=since).select_related("event")
@@ -45,6 +52,7 @@ def detail(request, pk):
             messages.success(request, _("Zapisano listę obecności."))
             return redirect("panel:registrations_panel:detail", occurrence.pk)
     context = {
+        "show_needs": registration.sees_needs(request.user, occurrence),
         "occurrence": occurrence, "event": occurrence.event, "registrations": registrations,
         "confirmed_count": len(confirmed), "started": started, "form": form,
         "waiting": [r for r in registrations if r.status == Registration.Status.WAITING],
@@ -62,7 +70,8 @@ def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
 @login_required
 def export_csv(request, pk):
     occurrence = _occurrence(request, pk)
-    return _download(participants.as_csv(occurrence), "text/csv; charset=utf-8",
+    with_needs = registration.sees_needs(request.user, occurrence)
+    return _download(participants.as_csv(occurrence, with_needs=with_needs), "text/csv; charset=utf-8",
                      participants.filename(occurrence, "csv"))
 
 
@@ -70,7 +79,8 @@ def export_csv(request, pk):
 def export_xlsx(request, pk):
     occurrence = _occurrence(request, pk)
     return _download(
-        participants.as_xlsx(occurrence), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        participants.as_xlsx(occurrence, with_needs=registration.sees_needs(request.user, occurrence)),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         participants.filename(occurrence, "xlsx"),
     )
 

@@ -1,6 +1,7 @@
 """Registration pages for the public: the form, the result, and the signed cancel link."""
 
 from django.conf import settings
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -11,33 +12,88 @@ from partnerstwo.events.registration_forms import RegistrationForm
 from partnerstwo.lib.ratelimit import client_ip, hit
 
 
+def verified_account(user):
+    """A signed-in person whose account address is confirmed: they register at once, with that address."""
+    from allauth.account.models import EmailAddress
+
+    if not user.is_authenticated or not user.is_active:
+        return None
+    confirmed = EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+    return user if confirmed else None
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def register(request, pk):
     occurrence = get_object_or_404(Occurrence.objects.public().select_related("event"), pk=pk)
     if not registration.is_open(occurrence):
         return render(request, "events/registration/closed.html", {"occurrence": occurrence}, status=410)
+    account = verified_account(request.user)
     status = 200
     if request.method == "POST":
         over_limit = not hit("event-registration", client_ip(request), settings.EVENT_REGISTRATION_RATE_LIMIT)
-        form = RegistrationForm(request.POST, over_limit=over_limit)
+        form = RegistrationForm(request.POST, over_limit=over_limit, account=account)
         if over_limit:
             status = 429
         elif form.is_valid():
             data = form.cleaned_data
             try:
                 created = registration.register(
-                    occurrence=occurrence, name=data["name"], email=data["email"],
-                    organization=data["organization"], needs=data["needs"],
+                    occurrence=occurrence, name=data["name"], email=account.email if account else data["email"],
+                    organization=data["organization"], needs=data["needs"], user=account,
+                    confirmed=account is not None,
                 )
+            except registration.AlreadyRegistered as error:
+                if account is not None:  # their own registration: nothing to hide from them
+                    form.add_error(None, error.args[0])
+                else:
+                    # The page answers as for a first registration; the address's owner is told by e-mail.
+                    if error.existing is not None:
+                        existing_pk = error.existing.pk
+                        transaction.on_commit(lambda: registration.send_already_registered_email(existing_pk))
+                    return redirect("registrations:check_mailbox", occurrence.pk)
             except registration.RegistrationError as error:
-                form.add_error("email" if error.args[0] == registration.ALREADY_REGISTERED else None, error.args[0])
+                form.add_error(None, error.args[0])
             else:
+                if account is None:
+                    return redirect("registrations:check_mailbox", occurrence.pk)
                 return redirect("registrations:registered", registration.result_token(created))
     else:
-        form = RegistrationForm()
-    context = {"form": form, "occurrence": occurrence, "places_left": registration.places_left(occurrence)}
+        form = RegistrationForm(account=account)
+    context = {"form": form, "occurrence": occurrence, "places_left": registration.places_left(occurrence),
+               "account": account}
     return render(request, "events/registration/form.html", context, status=status)
+
+
+def check_mailbox(request, pk):
+    """The same answer whether the address was new, unconfirmed or already registered."""
+    occurrence = get_object_or_404(Occurrence.objects.public().select_related("event"), pk=pk)
+    return render(request, "events/registration/check_mailbox.html", {
+        "occurrence": occurrence, "hold_minutes": settings.EVENT_REGISTRATION_HOLD_MINUTES,
+    })
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """GET only shows the button: mail scanners open links, and opening must not confirm."""
+    found = registration.from_confirm_token(token)
+    if found is None:
+        return render(request, "events/registration/confirm_expired.html", status=404)
+    if found.status == Registration.Status.CANCELLED:
+        return render(request, "events/registration/cancelled.html",
+                      {"registration": found, "occurrence": found.occurrence, "already": True})
+    if found.status != Registration.Status.UNCONFIRMED:
+        return render(request, "events/registration/registered.html",
+                      {"registration": found, "occurrence": found.occurrence})
+    if request.method == "POST":
+        confirmed = registration.confirm_address(found)
+        if confirmed is None:
+            return render(request, "events/registration/confirm_expired.html",
+                          {"occurrence": found.occurrence}, status=410)
+        return render(request, "events/registration/registered.html",
+                      {"registration": confirmed, "occurrence": confirmed.occurrence, "just_confirmed": True})
+    return render(request, "events/registration/confirm.html", {"registration": found, "occurrence": found.occurrence})
 
 
 @never_cache

@@ -103,10 +103,10 @@ def _page_number(value) -> int:
 
 
 def _visible_events(user):
-    """The public events, and for a signed-in organiser or official also those they may edit (a preview)."""
+    """The public events, and for a signed-in organiser or reviewer also those they manage or review (a preview)."""
     events = Event.objects.public()
     if user.is_authenticated:
-        events = events | Event.objects.editable_by(user)
+        events = events | Event.objects.managed_by(user) | Event.objects.reviewable_by(user)
     return events
 
 
@@ -115,7 +115,11 @@ def event_detail(request, slug):
     now = timezone.now()
     upcoming = (
         Occurrence.objects.filter(ends_at__gte=now)
-        .annotate(confirmed=Count("registrations", filter=Q(registrations__status="confirmed")))
+        # Taken places: confirmed ones and those held for an address still to be confirmed.
+        .annotate(confirmed=Count("registrations", filter=Q(registrations__status="confirmed") | Q(
+            registrations__status="unconfirmed", registrations__holds_place=True,
+            registrations__hold_expires_at__gt=now,
+        )))
         .order_by("starts_at")
     )
     event = get_object_or_404(

@@ -91,3 +91,55 @@ def test_the_filters_work_without_javascript(browser, base_url, calendar_events)
     expect(page.locator("main")).to_contain_text("Szkolenie przeglądarkowe")
     expect(page.locator("main")).not_to_contain_text("Zajęcia cotygodniowe")
     context.close()
+
+
+def test_the_review_of_a_change_is_accessible_and_approving_it_publishes_it(new_context, log_in, axe_violations,
+                                                                            demo_official):
+    """The demo holds a change of the representative's picnic awaiting review."""
+    from partnerstwo.events.models import EventChange
+
+    change = EventChange.objects.get(status=EventChange.Status.PENDING)
+    context = new_context()
+    log_in(context, demo_official)
+    page = context.new_page()
+    assert page.goto("/panel/wydarzenia/").status == 200
+    violations = axe_violations(page)
+    assert not violations, "events in the panel:\n" + "\n".join(violations)
+    page.get_by_role("link", name=change.event.title).first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Zmiany w wydarzeniu")
+    expect(page.get_by_role("table")).to_contain_text("pokaz ratownictwa wodnego")
+    violations = axe_violations(page)
+    assert not violations, "review of a change:\n" + "\n".join(violations)
+
+    page.get_by_label("Odrzuć zmiany").check()
+    page.get_by_role("button", name="Zapisz decyzję").click()
+    expect(page.locator("#id_reason_error")).to_contain_text("Napisz, dlaczego zmiana")
+    violations = axe_violations(page)
+    assert not violations, "review of a change with errors:\n" + "\n".join(violations)
+
+    page.get_by_label("Opublikuj zmiany").check()
+    page.get_by_role("button", name="Zapisz decyzję").click()
+    expect(page).to_have_url(re.compile(r"/panel/wydarzenia/$"))
+    change.refresh_from_db()
+    assert change.status == "approved"
+
+
+def test_the_representatives_events_and_the_form_with_a_change_under_review_are_accessible(
+    new_context, log_in, axe_violations, demo_data
+):
+    from partnerstwo.accounts.models import User
+    from partnerstwo.events.models import EventChange
+
+    representative = User.objects.get(email="organizacja@example.org")
+    change = EventChange.objects.get(status=EventChange.Status.PENDING)
+    context = new_context()
+    log_in(context, representative)
+    page = context.new_page()
+    assert page.goto("/moje-wydarzenia/").status == 200
+    expect(page.locator("main")).to_contain_text(change.event.title)
+    violations = axe_violations(page)
+    assert not violations, "my events:\n" + "\n".join(violations)
+    assert page.goto(f"/moje-wydarzenia/{change.event.pk}/").status == 200
+    expect(page.locator("main")).to_contain_text("czekają na akceptację")
+    violations = axe_violations(page)
+    assert not violations, "edit with a change under review:\n" + "\n".join(violations)

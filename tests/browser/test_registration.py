@@ -1,5 +1,6 @@
-"""Registering for an event in a real browser: axe on the form (empty and with errors), the waiting
-list, and cancelling with the link from the e-mail, all with the keyboard."""
+"""Registering for an event in a real browser: axe on the form (empty and with errors), the captcha, the
+"check your mailbox" page, the confirmation link's page, the waiting list, and cancelling with the link
+from the e-mail, with the keyboard; a signed-in person registers at once."""
 
 import pytest
 from django.urls import reverse
@@ -9,10 +10,11 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def full_training(transactional_db):
+def full_training(transactional_db, settings):
     from partnerstwo.events.models import EventKind, RegistrationMode
     from partnerstwo.events.tests import factories
 
+    settings.ALTCHA_COST = 20  # the widget solves it at once
     occurrence = factories.occurrence(factories.event(
         title="Szkolenie: jak napisać ofertę", kind=EventKind.TRAINING,
         registration_mode=RegistrationMode.HERE, capacity=1,
@@ -24,6 +26,7 @@ def full_training(transactional_db):
 def test_the_registration_form_is_accessible_empty_and_with_errors(page, full_training, axe_violations):
     page.goto(reverse("registrations:register", args=[full_training.pk]))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Szkolenie: jak napisać ofertę")
+    expect(page.locator("altcha-widget")).to_be_attached()
     assert axe_violations(page) == []
 
     page.get_by_label("Adres e-mail").fill("to nie jest adres")
@@ -32,10 +35,11 @@ def test_the_registration_form_is_accessible_empty_and_with_errors(page, full_tr
     expect(page.get_by_role("link", name="Adres e-mail: Wpisz poprawny adres e-mail")).to_be_visible()
     expect(page.locator("#id_email_error")).to_contain_text("Wpisz poprawny adres e-mail")
     expect(page.get_by_label("Adres e-mail")).to_have_value("to nie jest adres")
+    expect(page.locator("#id_altcha_error")).to_contain_text("Nie jestem robotem")
     assert axe_violations(page) == []
 
 
-def test_joining_the_waiting_list_with_the_keyboard_then_cancelling(page, full_training, axe_violations):
+def test_joining_the_waiting_list_confirming_by_the_link_then_cancelling(page, full_training, axe_violations):
     from partnerstwo.events import registration
     from partnerstwo.events.models import Registration
 
@@ -44,9 +48,21 @@ def test_joining_the_waiting_list_with_the_keyboard_then_cancelling(page, full_t
     page.get_by_label("Adres e-mail").fill("ewa@example.org")
     page.get_by_label("Zgadzam się na przetwarzanie").focus()
     page.keyboard.press("Space")
+    page.get_by_role("checkbox", name="Nie jestem robotem").click(force=True)  # its tick mark covers the box
+    page.wait_for_function("() => document.querySelector('input[name=altcha]')?.value", timeout=15_000)
     page.get_by_role("button", name="Zapisz mnie na listę rezerwową").focus()
     page.keyboard.press("Enter")
 
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sprawdź skrzynkę e-mail")
+    assert axe_violations(page) == []
+
+    held = Registration.objects.get(email="ewa@example.org")
+    assert held.status == "unconfirmed"
+    page.goto(reverse("registrations:confirm", args=[registration.confirm_token(held)]))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Potwierdź zapis na wydarzenie")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Potwierdzam zapis").focus()
+    page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Jesteś na liście rezerwowej")
     assert axe_violations(page) == []
 
@@ -57,3 +73,27 @@ def test_joining_the_waiting_list_with_the_keyboard_then_cancelling(page, full_t
     page.get_by_role("button", name="Rezygnuję z udziału").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Zrezygnowano z udziału")
     assert axe_violations(page) == []
+
+
+def test_an_expired_confirmation_link_says_so_accessibly(page, full_training, axe_violations):
+    response = page.goto(reverse("registrations:confirm", args=["nieznany-link"]))
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Link potwierdzający wygasł")
+    assert axe_violations(page) == []
+
+
+def test_a_signed_in_resident_registers_at_once_without_the_captcha(new_context, log_in, full_training,
+                                                                    axe_violations, resident):
+    from partnerstwo.events.models import Registration
+
+    full_training.registrations.all().delete()
+    context = new_context()
+    log_in(context, resident)
+    page = context.new_page()
+    page.goto(reverse("registrations:register", args=[full_training.pk]))
+    expect(page.locator("altcha-widget")).to_have_count(0)
+    assert axe_violations(page) == []
+    page.get_by_label("Zgadzam się na przetwarzanie").check()
+    page.get_by_role("button", name="Zapisz mnie").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zapisano Cię na wydarzenie")
+    assert Registration.objects.get(user=resident).status == "confirmed"

@@ -3,7 +3,9 @@ import io
 import pytest
 from django.core.management import call_command
 
-from partnerstwo.events.models import Event, EventStatus, ForumSession, Occurrence, Registration
+from partnerstwo.accounts.models import User
+from partnerstwo.events.models import Event, EventChange, EventStatus, ForumSession, Occurrence, Registration
+from partnerstwo.organizations.models import Organization
 
 pytestmark = pytest.mark.django_db
 
@@ -30,3 +32,16 @@ def test_the_demo_loads_a_full_calendar_and_running_it_twice_adds_nothing():
 
     forum = Event.objects.get(slug="demo-forum-inicjatyw-pozarzadowych")
     assert forum.sessions.count() == 5 and forum.presenting_organizations.exists()
+
+
+def test_the_demo_representative_manages_only_their_organisations_events_and_the_story_has_a_change_and_a_hold():
+    call_command("demo", stdout=io.StringIO())
+    representative = User.objects.get(email="organizacja@example.org")
+    managed = Event.objects.managed_by(representative)
+    own = set(Organization.objects.represented_by(representative))
+    assert managed.count() >= 4
+    assert {event.organization for event in managed} == own
+    assert not Event.objects.filter(submitted_by=representative).exclude(organization__in=own).exists()
+    change = EventChange.objects.get(status=EventChange.Status.PENDING)
+    assert change.event in managed and change.proposed_by == representative
+    assert Registration.objects.filter(status=Registration.Status.UNCONFIRMED, holds_place=True).count() == 1

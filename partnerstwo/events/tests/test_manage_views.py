@@ -102,10 +102,10 @@ def test_an_officials_event_is_published_at_once(client, official_x):
     assert (event.status, event.department) == (EventStatus.PUBLISHED, official_x.department)
 
 
-def test_editing_a_published_event_keeps_its_address_and_mails_registered_people(
+def test_a_representatives_edit_of_a_published_event_waits_for_review_and_mails_nobody(
     client, representative_a, alfa, django_capture_on_commit_callbacks
 ):
-    event = f.event(organization=alfa, title="Piknik sąsiedzki")
+    event = f.event(organization=alfa, title="Piknik sąsiedzki", description="Stary opis.")
     f.registration(f.occurrence(event), email="jan@example.org")
     client.force_login(representative_a)
     assert client.get(reverse("my_events:edit", args=[event.pk])).status_code == 200
@@ -113,13 +113,74 @@ def test_editing_a_published_event_keeps_its_address_and_mails_registered_people
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("my_events:edit", args=[event.pk]), form_data(
             organization=alfa.pk, starts_at=new_start, ends_at=f.in_days(11, 16).strftime("%Y-%m-%dT%H:%M"),
+            description="Nowy opis z [linkiem](https://example.org/).",
         ))
     assert response.status_code == 302
     slug = event.slug
     event.refresh_from_db()
-    assert (event.slug, event.status, event.sequence) == (slug, EventStatus.PUBLISHED, 1)
+    # The published version stays as it was, on the calendar and on its page.
+    assert (event.slug, event.status, event.sequence, event.description) == (
+        slug, EventStatus.PUBLISHED, 0, "Stary opis.")
+    assert f.occurrence(event).starts_at != f.in_days(11, 12)
+    assert "Stary opis." in client.get(event.get_absolute_url()).content.decode()
+    assert mail.outbox == []
+    change = event.changes.get()
+    assert change.status == "pending" and change.proposed_by == representative_a
+    assert {"starts_at", "ends_at", "description"} <= set(change.values)
+    # The form shows the proposal awaiting review.
+    page = client.get(reverse("my_events:edit", args=[event.pk])).content.decode()
+    assert "czekają na akceptację" in page and "Nowy opis z [linkiem]" in page
+    assert "zmiany czekają na akceptację" in client.get(reverse("my_events:index")).content.decode()
+
+
+def test_an_official_edit_of_their_departments_event_publishes_at_once_and_mails_registered_people(
+    client, official_x, django_capture_on_commit_callbacks
+):
+    event = f.event(organizer_kind=OrganizerKind.CITY, department=official_x.department, title="Piknik sąsiedzki")
+    f.registration(f.occurrence(event), email="jan@example.org")
+    client.force_login(official_x)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("my_events:edit", args=[event.pk]), form_data(
+            organizer_kind=OrganizerKind.CITY, starts_at=f.in_days(11, 12).strftime("%Y-%m-%dT%H:%M"),
+            ends_at=f.in_days(11, 16).strftime("%Y-%m-%dT%H:%M"),
+        ))
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert (event.status, event.sequence) == (EventStatus.PUBLISHED, 1)
     assert f.occurrence(event).starts_at == f.in_days(11, 12)
     assert [m.to for m in mail.outbox] == [["jan@example.org"]]
+
+
+def test_a_representative_sees_and_manages_only_their_organisations_events(client, representative_a, alfa):
+    beta = f.organization("Stowarzyszenie Beta")
+    theirs = f.event(organization=beta, title="Wydarzenie Bety", submitted_by=representative_a)
+    f.event(organization=alfa, title="Wydarzenie Alfy")
+    client.force_login(representative_a)
+    listing = client.get(reverse("my_events:index")).content.decode()
+    assert "Wydarzenie Alfy" in listing and "Wydarzenie Bety" not in listing
+    assert client.get(reverse("my_events:edit", args=[theirs.pk])).status_code == 404
+    assert client.post(reverse("my_events:cancel", args=[theirs.pk]), {"reason": "x"}).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.status == EventStatus.PUBLISHED
+
+
+def test_the_edit_form_never_moves_an_event_to_another_organisation(client, representative_a, alfa):
+    beta = f.organization("Stowarzyszenie Beta")
+    f.represent(representative_a, beta)  # they represent both
+    event = f.event(organization=alfa, status=EventStatus.RETURNED, title="Piknik sąsiedzki")
+    client.force_login(representative_a)
+    response = client.post(reverse("my_events:edit", args=[event.pk]), form_data(organization=beta.pk))
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.organization == alfa and event.status == EventStatus.PENDING
+
+
+def test_a_representative_who_stops_representing_loses_the_events_at_once(client, representative_a, alfa):
+    event = f.event(organization=alfa)
+    client.force_login(representative_a)
+    assert client.get(reverse("my_events:edit", args=[event.pk])).status_code == 200
+    alfa.representations.update(status="rejected")
+    assert client.get(reverse("my_events:edit", args=[event.pk])).status_code == 404
 
 
 def test_a_representative_cancels_a_published_event_with_a_reason(client, representative_a, alfa,
@@ -136,7 +197,7 @@ def test_a_representative_cancels_a_published_event_with_a_reason(client, repres
         assert client.post(url, {"reason": "Ulewa."}).status_code == 302
     event.refresh_from_db()
     assert event.status == EventStatus.CANCELLED
-    assert len(mail.outbox) == 1
+    assert sorted(m.to[0] for m in mail.outbox) == ["centrum@um.bialystok.pl", "jan@example.org"]
     assert client.get(reverse("my_events:edit", args=[event.pk])).status_code == 200  # says it is cancelled
     assert client.get(url).status_code == 403
 

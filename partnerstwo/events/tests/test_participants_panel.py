@@ -55,23 +55,67 @@ def test_a_stranger_is_sent_to_log_in(client, occurrence):
         assert response.status_code == 302 and "/konto/" in response["Location"]
 
 
-@pytest.mark.parametrize("role", ["resident", "representative_b", "team_member"])
+@pytest.mark.parametrize("role", ["representative_b", "team_member", "official_x", "official_y"])
 def test_people_who_do_not_organise_the_event_see_nothing(client, occurrence, request, role):
+    """Not every official: reviewing an organisation's events gives no sight of its participants."""
     login(client, request.getfixturevalue(role))
     for url in urls(occurrence):
         assert client.get(url).status_code == 404
-    index = client.get(reverse("panel:registrations_panel:index")).content.decode()
-    assert "Szkolenie RODO" not in index
+    index = client.get(reverse("panel:registrations_panel:index"))
+    assert "Szkolenie RODO" not in index.content.decode()
 
 
-@pytest.mark.parametrize("role", ["representative_a", "official_x", "official_y", "administrator"])
-def test_the_organiser_and_officials_see_the_participants(client, occurrence, request, role):
-    login(client, request.getfixturevalue(role))
+def test_residents_cannot_reach_the_participants_panel_at_all(client, occurrence, resident):
+    login(client, resident)
+    assert client.get(reverse("panel:registrations_panel:index")).status_code == 403
+    for url in urls(occurrence):
+        assert client.get(url).status_code == 404
+
+
+def test_the_organisations_representative_sees_the_participants_and_their_needs(client, occurrence,
+                                                                                representative_a):
+    login(client, representative_a)
     index = client.get(reverse("panel:registrations_panel:index")).content.decode()
     assert "Szkolenie RODO" in index
     page = client.get(urls(occurrence)[0]).content.decode()
-    for text in ("Jan Kowalski", "Tłumacz PJM", "Fundacja Alfa", "Zofia Rezerwowa", "Piotr Zrezygnował"):
+    for text in ("Jan Kowalski", "jan@example.org", "Tłumacz PJM", "Fundacja Alfa", "Zofia Rezerwowa",
+                 "Piotr Zrezygnował"):
         assert text in page
+
+
+def test_an_administrator_sees_the_list_but_not_the_needs_in_the_page_or_the_exports(
+    client, occurrence, administrator
+):
+    login(client, administrator)
+    page = client.get(urls(occurrence)[0]).content.decode()
+    assert "Jan Kowalski" in page and "jan@example.org" in page
+    assert "Tłumacz PJM" not in page and "widzi tylko organizator" in page
+    rows = list(csv.reader(io.StringIO(client.get(urls(occurrence)[1]).content.decode("utf-8-sig"))))
+    assert "Potrzeby" not in rows[0] and "Tłumacz PJM" not in sum(rows, [])
+    sheet = load_workbook(io.BytesIO(client.get(urls(occurrence)[2]).content)).active
+    assert "Potrzeby" not in list(sheet.values)[0]
+
+
+def test_a_representative_whose_representation_ends_loses_the_list_at_once(client, occurrence, alfa,
+                                                                           representative_a):
+    login(client, representative_a)
+    assert client.get(urls(occurrence)[0]).status_code == 200
+    alfa.representations.all().delete()
+    for url in urls(occurrence):
+        assert client.get(url).status_code == 404
+
+
+def test_the_team_sees_the_participants_of_the_advisory_bodys_events_until_leaving_it(client, team_member):
+    occurrence = factories.occurrence(factories.event(
+        organizer_kind="advisory_body", registration_mode=RegistrationMode.HERE,
+    ))
+    factories.registration(occurrence, name="Jan Kowalski", needs="Dieta bezglutenowa")
+    login(client, team_member)
+    page = client.get(urls(occurrence)[0]).content.decode()
+    assert "Jan Kowalski" in page and "Dieta bezglutenowa" in page
+    team_member.role = "resident"
+    team_member.save()
+    assert client.get(urls(occurrence)[0]).status_code == 404
 
 
 def test_an_officials_own_event_is_hidden_from_an_official_of_another_department(
@@ -102,8 +146,9 @@ def test_the_list_of_dates_takes_a_constant_number_of_queries(client, alfa, repr
     assert response.content.decode().count("/panel/zapisy/") >= 12
 
 
-def test_the_csv_export_has_a_header_row_every_registration_and_no_live_formulas(client, occurrence, official_x):
-    login(client, official_x)
+def test_the_csv_export_has_a_header_row_every_registration_and_no_live_formulas(client, occurrence,
+                                                                                 representative_a):
+    login(client, representative_a)
     response = client.get(urls(occurrence)[1])
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
@@ -153,3 +198,16 @@ def test_attendance_is_marked_only_after_the_event_has_started(client, occurrenc
     }
     rows = list(csv.reader(io.StringIO(client.get(urls(occurrence)[1]).content.decode("utf-8-sig"))))
     assert rows[1][7] == "tak" and rows[2][7] == "nie"
+
+
+def test_places_held_for_unconfirmed_addresses_are_shown_apart(client, occurrence, representative_a):
+    from partnerstwo.events import registration
+
+    occurrence.event.capacity = 5
+    occurrence.event.save()
+    registration.register(occurrence=occurrence, name="Ola Nowa", email="ola@example.org", confirmed=False)
+    login(client, representative_a)
+    index = client.get(reverse("panel:registrations_panel:index")).content.decode()
+    assert "1 miejsce czeka na potwierdzenie adresu" in index
+    page = client.get(urls(occurrence)[0]).content.decode()
+    assert "Czekają na potwierdzenie adresu e-mail" in page and "Ola Nowa" in page
