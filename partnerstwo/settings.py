@@ -291,9 +291,8 @@ FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "5/h")
 # Registrations for events from one IP address (partnerstwo/events/registration_views.py).
 EVENT_REGISTRATION_RATE_LIMIT = os.environ.get("EVENT_REGISTRATION_RATE_LIMIT", "20/h")
 # Event registrations (partnerstwo/events): how long a place waits for its address to be confirmed by
-# the link in the e-mail, and after how many days from an event's end its registrations are anonymised.
+# the link in the e-mail (their retention is below, with the other periods).
 EVENT_REGISTRATION_HOLD_MINUTES = int(os.environ.get("EVENT_REGISTRATION_HOLD_MINUTES", "60"))
-EVENTS_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENTS_REGISTRATION_RETENTION_DAYS", "180"))
 FEEDBACK_CONFIRMATION_DAYS = 7
 
 # Electronic distribution (partnerstwo/newsletter): sign-up limit per IP, the weekly digest's
