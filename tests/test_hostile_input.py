@@ -107,6 +107,15 @@ FORUM_PROGRAMME_FORM = {
     "sessions-0-room": "Aula", "sessions-0-title": "Otwarcie", "sessions-0-speakers": "Prezydent Miasta",
     "organizations": "Fundacja Alfa",
 }
+def unconfirmed_token() -> str:
+    """The link of a registration made without an account, still waiting for its address's confirmation."""
+    from partnerstwo.events import registration
+
+    made = registration.register(occurrence=event_factories.open_occurrence(), name="Jan Kowalski",
+                                 email="jan.kowalski@example.org", confirmed=False)
+    return registration.confirm_token(made)
+
+
 TARGETS = [
     # The public site.
     Target("display switch", "GET", "/wyglad/", {"text": "large", "contrast": "on", "next": "/misja-i-cele/"}),
@@ -319,6 +328,12 @@ TARGETS = [
     Target("registration cancel", "POST", "/zapisy/rezygnacja/{token}/",
            {"token": lambda rows: event_factories.cancel_token(
                event_factories.registration(event_factories.open_occurrence()))}),
+    Target("registration confirm link", "GET", "/zapisy/potwierdz/{token}/",
+           {"token": lambda rows: unconfirmed_token()}),
+    Target("registration confirm", "POST", "/zapisy/potwierdz/{token}/",
+           {"token": lambda rows: unconfirmed_token()}),
+    Target("registration: check your mailbox", "GET", "/zapisy/{pk}/sprawdz-skrzynke/",
+           {"pk": lambda rows: event_factories.open_occurrence().pk}),
     Target("panel: registrations", "GET", "/panel/zapisy/", {"strona": "2"}, "administrator"),
     Target(
         "panel: attendance",
