@@ -37,7 +37,8 @@ def calendar_events(demo_data):
     forum = factories.event(title="Forum przeglądarkowe", slug="forum-przegladarkowe", kind=EventKind.CONFERENCE,
                             starts_at=at(3, 9), ends_at=at(3, 16))
     ForumSession.objects.create(event=forum, starts_at=at(3, 9), ends_at=at(3, 10), room="Sala A",
-                                title="Otwarcie", speakers="Prezydent")
+                                title="Otwarcie i współpraca międzysektorowa",
+                                speakers="Prezydent Miasta, przewodnicząca Zespołu Konsultacyjnego")
     return training
 
 
@@ -50,7 +51,7 @@ PAGES = {
     "event": "/wydarzenia/szkolenie-przegladarkowe/",
     "forum": "/wydarzenia/forum-przegladarkowe/",
 }
-CASES = [(name, mode) for name in PAGES for mode in (MODES if name in ("month", "event") else ["default"])]
+CASES = [(name, mode) for name in PAGES for mode in (MODES if name in ("month", "event", "forum") else ["default"])]
 
 
 @pytest.mark.parametrize(("name", "mode"), CASES, ids=[f"{name}-{mode}" for name, mode in CASES])
@@ -61,6 +62,22 @@ def test_axe_finds_no_wcag_a_or_aa_violation_in_the_calendar(open_in_mode, axe_v
     assert response.status == 200
     violations = axe_violations(page)
     assert not violations, f"{name} ({mode}, {page.url}):\n" + "\n".join(violations)
+
+
+def test_on_a_phone_the_forum_programme_scrolls_under_the_keyboard(open_in_mode, calendar_events):
+    page = open_in_mode("phone-390px")
+    page.goto(PAGES["forum"])
+    programme = page.get_by_role("region", name="Tabela programu")
+    for _ in range(60):  # Tab through the page until the programme's scrolling box has the focus
+        page.keyboard.press("Tab")
+        if programme.evaluate("element => element === document.activeElement"):
+            break
+    else:
+        raise AssertionError("the programme cannot be reached with the Tab key")
+    assert programme.evaluate("element => element.scrollWidth > element.clientWidth"), "it does not scroll here"
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert programme.evaluate("element => element.scrollLeft") > 0
 
 
 def test_a_keyboard_user_moves_to_the_next_month_and_back(page, calendar_events):
