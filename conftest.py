@@ -142,7 +142,6 @@ def administrator(db):
     from allauth.account.models import EmailAddress
 
     from partnerstwo.accounts.models import User
-
     from partnerstwo.lib.testing import give_totp
 
     user = User.objects.create_superuser(

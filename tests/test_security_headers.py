@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.urls import reverse
 
-from tests.test_settings import settings_in
 from tests.subprocesses import clean_env
+from tests.test_settings import settings_in
 
 pytestmark = pytest.mark.django_db
 
