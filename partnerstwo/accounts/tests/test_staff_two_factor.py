@@ -177,3 +177,13 @@ def test_someone_signed_in_without_admin_rights_is_refused_rather_than_sent_roun
 
     assert urlsplit(first["Location"]).path == reverse("admin:login")
     assert refused.status_code == 403
+
+
+def test_the_profile_tells_staff_without_it_that_the_panel_needs_it(client, official_x, team_member):
+    client.force_login(without_authenticator(official_x))
+    staff = client.get(reverse("accounts:profile")).content.decode()
+    client.force_login(team_member)
+    other = client.get(reverse("accounts:profile")).content.decode()
+
+    assert "bez niej panel pracownika się nie otworzy" in staff
+    assert "bez niej panel pracownika się nie otworzy" not in other
