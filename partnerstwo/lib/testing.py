@@ -105,7 +105,7 @@ def mark_second_factor_passed(session, user) -> None:
 
 
 class TwoFactorClient(Client):
-    """Django's test client; `force_login` also passes the second factor for a user who has TOTP.
+    """Django's test client; `force_login` and `login` also pass the second factor for a user who has TOTP.
 
     Staff (officials, administrators) must have passed two-factor login before the panel or the admin
     opens. The test cast's staff have TOTP, so `client.force_login(official_x)` stands for a full
@@ -116,3 +116,13 @@ class TwoFactorClient(Client):
         super().force_login(user, backend)
         if second_factor:
             mark_second_factor_passed(self.session, user)
+
+    def login(self, *, second_factor: bool = True, **credentials) -> bool:
+        """Django's password login (bypassing allauth's form), also passing the second factor as above."""
+        from django.contrib.auth import SESSION_KEY, get_user_model
+
+        signed_in = super().login(**credentials)
+        if signed_in and second_factor:
+            session = self.session
+            mark_second_factor_passed(session, get_user_model().objects.get(pk=session[SESSION_KEY]))
+        return signed_in
