@@ -11,6 +11,8 @@ import time_machine
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "haslo-testowe-123"  # noqa: S105 - test accounts only
+# The authenticator app (TOTP) of the cast's staff: officials and administrators must sign in with a code.
+STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - test accounts only
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",
@@ -68,6 +70,14 @@ def polish_by_default():
         yield
 
 
+@pytest.fixture
+def client():
+    """Django's test client, whose `force_login` of a staff member with TOTP also passes the second factor."""
+    from partnerstwo.lib.testing import TwoFactorClient
+
+    return TwoFactorClient()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {
@@ -99,6 +109,10 @@ def make_user(email, role, **extra):
     user = User.objects.create_user(email=email, password=PASSWORD, role=role, **extra)
     # Confirmed addresses, as after sign-up: allauth refuses logins with unconfirmed ones.
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    if user.must_use_two_factor:
+        from partnerstwo.lib.testing import give_totp
+
+        give_totp(user, STAFF_TOTP_SECRET)
     return user
 
 
@@ -137,11 +151,13 @@ def administrator(db):
     from allauth.account.models import EmailAddress
 
     from partnerstwo.accounts.models import User
+    from partnerstwo.lib.testing import give_totp
 
     user = User.objects.create_superuser(
         email="admin@um.example.org", password=PASSWORD, full_name="Ada Administratorka"
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    give_totp(user, STAFF_TOTP_SECRET)
     return user
 
 

@@ -8,8 +8,10 @@ them, so a missing variable fails at start and not in front of users.
 import os
 import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -65,7 +67,8 @@ INSTALLED_APPS = [
     "partnerstwo.feedback",
     "partnerstwo.panel",
     "partnerstwo.demo",
-    "django.contrib.admin",
+    # The admin, signing in through the site's own login (partnerstwo/accounts/admin_site.py).
+    "partnerstwo.accounts.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,6 +80,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "csp",
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
@@ -84,6 +88,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -93,6 +99,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After allauth's: staff sessions expire when idle, and staff pass two-factor login before the panel/admin.
+    "partnerstwo.accounts.middleware.StaffSessionMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -200,8 +208,17 @@ ACCOUNT_RATE_LIMITS = {
 # (docs/operations.md), allauth counts that address, as lib.ratelimit does, not the proxy's.
 # Without the header (runserver, tests) it uses REMOTE_ADDR.
 ALLAUTH_TRUSTED_PROXY_COUNT = 1
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Two-factor login: codes from an app (TOTP) with recovery codes, and security keys or passkeys
+# (WebAuthn). Officials and administrators must have one before the panel or the admin opens
+# (partnerstwo/accounts/two_factor.py); everyone else may turn it on.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Partnerstwo"
+# WebAuthn over plain http only on a developer's machine (make demo); production is https.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Staff sessions (officials, administrators) end after this many idle minutes; others keep Django's two weeks.
+STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30"))
+# Where the Django admin lives: an unguessable prefix keeps scanners off its pages.
+ADMIN_URL_PREFIX = os.environ.get("ADMIN_URL_PREFIX", "admin/").strip("/") + "/"
 
 # Internationalisation: Polish first, English under /en/.
 LANGUAGE_CODE = "pl"
@@ -351,6 +368,44 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts, styles and workers only from the site's own static
+# files, no inline script or style anywhere; images also from the map's tile server and data: (the
+# TOTP set-up QR code). The captcha uses ALTCHA's "external" build, whose workers are static files,
+# so neither blob: workers nor 'wasm-unsafe-eval' are needed (docs/decisions/0007-…).
+_tiles = urlsplit(MAP_TILES_URL)
+MAP_TILES_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc.replace('{s}', '*')}" if _tiles.netloc else ""
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *([MAP_TILES_ORIGIN] if MAP_TILES_ORIGIN else [])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "worker-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Permissions-Policy (django-permissions-policy): the site uses none of the browser's devices or
+# sensors; WebAuthn (security keys, passkeys) and the copy buttons' clipboard only on the site itself.
+PERMISSIONS_POLICY = {
+    **{
+        feature: []
+        for feature in [
+            "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics", "camera",
+            "display-capture", "encrypted-media", "geolocation", "gyroscope", "hid", "idle-detection",
+            "magnetometer", "microphone", "midi", "payment", "screen-wake-lock", "serial", "usb",
+            "xr-spatial-tracking",
+        ]
+    },
+    "clipboard-write": ["self"],
+    "fullscreen": ["self"],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+}
 if not DEBUG and not TESTING:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

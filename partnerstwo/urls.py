@@ -2,10 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
-
-admin.site.site_header = _("Partnerstwo – administracja")
-admin.site.site_title = _("Partnerstwo")
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -13,7 +9,7 @@ urlpatterns = [
 
 # Every page exists in Polish at / and in English under /en/; the slugs stay Polish in both.
 urlpatterns += i18n_patterns(
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL_PREFIX, admin.site.urls),
     path("konto/", include("partnerstwo.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("panel/", include("partnerstwo.panel.urls")),

@@ -16,19 +16,26 @@ import urllib.request
 from contextlib import contextmanager
 
 import pytest
+import time_machine
 
+from partnerstwo.lib.testing import totp_code
 from tests.subprocesses import ROOT, clean_env, manage, running_site
 
 DEPARTMENT = "Wydział Kopii Zapasowych i Odtwarzania"
 ADMIN_EMAIL = "kopia@um.example.org"
 ADMIN_PASSWORD = "odtworzone-haslo-2026"
+ADMIN_TOTP_SECRET = "KOPIAZAPASOWAKOPIAZAPASOWAKOPIAZ"  # noqa: S105 - a throwaway test database
 ON_POSTGRESQL = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
 
 CREATE_DATA = f"""
 from partnerstwo.accounts.models import User
 from partnerstwo.city.models import Department
 Department.objects.create(name={DEPARTMENT!r}, short_name="WKZ")
-User.objects.create_superuser(email={ADMIN_EMAIL!r}, password={ADMIN_PASSWORD!r}, full_name="Kopia Zapasowa")
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
+admin = User.objects.create_superuser(email={ADMIN_EMAIL!r}, password={ADMIN_PASSWORD!r}, full_name="Kopia Zapasowa")
+EmailAddress.objects.create(user=admin, email=admin.email, verified=True, primary=True)
+TOTP.activate(admin, {ADMIN_TOTP_SECRET!r})
 """
 
 
@@ -63,15 +70,26 @@ def run_script(env, *args):
 
 
 def sign_in_to_admin(base_url):
-    """An HTTP client with cookies, signed in through the admin's own login form."""
+    """An HTTP client with cookies, signed in as a person does: the site's login, then the TOTP code.
+
+    The admin's own login form only sends people there (docs/decisions/0007-staff-two-factor-and-csp.md).
+    """
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-    login_url = f"{base_url}/admin/login/?next=/admin/"
-    form = opener.open(login_url, timeout=10).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": ADMIN_EMAIL, "password": ADMIN_PASSWORD})
-    request = urllib.request.Request(login_url, data=data.encode(), headers={"Referer": login_url})  # noqa: S310
-    opener.open(request, timeout=10).read()
+    post_form(opener, f"{base_url}/admin/login/?next=/admin/", {"login": ADMIN_EMAIL, "password": ADMIN_PASSWORD})
+    # The site runs in another process, on the machine's clock, not the tests' fixed one.
+    now = time_machine.escape_hatch.time.time() if time_machine.escape_hatch.is_travelling() else None
+    post_form(opener, f"{base_url}/konto/2fa/authenticate/", {"code": totp_code(ADMIN_TOTP_SECRET, at=now)})
     return opener
+
+
+def post_form(opener, url, fields):
+    """Opens the form at url (following redirects), then posts fields to where it landed, with its CSRF token."""
+    page = opener.open(url, timeout=10)
+    form_url = page.geturl()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.read().decode()).group(1)
+    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, **fields})
+    request = urllib.request.Request(form_url, data=data.encode(), headers={"Referer": form_url})  # noqa: S310
+    return opener.open(request, timeout=10).read()
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,23 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
+    default = True
     name = "partnerstwo.accounts"
     verbose_name = _("Konta")
+
+    def ready(self):
+        from allauth.mfa.signals import authenticator_added
+
+        from partnerstwo.accounts import two_factor
+
+        authenticator_added.connect(two_factor.record_set_up, dispatch_uid="staff_two_factor_set_up")
+
+
+class AdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with our AdminSite (its login goes through allauth)."""
+
+    default = False
+    default_site = "partnerstwo.accounts.admin_site.AdminSite"

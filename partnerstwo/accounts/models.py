@@ -95,6 +95,13 @@ class User(AbstractUser):
         return self.is_active and (self.role in self.PANEL_ROLES or self.is_superuser)
 
     @property
+    def must_use_two_factor(self) -> bool:
+        """Officials and administrators (and anyone who can open the admin) sign in with a second factor."""
+        return self.is_active and (
+            self.role in (self.Role.OFFICIAL, self.Role.ADMINISTRATOR) or self.is_staff or self.is_superuser
+        )
+
+    @property
     def can_edit_content(self) -> bool:
         """Content pages and news are the Centre's: officials and administrators edit them."""
         return self.is_active and (self.role in (self.Role.OFFICIAL, self.Role.ADMINISTRATOR) or self.is_superuser)

@@ -1,12 +1,17 @@
-"""Test helpers that need real services: an SMTP server on 127.0.0.1."""
+"""Test helpers: an SMTP server on 127.0.0.1, TOTP codes, and a test client whose staff pass two-factor login."""
 
+import base64
 import email
 import email.policy
+import hashlib
+import hmac
 import re
 import socket
+import struct
 import time
 
 from aiosmtpd.controller import Controller
+from django.test import Client
 
 
 def _free_port() -> int:
@@ -61,3 +66,63 @@ def first_link(text: str, contains: str = "") -> str:
         if contains in url:
             return url
     raise AssertionError(f"no link containing {contains!r} in: {text[:500]}")
+
+
+def totp_code(secret: str, at: float | None = None) -> str:
+    """RFC 6238 (SHA-1, 30 s, 6 digits), written here so tests do not trust allauth's own helper."""
+    counter = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(base64.b32decode(secret), struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
+def give_totp(user, secret: str):
+    """The user's authenticator app (TOTP) with this secret, as after allauth's set-up."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
+    return TOTP.activate(user, secret).instance
+
+
+def mark_second_factor_passed(session, user) -> None:
+    """Records, as allauth's login does, that this session signed in with the password and then a TOTP code."""
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+    from allauth.account.internal.flows.login import _AUTHENTICATION_METHODS_USER_SESSION_KEY
+    from allauth.mfa.models import Authenticator
+
+    authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if authenticator is None:
+        return
+    now = time.time()
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": now, "email": user.email},
+        {"method": "mfa", "at": now, "id": authenticator.pk, "type": authenticator.type},
+    ]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    session.save()
+
+
+class TwoFactorClient(Client):
+    """Django's test client; `force_login` and `login` also pass the second factor for a user who has TOTP.
+
+    Staff (officials, administrators) must have passed two-factor login before the panel or the admin
+    opens. The test cast's staff have TOTP, so `client.force_login(official_x)` stands for a full
+    sign-in; `second_factor=False` stands for a session that skipped the step.
+    """
+
+    def force_login(self, user, backend=None, *, second_factor: bool = True):
+        super().force_login(user, backend)
+        if second_factor:
+            mark_second_factor_passed(self.session, user)
+
+    def login(self, *, second_factor: bool = True, **credentials) -> bool:
+        """Django's password login (bypassing allauth's form), also passing the second factor as above."""
+        from django.contrib.auth import SESSION_KEY, get_user_model
+
+        signed_in = super().login(**credentials)
+        if signed_in and second_factor:
+            session = self.session
+            mark_second_factor_passed(session, get_user_model().objects.get(pk=session[SESSION_KEY]))
+        return signed_in

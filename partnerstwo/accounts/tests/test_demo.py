@@ -2,7 +2,8 @@ import io
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.test import override_settings
 
 from partnerstwo.accounts import demo
 from partnerstwo.accounts.models import User
@@ -55,3 +56,49 @@ def test_the_demo_command_ends_with_the_table_of_accounts():
         assert email in table
     assert demo.PASSWORD in table
     assert "pracownik urzędu" in table
+
+
+def test_the_demo_official_signs_in_with_the_password_and_the_printed_code(client, settings):
+    load_twice()
+    settings.DEBUG = True
+    official = demo.staff_emails()[0]
+    code = io.StringIO()
+    call_command("demo_totp", official, stdout=code)
+
+    client.post("/konto/login/", {"login": official, "password": demo.PASSWORD})
+    response = client.post("/konto/2fa/authenticate/", {"code": code.getvalue().strip()})
+
+    assert response.status_code == 302
+    assert client.get("/panel/").status_code == 200
+
+
+def test_the_demo_staff_code_matches_the_printed_secret():
+    from partnerstwo.lib.testing import totp_code
+
+    load_twice()
+    for email in demo.staff_emails():
+        user = User.objects.get(email=email)
+        assert user.must_use_two_factor
+        with override_settings(DEBUG=True):
+            out = io.StringIO()
+            call_command("demo_totp", email, stdout=out)
+        assert out.getvalue().strip() == totp_code(demo.TOTP_SECRET)
+
+
+def test_the_code_command_works_only_with_debug_and_only_for_demo_staff(settings):
+    load_twice()
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG=true"):
+        call_command("demo_totp", demo.staff_emails()[0], stdout=io.StringIO())
+    settings.DEBUG = True
+    with pytest.raises(CommandError, match="nie jest kontem demonstracyjnym"):
+        call_command("demo_totp", "mieszkaniec@example.org", stdout=io.StringIO())
+
+
+def test_the_demo_command_says_how_staff_pass_the_second_step():
+    out = io.StringIO()
+
+    call_command("demo", stdout=out)
+
+    assert "manage.py demo_totp urzednik@example.org" in out.getvalue()
+    assert demo.TOTP_SECRET in out.getvalue()

@@ -1,28 +1,13 @@
 """Staff turn on TOTP two-factor login; then a password alone does not sign them in."""
 
-import base64
-import hashlib
-import hmac
-import struct
-import time
-
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import PASSWORD, STAFF_TOTP_SECRET
+from partnerstwo.lib.testing import totp_code
 
 pytestmark = pytest.mark.django_db
-
-
-def totp_code(secret: str, at: float | None = None) -> str:
-    """RFC 6238 (SHA-1, 30 s, 6 digits), written here so the test does not trust allauth's own helper."""
-    counter = int((time.time() if at is None else at) // 30)
-    digest = hmac.new(base64.b32decode(secret), struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
 
 
 def sign_in(client, user):
@@ -30,8 +15,7 @@ def sign_in(client, user):
 
 
 def test_a_staff_member_with_totp_must_enter_a_code_after_the_password(client, official_x):
-    secret = generate_totp_secret()
-    TOTP.activate(official_x, secret)
+    secret = STAFF_TOTP_SECRET
 
     response = sign_in(client, official_x)
 
@@ -52,9 +36,7 @@ def test_a_staff_member_with_totp_must_enter_a_code_after_the_password(client, o
 
 
 def test_a_used_code_cannot_be_replayed(client, official_x):
-    secret = generate_totp_secret()
-    TOTP.activate(official_x, secret)
-    code = totp_code(secret)
+    code = totp_code(STAFF_TOTP_SECRET)
     sign_in(client, official_x)
     client.post(reverse("mfa_authenticate"), {"code": code})
     client.post(reverse("account_logout"))

@@ -41,12 +41,14 @@ class Command(BaseCommand):
 
     def print_accounts(self):
         """The last thing `make demo` shows before the server starts: who to sign in as."""
-        from partnerstwo.accounts.demo import account_rows
+        from partnerstwo.accounts.demo import account_rows, two_factor_note
 
         rows = [("Rola", "E-mail", "Hasło"), *account_rows()]
         widths = [max(len(row[column]) for row in rows) for column in range(3)]
         line = "+" + "+".join("-" * (width + 2) for width in widths) + "+"
         self.stdout.write("")
+        for note in two_factor_note():
+            self.stdout.write(note)
         self.stdout.write("Konta demonstracyjne (logowanie: /konto/login/):")
         self.stdout.write(line)
         for index, row in enumerate(rows):
