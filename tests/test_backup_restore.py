@@ -72,7 +72,7 @@ def run_script(env, *args):
 def sign_in_to_admin(base_url):
     """An HTTP client with cookies, signed in as a person does: the site's login, then the TOTP code.
 
-    The admin's own login form only sends people there (docs/decisions/0007-staff-two-factor-and-csp.md).
+    The admin's own login form only sends people there (docs/decisions/0010-staff-two-factor-and-csp.md).
     """
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     post_form(opener, f"{base_url}/admin/login/?next=/admin/", {"login": ADMIN_EMAIL, "password": ADMIN_PASSWORD})
