@@ -3,7 +3,7 @@
 Before the user row goes, every app's personal_data.forget(user) removes or anonymises what it holds
 about the person (registrations, subscriptions, feedback, comments); what must stay as proof (consent
 records) stays without more personal data than that proof needs. An app may refuse for a reason of its
-own (personal_data.refusal(user)), e.g. a seat on an evaluation committee whose records are official.
+own (an optional personal_data.refusal(user)).
 """
 
 from django.db import transaction

@@ -165,7 +165,7 @@ def appoint(
         # Exactly one chair: appointing a new one replaces the previous.
         CommitteeMember.objects.filter(competition=competition, is_chair=True).update(is_chair=False)
     member = CommitteeMember.objects.create(
-        competition=competition, user=user, role=role, is_chair=is_chair, nominated_by=organization
+        competition=competition, user=user, name=str(user), role=role, is_chair=is_chair, nominated_by=organization
     )
     if nomination is not None:
         nomination.status = Nomination.Status.APPOINTED
@@ -236,7 +236,7 @@ def committee_notes(competition: Competition, members) -> list[str]:
         if member.nominated_by_id in offering or represented[member.user_id]:
             notes.append(
                 _("%(user)s jest związany(-a) z organizacją, która złożyła ofertę. %(rule)s") % {
-                    "user": member.user,
+                    "user": member,
                     "rule": art15_message(),
                 }
             )

@@ -124,7 +124,8 @@ def appoint_committee(competition: Competition, offers: list[Offer]) -> list[Com
                               "pomagających osobom w kryzysie bezdomności; zna standardy usług.",
                               "status": Nomination.Status.APPOINTED},
                 )
-            seat = CommitteeMember.objects.create(competition=competition, user=user, role=role, is_chair=chair)
+            seat = CommitteeMember.objects.create(competition=competition, user=user, name=str(user), role=role,
+                                                  is_chair=chair)
         seats.append(seat)
     candidate = person(*PENDING_CANDIDATE)
     Nomination.objects.get_or_create(

@@ -426,9 +426,13 @@ class CommitteeMember(models.Model):
         EXPERT = "expert", _("ekspert z głosem doradczym")
 
     competition = models.ForeignKey(Competition, on_delete=models.CASCADE, related_name="committee")
+    # The account goes when its owner deletes it; the seat, the declaration and the scores stay as the
+    # competition's record, naming the member by `name` alone (accounts personal data: grants.personal_data).
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("osoba"), on_delete=models.PROTECT, related_name="committee_seats"
+        settings.AUTH_USER_MODEL, verbose_name=_("osoba"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="committee_seats",
     )
+    name = models.CharField(_("imię i nazwisko w dokumentacji konkursu"), max_length=200, blank=True)
     role = models.CharField(_("rola"), max_length=10, choices=Role.choices)
     is_chair = models.BooleanField(_("przewodniczący(-a)"), default=False)
     nominated_by = models.ForeignKey(
@@ -446,14 +450,14 @@ class CommitteeMember(models.Model):
     suspension_reason = models.TextField(_("powód zawieszenia"), blank=True)
 
     class Meta:
-        ordering = ["-is_chair", "role", "user__last_name"]
+        ordering = ["-is_chair", "role", "user__last_name", "name"]
         constraints = [
             models.UniqueConstraint(fields=["competition", "user"], name="committee_member_once"),
             models.UniqueConstraint(fields=["competition"], condition=Q(is_chair=True), name="committee_one_chair"),
         ]
 
     def __str__(self):
-        return str(self.user)
+        return self.name or str(self.user)
 
     def clean(self):
         if self.role == self.Role.NGO and not self.nominated_by_id:

@@ -3,15 +3,13 @@ comments on the draft grant schedule, nominations and seats on evaluation commit
 
 Deleting the account: unconfirmed comments go; confirmed ones were part of the offer's public procedure
 (art. 19a ust. 4) and the official's decision, so their text stays, without the name and address.
-A seat on an evaluation committee is different: the declaration of impartiality, the scores and the
-protocol are the competition's official record and name the member, so such an account is not
-deleted automatically (refusal()) but by the Centre, once the records are archived.
+A seat on an evaluation committee is the competition's official record: the seat, the declaration of
+impartiality and the scores stay, naming the member by name only (no address, no account). Nominations
+of the person go.
 """
 
-from django.conf import settings
-from django.db.models import CharField, Value
+from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
-from django.utils.translation import gettext as _
 
 from partnerstwo.accounts.personal_data import addresses_of
 from partnerstwo.grants import small_grants
@@ -67,18 +65,12 @@ def forget(user) -> None:
         author_name=ANONYMOUS_AUTHOR,
         email=Concat(Value("usuniety-"), Cast("pk", CharField()), Value("@adres-usuniety.invalid")),
     )
-    # Nominations cascade with the user; schedule comments keep their text and lose the author (SET_NULL).
-
-
-def refusal(user) -> str | None:
-    if CommitteeMember.objects.filter(user=user).exists():
-        return _(
-            "Zasiadasz lub zasiadałeś(-aś) w komisji konkursowej. Twoje oświadczenie o bezstronności, oceny "
-            "i protokół są dokumentacją konkursu, którą urząd musi przechowywać, więc tego konta nie można usunąć "
-            "samodzielnie. Napisz do nas (%(email)s): usuniemy konto, a w dokumentacji konkursu zostanie tylko to, "
-            "czego wymagają przepisy."
-        ) % {"email": settings.CITY.get("centre", {}).get("email", "")}
-    return None
+    Nomination.objects.filter(Q(candidate=user) | Q(email__in=addresses_of(user))).delete()
+    for seat in CommitteeMember.objects.filter(user=user):
+        seat.name = seat.name or str(user)
+        seat.user = None
+        seat.save(update_fields=["name", "user"])
+    # Schedule comments keep their text and lose the author (SET_NULL).
 
 
 def expire(now) -> dict[str, int]:

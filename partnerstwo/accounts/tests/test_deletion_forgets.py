@@ -100,19 +100,27 @@ def test_a_failure_in_one_app_keeps_everything(resident, data, monkeypatch):
     assert SmallGrantComment.objects.filter(pk=data["unconfirmed_comment"].pk).exists()
 
 
-def test_a_committee_member_is_told_why_the_account_stays(client, official_x):
-    from partnerstwo.grants.models import CommitteeMember
+def test_a_committee_members_seat_and_declaration_stay_with_the_name_only(client, official_x):
+    from partnerstwo.grants import committees
+    from partnerstwo.grants.models import CommitteeMember, Nomination
     from partnerstwo.grants.tests import factories
 
     competition = factories.competition()
-    CommitteeMember.objects.create(competition=competition, user=official_x, role=CommitteeMember.Role.CITY)
+    seat = factories.member(competition, official_x, declared=True)
+    Nomination.objects.create(competition=competition, email=official_x.email, candidate=None)
     client.force_login(official_x)
 
     page = client.get(reverse("accounts:delete")).content.decode()
-    client.post(reverse("accounts:delete"), {"password": PASSWORD})
+    response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
 
-    assert "komisji konkursowej" in page
-    official_x.refresh_from_db()
+    assert "komisji konkursowej" in page and "tylko Twoje imię i nazwisko" in page
+    assert response.status_code == 302
+    assert not type(official_x).objects.filter(pk=official_x.pk).exists()
+    seat = CommitteeMember.objects.select_related("declaration").get(pk=seat.pk)
+    assert (seat.user_id, seat.name, str(seat)) == (None, "Ksawery Urzędnik", "Ksawery Urzędnik")
+    assert seat.declaration.signed_at is not None
+    assert not Nomination.objects.filter(competition=competition).exists()
+    assert committees.seat_of(official_x, competition) is None
 
 
 def test_the_deletion_page_says_what_goes_what_stays_and_why(client, resident):

@@ -38,9 +38,14 @@ def test_a_confirmed_comment_stays_with_the_offer():
     assert SmallGrantComment.objects.filter(pk=comment.pk).exists()
 
 
-def test_a_committee_seat_is_a_reason_to_keep_the_account(official_x, official_y):
-    CommitteeMember.objects.create(competition=factories.competition(), user=official_x,
-                                   role=CommitteeMember.Role.CITY)
+def test_forgetting_a_committee_member_keeps_the_seat_under_their_name_only(official_x, official_y):
+    seat = factories.member(factories.competition(), official_x, declared=True)
+    other = factories.member(factories.competition(), official_y)
 
-    assert "komisji konkursowej" in personal_data.refusal(official_x)
-    assert personal_data.refusal(official_y) is None
+    personal_data.forget(official_x)
+
+    seat.refresh_from_db()
+    other.refresh_from_db()
+    assert (seat.user_id, seat.name) == (None, "Ksawery Urzędnik")
+    assert CommitteeMember.objects.filter(pk=seat.pk, declaration__isnull=False).exists()
+    assert other.user_id == official_y.pk
