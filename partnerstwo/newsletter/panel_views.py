@@ -1,7 +1,8 @@
 """Staff pages of the distribution: one-off mailings, their progress and failures (officials and administrators).
 
-The views parse input and call one_off.py (send, schedule, cancel), audience.py (who receives it) and
-delivery.py (progress, resending uncertain deliveries, lifting a suppression).
+The views parse input and call one_off.py (save an edit, send, schedule, cancel: the row locks are
+there), audience.py (who receives it) and delivery.py (progress, resending uncertain deliveries,
+lifting a suppression).
 """
 
 from smtplib import SMTPException
