@@ -1,7 +1,7 @@
 """python -m bench.bench_mailing: a mailing to 100,000 recipients delivered to a local SMTP sink.
 
 For each size (default 10,000 then 100,000 recipients): creates the recipients (bulk inserts), times
-delivery.enqueue, then runs one worker (delivery.run_worker, what the db_worker task runs) in a
+delivery.enqueue, then runs one worker (worker.run_worker, what the db_worker task runs) in a
 process of its own against an aiosmtpd process that discards every message, and records messages
 per second and the worker process's peak memory (VmHWM). The baseline is a bare smtplib loop
 that sends the same messages (built beforehand, not timed) over one connection to the same sink:
@@ -109,11 +109,11 @@ def worker_main(mailing_id: int) -> None:
     import django
 
     django.setup()
-    from partnerstwo.newsletter import delivery
+    from partnerstwo.newsletter import worker
 
     rss_started = memory_kib("VmRSS")
     started = time.perf_counter()
-    done = delivery.run_worker(mailing_id)
+    done = worker.run_worker(mailing_id)
     seconds = time.perf_counter() - started
     peak = memory_kib("VmHWM")
     print(json.dumps({**done, "seconds": seconds, "peak_rss_kib": peak, "rss_after_setup_kib": rss_started}))

@@ -323,7 +323,7 @@ NEWSLETTER_ALERT_OVERLAP_SECONDS = int(os.environ.get("NEWSLETTER_ALERT_OVERLAP_
 NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS = int(os.environ.get("NEWSLETTER_UNSUBSCRIBED_RETENTION_DAYS", "30"))
 # News published longer ago than this is not alerted (an edit of an old item mails nobody).
 NEWSLETTER_NEWS_ALERT_MAX_AGE_DAYS = int(os.environ.get("NEWSLETTER_NEWS_ALERT_MAX_AGE_DAYS", "7"))
-# Mailings (partnerstwo/newsletter/delivery.py): messages per claimed batch; messages per second for
+# Mailings (partnerstwo/newsletter/worker.py): messages per claimed batch; messages per second for
 # all workers together (0: as fast as the mail server takes them); worker tasks per mailing; attempts
 # and the first back-off after a temporary SMTP error; how long a claim lasts without news from its
 # worker (longer than EMAIL_TIMEOUT, or a slow but live worker would lose its rows).

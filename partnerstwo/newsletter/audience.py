@@ -12,27 +12,22 @@ Only active recipients (confirmed, not unsubscribed) are ever chosen. The segmen
 
 The result is a plain QuerySet of distinct recipients; one address may still be both an
 organisation and a subscriber, and delivery.enqueue sends one message per address.
-"""
 
-import importlib
+reachable_recipients() is the wider "who may hear from us at all" that digests and alerts narrow down.
+"""
 
 from django.db.models import Q, QuerySet
 
 from partnerstwo.newsletter.models import Mailing, Recipient, SuppressedAddress
+from partnerstwo.newsletter.organization_recipients import sync_organization_recipients
 
 ORGANIZATION = Recipient.Kind.ORGANIZATION
 SUBSCRIBER = Recipient.Kind.SUBSCRIBER
 
 
 def sync_organizations() -> None:
-    """Bring organisation recipients up to date with the directory first (helper module, if installed)."""
-    try:
-        module = importlib.import_module("partnerstwo.newsletter.organizations")
-    except ModuleNotFoundError:
-        return
-    sync = getattr(module, "sync_organization_recipients", None)
-    if sync is not None:
-        sync()
+    """Bring organisation recipients up to date with the directory first."""
+    sync_organization_recipients()
 
 
 def _segment_filter(mailing: Mailing) -> Q | None:
@@ -89,3 +84,10 @@ def describe(mailing: Mailing) -> str:
         Mailing.Segment.TARGET_GROUP: mailing.target_group,
     }.get(mailing.segment)
     return f"{label}: {parameter}" if parameter else label
+
+
+def reachable_recipients() -> QuerySet:
+    """Active recipients, without organisations struck off the register the directory has not caught up on."""
+    return Recipient.objects.active().exclude(
+        kind=Recipient.Kind.ORGANIZATION, organization__register_status="removed"
+    )

@@ -3,8 +3,12 @@
 build_message(delivery) returns the EmailMultiAlternatives for one delivery: HTML and plain text in the
 recipient's language, absolute links, the sender identified, List-Unsubscribe + List-Unsubscribe-Post
 (RFC 8058). One-off mailings render their Markdown body here; digests and alerts are rendered by
-digest.render_digest(mailing, delivery) and alerts.render_alert(mailing, delivery), each returning
-(subject, text, html) of the message's own part (the footer with links is added here).
+digest_rendering.render_digest(mailing, delivery) and alert_sources.render_alert(mailing, delivery), each
+returning (subject, text, html) of the message's own part (the footer with links is added here).
+
+Layering (test_layering.py holds the order): models ← digest_rendering, alert_sources (one message's own
+part) ← content (this module: one whole message) ← worker ← tasks ← delivery (the queue) ← digest,
+alerts, one_off (compose mailings). Nothing here knows of queues or workers.
 
 A mailing to 100,000 addresses must not render its templates 100,000 times: the frame (layout and
 footer) and a one-off body are rendered once per process, mailing version, language and kind of
@@ -26,7 +30,7 @@ from django.utils.timezone import now as current_time
 from partnerstwo.lib.emails import absolute_url
 from partnerstwo.lib.markdown import render_markdown
 
-from . import links
+from . import alert_sources, digest_rendering, links
 from .models import Delivery, Mailing, Recipient
 
 # Characters that neither HTML escaping nor Markdown changes.
@@ -90,13 +94,9 @@ def build_message(delivery) -> EmailMultiAlternatives:
 def own_part(mailing, delivery, language: str) -> tuple[str, str, str]:
     """(subject, text, html) of the message's own part, without the footer."""
     if mailing.kind == Mailing.Kind.DIGEST:
-        from .digest import render_digest  # written by another part; imported when first needed
-
-        return render_digest(mailing, delivery)
+        return digest_rendering.render_digest(mailing, delivery)
     if mailing.kind == Mailing.Kind.ALERT:
-        from .alerts import render_alert
-
-        return render_alert(mailing, delivery)
+        return alert_sources.render_alert(mailing, delivery)
     return one_off_part(mailing, language)
 
 

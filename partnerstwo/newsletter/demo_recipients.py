@@ -11,8 +11,8 @@ from django.utils import timezone, translation
 
 from partnerstwo.city.models import District, PublicTaskSphere
 from partnerstwo.newsletter.models import ConsentRecord, Recipient, RecipientTopic
-from partnerstwo.newsletter.organizations import consent_text as organization_consent_text
-from partnerstwo.newsletter.organizations import sync_organization_recipients
+from partnerstwo.newsletter.organization_recipients import consent_text as organization_consent_text
+from partnerstwo.newsletter.organization_recipients import sync_organization_recipients
 from partnerstwo.newsletter.subscriptions import CONSENT_TEXT_VERSION, consent_text
 from partnerstwo.organizations.models import Organization, Representation
 

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import District, PublicTaskSphere
 from partnerstwo.newsletter.models import Topic
-from partnerstwo.newsletter.organizations import DEFAULT_TOPICS_HELP
-from partnerstwo.newsletter.organizations import consent_label as organization_consent_label
+from partnerstwo.newsletter.organization_recipients import DEFAULT_TOPICS_HELP
+from partnerstwo.newsletter.organization_recipients import consent_label as organization_consent_label
 from partnerstwo.newsletter.subscriptions import consent_help, consent_label
 
 # The largest id a database integer holds: larger numbers are refused before they reach SQLite.
@@ -26,7 +26,7 @@ class IdChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-# Topics offered at sign-up that nothing sends yet: their part of the platform comes later.
+# Topics offered at sign-up that nothing sends yet (no alert source and no mailing is about them).
 NOT_YET_SENT = (Topic.CONSULTATIONS, Topic.POSITIONS)
 
 

@@ -1,4 +1,4 @@
-"""One-off mailings written by staff: preview, a test to oneself, send now, schedule, cancel, start the due ones.
+"""One-off mailings written by staff: edit, preview, a test to oneself, send now, schedule, cancel, start the due ones.
 
 Sending is a change of status checked under a row lock (select_for_update; SQLite's IMMEDIATE transactions
 serialise writers too), so a double-clicked "send" or the scheduler running beside a person enqueues once.
@@ -6,6 +6,7 @@ serialise writers too), so a double-clicked "send" or the scheduler running besi
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.forms.models import construct_instance
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +58,20 @@ def _hand_over(mailing: Mailing) -> int:
     created = delivery.enqueue(mailing, recipients_for(mailing))
     delivery.start(mailing)
     return created
+
+
+def save_if_editable(form) -> bool:
+    """Save the form's fields to its mailing under the mailing's row lock, if it may still be changed: a
+    send or the scheduler that started it since the page was loaded wins (no "scheduled" written back over
+    "sending", no body changed mid-send). Returns False, saving nothing, when it may not."""
+    with transaction.atomic():
+        locked = _locked(form.instance.pk)
+        if not is_editable(locked):
+            return False
+        construct_instance(form, locked, fields=form._meta.fields)
+        locked.save(update_fields=[*form._meta.fields, "updated_at"])
+    form.instance = locked
+    return True
 
 
 def send_now(mailing: Mailing) -> int:

@@ -1,7 +1,8 @@
 """Staff pages of the distribution: one-off mailings, their progress and failures (officials and administrators).
 
-The views parse input and call one_off.py (send, schedule, cancel), audience.py (who receives it) and
-delivery.py (progress, resending uncertain deliveries, lifting a suppression).
+The views parse input and call one_off.py (save an edit, send, schedule, cancel: the row locks are
+there), audience.py (who receives it) and delivery.py (progress, resending uncertain deliveries,
+lifting a suppression).
 """
 
 from smtplib import SMTPException
@@ -10,9 +11,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Exists, OuterRef
-from django.forms.models import construct_instance
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -114,25 +113,11 @@ def _edit(request, mailing):
     if request.method == "POST" and form.is_valid():
         if is_new:
             form.save()
-        elif not _save_if_editable(form):
+        elif not one_off.save_if_editable(form):
             return _not_editable(request, mailing)
         messages.success(request, _("Zapisano wysyłkę. Sprawdź podgląd i wyślij wiadomość próbną do siebie."))
         return redirect("panel:mailings_panel:detail", pk=form.instance.pk)
     return render(request, "newsletter/panel/form.html", {"form": form, "mailing": mailing, "is_new": is_new})
-
-
-def _save_if_editable(form) -> bool:
-    """Save the form's fields only, under the mailing's row lock, if it may still be changed: a send or the
-    scheduler that started it since the page was loaded wins (no "scheduled" written back over "sending",
-    no body changed mid-send)."""
-    with transaction.atomic():
-        locked = Mailing.objects.select_for_update().get(pk=form.instance.pk)
-        if not one_off.is_editable(locked):
-            return False
-        construct_instance(form, locked, fields=form._meta.fields)
-        locked.save(update_fields=[*form._meta.fields, "updated_at"])
-    form.instance = locked
-    return True
 
 
 @content_editor_required

@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from partnerstwo.lib.ratelimit import client_ip, hit
-from partnerstwo.newsletter import organizations, subscriptions
+from partnerstwo.newsletter import organization_recipients, subscriptions
 from partnerstwo.newsletter.forms import OrganizationPreferencesForm, PreferencesForm, SignupForm
 from partnerstwo.newsletter.models import Recipient
 from partnerstwo.organizations.models import Organization
@@ -153,7 +153,7 @@ def unsubscribe(request, token):
 def organization_preferences(request, slug):
     """Representatives choose what their organisation receives; anyone else gets a 404."""
     organization = get_object_or_404(Organization.objects.represented_by(request.user), slug=slug)
-    recipient = organizations.recipient_for(organization)
+    recipient = organization_recipients.recipient_for(organization)
     if recipient is None:
         return render(request, "newsletter/organization.html", {
             "organization": organization, "recipient": None, "clause": subscriptions.organization_clause(),
@@ -162,14 +162,14 @@ def organization_preferences(request, slug):
         form = OrganizationPreferencesForm(request.POST)
         if form.is_valid():
             if form.cleaned_data["receive"]:
-                organizations.agree(
+                organization_recipients.agree(
                     recipient, **_choices(form), language=form.cleaned_data["language"], request=request,
                     representative=request.user,
                 )
                 messages.success(request, _("Zapisano zgodę i tematy wiadomości dla organizacji."))
             else:
                 if recipient.agreed_at is not None:
-                    organizations.withdraw(recipient)
+                    organization_recipients.withdraw(recipient)
                 messages.success(request, _("Organizacja nie będzie otrzymywać wiadomości."))
             return _back_to(request, organization)
     else:

@@ -8,7 +8,7 @@ the consent. Organisations know nothing of the newsletter: their templates load 
 from django import template
 from django.utils.translation import get_language
 
-from partnerstwo.newsletter import organizations, subscriptions
+from partnerstwo.newsletter import organization_recipients, subscriptions
 from partnerstwo.newsletter.forms import OrganizationPreferencesForm
 from partnerstwo.organizations.models import Organization
 
@@ -24,9 +24,9 @@ def organization_mailing_prompt(context, organization):
         return shown
     if not Organization.objects.represented_by(user).filter(pk=organization.pk).exists():
         return shown
-    recipient = organizations.recipient_for(organization)
+    recipient = organization_recipients.recipient_for(organization)
     # Asked once: after an answer (agreed, or withdrawn like a subscriber leaving) nobody is nagged.
-    if not organizations.needs_consent(recipient) or recipient.unsubscribed_at is not None:
+    if not organization_recipients.needs_consent(recipient) or recipient.unsubscribed_at is not None:
         return shown
     form = OrganizationPreferencesForm(
         initial={"topics": sorted(recipient.topic_set()), "language": get_language() or "pl"},

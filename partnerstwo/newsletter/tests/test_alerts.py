@@ -10,7 +10,7 @@ from django.utils import timezone
 from partnerstwo.events import publishing
 from partnerstwo.events.models import EventKind, EventStatus
 from partnerstwo.events.tests import factories
-from partnerstwo.newsletter import alerts
+from partnerstwo.newsletter import alert_sources
 from partnerstwo.newsletter.models import AlertCursor, Delivery, Mailing, Topic
 from partnerstwo.newsletter.tests.alert_factories import mail_to, organization_recipient, recipient, texts_to
 from partnerstwo.organizations.tests import directory_factory
@@ -158,7 +158,7 @@ def test_an_alert_that_another_run_created_meanwhile_is_not_sent_again(db, use_s
     event = published_event()
     # As if a concurrent run created the mailing between this run's look and its insert.
     Mailing.objects.create(kind=Mailing.Kind.ALERT, source="event", source_id=event.pk, source_version="0", subject="x")
-    monkeypatch.setattr(alerts, "already_sent", lambda source, ids: set())
+    monkeypatch.setattr(alert_sources, "already_sent", lambda source, ids: set())
 
     call_command("send_alerts")
 
@@ -173,7 +173,7 @@ def test_a_failing_source_does_not_hold_up_the_others(db, use_smtp, monkeypatch)
     def broken(self, since, now):
         raise RuntimeError("grants tables not ready")
 
-    monkeypatch.setattr(alerts.CompetitionAnnouncementSource, "items", broken)
+    monkeypatch.setattr(alert_sources.CompetitionAnnouncementSource, "items", broken)
     call_command("send_alerts")
 
     assert len(mail_to(use_smtp, "powiadomienia@example.org")) == 1
@@ -181,10 +181,10 @@ def test_a_failing_source_does_not_hold_up_the_others(db, use_smtp, monkeypatch)
     assert AlertCursor.objects.filter(source="event").exists()
 
 
-@pytest.mark.parametrize("name", [source.name for source in alerts.SOURCES])
+@pytest.mark.parametrize("name", [source.name for source in alert_sources.SOURCES])
 def test_every_source_is_an_adapter_with_its_own_cursor_name(name):
-    assert alerts.source_named(name).name == name
-    assert len({source.name for source in alerts.SOURCES}) == len(alerts.SOURCES)
+    assert alert_sources.source_named(name).name == name
+    assert len({source.name for source in alert_sources.SOURCES}) == len(alert_sources.SOURCES)
 
 
 def test_an_alert_filled_but_never_started_is_started_by_the_next_run(db, use_smtp):

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from partnerstwo.newsletter import alerts
+from partnerstwo.newsletter import alert_sources
 from partnerstwo.newsletter.models import Mailing, Topic
 from partnerstwo.newsletter.tests.alert_factories import (
     competition,
@@ -161,11 +161,11 @@ def test_the_reminder_waits_for_the_reminder_hour_and_the_1_day_one_follows_the_
     def at(day, hour):
         return timezone.make_aware(datetime.datetime(2026, 12, day, hour))
 
-    assert alerts.due_reminder_days(deadline, at(3, 7)) is None
-    assert alerts.due_reminder_days(deadline, at(3, 8)) == 7
-    assert alerts.due_reminder_days(deadline, at(8, 23)) == 7
-    assert alerts.due_reminder_days(deadline, at(9, 8)) == 1
-    assert alerts.due_reminder_days(deadline, at(10, 16)) is None
+    assert alert_sources.due_reminder_days(deadline, at(3, 7)) is None
+    assert alert_sources.due_reminder_days(deadline, at(3, 8)) == 7
+    assert alert_sources.due_reminder_days(deadline, at(8, 23)) == 7
+    assert alert_sources.due_reminder_days(deadline, at(9, 8)) == 1
+    assert alert_sources.due_reminder_days(deadline, at(10, 16)) is None
 
 
 def test_a_moved_deadline_gets_its_own_reminder(db, use_smtp, reminders_from_midnight):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from partnerstwo.news.editing import save_news_item
 from partnerstwo.news.models import NewsItem
-from partnerstwo.newsletter import alerts
+from partnerstwo.newsletter import alert_sources, alerts
 from partnerstwo.newsletter.models import Mailing, Topic
 from partnerstwo.newsletter.tests.alert_factories import mail_to, organization_recipient, recipient, texts_to
 
@@ -94,7 +94,7 @@ def test_an_item_withdrawn_after_the_alert_was_created_is_not_disclosed(db):
                                      source_version="published", subject="x")
     NewsItem.objects.filter(pk=item.pk).update(is_published=False)
 
-    _subject, text, _html = alerts.NewsSource().render(mailing, None)
+    _subject, text, _html = alert_sources.NewsSource().render(mailing, None)
 
     assert "Nabór" not in text
     assert "została usunięta" in text

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from partnerstwo.newsletter.audience import audience_size, describe, recipients_for
+from partnerstwo.newsletter.audience import audience_size, describe, recipients_for, sync_organizations
 from partnerstwo.newsletter.models import Mailing, Recipient, RecipientTopic, SuppressedAddress, Topic
 from partnerstwo.organizations.tests import directory_factory as factory
 
@@ -23,17 +23,11 @@ def subscriber(email, *, topics=(), spheres=(), districts=(), active=True, **fie
 def member_organization(name, email, *, agreed=True, **fields):
     """A directory organisation whose contact address was confirmed when it joined, and its recipient
     (to which a representative agreed, unless agreed=False)."""
-    from partnerstwo.newsletter.audience import sync_organizations
-
     organization = factory.organization(
         name, confirmed_contact_email=email, contact_email_confirmed_at=timezone.now(), **fields
     )
     sync_organizations()
-    recipient = Recipient.objects.filter(organization=organization).first()
-    if recipient is None:  # the directory sync is not installed: the recipient as it would make it
-        recipient = Recipient.objects.create(
-            kind=Recipient.Kind.ORGANIZATION, organization=organization, email=email, confirmed_at=timezone.now()
-        )
+    recipient = Recipient.objects.get(organization=organization)
     if agreed:
         recipient.agreed_at = timezone.now()
         recipient.save(update_fields=["agreed_at"])

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from partnerstwo.lib.testing import message_text
-from partnerstwo.newsletter import content, delivery, links
+from partnerstwo.newsletter import content, delivery, digest_rendering, links
 from partnerstwo.newsletter.models import Delivery, Mailing, Recipient
 
 BODY = "Zapraszamy na **szkolenie** z rozliczania dotacji: [kalendarz](/wydarzenia/).\n\nDo zobaczenia!"
@@ -129,9 +129,8 @@ def test_two_recipients_get_their_own_links_and_message_ids(one_off, subscriber)
 
 
 def test_digests_and_alerts_bring_their_own_part_and_get_the_footer(subscriber, monkeypatch):
-    from partnerstwo.newsletter import digest
-
-    monkeypatch.setattr(digest, "render_digest", lambda mailing, row: ("Wydarzenia na 14 dni", "Lista", "<p>Lista</p>"))
+    own_part = ("Wydarzenia na 14 dni", "Lista", "<p>Lista</p>")
+    monkeypatch.setattr(digest_rendering, "render_digest", lambda mailing, row: own_part)
     mailing = Mailing.objects.create(kind=Mailing.Kind.DIGEST, subject="", period_start=timezone.localdate())
     row = delivery_to(mailing, subscriber)
 

@@ -10,7 +10,7 @@ from aiosmtpd.controller import Controller
 from django.utils import timezone
 
 from partnerstwo.lib.testing import _free_port
-from partnerstwo.newsletter import delivery
+from partnerstwo.newsletter import delivery, worker
 from partnerstwo.newsletter.models import Delivery, Mailing, Recipient, SuppressedAddress
 
 Status = Delivery.Status
@@ -245,10 +245,10 @@ def test_a_row_whose_lease_was_taken_back_is_not_sent(smtp):
     subscribers(2)
     first = mailing(status=Mailing.Status.SENDING)
     delivery.enqueue(first, Recipient.objects.all())
-    batch = delivery.claim_batch(first.pk, "pracownik-a")
+    batch = worker.claim_batch(first.pk, "pracownik-a")
     Delivery.objects.filter(pk=batch[0].pk).update(status=Status.QUEUED, worker="")  # recovery took it back
 
-    assert delivery.send_batch(first, batch, "pracownik-a") == 1
+    assert worker.send_batch(first, batch, "pracownik-a") == 1
     assert smtp.received() == Counter({batch[1].email: 1})
     assert Delivery.objects.get(pk=batch[0].pk).status == Status.QUEUED
 
@@ -260,11 +260,11 @@ def test_two_claims_never_share_a_row(settings):
     first = mailing(status=Mailing.Status.SENDING)
     delivery.enqueue(first, Recipient.objects.all())
 
-    a = {row.pk for row in delivery.claim_batch(first.pk, "a")}
-    b = {row.pk for row in delivery.claim_batch(first.pk, "b")}
+    a = {row.pk for row in worker.claim_batch(first.pk, "a")}
+    b = {row.pk for row in worker.claim_batch(first.pk, "b")}
 
     assert len(a) == 3 and len(b) == 2 and not a & b
-    assert delivery.claim_batch(first.pk, "c") == []
+    assert worker.claim_batch(first.pk, "c") == []
 
 
 @pytest.mark.django_db
@@ -277,7 +277,7 @@ def test_expired_leases_requeue_claimed_rows_and_make_sending_rows_uncertain():
     Delivery.objects.filter(pk=claimed.pk).update(status=Status.CLAIMED, worker="x", lease_until=past)
     Delivery.objects.filter(pk=sending.pk).update(status=Status.SENDING, worker="x", lease_until=past)
 
-    assert delivery.recover_expired() == (1, 1)
+    assert worker.recover_expired() == (1, 1)
 
     claimed.refresh_from_db()
     sending.refresh_from_db()
@@ -308,8 +308,8 @@ def test_the_rate_limit_is_shared_through_next_batch_at(settings):
     first = mailing(status=Mailing.Status.SENDING)
     now = timezone.now()
 
-    assert delivery.reserve_batch_slot(first.pk, now) == 0
-    wait = delivery.reserve_batch_slot(first.pk, now)
+    assert worker.reserve_batch_slot(first.pk, now) == 0
+    wait = worker.reserve_batch_slot(first.pk, now)
     assert 1.5 < wait <= 2
 
 
@@ -526,9 +526,9 @@ def test_a_mailing_with_a_queued_delivery_is_not_finished():
     delivery.enqueue(first, Recipient.objects.all())
     first.deliveries.filter(pk=first.deliveries.order_by("pk")[0].pk).update(status=Status.UNCERTAIN)
 
-    assert delivery.finish_if_complete(first.pk) is False
+    assert worker.finish_if_complete(first.pk) is False
     first.deliveries.update(status=Status.UNCERTAIN)
-    assert delivery.finish_if_complete(first.pk) is True
+    assert worker.finish_if_complete(first.pk) is True
     first.refresh_from_db()
     assert first.status == Mailing.Status.DONE and first.finished_at is not None
 
@@ -540,7 +540,7 @@ def test_finishing_is_one_conditional_update():
 
     first = mailing(status=Mailing.Status.SENDING)
     with CaptureQueriesContext(connection) as queries:
-        delivery.finish_if_complete(first.pk)
+        worker.finish_if_complete(first.pk)
 
     updates = [query["sql"] for query in queries if query["sql"].lstrip().upper().startswith("UPDATE")]
     assert len(updates) == 1 and "NOT" in updates[0].upper() and "EXISTS" in updates[0].upper()
@@ -562,7 +562,7 @@ def test_resending_uncertain_deliveries_of_a_done_mailing_makes_it_sending_and_s
     assert first.status == Mailing.Status.SENDING and first.finished_at is None
     assert launched and set(launched) == {Mailing.Status.SENDING}
     assert delivery.progress(first)["queued"] == 2
-    assert delivery.finish_if_complete(first.pk) is False  # a worker finishing now does not end it
+    assert worker.finish_if_complete(first.pk) is False  # a worker finishing now does not end it
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 
 from partnerstwo.events.models import EventKind, EventStatus
 from partnerstwo.events.tests import factories
-from partnerstwo.newsletter import digest
+from partnerstwo.newsletter import digest, digest_rendering
 from partnerstwo.newsletter.models import Delivery, Mailing, Recipient, Topic
 from partnerstwo.newsletter.tests.alert_factories import organization_recipient, recipient, texts_to
 from partnerstwo.organizations.tests import directory_factory
@@ -150,7 +150,7 @@ def test_rendering_a_digest_costs_the_same_few_queries_however_many_events(
     row = Delivery.objects.select_related("recipient").get(pk=row.pk)
 
     with django_assert_max_num_queries(6):
-        _subject, text, _html = digest.render_digest(mailing, row)
+        _subject, text, _html = digest_rendering.render_digest(mailing, row)
     assert text.count("Spotkanie ") == 15
 
 
@@ -177,5 +177,6 @@ def test_the_digest_matches_recipients_by_the_same_rule_as_the_alerts(
     district_ids = [directory_factory.district(d).pk for d in item_districts]
 
     in_sql = Recipient.objects.filter(pk=person.pk).matching(sphere_ids=sphere_ids, district_ids=district_ids).exists()
-    in_memory = digest.interested_in(digest.interests_of(person), sphere_ids=sphere_ids, district_ids=district_ids)
+    interests = digest_rendering.interests_of(person)
+    in_memory = digest_rendering.interested_in(interests, sphere_ids=sphere_ids, district_ids=district_ids)
     assert in_sql == in_memory == expected

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from partnerstwo.newsletter import one_off
 from partnerstwo.newsletter.models import ConsentRecord, Mailing, Recipient
-from partnerstwo.newsletter.organizations import sync_organization_recipients
+from partnerstwo.newsletter.organization_recipients import sync_organization_recipients
 from partnerstwo.newsletter.tests.test_organization_recipients import confirmed_organization
 from partnerstwo.organizations.models import Representation
 from partnerstwo.organizations.tests.upkeep_helpers import represent

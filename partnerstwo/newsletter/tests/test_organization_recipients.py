@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from partnerstwo.city.models import District, PublicTaskSphere
 from partnerstwo.newsletter.models import Recipient, Topic
-from partnerstwo.newsletter.organizations import DEFAULT_ORGANIZATION_TOPICS, sync_organization_recipients
+from partnerstwo.newsletter.organization_recipients import DEFAULT_ORGANIZATION_TOPICS, sync_organization_recipients
 from partnerstwo.organizations.models import Representation
 from partnerstwo.organizations.tests.upkeep_helpers import organization, represent
 

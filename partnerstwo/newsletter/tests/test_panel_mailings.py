@@ -2,6 +2,7 @@
 
 import zoneinfo
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -10,8 +11,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerstwo.newsletter import one_off
+from partnerstwo.newsletter import one_off, panel_views
 from partnerstwo.newsletter.models import Delivery, Mailing, RecipientTopic, Topic
+from partnerstwo.newsletter.panel_forms import MailingForm
 from partnerstwo.newsletter.tests.test_audience import member_organization, subscriber
 from partnerstwo.organizations.tests import directory_factory as factory
 
@@ -219,6 +221,28 @@ def test_a_mailing_that_started_sending_while_it_was_being_edited_is_not_changed
     ]
     assert draft.subject == "Konsultacje programu współpracy" and draft.body == "Zapraszamy do **konsultacji**."
     assert draft.status != Mailing.Status.SCHEDULED  # "scheduled" was not written back over the send
+
+
+def test_one_off_saves_an_edit_under_the_row_lock_only_while_the_mailing_may_change(draft):
+    form = MailingForm(form_data(subject="Zmieniony temat"), instance=draft)
+    assert form.is_valid()
+
+    assert one_off.save_if_editable(form) is True
+    draft.refresh_from_db()
+    assert draft.subject == "Zmieniony temat" and draft.status == Mailing.Status.DRAFT
+
+    form = MailingForm(form_data(subject="Jeszcze inny temat"), instance=draft)
+    assert form.is_valid()
+    Mailing.objects.filter(pk=draft.pk).update(status=Mailing.Status.SENDING)  # started since the page loaded
+
+    assert one_off.save_if_editable(form) is False
+    draft.refresh_from_db()
+    assert draft.subject == "Zmieniony temat" and draft.status == Mailing.Status.SENDING
+
+
+def test_the_mailing_views_take_no_row_locks():
+    source = Path(panel_views.__file__).read_text(encoding="utf-8")
+    assert "select_for_update" not in source and "transaction" not in source
 
 
 def test_editing_a_scheduled_mailing_changes_its_fields_and_keeps_it_scheduled(client, staff, draft):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from partnerstwo.newsletter.organizations import sync_organization_recipients
+from partnerstwo.newsletter.organization_recipients import sync_organization_recipients
 
 
 class Command(BaseCommand):

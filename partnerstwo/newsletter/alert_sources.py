@@ -1,0 +1,444 @@
+"""Alert sources: what other apps publish, what to send about it, and what one alert message says.
+
+Each source is a small adapter with a `name` (its AlertCursor and Mailing.source), `items(since, now)`
+(what to send: id, version, subject, recipients) and `render(mailing, delivery)` (one message's own
+part). SOURCES lists them in the order of sending; a new kind of published thing gets a new adapter
+class added to it, without touching the others.
+
+- EventSource: published events, new (first version seen) or changed (iCal SEQUENCE raised, including
+  cancellation) → Topic.EVENT_NOTICES, plus Topic.TRAININGS for trainings; spheres and district matched.
+- CompetitionAnnouncementSource: a competition that left PLANNED (deadline still ahead) → every
+  organisation whose spheres match and every subscriber of Topic.GRANTS with matching spheres.
+- CompetitionChangeSource: a change to an announced competition (revision raised) → the same people.
+- DeadlineReminderSource: 7 days and 1 day before the offer deadline (from NEWSLETTER_REMINDER_HOUR,
+  local time) → Topic.GRANT_REMINDERS, matching spheres; source_version is "<deadline date>/<days>".
+- NewsSource: each published news item once (source_version "published"), when it becomes public →
+  Topic.NEWS. Consultations and the Team's positions have no source.
+
+Layering (test_layering.py holds the order): this module only reads and renders; it sits below
+content (which calls render_alert for each delivery) and so below the queue. alerts.py, above the
+queue, creates the mailings.
+"""
+
+import datetime
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from partnerstwo.events.models import Event, EventKind, EventStatus, Occurrence
+from partnerstwo.grants.models import Competition, CompetitionChange
+from partnerstwo.lib.emails import absolute_url
+from partnerstwo.news.models import NewsItem
+from partnerstwo.newsletter.audience import reachable_recipients
+from partnerstwo.newsletter.digest_rendering import describe_event
+from partnerstwo.newsletter.models import Mailing, Recipient, Topic
+
+REMINDER_DAYS = (7, 1)
+
+
+def reminder_hour() -> int:
+    return int(getattr(settings, "NEWSLETTER_REMINDER_HOUR", 8))
+
+
+@dataclass(frozen=True)
+class Item:
+    """One version of one published thing, and who is to hear of it."""
+
+    source_id: int
+    version: str
+    subject: str
+    topic: str
+    recipients: QuerySet
+
+
+class Source:
+    """An adapter for one kind of published thing. Subclasses set `name` and implement both methods."""
+
+    name: str = ""
+
+    def items(self, since: datetime.datetime, now: datetime.datetime) -> Iterable[Item]:
+        raise NotImplementedError
+
+    def render(self, mailing: Mailing, delivery_row) -> tuple[str, str, str]:
+        raise NotImplementedError
+
+
+def already_sent(source: str, source_ids) -> set[tuple[int, str]]:
+    """(source_id, version) pairs that have an alert already: saves creating mailings the constraint refuses."""
+    rows = Mailing.objects.filter(kind=Mailing.Kind.ALERT, source=source, source_id__in=list(source_ids))
+    return set(rows.values_list("source_id", "source_version"))
+
+
+def first_alert_ids(source: str, source_ids) -> dict[int, datetime.datetime]:
+    """When each item was first alerted about (items never alerted are absent)."""
+    rows = Mailing.objects.filter(kind=Mailing.Kind.ALERT, source=source, source_id__in=list(source_ids))
+    first: dict[int, datetime.datetime] = {}
+    for source_id, created_at in rows.values_list("source_id", "created_at"):
+        if source_id not in first or created_at < first[source_id]:
+            first[source_id] = created_at
+    return first
+
+
+@functools.lru_cache(maxsize=256)
+def _is_first_alert(mailing_pk: int, created_at, source: str, source_id: int) -> bool:
+    # created_at is in the key only to tell apart rows that reuse a deleted row's id.
+    return not Mailing.objects.filter(
+        kind=Mailing.Kind.ALERT, source=source, source_id=source_id, pk__lt=mailing_pk
+    ).exists()
+
+
+def is_first_alert(mailing: Mailing) -> bool:
+    """Whether this mailing told of the item for the first time (new) rather than of a change."""
+    return _is_first_alert(mailing.pk, mailing.created_at, mailing.source, mailing.source_id)
+
+
+def render_parts(template: str, context: dict, subject: str) -> tuple[str, str, str]:
+    context = {"city": settings.CITY, **context}
+    text = render_to_string(f"newsletter/email_parts/{template}.txt", context)
+    html = render_to_string(f"newsletter/email_parts/{template}.html", context)
+    return " ".join(subject.split()), text, html
+
+
+# --- Events ------------------------------------------------------------------------------------------
+
+
+class EventSource(Source):
+    name = "event"
+
+    def items(self, since, now):
+        ahead = Occurrence.objects.filter(event=OuterRef("pk"), ends_at__gte=now)
+        events = list(
+            Event.objects.public()
+            .filter(updated_at__gt=since)
+            .filter(Exists(ahead))
+            .prefetch_related("spheres")
+            .order_by("updated_at", "pk")
+        )
+        sent = already_sent(self.name, [event.pk for event in events])
+        alerted = {source_id for source_id, _version in sent}
+        for event in events:
+            version = str(event.sequence)
+            if (event.pk, version) in sent:
+                continue
+            is_new = event.pk not in alerted
+            if is_new and event.status == EventStatus.CANCELLED:
+                continue  # nobody was told of it, so nobody needs telling it is off
+            topics = [Topic.EVENT_NOTICES]
+            if event.kind == EventKind.TRAINING:
+                topics.append(Topic.TRAININGS)
+            recipients = (
+                reachable_recipients()
+                .filter(topics__topic__in=topics)
+                .matching(
+                    sphere_ids=[sphere.pk for sphere in event.spheres.all()],
+                    district_ids=[event.district_id] if event.district_id else [],
+                )
+            )
+            yield Item(
+                source_id=event.pk,
+                version=version,
+                subject=self.subject(event, is_new=is_new),
+                topic=topics[-1],
+                recipients=Recipient.objects.filter(pk__in=recipients.values("pk")),
+            )
+
+    def subject(self, event, *, is_new: bool) -> str:
+        if event.is_cancelled:
+            return _("Odwołane wydarzenie: %(title)s") % {"title": event.title}
+        if is_new:
+            if event.kind == "training":
+                return _("Nowe szkolenie: %(title)s") % {"title": event.title}
+            return _("Nowe wydarzenie: %(title)s") % {"title": event.title}
+        return _("Zmiana w wydarzeniu: %(title)s") % {"title": event.title}
+
+    def render(self, mailing, delivery_row):
+        event = (
+            Event.objects.select_related("organization", "district")
+            .prefetch_related("occurrences")
+            .filter(pk=mailing.source_id)
+            .first()
+        )
+        if event is None:
+            return gone(mailing)
+        now = timezone.now()
+        is_new = is_first_alert(mailing)
+        context = {
+            "event": describe_event(event),
+            "is_new": is_new,
+            "is_cancelled": event.is_cancelled,
+            "cancellation_reason": event.cancellation_reason,
+            "occurrences": [o for o in event.occurrences.all() if o.ends_at >= now][:10],
+            "event_all_day": event.all_day,
+        }
+        return render_parts("event", context, self.subject(event, is_new=is_new))
+
+
+# --- Grant competitions ------------------------------------------------------------------------------
+
+
+def competition_audience(competition) -> QuerySet:
+    """Organisations and subscribers of the grants topic whose spheres match.
+
+    Organisations have the grants topic unless their representatives removed it: that choice is respected.
+    """
+    interested = reachable_recipients().filter(topics__topic=Topic.GRANTS).matching(
+        sphere_ids=[competition.sphere_id]
+    )
+    return Recipient.objects.filter(pk__in=interested.values("pk"))
+
+
+def days_left(deadline: datetime.datetime, now: datetime.datetime) -> int:
+    return (timezone.localdate(deadline) - timezone.localdate(now)).days
+
+
+def describe_competition(competition, now) -> dict:
+    return {
+        "title": competition.title,
+        "reference": competition.reference,
+        "department": competition.department.name,
+        "sphere": str(competition.sphere),
+        "mode": competition.get_mode_display(),
+        "status": competition.get_status_display(),
+        "public_funds": competition.public_funds,
+        "offer_deadline": competition.offer_deadline,
+        "days_left": days_left(competition.offer_deadline, now),
+        "deadline_passed": competition.offer_deadline <= now,
+        "url": absolute_url(competition.get_absolute_url()),
+    }
+
+
+def _competition(mailing):
+    return Competition.objects.select_related("department", "sphere").filter(pk=mailing.source_id).first()
+
+
+class CompetitionAnnouncementSource(Source):
+    name = "competition"
+
+    def items(self, since, now):
+        competitions = list(
+            Competition.objects.public()
+            .exclude(status=Competition.Status.CANCELLED)
+            .filter(updated_at__gt=since, offer_deadline__gt=now)
+            .order_by("updated_at", "pk")
+        )
+        sent = already_sent(self.name, [c.pk for c in competitions])
+        for competition in competitions:
+            if (competition.pk, "announced") in sent:
+                continue
+            yield Item(
+                source_id=competition.pk,
+                version="announced",
+                subject=self.subject(competition),
+                topic=Topic.GRANTS,
+                recipients=competition_audience(competition),
+            )
+
+    def subject(self, competition) -> str:
+        return _("Ogłoszono konkurs: %(title)s") % {"title": competition.title}
+
+    def render(self, mailing, delivery_row):
+        competition = _competition(mailing)
+        if competition is None:
+            return gone(mailing)
+        context = {"competition": describe_competition(competition, timezone.now()), "announcement": True}
+        return render_parts("competition", context, self.subject(competition))
+
+
+class CompetitionChangeSource(Source):
+    """Changes after the announcement alert: a change made before it was already in the announcement."""
+
+    name = "competition_change"
+
+    def items(self, since, now):
+        competitions = list(
+            Competition.objects.public()
+            .filter(changed_at__gt=since, revision__gt=0)
+            .order_by("changed_at", "pk")
+        )
+        ids = [c.pk for c in competitions]
+        announced = first_alert_ids(CompetitionAnnouncementSource.name, ids)
+        sent = already_sent(self.name, ids)
+        for competition in competitions:
+            version = str(competition.revision)
+            if (competition.pk, version) in sent:
+                continue
+            if competition.pk not in announced or competition.changed_at <= announced[competition.pk]:
+                continue
+            yield Item(
+                source_id=competition.pk,
+                version=version,
+                subject=self.subject(competition),
+                topic=Topic.GRANTS,
+                recipients=competition_audience(competition),
+            )
+
+    def subject(self, competition) -> str:
+        return _("Zmiana w konkursie: %(title)s") % {"title": competition.title}
+
+    def render(self, mailing, delivery_row):
+        competition = _competition(mailing)
+        if competition is None:
+            return gone(mailing)
+        change = (
+            CompetitionChange.objects.filter(competition=competition, revision=int(mailing.source_version or 0))
+            .order_by("-changed_at", "-pk")
+            .first()
+        )
+        context = {
+            "competition": describe_competition(competition, timezone.now()),
+            "change_summary": change.summary if change else competition.last_change_summary,
+            "is_cancelled": competition.status == competition.Status.CANCELLED,
+            "cancellation_reason": competition.cancellation_reason,
+        }
+        return render_parts("competition", context, self.subject(competition))
+
+
+def due_reminder_days(deadline: datetime.datetime, now: datetime.datetime) -> int | None:
+    """The most urgent reminder due by now (7 or 1 days before the deadline's day), or None."""
+    if deadline <= now:
+        return None
+    deadline_day = timezone.localdate(deadline)
+    for days in sorted(REMINDER_DAYS):
+        day = deadline_day - datetime.timedelta(days=days)
+        if timezone.make_aware(datetime.datetime.combine(day, datetime.time(reminder_hour()))) <= now:
+            return days
+    return None
+
+
+class DeadlineReminderSource(Source):
+    """Time, not changes, makes a reminder due: the cursor is not used, the unique version keeps it once."""
+
+    name = "competition_deadline"
+
+    def items(self, since, now):
+        horizon = now + datetime.timedelta(days=max(REMINDER_DAYS) + 1)
+        competitions = list(
+            Competition.objects.filter(
+                status__in=[Competition.Status.ANNOUNCED, Competition.Status.ACCEPTING],
+                offer_deadline__gt=now,
+                offer_deadline__lte=horizon,
+            ).order_by("offer_deadline", "pk")
+        )
+        sent = already_sent(self.name, [c.pk for c in competitions])
+        for competition in competitions:
+            days = due_reminder_days(competition.offer_deadline, now)
+            if days is None:
+                continue
+            version = f"{timezone.localdate(competition.offer_deadline).isoformat()}/{days}"
+            if (competition.pk, version) in sent:
+                continue
+            interested = (
+                reachable_recipients().with_topic(Topic.GRANT_REMINDERS).matching(sphere_ids=[competition.sphere_id])
+            )
+            yield Item(
+                source_id=competition.pk,
+                version=version,
+                subject=self.subject(competition, days_left(competition.offer_deadline, now)),
+                topic=Topic.GRANT_REMINDERS,
+                recipients=Recipient.objects.filter(pk__in=interested.values("pk")),
+            )
+
+    def subject(self, competition, left: int) -> str:
+        if left <= 0:
+            return _("Dziś mija termin składania ofert: %(title)s") % {"title": competition.title}
+        if left == 1:
+            return _("Jutro mija termin składania ofert: %(title)s") % {"title": competition.title}
+        return _("Za %(days)s dni mija termin składania ofert: %(title)s") % {
+            "days": left,
+            "title": competition.title,
+        }
+
+    def render(self, mailing, delivery_row):
+        competition = _competition(mailing)
+        if competition is None:
+            return gone(mailing)
+        now = timezone.now()
+        context = {"competition": describe_competition(competition, now), "reminder": True}
+        subject = self.subject(competition, days_left(competition.offer_deadline, now))
+        return render_parts("competition", context, subject)
+
+
+# --- News -------------------------------------------------------------------------------------------
+
+
+def news_max_age() -> datetime.timedelta:
+    return datetime.timedelta(days=int(getattr(settings, "NEWSLETTER_NEWS_ALERT_MAX_AGE_DAYS", 7)))
+
+
+class NewsSource(Source):
+    """A news item is alerted once, when it becomes public.
+
+    It becomes public when its publication time comes (published_at) or when an editor marks it
+    published (updated_at), whichever is later; both are looked at. An old item edited long after its
+    publication is not news: items published more than NEWSLETTER_NEWS_ALERT_MAX_AGE_DAYS ago are skipped.
+    """
+
+    name = "news"
+    version = "published"
+
+    def items(self, since, now):
+        news = list(
+            NewsItem.objects.filter(is_published=True, published_at__lte=now, published_at__gte=now - news_max_age())
+            .filter(Q(updated_at__gt=since) | Q(published_at__gt=since))
+            .order_by("published_at", "pk")
+        )
+        sent = already_sent(self.name, [item.pk for item in news])
+        if not news:
+            return
+        interested = reachable_recipients().with_topic(Topic.NEWS)
+        for item in news:
+            if (item.pk, self.version) in sent:
+                continue
+            yield Item(
+                source_id=item.pk,
+                version=self.version,
+                subject=self.subject(item),
+                topic=Topic.NEWS,
+                recipients=Recipient.objects.filter(pk__in=interested.values("pk")),
+            )
+
+    def subject(self, item) -> str:
+        return _("Aktualność: %(title)s") % {"title": item.title}
+
+    def render(self, mailing, delivery_row):
+        item = NewsItem.objects.filter(pk=mailing.source_id, is_published=True).first()
+        if item is None:
+            return gone(mailing)
+        context = {"news": {"title": item.title, "lead": item.lead, "url": absolute_url(item.get_absolute_url()),
+                            "published_at": item.published_at}}
+        return render_parts("news", context, self.subject(item))
+
+
+def gone(mailing: Mailing) -> tuple[str, str, str]:
+    """The item was deleted after the alert was created: say so rather than fail the delivery."""
+    text = _("Informacja, o której miała być ta wiadomość, została usunięta z serwisu.")
+    return mailing.subject, text + "\n", f"<p>{text}</p>"
+
+
+# The order is the order of sending.
+SOURCES: list[Source] = [
+    EventSource(),
+    CompetitionAnnouncementSource(),
+    CompetitionChangeSource(),
+    DeadlineReminderSource(),
+    NewsSource(),
+]
+
+
+def source_named(name: str) -> Source:
+    for source in SOURCES:
+        if source.name == name:
+            return source
+    raise LookupError(name)
+
+
+def render_alert(mailing: Mailing, delivery_row) -> tuple[str, str, str]:
+    """(subject, text, html) of an alert's own part for one delivery, in the recipient's language."""
+    with translation.override(delivery_row.language or settings.LANGUAGE_CODE):
+        return source_named(mailing.source).render(mailing, delivery_row)
