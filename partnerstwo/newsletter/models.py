@@ -2,8 +2,9 @@
 
 A recipient is either a person who subscribed at /newsletter/ (double opt-in) or an organisation
 whose contact address was confirmed when it joined the directory. Addresses that only came from
-imports are never recipients (domain.md §6). A mailing is rows: one delivery per recipient, each
-ending as sent, failed or uncertain (Delivery's docstring has the state machine, worker.py follows it).
+imports are never recipients (docs/law.md#pke-art-398-no-mail-to-imported-addresses).
+A mailing is rows: one delivery per recipient, each ending as sent, failed or uncertain (Delivery's
+docstring has the state machine, worker.py follows it).
 """
 
 import secrets

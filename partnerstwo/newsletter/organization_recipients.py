@@ -2,9 +2,9 @@
 
 An organisation receives mailings at the one address confirmed when it joined the directory
 (`confirmed_contact_email`); an address that only came from an import (KRS, the OPP list, a
-spreadsheet) is never mailed (domain.md §6). sync_organization_recipients() makes the recipients
-agree with the directory; it is idempotent and cheap, so it runs every minute
-(`manage.py sync_organization_recipients`) and again whenever a mailing is prepared.
+spreadsheet) is never mailed (docs/law.md#pke-art-398-no-mail-to-imported-addresses).
+sync_organization_recipients() makes the recipients agree with the directory; it is idempotent and
+cheap, so it runs every minute (`manage.py sync_organization_recipients`) and again whenever a mailing is prepared.
 
 Even then nothing is sent until one of its representatives agrees, for the organisation, and
 chooses the topics (agree()): the consent is recorded like a subscriber's (ConsentRecord, with the

@@ -102,7 +102,10 @@ def information_clause() -> list[str]:
 
 
 def organizations_basis() -> str:
-    """Organisations are mailed only after a representative agreed, like a subscriber (domain.md §6)."""
+    """Organisations are mailed only after a representative agreed, like a subscriber.
+
+    See docs/law.md#pke-art-398-no-mail-to-imported-addresses.
+    """
     return _(
         "Wiadomości do organizacji pozarządowych wysyłamy na adres potwierdzony przez organizację "
         "w katalogu organizacji, dopiero gdy jej przedstawiciel wyrazi na to zgodę w imieniu organizacji "
