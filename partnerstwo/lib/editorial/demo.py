@@ -61,7 +61,7 @@ class DemoText:
 
 
 def render(text: str, context: dict, *, where: str) -> str:
-    result = ENGINE.from_string(text).render(Context(context))
+    result = ENGINE.from_string(text).render(Context(context, autoescape=False))
     if "\x00missing: " in result:
         missing = result.split("\x00missing: ", 1)[1].split("\x00", 1)[0]
         raise ValueError(f"{where}: the demo text uses {{{{ {missing} }}}}, which the loader does not fill")
