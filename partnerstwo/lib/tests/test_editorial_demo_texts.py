@@ -23,7 +23,9 @@ def test_a_text_fills_its_front_matter_and_body_from_the_context(tmp_path):
     assert text.title == "Zebranie w 2027 roku"
     assert text.meta["lead"] == "Dnia 30 marca 2027 r."
     assert text.meta["publication_day"] == -3
-    assert text.body == "Piszcie na [a@example.org](mailto:a@example.org), dzwońcie: [85 732 82 20](tel:+48857328220).\n"
+    assert text.body == (
+        "Piszcie na [a@example.org](mailto:a@example.org), dzwońcie: [85 732 82 20](tel:+48857328220).\n"
+    )
 
 
 def test_the_texts_come_in_the_order_of_their_file_names(tmp_path):
