@@ -13,6 +13,8 @@ class NewsItemAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "updated_at", "author", "updated_by"]
+    # Named, because the shared abstract model puts its fields before the slug and lead.
+    fields = ["title", "slug", "lead", "body", "is_published", "published_at", *readonly_fields]
 
     def save_model(self, request, obj, form, change):
         save_news_item(obj, editor=request.user)

@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partnerstwo.pages.models import EditorialQuerySet
-from partnerstwo.pages.slugs import RouteValidator
+from partnerstwo.lib.editorial.models import EditorialContent, EditorialQuerySet, slug_field
 
 # Far-off years are typing mistakes, and year 1 would overflow when converted to UTC.
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -27,37 +26,17 @@ class NewsItemQuerySet(EditorialQuerySet):
         return super().published().filter(published_at__lte=timezone.now())
 
 
-class NewsItem(models.Model):
-    title = models.CharField(_("tytuł"), max_length=200)
-    slug = models.SlugField(
-        _("adres"),
-        max_length=100,
-        unique=True,
-        validators=[RouteValidator("news:detail")],
-        error_messages={"unique": _("Aktualność o tym adresie już istnieje. Wybierz inny adres.")},
-    )
+class NewsItem(EditorialContent):
+    slug = slug_field("news:detail", taken_message=_("Aktualność o tym adresie już istnieje. Wybierz inny adres."))
     lead = models.TextField(
         _("zajawka"), max_length=600, help_text=_("Jedno lub dwa zdania: pokazywane na liście i w kanałach RSS/Atom.")
     )
-    body = models.TextField(_("treść"), blank=True, help_text=_("W formacie Markdown."))
-    is_published = models.BooleanField(_("opublikowana"), default=False)
     published_at = models.DateTimeField(
         _("data publikacji"), default=timezone.now, db_index=True, validators=[validate_publication_date]
     )
-    created_at = models.DateTimeField(_("utworzono"), default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(_("ostatnia modyfikacja"), default=timezone.now, editable=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("autor"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("zmodyfikował(a)"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -71,9 +50,6 @@ class NewsItem(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = _("aktualność")
         verbose_name_plural = _("aktualności")
-
-    def __str__(self):
-        return self.title
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})

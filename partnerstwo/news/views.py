@@ -1,6 +1,6 @@
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from partnerstwo.lib.editorial.views import paginated
 from partnerstwo.news.models import NewsItem
 
 PER_PAGE = 10
@@ -8,10 +8,7 @@ PER_PAGE = 10
 
 def news_list(request):
     items = NewsItem.objects.published().only("title", "slug", "lead", "published_at")
-    paginator = Paginator(items, PER_PAGE)
-    page = paginator.get_page(request.GET.get("strona"))
-    context = {"page_obj": page, "items": page.object_list, "page_range": paginator.get_elided_page_range(page.number)}
-    return render(request, "news/list.html", context)
+    return render(request, "news/list.html", paginated(request, items, PER_PAGE))
 
 
 def news_detail(request, slug):

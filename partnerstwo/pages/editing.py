@@ -31,10 +31,8 @@ def save_page(page: ContentPage, *, editor, note: str = "", expected_version: in
         page.version = stored["version"] + 1
     now = timezone.now()
     if page.pk is None:
-        page.created_at = now
         page.version = 1
-    page.updated_at = now
-    page.updated_by = editor
+    page.stamp_edit(editor, now)
     page.save()
     return PageRevision.objects.create(
         page=page,

@@ -6,44 +6,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partnerstwo.pages.slugs import RouteValidator
+from partnerstwo.lib.editorial.models import EditorialContent, EditorialQuerySet, slug_field
 
 
-class EditorialQuerySet(models.QuerySet):
-    """Content the Centre's editors write: the public sees what is published, editors everything."""
-
-    def published(self):
-        return self.filter(is_published=True)
-
-    def visible_to(self, user):
-        """Editors also see drafts (to preview them); everyone else only published content."""
-        if user.is_authenticated and user.can_edit_content:
-            return self.all()
-        return self.published()
-
-
-class ContentPage(models.Model):
-    title = models.CharField(_("tytuł"), max_length=200)
-    slug = models.SlugField(
-        _("adres"),
-        max_length=100,
-        unique=True,
-        validators=[RouteValidator("pages:page")],
-        error_messages={"unique": _("Strona o tym adresie już istnieje. Wybierz inny adres.")},
+class ContentPage(EditorialContent):
+    slug = slug_field(
+        "pages:page",
+        taken_message=_("Strona o tym adresie już istnieje. Wybierz inny adres."),
         help_text=_("Część adresu strony, np. misja-i-cele: małe litery bez polskich znaków, cyfry i myślniki."),
-    )
-    body = models.TextField(_("treść"), blank=True, help_text=_("W formacie Markdown."))
-    is_published = models.BooleanField(_("opublikowana"), default=False)
-    created_at = models.DateTimeField(_("utworzono"), default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(_("ostatnia modyfikacja"), default=timezone.now, editable=False)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("zmodyfikował(a)"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
     )
     # Incremented by every saved edit, so that an editor cannot silently overwrite another's.
     version = models.PositiveIntegerField(_("wersja"), default=0, editable=False)
@@ -54,9 +24,6 @@ class ContentPage(models.Model):
         ordering = ["title"]
         verbose_name = _("strona")
         verbose_name_plural = _("strony")
-
-    def __str__(self):
-        return self.title
 
     def get_absolute_url(self):
         return reverse("pages:page", kwargs={"slug": self.slug})

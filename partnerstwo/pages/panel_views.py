@@ -7,7 +7,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from partnerstwo.lib.markdown import render_markdown
+from partnerstwo.lib.editorial.views import edit_form_page
 from partnerstwo.pages.editing import EditConflict, diff_lines, restore_revision, save_page
 from partnerstwo.pages.forms import ContentPageForm
 from partnerstwo.pages.models import ContentPage, PageRevision
@@ -33,31 +33,26 @@ def page_edit(request, pk):
 
 
 def _edit(request, page):
-    is_new = page.pk is None
-    original_title = page.title
-    form = ContentPageForm(request.POST or None, instance=page)
-    preview = None
-    if request.method == "POST" and form.is_valid():
-        if "preview" in request.POST:
-            preview = render_markdown(form.cleaned_data["body"])
+    context = {"page": page, "original_title": page.title, "is_new": page.pk is None, "new_heading": _("Nowa strona")}
+
+    def save(form):
+        try:
+            revision = save_page(
+                form.instance,
+                editor=request.user,
+                note=form.cleaned_data["note"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except EditConflict:
+            return _conflicted_form(request, page)
+        if revision is None:
+            messages.info(request, _("Nie wprowadzono żadnych zmian."))
         else:
-            try:
-                revision = save_page(
-                    form.instance,
-                    editor=request.user,
-                    note=form.cleaned_data["note"],
-                    expected_version=form.cleaned_data["version"],
-                )
-            except EditConflict:
-                form = _conflicted_form(request, page)
-            else:
-                if revision is None:
-                    messages.info(request, _("Nie wprowadzono żadnych zmian."))
-                else:
-                    messages.success(request, _("Zapisano stronę „%(title)s”.") % {"title": form.instance.title})
-                return redirect("panel:page_list")
-    context = {"form": form, "page": page, "original_title": original_title, "is_new": is_new, "preview": preview}
-    return render(request, "pages/panel/page_form.html", context)
+            messages.success(request, _("Zapisano stronę „%(title)s”.") % {"title": form.instance.title})
+        return redirect("panel:page_list")
+
+    form = ContentPageForm(request.POST or None, instance=page)
+    return edit_form_page(request, form, template="pages/panel/page_form.html", context=context, save=save)
 
 
 def _conflicted_form(request, page):

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import partnerstwo.news.models
-import partnerstwo.pages.slugs
+import partnerstwo.lib.editorial.slugs
 from django.conf import settings
 from django.db import migrations, models
 
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='tytuł')),
-                ('slug', models.SlugField(error_messages={'unique': 'Aktualność o tym adresie już istnieje. Wybierz inny adres.'}, max_length=100, unique=True, validators=[partnerstwo.pages.slugs.RouteValidator('news:detail')], verbose_name='adres')),
+                ('slug', models.SlugField(error_messages={'unique': 'Aktualność o tym adresie już istnieje. Wybierz inny adres.'}, max_length=100, unique=True, validators=[partnerstwo.lib.editorial.slugs.RouteValidator('news:detail')], verbose_name='adres')),
                 ('lead', models.TextField(help_text='Jedno lub dwa zdania: pokazywane na liście i w kanałach RSS/Atom.', max_length=600, verbose_name='zajawka')),
                 ('body', models.TextField(blank=True, help_text='W formacie Markdown.', verbose_name='treść')),
                 ('is_published', models.BooleanField(default=False, verbose_name='opublikowana')),

@@ -1,6 +1,7 @@
+import datetime
 import io
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from partnerstwo.news import demo
 from partnerstwo.news.models import NewsItem
@@ -34,3 +35,45 @@ def test_the_demo_news_render_on_the_list_and_in_the_feeds(client, db):
     assert client.get("/aktualnosci/rss/").status_code == 200
     for item in NewsItem.objects.published():
         assert client.get(item.get_absolute_url()).status_code == 200
+
+
+def _item(slug, today):
+    with translation.override("pl"):
+        return next(item for item in demo.demo_news(today) if item["slug"] == slug)
+
+
+def test_an_announced_training_moves_off_a_movable_public_holiday(db):
+    # Five days after Wednesday 24 March 2027 is Easter Monday; the training moves to the Tuesday.
+    item = _item("szkolenie-sprawozdawczosc-opp", datetime.date(2027, 3, 24))
+
+    assert "30 marca 2027 r." in item["lead"]
+    assert "**30 marca 2027 r. w godz. 10:00–14:00**" in item["body"]
+
+
+def test_a_past_meeting_moves_back_to_the_last_working_day(db):
+    # Seventeen days before Friday 28 May 2027 is Tuesday 11 May; 41 before is Saturday 17 April -> Friday 16 April.
+    today = datetime.date(2027, 5, 28)
+
+    assert _item("zespol-konsultacyjny-spotkanie-departament-spraw-spolecznych", today)["body"].startswith(
+        "11 maja 2027 r. członkowie Zespołu"
+    )
+    assert _item("forum-inicjatyw-pozarzadowych-relacja", today)["body"].startswith("16 kwietnia 2027 r. odbyło się")
+
+
+def test_the_news_are_dated_from_their_front_matter_and_filled_with_the_citys_facts(db, settings):
+    today = datetime.date(2027, 3, 24)
+
+    item = _item("spotkanie-integracyjne-organizacji-zapisy", today)
+
+    assert timezone.localtime(item["published_at"]).isoformat() == "2027-03-21T09:30:00+01:00"
+    assert settings.CITY["centre"]["street"] in item["body"]
+    assert "mailto:" + settings.CITY["centre"]["email"] in item["body"]
+    assert "{{" not in item["body"] + item["lead"] + item["title"]
+    assert _item("nabor-do-grup-branzowych", today)["published_at"].date() == datetime.date(2027, 3, 26)
+    assert _item("harmonogram-konkursow-ofert-projekt", today)["title"].endswith("na 2028 rok")
+
+
+def test_every_markdown_file_becomes_one_news_item(db):
+    files = sorted(demo.TEXTS.glob("*.md"))
+
+    assert len(files) == len(demo.demo_news(datetime.date(2027, 3, 24))) == 8

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import partnerstwo.pages.slugs
+import partnerstwo.lib.editorial.slugs
 from django.conf import settings
 from django.db import migrations, models
 
@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='tytuł')),
-                ('slug', models.SlugField(error_messages={'unique': 'Strona o tym adresie już istnieje. Wybierz inny adres.'}, help_text='Część adresu strony, np. misja-i-cele: małe litery bez polskich znaków, cyfry i myślniki.', max_length=100, unique=True, validators=[partnerstwo.pages.slugs.RouteValidator('pages:page')], verbose_name='adres')),
+                ('slug', models.SlugField(error_messages={'unique': 'Strona o tym adresie już istnieje. Wybierz inny adres.'}, help_text='Część adresu strony, np. misja-i-cele: małe litery bez polskich znaków, cyfry i myślniki.', max_length=100, unique=True, validators=[partnerstwo.lib.editorial.slugs.RouteValidator('pages:page')], verbose_name='adres')),
                 ('body', models.TextField(blank=True, help_text='W formacie Markdown.', verbose_name='treść')),
                 ('is_published', models.BooleanField(default=False, verbose_name='opublikowana')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='utworzono')),

@@ -1,4 +1,7 @@
+import datetime
 import io
+
+from django.utils import translation
 
 from partnerstwo.pages import demo
 from partnerstwo.pages.editing import save_page
@@ -89,3 +92,20 @@ def test_the_contact_page_has_the_centres_details(client, db):
     assert "Centrum Współpracy Organizacji Pozarządowych" in html
     assert 'href="tel:+48857328220"' in html
     assert 'href="mailto:centrum@um.bialystok.pl"' in html
+
+
+def test_the_accessibility_statement_is_dated_on_the_day_the_demo_is_loaded(db):
+    with translation.override("pl"):
+        pages = {slug: body for slug, _title, body in demo.demo_pages(datetime.date(2027, 3, 24))}
+
+    assert "- Data publikacji strony internetowej: 2027-03-24." in pages["deklaracja-dostepnosci"]
+    assert "- Deklarację sporządzono dnia: 2027-03-24." in pages["deklaracja-dostepnosci"]
+
+
+def test_every_markdown_file_becomes_one_page(db):
+    files = sorted(demo.TEXTS.glob("*.md"))
+
+    assert [path.name.split("-", 1)[1] for path in files] == [
+        "misja-i-cele.md", "kontakt.md", "deklaracja-dostepnosci.md", "polityka-prywatnosci.md"
+    ]
+    assert {slug for slug, _title, _body in demo.demo_pages(datetime.date(2027, 3, 24))} == SLUGS

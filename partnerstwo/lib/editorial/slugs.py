@@ -58,7 +58,7 @@ class RouteValidator:
             )
 
     def deconstruct(self):
-        return ("partnerstwo.pages.slugs.RouteValidator", (self.view_name,), {})
+        return ("partnerstwo.lib.editorial.slugs.RouteValidator", (self.view_name,), {})
 
     def __eq__(self, other):
         return isinstance(other, RouteValidator) and other.view_name == self.view_name

@@ -1,6 +1,6 @@
 import pytest
 
-from partnerstwo.pages.slugs import polish_slugify, route_is_free
+from partnerstwo.lib.editorial.slugs import polish_slugify, route_is_free
 
 
 def test_polish_letters_become_their_plain_counterparts():
