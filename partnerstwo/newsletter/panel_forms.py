@@ -5,9 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import District, PublicTaskSphere
+from partnerstwo.lib.editorial.forms import BODY_MAX_LENGTH, MARKDOWN_HELP, MarkdownFieldsMixin
 from partnerstwo.newsletter.models import Mailing, Topic
 from partnerstwo.organizations.models import TargetGroup
-from partnerstwo.pages.forms import BODY_MAX_LENGTH, MARKDOWN_HELP, MarkdownFieldsMixin
 
 Segment = Mailing.Segment
 

@@ -1,12 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-# BODY_MAX_LENGTH, MARKDOWN_HELP and MarkdownFieldsMixin are still imported from here by newsletter/panel_forms.py:
-# re-exported until that module imports them from partnerstwo.lib.editorial.forms.
-from partnerstwo.lib.editorial.forms import BODY_MAX_LENGTH, MARKDOWN_HELP, EditorialForm, MarkdownFieldsMixin
+from partnerstwo.lib.editorial.forms import EditorialForm
 from partnerstwo.pages.models import ContentPage
-
-__all__ = ["BODY_MAX_LENGTH", "MARKDOWN_HELP", "MarkdownFieldsMixin", "ContentPageForm"]
 
 
 class ContentPageForm(EditorialForm):
