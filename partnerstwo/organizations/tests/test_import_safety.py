@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError, close_old_connections, connection
-from django.test import Client
 from django.urls import reverse
 
+from partnerstwo.lib.testing import TwoFactorClient
 from partnerstwo.organizations import bulk_import, imports
 from partnerstwo.organizations.models import Organization, OrganizationImport, OrganizationRevision
 from partnerstwo.organizations.tables import TableError
@@ -128,7 +128,7 @@ def test_an_import_refused_for_its_errors_can_still_be_applied_later(client, off
 
 @pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_submits_of_one_import_apply_it_once(official_x):
-    setup = Client()
+    setup = TwoFactorClient()  # staff pass their second factor
     setup.force_login(official_x)
     record, _detail = upload(setup)
     barrier = threading.Barrier(2)
