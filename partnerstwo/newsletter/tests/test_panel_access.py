@@ -61,9 +61,9 @@ def test_an_unknown_mailing_is_not_found(client, official_x):
 
 
 def test_sending_requires_the_csrf_token(official_x, mailing):
-    from django.test import Client
+    from partnerstwo.lib.testing import TwoFactorClient
 
-    client = Client(enforce_csrf_checks=True)
+    client = TwoFactorClient(enforce_csrf_checks=True)
     client.force_login(official_x)
 
     assert client.post(reverse("panel:mailings_panel:send_now", args=[mailing.pk])).status_code == 403
