@@ -142,5 +142,10 @@ def test_allauths_login_limit_lets_no_more_than_its_limit_through_a_burst(rf, se
 
     settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "1000/m/ip,5/5m/key"}
     request = rf.post("/konto/login/", REMOTE_ADDR="198.51.100.9")
-    results = burst(lambda: allauth_ratelimit.consume(request, action="login_failed", key="ofiara@example.org"))
-    assert 1 <= results.count(True) <= 5
+    attempt = lambda: allauth_ratelimit.consume(request, action="login_failed", key="ofiara@example.org")  # noqa: E731
+    through_the_burst = burst(attempt).count(True)
+    # On a loaded machine the whole burst may be refused while waiting for the lock; never more than 5 pass.
+    assert through_the_burst <= 5
+    # One at a time, without contention, the attempts fill exactly what the burst left of the limit.
+    one_by_one = [with_busy_wait(attempt) for _ in range(10)].count(True)
+    assert through_the_burst + one_by_one == 5
