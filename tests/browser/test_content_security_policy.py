@@ -86,15 +86,18 @@ def test_the_map_shows_its_markers_and_tiles_under_the_policy(new_context, demo_
     watch.assert_none(page, "map")
 
 
-def test_the_captcha_is_solved_under_the_policy(new_context, demo_data):
+@pytest.mark.parametrize("form", ["feedback", "event registration"])
+def test_the_captcha_is_solved_under_the_policy(new_context, demo_data, form):
+    from partnerstwo.events.registration import open_occurrences
+
     watch = ViolationWatch(new_context())
     page = watch.open()
 
-    page.goto("/uwagi/")
+    page.goto("/uwagi/" if form == "feedback" else f"/zapisy/{open_occurrences().first().pk}/")
     page.get_by_role("checkbox", name="Nie jestem robotem").click(force=True)  # its tick mark covers the box
     page.wait_for_function("() => document.querySelector('input[name=altcha]')?.value", timeout=20_000)
 
-    watch.assert_none(page, "feedback form with the captcha solved")
+    watch.assert_none(page, f"{form} form with the captcha solved")
 
 
 def test_the_panel_and_the_admin_report_no_csp_violation(new_context, log_in, demo_official):
