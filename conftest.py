@@ -141,9 +141,30 @@ def official_y(db, department_y):
     return make_user("yvonne@um.example.org", "official", full_name="Iwona Urzędniczka", department=department_y)
 
 
+def give_seat(user, **fields):
+    """A seat on the advisory body in a term that runs today: a Team member's rights follow the seat."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from partnerstwo.team.models import Body, Membership
+
+    today = timezone.localdate()
+    term = Body.objects.the_body().terms.on(today).first()
+    if term is None:
+        term = Body.objects.the_body().terms.create(
+            number=1, starts_on=today - dt.timedelta(days=365), ends_on=today + dt.timedelta(days=730),
+        )
+    values = {"person_name": str(user), "role": Membership.Role.MEMBER, "represents": Membership.Represents.MAYOR,
+              "joined_on": term.starts_on, **fields}
+    return Membership.objects.create(term=term, user=user, **values)
+
+
 @pytest.fixture
 def team_member(db):
-    return make_user("tomasz@zespol.example.org", "team_member", full_name="Tomasz Zespołowy")
+    user = make_user("tomasz@zespol.example.org", "team_member", full_name="Tomasz Zespołowy")
+    give_seat(user)
+    return user
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("aktualnosci/", include("partnerstwo.news.urls")),
     path("newsletter/", include("partnerstwo.newsletter.urls")),
     path("konkursy/", include("partnerstwo.grants.urls")),
+    path("zespol/", include("partnerstwo.team.urls")),
     path("uwagi/", include("partnerstwo.feedback.urls")),
     path("", include("partnerstwo.pages.urls")),
     prefix_default_language=False,

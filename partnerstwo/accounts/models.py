@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -27,7 +28,15 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra)
 
     def panel_users(self):
-        return self.filter(role__in=User.PANEL_ROLES, is_active=True)
+        """The accounts for which User.can_use_panel holds."""
+        staff = Q(role__in=[User.Role.OFFICIAL, User.Role.ADMINISTRATOR]) | Q(is_superuser=True)
+        return self.filter(staff | Q(pk__in=self.team_members().values("pk")), is_active=True)
+
+    def team_members(self):
+        """The accounts that are Team members today (User.is_team_member), as one query."""
+        # The seats are the team app's Membership rows, named through their relation to the account.
+        seats = self.model.team_memberships.rel.related_model.objects.current()
+        return self.filter(role=User.Role.TEAM_MEMBER, is_active=True, pk__in=seats.values("user"))
 
 
 class User(AbstractUser):
@@ -37,8 +46,6 @@ class User(AbstractUser):
         TEAM_MEMBER = "team_member", _("członek Zespołu")
         OFFICIAL = "official", _("pracownik urzędu")
         ADMINISTRATOR = "administrator", _("administrator")
-
-    PANEL_ROLES = (Role.TEAM_MEMBER, Role.OFFICIAL, Role.ADMINISTRATOR)
 
     username = None
     email = models.EmailField(_("adres e-mail"), unique=True)
@@ -83,7 +90,16 @@ class User(AbstractUser):
 
     @property
     def is_team_member(self) -> bool:
-        return self.role == self.Role.TEAM_MEMBER
+        """A Team member's account while its holder sits on the body. The role alone is not enough: the seats
+        are the team app's memberships, reached through their relation to the account, and a seat lapses by
+        its dates, so whoever leaves or whose term ended loses the members' rights that day."""
+        return self.role == self.Role.TEAM_MEMBER and self.is_active and self.sits_on_team
+
+    @cached_property
+    def sits_on_team(self) -> bool:
+        """Whether this person holds a seat on the advisory body today, whatever their account's role (an
+        official may represent the mayor there). Asked once per request, where the user is loaded afresh."""
+        return self.pk is not None and self.team_memberships.current().exists()
 
     @property
     def is_administrator(self) -> bool:
@@ -91,8 +107,9 @@ class User(AbstractUser):
 
     @property
     def can_use_panel(self) -> bool:
-        """Officials, Team members and administrators work in the staff panel at /panel/."""
-        return self.is_active and (self.role in self.PANEL_ROLES or self.is_superuser)
+        """Officials, Team members (while they sit on the body) and administrators work in the staff panel."""
+        staff = self.role in (self.Role.OFFICIAL, self.Role.ADMINISTRATOR) or self.is_superuser
+        return self.is_active and (staff or self.is_team_member)
 
     @property
     def must_use_two_factor(self) -> bool:

@@ -193,7 +193,7 @@ def start_consultation(*, schedule: ScheduleYear, comments_until: dt.date, notif
     schedule.save(update_fields=["status", "comments_until"])
     if not notify:
         return 0
-    members = list(User.objects.filter(role=User.Role.TEAM_MEMBER, is_active=True).order_by("pk"))
+    members = list(User.objects.team_members().order_by("pk"))
     url = absolute_url(schedule_panel_url(schedule))
     for member in members:
         # Each member gets their own message: the addresses of the others are not theirs to see.

@@ -153,6 +153,19 @@ def processing_register() -> list[Processing]:
             recipients=_("pracownicy wydziału prowadzącego konkurs, członkowie komisji; skład komisji jest "
                          "podawany w protokole"),
         ),
+        Processing(
+            name=_("Członkowie Zespołu Konsultacyjnego"),
+            data=_("imię i nazwisko, funkcja, kogo członek reprezentuje, daty członkostwa, zdjęcie (za zgodą), "
+                   "adres e-mail do zaproszeń"),
+            purpose=_("jawność składu ciała doradczego miasta i organizacja jego pracy"),
+            basis=_("wykonywanie zadania publicznego (art. 6 ust. 1 lit. e RODO w związku z art. 41e–41i ustawy "
+                    "o działalności pożytku publicznego i o wolontariacie); zdjęcie – zgoda "
+                    "(art. 6 ust. 1 lit. a RODO)"),
+            retention=[_("skład każdej kadencji zostaje w jej publicznej historii; zdjęcie i adres do zaproszeń "
+                         "usuwamy z kontem albo na prośbę")],
+            recipients=_("wszyscy odwiedzający (skład Zespołu jest publiczny); %(processors)s")
+            % {"processors": processors},
+        ),
     ]
 
 

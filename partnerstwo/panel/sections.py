@@ -10,6 +10,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.team.terms import can_manage as team_staff
+
 
 @dataclass(frozen=True)
 class Section:
@@ -80,6 +82,12 @@ SECTIONS = [
         _("Harmonogram konkursów, ogłoszenia, oferty, komisje konkursowe i małe granty (art. 19a)."),
         "panel:grants_panel:index",
         panel_user,
+    ),
+    Section(
+        _("Zespół Konsultacyjny"),
+        _("Zasady działania Zespołu, kadencje i ich członkowie."),
+        "panel:team_panel:index",
+        team_staff,
     ),
 ]
 

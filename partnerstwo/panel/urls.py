@@ -14,4 +14,5 @@ urlpatterns = [
     path("zapisy/", include("partnerstwo.events.registration_panel_urls")),
     path("rozsylki/", include("partnerstwo.newsletter.panel_urls")),
     path("konkursy/", include("partnerstwo.grants.panel_urls")),
+    path("zespol/", include("partnerstwo.team.panel_urls")),
 ]

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 PLACES = (
     "Konto w serwisie", "Przedstawiciele organizacji", "Newsletter", "Wiadomości do organizacji",
     "Zapisy na wydarzenia i szkolenia", "Uwagi do ofert małych grantów", "Formularz „Napisz do nas”",
-    "Komisje konkursowe",
+    "Komisje konkursowe", "Członkowie Zespołu Konsultacyjnego",
 )
 
 

@@ -9,6 +9,8 @@ DEMO_MODULES = [
     "partnerstwo.city.demo",
     "partnerstwo.accounts.demo",
     "partnerstwo.organizations.demo",
+    # Before events and grants: the demo Team member acts for the body only while she holds a seat.
+    "partnerstwo.team.demo",
     "partnerstwo.events.demo",
     "partnerstwo.newsletter.demo_recipients",
     "partnerstwo.newsletter.demo_mailings",

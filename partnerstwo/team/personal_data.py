@@ -1,0 +1,43 @@
+"""What the team app keeps about a person, for the account export and deletion (accounts/data_rights.py).
+
+A seat on the advisory body is a public record of who advised the city and when (art. 6 ust. 1 lit. e RODO):
+deleting the account keeps the name, function and dates in the term's history, and removes what was there
+only for the person's convenience or by their consent: the link to the account, the invitation address and
+the photo.
+"""
+
+from django.db import transaction
+
+from partnerstwo.team.models import Membership
+
+
+def export(user) -> dict:
+    seats = Membership.objects.filter(user=user).select_related("term", "organization").order_by("joined_on", "pk")
+    return {
+        "team_memberships": [
+            {
+                "term": seat.term.number,
+                "name": seat.person_name,
+                "role": seat.role,
+                "role_label": str(seat.get_role_display()),
+                "represents": seat.represents,
+                "organization": seat.organization.name if seat.organization_id else None,
+                "position": seat.position,
+                "email": seat.email,
+                "joined_on": seat.joined_on.isoformat(),
+                "left_on": seat.left_on.isoformat() if seat.left_on else None,
+                "has_photo": bool(seat.photo),
+            }
+            for seat in seats
+        ],
+    }
+
+
+def forget(user) -> None:
+    with transaction.atomic():
+        for seat in Membership.objects.filter(user=user):
+            if seat.photo:
+                seat.photo.delete(save=False)
+            seat.user = None
+            seat.email = ""
+            seat.save(update_fields=["user", "email", "photo"])

@@ -1,0 +1,33 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from partnerstwo.accounts.models import User
+from partnerstwo.team import terms
+from partnerstwo.team.models import Body, Membership
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_has_a_past_and_a_current_term_and_running_it_twice_adds_nothing():
+    call_command("demo", stdout=io.StringIO())
+    counts = (Body.objects.count(), Membership.objects.count())
+    call_command("demo", stdout=io.StringIO())
+
+    assert (Body.objects.count(), Membership.objects.count()) == counts
+    body = Body.objects.the_body()
+    current = terms.current_term(body)
+    assert body.terms.count() == 2 and current.number == 2
+    found = terms.composition(current)
+    assert (found.members, found.organizations, found.mayor, found.council) == (10, 5, 3, 2)
+    assert found.meets_rule
+    assert current.memberships.exclude(left_on=None).count() == 1
+
+
+def test_the_demo_team_member_is_the_secretary_and_runs_the_body():
+    call_command("demo", stdout=io.StringIO())
+
+    secretary = User.objects.get(email="zespol@example.org")
+    assert secretary.is_team_member and terms.can_manage(secretary)
+    assert Membership.objects.current().get(user=secretary).role == Membership.Role.SECRETARY

@@ -1,0 +1,42 @@
+"""A member's data in the account export, and what deleting the account leaves in the public history."""
+
+import json
+import os
+
+import pytest
+
+from partnerstwo.accounts import data_rights
+from partnerstwo.accounts.deletion import delete_account
+from partnerstwo.team.models import Membership
+from partnerstwo.team.tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seat(settings, tmp_path, team_member):
+    settings.MEDIA_ROOT = tmp_path
+    seat = Membership.objects.get(user=team_member)
+    seat.email = "prywatny@example.org"
+    seat.photo = f.photo()
+    seat.save()
+    f.seat(name="Ktoś Inny", email="inny@example.org")
+    return seat
+
+
+def test_the_export_lists_the_persons_seats_only(team_member, seat):
+    exported = json.loads(data_rights.export_json(team_member))["data"]["team"]["team_memberships"]
+
+    assert [entry["name"] for entry in exported] == ["Tomasz Zespołowy"]
+    assert exported[0]["email"] == "prywatny@example.org" and exported[0]["has_photo"]
+
+
+def test_deleting_the_account_keeps_the_seat_in_the_history_without_the_photo_and_address(team_member, seat):
+    photo_path = seat.photo.path
+
+    delete_account(user=team_member)
+
+    seat.refresh_from_db()
+    assert (seat.person_name, seat.user, seat.email, seat.photo.name) == ("Tomasz Zespołowy", None, "", "")
+    assert not os.path.exists(photo_path)
+    assert Membership.objects.get(person_name="Ktoś Inny").email == "inny@example.org"

@@ -1,0 +1,70 @@
+"""The advisory body in a real browser, with axe on every page: the public pages in every display mode, and the
+secretary adding a member with the keyboard (first without the organisation the member represents)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import MODES
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "body": "/zespol/",
+    "terms": "/zespol/kadencje/",
+    "past-term": "/zespol/kadencje/1/",
+    "current-term-en": "/en/zespol/kadencje/2/",
+}
+CASES = [(name, mode) for name in PAGES for mode in (MODES if name == "body" else ["default"])]
+
+
+@pytest.mark.parametrize(("name", "mode"), CASES, ids=[f"{name}-{mode}" for name, mode in CASES])
+def test_axe_finds_no_wcag_a_or_aa_violation_on_the_teams_pages(open_in_mode, axe_violations, demo_data, name, mode):
+    page = open_in_mode(mode)
+    response = page.goto(PAGES[name])
+    assert response.status == 200
+    expect(page.locator("h1")).to_have_count(1)
+    violations = axe_violations(page)
+    assert not violations, f"{name} ({mode}, {page.url}):\n" + "\n".join(violations)
+
+
+def test_the_body_page_shows_ten_members_and_the_rules(page, demo_data):
+    page.goto("/zespol/")
+    expect(page.locator(".member-card")).to_have_count(10)
+    expect(page.locator(".member-card").first).to_contain_text("Współprzewodniczący")
+    expect(page.get_by_role("link", name=re.compile("Kadencja 1"))).to_be_visible()
+
+
+@pytest.fixture
+def secretary(demo_data):
+    from partnerstwo.accounts.models import User
+
+    return User.objects.get(email="zespol@example.org")
+
+
+def test_the_secretary_adds_a_member_with_the_keyboard(new_context, log_in, axe_violations, secretary):
+    context = new_context()
+    log_in(context, secretary)
+    page = context.new_page()
+    page.goto("/panel/zespol/")
+    assert not axe_violations(page), "\n".join(axe_violations(page))
+    page.get_by_role("link", name=re.compile("Kadencja 2")).click()
+    expect(page.get_by_role("table")).to_contain_text("Małgorzata Kowalczyk")
+    assert not axe_violations(page)
+    page.get_by_role("link", name="Dodaj członka").click()
+
+    page.get_by_label("Imię i nazwisko").fill("Wiesława Nowa")
+    page.get_by_label("organizacja pozarządowa").check()
+    page.get_by_label("Imię i nazwisko").focus()
+    page.keyboard.press("Enter")
+    summary = page.locator(".error-summary")
+    expect(summary).to_contain_text("Wskaż organizację, którą reprezentuje ta osoba.")
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+
+    page.locator("#id_organization").select_option(label="Fundacja Kultury Ulicznej „Bojary”")
+    page.get_by_role("button", name="Zapisz").press("Enter")
+    expect(page.locator(".message--success")).to_contain_text("Zapisano: Wiesława Nowa.")
+    expect(page.get_by_role("table")).to_contain_text("Wiesława Nowa")
+    context.close()
