@@ -85,7 +85,7 @@ SECTIONS = [
     ),
     Section(
         _("Zespół Konsultacyjny"),
-        _("Zasady działania Zespołu, kadencje i ich członkowie."),
+        _("Zasady działania Zespołu, kadencje i członkowie, posiedzenia, zaproszenia i protokoły."),
         "panel:team_panel:index",
         team_staff,
     ),

@@ -1,19 +1,24 @@
 """The advisory body of the demo: its rules, a past term and the current one with ten members (five NGO
-representatives, three of the mayor, two of the City Council), one of whom left during the term.
+representatives, three of the mayor, two of the City Council), one of whom left during the term; four past
+meetings (the minutes of the first three approved at the next one, the last still a draft with a comment) and
+one coming meeting with a department, a guest and the invitations sent.
 
 The demo Team member (zespol@example.org) is the current term's secretary, so she runs the body's staff pages.
-Dates follow the day the demo is loaded: the current term always includes today. Keyed by term number and
-person, so running it twice creates nothing new.
+Dates follow the day the demo is loaded: the current term always includes today. Keyed by term number, person
+and meeting title, so running it twice creates nothing new.
 """
 
 import datetime as dt
+import zoneinfo
 
+from django.conf import settings
 from django.utils import timezone
 
 from partnerstwo.accounts.models import User
+from partnerstwo.city.models import Department
 from partnerstwo.organizations.models import Organization
-from partnerstwo.team import terms
-from partnerstwo.team.models import Body, Membership, Term
+from partnerstwo.team import meetings, minutes, terms
+from partnerstwo.team.models import ActionItem, AgendaItem, Attendance, Body, Guest, Meeting, Membership, Term
 
 SECRETARY = "zespol@example.org"
 DESCRIPTION = (
@@ -72,7 +77,9 @@ def load(stdout, **options):
     for row in CURRENT:
         joined = change_day + dt.timedelta(days=1) if row[0] == REPLACED_BY else current.starts_on
         _seat(current, row, joined_on=joined)
-    stdout.write(f"  kadencje: 2, członkostwa: {Membership.objects.filter(term__body=body).count()}")
+    _meetings(body)
+    stdout.write(f"  kadencje: 2, członkostwa: {Membership.objects.filter(term__body=body).count()}, "
+                 f"posiedzenia: {body.meetings.count()}")
 
 
 def _term(body, number, starts_on, ends_on, appointed_by) -> Term:
@@ -96,3 +103,103 @@ def _seat(term, row, *, joined_on, left_on=None) -> Membership:
         seat.represents, seat.position = S.MAYOR, organization
     has_account = User.objects.filter(email=email).exists()
     return terms.save_membership(membership=seat, account_email=email if has_account else "")
+
+
+# (title, days from today, agenda: (title, presenter, department or "", vote?), action items: (what, owner))
+PAST_MEETINGS = [
+    ("Posiedzenie nr 5", -200, [
+        ("Przyjęcie porządku obrad", "", "", False),
+        ("Sprawozdanie z realizacji programu współpracy za poprzedni rok", "Joanna Kamińska",
+         "Departament Spraw Społecznych", True),
+        ("Wolne wnioski", "", "", False),
+    ], [("Przygotować uwagi do sprawozdania", "Paweł Jankowski")]),
+    ("Posiedzenie nr 6", -140, [
+        ("Harmonogram otwartych konkursów ofert na przyszły rok", "Krzysztof Malinowski",
+         "Departament Spraw Społecznych", False),
+        ("Rekomendacje do komisji konkursowych", "Anna Sokołowska", "", True),
+    ], [("Zebrać zgłoszenia kandydatów do komisji", "Anna Sokołowska")]),
+    ("Posiedzenie nr 7", -80, [
+        ("Konsultacje projektu programu współpracy", "Joanna Kamińska", "Departament Spraw Społecznych", True),
+        ("Małe granty – doświadczenia organizacji", "Ewa Dąbrowska", "", False),
+    ], [("Przekazać opinię Zespołu do Departamentu", "Małgorzata Kowalczyk")]),
+    ("Posiedzenie nr 8", -20, [
+        ("Wsparcie lokalowe dla organizacji", "Tomasz Zieliński", "Departament Kultury, Promocji i Sportu", False),
+        ("Forum Inicjatyw Pozarządowych – przygotowania", "Marek Wróblewski", "", False),
+    ], [("Sporządzić listę lokali miejskich do wynajęcia", "Tomasz Zieliński")]),
+]
+COMING = ("Posiedzenie nr 9", 14, [
+    ("Przyjęcie protokołu z posiedzenia nr 8", "", "", False),
+    ("Opinia o projekcie programu współpracy na kolejny rok", "Joanna Kamińska", "Departament Spraw Społecznych",
+     False),
+    ("Nabór do Zespołu w następnej kadencji", "Małgorzata Kowalczyk", "", False),
+])
+PLACE = "Urząd Miejski, ul. Słonimska 1, sala 20"
+
+
+def _at(days: int) -> dt.datetime:
+    day = timezone.localdate() + dt.timedelta(days=days)
+    return dt.datetime.combine(day, dt.time(16, 0), tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+
+
+def _meeting(body, title, days, agenda) -> tuple[Meeting, bool]:
+    found = body.meetings.filter(title=title).first()
+    if found:
+        return found, False
+    departments = {d.name: d for d in Department.objects.all()}
+    meeting = meetings.save_meeting(
+        meeting=Meeting(body=body, title=title, starts_at=_at(days), ends_at=_at(days) + dt.timedelta(hours=2),
+                        place=PLACE),
+        departments=[departments[d] for _t, _p, d, _v in agenda if d in departments],
+    )
+    for item_title, presenter, department, _vote in agenda:
+        meetings.save_item(item=AgendaItem(meeting=meeting, title=item_title, presenter=presenter,
+                                           department=departments.get(department)))
+    return meeting, True
+
+
+def _meetings(body) -> None:
+    held = []
+    for title, days, agenda, actions in PAST_MEETINGS:
+        meeting, created = _meeting(body, title, days, agenda)
+        held.append(meeting)
+        if not created:
+            continue
+        seats = list(meetings.members_of(meeting).in_order())
+        statuses = {seat.pk: Attendance.Status.PRESENT for seat in seats}
+        statuses[seats[-1].pk] = Attendance.Status.EXCUSED
+        statuses[seats[-2].pk] = Attendance.Status.ABSENT
+        meetings.record_attendance(meeting=meeting, statuses=statuses, guests={})
+        meeting.minutes_intro = "Posiedzenie otworzyła współprzewodnicząca Anna Sokołowska. Porządek obrad przyjęto."
+        meeting.save(update_fields=["minutes_intro"])
+        present = meetings.quorum(meeting).present
+        for item, (_t, _p, _d, vote) in zip(meeting.items.all(), agenda, strict=True):
+            item.discussion = "Członkowie omówili materiały przedstawione przez prowadzącego punkt."
+            item.decisions = "Zespół przyjął informację." if not vote else "Zespół wydał opinię pozytywną."
+            if vote:
+                item.votes_for, item.votes_against, item.votes_abstain = present - 1, 0, 1
+            meetings.save_item_minutes(item=item)
+        for what, owner in actions:
+            seat = meetings.members_of(meeting).filter(person_name=owner).first()
+            meetings.save_action_item(action=ActionItem(
+                meeting=meeting, what=what, owner=seat, owner_name="" if seat else owner,
+                due_on=meeting.day + dt.timedelta(days=30),
+            ))
+    for earlier, later in zip(held, held[1:], strict=False):
+        if not earlier.minutes_published:
+            present = meetings.quorum(later).present
+            minutes.approve(meeting=earlier, at_meeting=later, votes_for=present - 1, votes_against=0,
+                            votes_abstain=1)
+    # The first two meetings' action items were done; the later ones are still open.
+    ActionItem.objects.filter(meeting__in=held[:2], done_on=None).update(done_on=held[2].day)
+    last = held[-1]
+    secretary = User.objects.filter(email=SECRETARY).first()
+    if secretary and not last.minutes_comments.exists():
+        minutes.add_comment(meeting=last, user=secretary, item=last.items.first(),
+                            text="Proszę dopisać, że Departament przekaże listę lokali do końca miesiąca.")
+    coming, created = _meeting(body, *COMING)
+    if created:
+        Guest.objects.create(meeting=coming, name="Katarzyna Wysocka", affiliation="Departament Spraw Społecznych",
+                             email="k.wysocka@example.org")
+        for seat in list(meetings.members_of(coming).in_order())[:4]:
+            meetings.respond(meeting=coming, membership=seat, response=Attendance.Response.COMING)
+        Meeting.objects.filter(pk=coming.pk).update(invitations_sent_at=timezone.now())

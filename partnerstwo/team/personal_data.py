@@ -3,12 +3,12 @@
 A seat on the advisory body is a public record of who advised the city and when (art. 6 ust. 1 lit. e RODO):
 deleting the account keeps the name, function and dates in the term's history, and removes what was there
 only for the person's convenience or by their consent: the link to the account, the invitation address and
-the photo.
+the photo. Their remarks on draft minutes stay with the minutes' history, without their name.
 """
 
 from django.db import transaction
 
-from partnerstwo.team.models import Membership
+from partnerstwo.team.models import Attendance, Membership, MinutesComment
 
 
 def export(user) -> dict:
@@ -30,11 +30,21 @@ def export(user) -> dict:
             }
             for seat in seats
         ],
+        "meeting_answers": [
+            {"meeting": str(answer.meeting), "response": answer.response, "status": answer.status}
+            for answer in Attendance.objects.filter(membership__user=user).select_related("meeting")
+            .order_by("meeting__starts_at", "pk")
+        ],
+        "minutes_comments": [
+            {"meeting": str(comment.meeting), "text": comment.text, "created_at": comment.created_at.isoformat()}
+            for comment in MinutesComment.objects.filter(author=user).select_related("meeting").order_by("pk")
+        ],
     }
 
 
 def forget(user) -> None:
     with transaction.atomic():
+        MinutesComment.objects.filter(author=user).update(author=None, author_name="")
         for seat in Membership.objects.filter(user=user):
             if seat.photo:
                 seat.photo.delete(save=False)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerstwo.team import views
+from partnerstwo.team import member_views, views
 
 app_name = "team"
 
@@ -8,4 +8,11 @@ urlpatterns = [
     path("", views.body, name="body"),
     path("kadencje/", views.term_list, name="terms"),
     path("kadencje/<int:number>/", views.term_detail, name="term"),
+    path("posiedzenia/", views.meeting_list, name="meetings"),
+    path("posiedzenia/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("posiedzenia/<int:pk>/posiedzenie.ics", views.meeting_ics, name="meeting_ics"),
+    path("posiedzenia/<int:pk>/protokol.pdf", views.minutes_pdf, name="minutes_pdf"),
+    path("wydzialy/<int:pk>/", views.department_meetings, name="department"),
+    path("dla-czlonkow/", member_views.home, name="member_home"),
+    path("dla-czlonkow/posiedzenia/<int:pk>/", member_views.meeting, name="member_meeting"),
 ]

@@ -68,3 +68,74 @@ def test_the_secretary_adds_a_member_with_the_keyboard(new_context, log_in, axe_
     expect(page.locator(".message--success")).to_contain_text("Zapisano: Wiesława Nowa.")
     expect(page.get_by_role("table")).to_contain_text("Wiesława Nowa")
     context.close()
+
+
+def _meeting_paths():
+    from partnerstwo.city.models import Department
+    from partnerstwo.team.models import Meeting
+
+    published = Meeting.objects.filter(minutes_status="approved").order_by("starts_at").first()
+    draft = Meeting.objects.get(title="Posiedzenie nr 8")
+    coming = Meeting.objects.get(title="Posiedzenie nr 9")
+    department = Department.objects.get(name="Departament Spraw Społecznych")
+    return {
+        "meetings": "/zespol/posiedzenia/",
+        "published-minutes": f"/zespol/posiedzenia/{published.pk}/",
+        "coming-meeting": f"/zespol/posiedzenia/{coming.pk}/",
+        "department": f"/zespol/wydzialy/{department.pk}/",
+        "members-home": "/zespol/dla-czlonkow/",
+        "members-draft": f"/zespol/dla-czlonkow/posiedzenia/{draft.pk}/",
+        "members-coming": f"/zespol/dla-czlonkow/posiedzenia/{coming.pk}/",
+        "panel-meetings": "/panel/zespol/posiedzenia/",
+        "panel-coming": f"/panel/zespol/posiedzenia/{coming.pk}/",
+        "panel-minutes": f"/panel/zespol/posiedzenia/{draft.pk}/protokol/",
+        "panel-attendance": f"/panel/zespol/posiedzenia/{draft.pk}/obecnosc/",
+    }
+
+
+MEETING_PAGES = ["meetings", "published-minutes", "coming-meeting", "department", "members-home", "members-draft",
+                 "members-coming", "panel-meetings", "panel-coming", "panel-minutes", "panel-attendance"]
+MEETING_CASES = [(name, mode) for name in MEETING_PAGES
+                 for mode in (MODES if name in ("published-minutes", "members-draft") else ["default"])]
+
+
+@pytest.mark.parametrize(("name", "mode"), MEETING_CASES, ids=[f"{name}-{mode}" for name, mode in MEETING_CASES])
+def test_axe_finds_no_wcag_a_or_aa_violation_on_the_meeting_pages(open_in_mode, log_in, axe_violations, secretary,
+                                                                  name, mode):
+    page = open_in_mode(mode)
+    log_in(page.context, secretary)
+    response = page.goto(_meeting_paths()[name])
+    assert response.status == 200
+    expect(page.locator("h1")).to_have_count(1)
+    violations = axe_violations(page)
+    assert not violations, f"{name} ({mode}, {page.url}):\n" + "\n".join(violations)
+
+
+def test_a_member_answers_and_comments_on_the_draft_with_the_keyboard(new_context, log_in, axe_violations,
+                                                                      secretary):
+    context = new_context()
+    log_in(context, secretary)
+    page = context.new_page()
+    paths = _meeting_paths()
+
+    page.goto(paths["members-coming"])
+    page.get_by_label("będę", exact=True).check()
+    page.get_by_role("button", name="Zapisz odpowiedź").press("Enter")
+    expect(page.locator(".message--success")).to_contain_text("zapisaliśmy Twoją odpowiedź")
+
+    page.goto(paths["members-draft"])
+    page.get_by_role("button", name="Dodaj uwagę").press("Enter")
+    expect(page.locator(".error-summary")).to_contain_text("To pole jest wymagane")
+    assert not axe_violations(page), "\n".join(axe_violations(page))
+    page.get_by_label("Uwaga do projektu protokołu").fill("Proszę poprawić nazwisko gościa.")
+    page.get_by_role("button", name="Dodaj uwagę").press("Enter")
+    expect(page.locator("main")).to_contain_text("Proszę poprawić nazwisko gościa.")
+    context.close()
+
+
+def test_the_published_minutes_open_as_a_pdf(page, demo_data):
+    paths = _meeting_paths()
+    page.goto(paths["published-minutes"])
+    link = page.get_by_role("link", name="Protokół w pliku PDF")
+    response = page.request.get(link.get_attribute("href"))
+    assert response.status == 200 and response.headers["content-type"] == "application/pdf"

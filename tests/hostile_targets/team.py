@@ -19,6 +19,53 @@ def _starts(rows) -> str:
     return _term().starts_on.isoformat()
 
 
+def _meeting(days=10):
+    from partnerstwo.team.tests import factories
+
+    _term()
+    return factories.meeting(days, title="Posiedzenie wrogie", items=["Punkt"])
+
+
+def _held():
+    from partnerstwo.team.tests import factories
+
+    seats = factories.members(2, _term())
+    held = factories.meeting(-1, title="Posiedzenie odbyte", items=["Punkt"])
+    factories.attend(held, seats)
+    return held
+
+
+def _member_seat_meeting(rows):
+    from partnerstwo.accounts.models import User
+
+    meeting = _meeting()
+    from partnerstwo.team.tests import factories
+
+    factories.seat(_term(), name="Tomasz", user=User.objects.get(email="tomasz@zespol.example.org"))
+    return meeting.pk
+
+
+def _later(rows):
+    from partnerstwo.team.tests import factories
+
+    earlier = _held()
+    later = factories.meeting(0, title="Posiedzenie późniejsze")
+    factories.attend(later, factories.members(2, _term()))
+    return {"earlier": earlier, "later": later}
+
+
+def _earlier_pk(rows) -> int:
+    """The meeting whose minutes the approval target votes on (made with the later one, named first)."""
+    from partnerstwo.team.models import Meeting
+
+    return Meeting.objects.filter(title="Posiedzenie odbyte").latest("pk").pk
+
+
+MEETING_FORM = {
+    "title": "Posiedzenie nr 4", "starts_at": "2030-03-05T16:00", "ends_at": "2030-03-05T18:00",
+    "place": "Urząd Miejski", "online_url": "https://spotkania.example.org/z",
+}
+
 MEMBER_FORM = {
     "person_name": "Anna Nowa", "account_email": "anna.mieszkanka@example.org", "email": "anna@example.org",
     "role": "member", "represents": "mayor", "organization": "", "position": "radna", "joined_on": _starts,
@@ -42,4 +89,43 @@ TARGETS = [
            {"pk": lambda rows: _term().pk, **MEMBER_FORM}, "administrator"),
     Target("panel: member", "POST", "/panel/zespol/czlonkowie/{pk}/", {"pk": lambda rows: _seat().pk, **MEMBER_FORM},
            "administrator"),
+    Target("team: meetings", "GET", "/zespol/posiedzenia/", {}),
+    Target("team: meeting page", "GET", "/zespol/posiedzenia/{pk}/", {"pk": lambda rows: _meeting().pk}),
+    Target("team: meeting .ics", "GET", "/zespol/posiedzenia/{pk}/posiedzenie.ics", {"pk": lambda rows: _meeting().pk}),
+    Target("team: department", "GET", "/zespol/wydzialy/{pk}/", {"pk": lambda rows: _department().pk}),
+    Target("team: members' answer", "POST", "/zespol/dla-czlonkow/posiedzenia/{pk}/",
+           {"pk": _member_seat_meeting, "action": "respond", "response": "coming"}, "team_member"),
+    Target("team: members' comment", "POST", "/zespol/dla-czlonkow/posiedzenia/{pk}/",
+           {"pk": lambda rows: _held().pk, "action": "comment", "text": "Uwaga do protokołu."}, "team_member"),
+    Target("panel: new meeting", "POST", "/panel/zespol/posiedzenia/nowe/", MEETING_FORM, "administrator"),
+    Target("panel: meeting edit", "POST", "/panel/zespol/posiedzenia/{pk}/zmien/",
+           {"pk": lambda rows: _meeting().pk, **MEETING_FORM}, "administrator"),
+    Target("panel: agenda point", "POST", "/panel/zespol/posiedzenia/{pk}/nowy-punkt/",
+           {"pk": lambda rows: _meeting().pk, "title": "Program", "description": "Opis", "presenter": "Dyrektor",
+            "department": lambda rows: _department().pk, "guests": "Eksperci"}, "administrator"),
+    Target("panel: agenda move", "POST", "/panel/zespol/punkty/{pk}/przesun/",
+           {"pk": lambda rows: _meeting().items.get().pk, "direction": "up"}, "administrator"),
+    Target("panel: guest", "POST", "/panel/zespol/posiedzenia/{pk}/goscie/",
+           {"pk": lambda rows: _meeting().pk, "name": "Gość", "affiliation": "Wydział", "email": "g@example.org"},
+           "administrator"),
+    Target("panel: attendance", "POST", "/panel/zespol/posiedzenia/{pk}/obecnosc/",
+           {"pk": lambda rows: _held().pk}, "administrator"),
+    Target("panel: point minutes", "POST", "/panel/zespol/punkty/{pk}/protokol/",
+           {"pk": lambda rows: _held().items.get().pk, "discussion": "Dyskusja", "decisions": "Ustalenia",
+            "votes_for": "1", "votes_against": "0", "votes_abstain": "1"}, "administrator"),
+    Target("panel: minutes intro", "POST", "/panel/zespol/posiedzenia/{pk}/protokol/",
+           {"pk": lambda rows: _held().pk, "minutes_intro": "Otwarcie"}, "administrator"),
+    Target("panel: action item", "POST", "/panel/zespol/posiedzenia/{pk}/nowe-zadanie/",
+           {"pk": lambda rows: _held().pk, "what": "Zadanie", "owner_name": "Centrum", "due_on": "2030-01-01"},
+           "administrator"),
+    Target("panel: minutes approval", "POST", "/panel/zespol/posiedzenia/{pk}/przyjecie-protokolu/",
+           {"pk": lambda rows: _later(rows)["later"].pk, "meeting": _earlier_pk,
+            "votes_for": "2", "votes_against": "0", "votes_abstain": "0"}, "administrator"),
 ]
+
+
+
+def _department():
+    from partnerstwo.city.models import Department
+
+    return Department.objects.get_or_create(name="Departament Wrogich Testów")[0]

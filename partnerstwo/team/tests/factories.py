@@ -62,3 +62,35 @@ def photo(name="zdjecie.png", size=(40, 40), fmt="PNG") -> SimpleUploadedFile:
 
 def pdf(name="regulamin.pdf", content=b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def at(days: int, hour: int = 16) -> dt.datetime:
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.combine(days_from_today(days), dt.time(hour), tzinfo=ZoneInfo("Europe/Warsaw"))
+
+
+def days_from_today(n: int) -> dt.date:
+    return days(n)
+
+
+def meeting(days_ahead: int = 14, *, title="Posiedzenie Zespołu", items=(), **fields):
+    from partnerstwo.team.models import AgendaItem, Meeting
+
+    values = {"starts_at": at(days_ahead), "ends_at": at(days_ahead, 18), "place": "Urząd Miejski, sala 20", **fields}
+    made = Meeting.objects.create(body=body(), title=title, **values)
+    for position, item_title in enumerate(items, start=1):
+        AgendaItem.objects.create(meeting=made, position=position, title=item_title)
+    return made
+
+
+def members(count: int, the_term=None, **fields) -> list[Membership]:
+    the_term = the_term or term()
+    return [seat(the_term, name=f"Członek {n:02d}", **fields) for n in range(count)]
+
+
+def attend(meeting, seats, status="present"):
+    from partnerstwo.team.models import Attendance
+
+    for each in seats:
+        Attendance.objects.update_or_create(meeting=meeting, membership=each, defaults={"status": status})

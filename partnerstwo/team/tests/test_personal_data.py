@@ -40,3 +40,17 @@ def test_deleting_the_account_keeps_the_seat_in_the_history_without_the_photo_an
     assert (seat.person_name, seat.user, seat.email, seat.photo.name) == ("Tomasz Zespołowy", None, "", "")
     assert not os.path.exists(photo_path)
     assert Membership.objects.get(person_name="Ktoś Inny").email == "inny@example.org"
+
+
+def test_remarks_on_draft_minutes_are_exported_and_lose_the_name_with_the_account(team_member, seat):
+    from partnerstwo.team import minutes
+
+    meeting = f.meeting(-1)
+    minutes.add_comment(meeting=meeting, user=team_member, text="Dopiszmy termin.")
+    exported = json.loads(data_rights.export_json(team_member))["data"]["team"]
+    assert [c["text"] for c in exported["minutes_comments"]] == ["Dopiszmy termin."]
+
+    delete_account(user=team_member)
+
+    comment = meeting.minutes_comments.get()
+    assert (comment.text, comment.author, comment.author_name) == ("Dopiszmy termin.", None, "")
