@@ -5,8 +5,9 @@ import pytest
 from django.urls import reverse
 
 from conftest import make_user
-from partnerstwo.grants import committees
-from partnerstwo.grants.models import CommitteeMember, Competition, Nomination
+from partnerstwo.grants.committees import appointment
+from partnerstwo.grants.committees.models import CommitteeMember, Nomination
+from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.tests import factories
 
 
@@ -36,8 +37,8 @@ def test_an_official_of_the_department_appoints_a_city_representative_as_chair(
 
 
 def test_appointing_a_new_chair_leaves_exactly_one_chair(competition, resident, team_member):
-    committees.appoint(competition, user=resident, role="city", is_chair=True)
-    committees.appoint(competition, user=team_member, role="expert", is_chair=True)
+    appointment.appoint(competition, user=resident, role="city", is_chair=True)
+    appointment.appoint(competition, user=team_member, role="expert", is_chair=True)
     assert list(competition.committee.filter(is_chair=True).values_list("user", flat=True)) == [team_member.pk]
 
 
@@ -62,12 +63,12 @@ def test_a_representative_of_an_offering_organisation_cannot_be_appointed_in_any
     bidder = factories.organization("Fundacja Alfa")
     factories.represent(representative_a, bidder)
     factories.offer(competition, bidder)
-    with pytest.raises(committees.AppointmentRefused, match="Fundacja Alfa"):
-        committees.appoint(competition, user=representative_a, role="city")
+    with pytest.raises(appointment.AppointmentRefused, match="Fundacja Alfa"):
+        appointment.appoint(competition, user=representative_a, role="city")
 
 
 def test_a_committee_without_ngo_persons_gets_a_note_not_a_refusal(client, official_x, competition, resident):
-    committees.appoint(competition, user=resident, role="city", is_chair=True)
+    appointment.appoint(competition, user=resident, role="city", is_chair=True)
     client.force_login(official_x)
     page = client.get(detail_url(competition)).content.decode()
     assert "art. 15 ust. 2da" in page
@@ -125,7 +126,7 @@ def test_a_team_member_nominates_a_candidate_and_the_official_appoints_them(
 
 
 def test_the_official_may_decline_a_nomination(client, team_member, official_x, competition, resident):
-    nomination = committees.nominate(competition, candidate=resident, by=team_member, justification="Ekspertka.")
+    nomination = appointment.nominate(competition, candidate=resident, by=team_member, justification="Ekspertka.")
     client.force_login(official_x)
     client.post(
         reverse("panel:grants_panel:committee_nomination", args=[competition.slug, nomination.pk]),
@@ -182,7 +183,7 @@ def test_the_panel_list_of_committees_takes_a_constant_number_of_queries(
 
 def test_a_member_linked_to_an_offer_registered_after_appointment_is_flagged(client, official_x, competition):
     person = make_user("ewa@example.org", "representative", full_name="Ewa Ekspert")
-    committees.appoint(competition, user=person, role="city")
+    appointment.appoint(competition, user=person, role="city")
     organization = factories.organization("Fundacja Późna")
     factories.represent(person, organization)
     factories.offer(competition, organization)

@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from partnerstwo.grants import competitions as lifecycle
-from partnerstwo.grants.models import Competition, CompetitionChange, Offer, StatusChange
+from partnerstwo.grants.competitions import lifecycle
+from partnerstwo.grants.competitions.models import Competition, CompetitionChange, StatusChange
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests.competition_factories import at, competition, today
 from partnerstwo.organizations.tests import directory_factory
 

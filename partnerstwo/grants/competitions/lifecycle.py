@@ -16,8 +16,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from partnerstwo.grants import rules
-from partnerstwo.grants.models import Competition, CompetitionChange, StatusChange
+from partnerstwo.grants.competitions import rules
+from partnerstwo.grants.competitions.models import Competition, CompetitionChange, StatusChange
 
 Status = Competition.Status
 

@@ -16,9 +16,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from partnerstwo.grants import committees, rules
-from partnerstwo.grants import competitions as lifecycle
-from partnerstwo.grants.forms import (
+from partnerstwo.grants.committees import evaluation
+from partnerstwo.grants.competitions import lifecycle, rules
+from partnerstwo.grants.competitions.forms import (
     CancelForm,
     CompetitionForm,
     CriterionFormSet,
@@ -27,7 +27,7 @@ from partnerstwo.grants.forms import (
     ReplaceDocumentForm,
     ResultsForm,
 )
-from partnerstwo.grants.models import Competition, CompetitionDocument
+from partnerstwo.grants.competitions.models import Competition, CompetitionDocument
 from partnerstwo.panel.access import panel_required
 
 Status = Competition.Status
@@ -249,7 +249,7 @@ def start_evaluation(request, pk):
 @require_http_methods(["GET", "POST"])
 def publish_results(request, pk):
     competition = _editable(request, pk)
-    if committees.hidden_organizations(request.user, competition):
+    if evaluation.hidden_organizations(request.user, competition):
         # The form shows every offer with the committee's proposed amount: someone who declared a conflict
         # with an offering organisation neither sees it nor decides the grants (art. 24 k.p.a.).
         return _action_page(
