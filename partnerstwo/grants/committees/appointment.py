@@ -8,11 +8,13 @@ nominations of the advisory body and of organisations.
 from collections import defaultdict
 from functools import partial
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import ProtectedError, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from partnerstwo.accounts.models import User
@@ -22,7 +24,8 @@ from partnerstwo.lib.emails import absolute_url, send_email
 from partnerstwo.organizations.models import Organization, Representation
 
 # Nominations one person may send in an hour: each one mails the nominated address.
-NOMINATION_RATE = "20/h"# While the committee may still be formed and nominations taken.
+NOMINATION_RATE = "20/h"
+# While the committee may still be formed and nominations taken.
 COMMITTEE_STATUSES = {
     Competition.Status.ANNOUNCED,
     Competition.Status.ACCEPTING,
@@ -31,6 +34,11 @@ COMMITTEE_STATUSES = {
 }
 # Offers are registered by officials while they may arrive or be counted.
 OFFER_STATUSES = {Competition.Status.ACCEPTING, Competition.Status.CLOSED, Competition.Status.EVALUATION}
+
+COMMITTEE_CLOSED = gettext_lazy("Skład komisji można zmieniać od ogłoszenia konkursu do ogłoszenia jego wyników.")
+MEMBER_HAS_SCORES = gettext_lazy("Ta osoba oceniła już oferty; jej oceny muszą zostać w protokole.")
+
+
 # --- Who may do what ---------------------------------------------------------------------------
 
 
@@ -62,6 +70,12 @@ def seat_of(user, competition: Competition) -> CommitteeMember | None:
 
 def is_chair_or_manager(user, competition: Competition, seat: CommitteeMember | None) -> bool:
     return can_manage(user, competition) or bool(seat and seat.is_chair)
+
+
+def check_committee_open(competition: Competition) -> None:
+    """Members are appointed, changed and recalled from the announcement until the results."""
+    if competition.status not in COMMITTEE_STATUSES:
+        raise ValidationError(COMMITTEE_CLOSED, code="committee_closed")
 
 
 # --- Appointment and nominations ---------------------------------------------------------------
@@ -97,8 +111,8 @@ def appointment_error(competition: Competition, *, user, organization: Organizat
     return None
 
 
-class AppointmentRefused(Exception):
-    pass
+class AppointmentRefused(ValidationError):
+    """This person may not sit on the committee; the message names the rule."""
 
 
 @transaction.atomic
@@ -111,11 +125,12 @@ def appoint(
     organization: Organization | None = None,
     nomination: Nomination | None = None,
 ) -> CommitteeMember:
+    check_committee_open(competition)
     error = appointment_error(competition, user=user, organization=organization)
     if error is None and role == CommitteeMember.Role.NGO and organization is None:
         error = str(NGO_MEMBER_NEEDS_ORGANIZATION)
     if error:
-        raise AppointmentRefused(error)
+        raise AppointmentRefused({"user": error}, code="refused")
     if is_chair:
         # Exactly one chair: appointing a new one replaces the previous.
         CommitteeMember.objects.filter(competition=competition, is_chair=True).update(is_chair=False)
@@ -131,8 +146,19 @@ def appoint(
 
 @transaction.atomic
 def make_chair(member: CommitteeMember) -> None:
+    check_committee_open(member.competition)
     CommitteeMember.objects.filter(competition_id=member.competition_id, is_chair=True).update(is_chair=False)
     CommitteeMember.objects.filter(pk=member.pk).update(is_chair=True)
+
+
+@transaction.atomic
+def remove(member: CommitteeMember) -> None:
+    """Recall a member. One who has scored stays: the scores are the protocol's record (Score.member PROTECT)."""
+    check_committee_open(member.competition)
+    try:
+        member.delete()
+    except ProtectedError:
+        raise ValidationError(MEMBER_HAS_SCORES, code="member_has_scores") from None
 
 
 def suspension_reason(organization: Organization, *, indicated: bool) -> str:
@@ -259,5 +285,6 @@ def send_nomination_notice(nomination_id: int) -> None:
 
 
 def decline(nomination: Nomination) -> None:
+    check_committee_open(nomination.competition)
     nomination.status = Nomination.Status.DECLINED
     nomination.save(update_fields=["status"])

@@ -131,7 +131,8 @@ class ImpartialityDeclaration(models.Model):
 
 class Score(models.Model):
     offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="scores")
-    member = models.ForeignKey(CommitteeMember, on_delete=models.CASCADE, related_name="scores")
+    # A member who has scored cannot be recalled: the scores are the protocol's record (appointment.remove).
+    member = models.ForeignKey(CommitteeMember, on_delete=models.PROTECT, related_name="scores")
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="scores")
     points = models.DecimalField(_("punkty"), max_digits=5, decimal_places=1, validators=[MinValueValidator(0)])
     justification = models.TextField(_("uzasadnienie"))

@@ -1,7 +1,7 @@
 """Panel pages of the committees: appointment and offers (officials of the department), nominations (Team)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -51,20 +51,20 @@ def index(request):
 def detail(request, slug):
     competition = managed(request, slug)
     form = AppointForm(request.POST or None, competition=competition)
-    if request.method == "POST":
-        if competition.status not in appointment.COMMITTEE_STATUSES:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                appointment.appoint(
-                    competition, user=form.cleaned_data["user"], role=form.cleaned_data["role"],
-                    is_chair=form.cleaned_data["is_chair"], organization=form.cleaned_data["organization"],
-                )
-            except appointment.AppointmentRefused as error:
-                form.add_error("user", str(error))
-            else:
-                messages.success(request, _("Powołano członka komisji."))
-                return redirect("panel:grants_panel:committee_detail", slug=competition.slug)
+    if request.method == "POST" and form.is_valid():
+        try:
+            appointment.appoint(
+                competition, user=form.cleaned_data["user"], role=form.cleaned_data["role"],
+                is_chair=form.cleaned_data["is_chair"], organization=form.cleaned_data["organization"],
+            )
+        except appointment.AppointmentRefused as error:
+            form.add_error(None, error)
+        except ValidationError as error:  # the committee is closed, and the page shows no form
+            messages.error(request, " ".join(error.messages))
+            return redirect("panel:grants_panel:committee_detail", slug=competition.slug)
+        else:
+            messages.success(request, _("Powołano członka komisji."))
+            return redirect("panel:grants_panel:committee_detail", slug=competition.slug)
     members = list(competition.committee.select_related("user", "nominated_by", "declaration"))
     for member in members:
         member.signed = evaluation.has_declared(member)
@@ -88,11 +88,15 @@ def decide_nomination(request, slug, pk):
     competition = managed(request, slug)
     nomination = get_object_or_404(competition.nominations, pk=pk, status=Nomination.Status.PENDING)
     form = NominationDecisionForm(request.POST)
-    if not form.is_valid() or competition.status not in appointment.COMMITTEE_STATUSES:
+    if not form.is_valid():
         messages.error(request, _("Wybierz decyzję i rolę."))
     elif form.cleaned_data["decision"] == "decline":
-        appointment.decline(nomination)
-        messages.success(request, _("Kandydatura nie została przyjęta."))
+        try:
+            appointment.decline(nomination)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Kandydatura nie została przyjęta."))
     elif (candidate := appointment.nominee(nomination)) is None:
         messages.error(request, _("Osoba zgłoszona z adresem %(email)s nie ma jeszcze konta w serwisie. Wysłaliśmy "
                                   "jej wiadomość o zgłoszeniu; powołanie będzie możliwe, gdy założy konto.")
@@ -103,8 +107,8 @@ def decide_nomination(request, slug, pk):
                 competition, user=candidate, role=form.cleaned_data["role"],
                 organization=nomination.organization, nomination=nomination,
             )
-        except appointment.AppointmentRefused as error:
-            messages.error(request, str(error))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Powołano członka komisji."))
     return redirect("panel:grants_panel:committee_detail", slug=competition.slug)
@@ -112,8 +116,6 @@ def decide_nomination(request, slug, pk):
 
 def managed_member(request, slug, pk):
     competition = managed(request, slug)
-    if competition.status not in appointment.COMMITTEE_STATUSES:
-        raise PermissionDenied
     return competition, get_object_or_404(CommitteeMember, competition=competition, pk=pk)
 
 
@@ -121,8 +123,12 @@ def managed_member(request, slug, pk):
 @require_POST
 def make_chair(request, slug, pk):
     competition, member = managed_member(request, slug, pk)
-    appointment.make_chair(member)
-    messages.success(request, _("Zmieniono przewodniczącego(-ą) komisji."))
+    try:
+        appointment.make_chair(member)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Zmieniono przewodniczącego(-ą) komisji."))
     return redirect("panel:grants_panel:committee_detail", slug=competition.slug)
 
 
@@ -130,10 +136,11 @@ def make_chair(request, slug, pk):
 @require_POST
 def remove_member(request, slug, pk):
     competition, member = managed_member(request, slug, pk)
-    if member.scores.exists():
-        messages.error(request, _("Ta osoba oceniła już oferty; jej oceny muszą zostać w protokole."))
+    try:
+        appointment.remove(member)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        member.delete()
         messages.success(request, _("Odwołano członka komisji."))
     return redirect("panel:grants_panel:committee_detail", slug=competition.slug)
 

@@ -1,11 +1,15 @@
 """Appointing the committee (art. 15): roles, one chair, exclusion of persons linked to offering organisations,
 nominations by the Team and by representatives."""
 
+from decimal import Decimal
+
 import pytest
+from django.core.exceptions import ValidationError
+from django.db.models import ProtectedError
 from django.urls import reverse
 
 from conftest import make_user
-from partnerstwo.grants.committees import appointment
+from partnerstwo.grants.committees import appointment, evaluation
 from partnerstwo.grants.committees.models import CommitteeMember, Nomination
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.tests import factories
@@ -189,3 +193,87 @@ def test_a_member_linked_to_an_offer_registered_after_appointment_is_flagged(cli
     factories.offer(competition, organization)
     client.force_login(official_x)
     assert "Ewa Ekspert jest związany(-a) z organizacją" in client.get(detail_url(competition)).content.decode()
+
+
+def scored_member(competition, user):
+    factories.criteria(competition)
+    offer = factories.offer(competition, formal="passed")
+    seat = factories.member(competition, user, declared=True)
+    quality, costs = evaluation.merit_criteria(competition)
+    evaluation.save_card(offer, seat, {quality: (Decimal("8"), "Dobrze."), costs: (Decimal("4"), "Rzetelnie.")},
+                         submit=True)
+    return seat
+
+
+def test_a_member_who_has_scored_cannot_be_recalled(department_x, resident):
+    competition = factories.competition(department=department_x, status=Competition.Status.EVALUATION)
+    seat = scored_member(competition, resident)
+
+    with pytest.raises(ValidationError, match="oceniła już oferty"):
+        appointment.remove(seat)
+    with pytest.raises(ProtectedError):
+        seat.delete()
+
+    assert CommitteeMember.objects.filter(pk=seat.pk).exists()
+    assert seat.scores.count() == 2
+
+
+def test_the_panel_says_why_a_member_who_has_scored_stays(client, official_x, department_x, resident):
+    competition = factories.competition(department=department_x, status=Competition.Status.EVALUATION)
+    seat = scored_member(competition, resident)
+    client.force_login(official_x)
+
+    response = client.post(
+        reverse("panel:grants_panel:committee_remove_member", args=[competition.slug, seat.pk]), follow=True
+    )
+
+    assert "Ta osoba oceniła już oferty; jej oceny muszą zostać w protokole." in response.content.decode()
+    assert CommitteeMember.objects.filter(pk=seat.pk).exists()
+
+
+def test_a_member_who_has_not_scored_is_recalled(client, official_x, competition, resident):
+    seat = appointment.appoint(competition, user=resident, role="city")
+    client.force_login(official_x)
+
+    response = client.post(
+        reverse("panel:grants_panel:committee_remove_member", args=[competition.slug, seat.pk]), follow=True
+    )
+
+    assert "Odwołano członka komisji." in response.content.decode()
+    assert not CommitteeMember.objects.filter(pk=seat.pk).exists()
+
+
+@pytest.mark.parametrize("status", [Competition.Status.PLANNED, Competition.Status.RESULTS,
+                                    Competition.Status.CANCELLED])
+def test_the_committee_is_formed_only_from_the_announcement_until_the_results(department_x, resident, status):
+    competition = factories.competition(department=department_x, status=status)
+
+    with pytest.raises(ValidationError, match="od ogłoszenia konkursu do ogłoszenia jego wyników"):
+        appointment.appoint(competition, user=resident, role="city")
+
+    assert not CommitteeMember.objects.filter(competition=competition).exists()
+
+
+def test_the_panel_shows_why_a_closed_committee_takes_no_appointment(client, official_x, department_x, resident):
+    competition = factories.competition(department=department_x, status=Competition.Status.RESULTS)
+    client.force_login(official_x)
+
+    response = client.post(detail_url(competition), {"user": resident.email, "role": "city"}, follow=True)
+
+    assert response.status_code == 200
+    assert "od ogłoszenia konkursu do ogłoszenia jego wyników" in response.content.decode()
+    assert not CommitteeMember.objects.filter(competition=competition).exists()
+
+
+def test_a_closed_committee_keeps_its_members_and_its_chair(department_x, resident, team_member):
+    competition = factories.competition(department=department_x, status=Competition.Status.RESULTS)
+    seat = factories.member(competition, resident)
+    factories.member(competition, team_member, is_chair=True)
+
+    with pytest.raises(ValidationError):
+        appointment.make_chair(seat)
+    with pytest.raises(ValidationError):
+        appointment.remove(seat)
+
+    seat.refresh_from_db()
+    assert not seat.is_chair
