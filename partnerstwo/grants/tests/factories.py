@@ -12,7 +12,7 @@ from partnerstwo.grants.committees import evaluation
 from partnerstwo.grants.committees.models import CommitteeMember
 from partnerstwo.grants.competitions.models import Competition, Criterion
 from partnerstwo.grants.offers.models import Offer
-from partnerstwo.grants.schedule.models import Mode
+from partnerstwo.grants.schedule.models import Mode, PlannedCompetition, ScheduleYear
 from partnerstwo.organizations.models import Organization, Representation
 from partnerstwo.organizations.tests import directory_factory
 
@@ -95,16 +95,12 @@ def member(competition, user, role=CommitteeMember.Role.CITY, *, is_chair=False,
 
 
 def schedule_year(year=2027, status="published", **fields):
-    from partnerstwo.grants.schedule.models import ScheduleYear
-
     if status == "published":
         fields.setdefault("published_at", timezone.now())
     return ScheduleYear.objects.create(year=year, status=status, **fields)
 
 
 def planned(schedule, department, *, task=None, sphere="culture", mode=Mode.SUPPORT, month=3, amount="50000", **fields):
-    from partnerstwo.grants.schedule.models import PlannedCompetition
-
     return PlannedCompetition.objects.create(
         schedule=schedule,
         department=department,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from partnerstwo.city.models import Department, PublicTaskSphere
+from partnerstwo.grants.committees import evaluation
 from partnerstwo.grants.committees.models import CommitteeMember, Score
 from partnerstwo.grants.competitions import lifecycle, results
 from partnerstwo.grants.competitions.models import Competition
@@ -79,8 +80,6 @@ def test_the_notice_lists_organisation_task_amount_and_average_points_then_the_o
 
 
 def test_the_notice_points_match_the_committees_ranking(scored):
-    from partnerstwo.grants.committees import evaluation
-
     publish(scored)
     ranking = {row.offer.pk: row.average for row in evaluation.ranking(scored["competition"])}
     awarded, not_awarded = results.notice(scored["competition"])
