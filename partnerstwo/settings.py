@@ -446,6 +446,7 @@ SCHEDULED_JOBS = [
     "expire_small_grant_comments",
     "remind_small_grant_deadlines",
     "advance_competitions",
+    "close_team_votes",
     "recover_deliveries",
     "purge_unsubscribed",
     "purge_rate_limits",

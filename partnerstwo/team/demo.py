@@ -1,7 +1,8 @@
 """The advisory body of the demo: its rules, a past term and the current one with ten members (five NGO
 representatives, three of the mayor, two of the City Council), one of whom left during the term; four past
 meetings (the minutes of the first three approved at the next one, the last still a draft with a comment) and
-one coming meeting with a department, a guest and the invitations sent.
+one coming meeting with a department, a guest and the invitations sent; a tracked legal act, positions adopted
+(at a meeting and electronically) and rejected, an electronic vote still open and a draft with an amendment.
 
 The demo Team member (zespol@example.org) is the current term's secretary, so she runs the body's staff pages.
 Dates follow the day the demo is loaded: the current term always includes today. Keyed by term number, person
@@ -17,8 +18,21 @@ from django.utils import timezone
 from partnerstwo.accounts.models import User
 from partnerstwo.city.models import Department
 from partnerstwo.organizations.models import Organization
-from partnerstwo.team import meetings, minutes, terms
-from partnerstwo.team.models import ActionItem, AgendaItem, Attendance, Body, Guest, Meeting, Membership, Term
+from partnerstwo.team import meetings, minutes, positions, terms
+from partnerstwo.team.models import (
+    ActionItem,
+    AgendaItem,
+    Amendment,
+    Attendance,
+    Body,
+    Guest,
+    LegalAct,
+    Meeting,
+    Membership,
+    Position,
+    PositionVote,
+    Term,
+)
 
 SECRETARY = "zespol@example.org"
 DESCRIPTION = (
@@ -78,8 +92,9 @@ def load(stdout, **options):
         joined = change_day + dt.timedelta(days=1) if row[0] == REPLACED_BY else current.starts_on
         _seat(current, row, joined_on=joined)
     _meetings(body)
+    _positions(body)
     stdout.write(f"  kadencje: 2, członkostwa: {Membership.objects.filter(term__body=body).count()}, "
-                 f"posiedzenia: {body.meetings.count()}")
+                 f"posiedzenia: {body.meetings.count()}, stanowiska: {body.positions.count()}")
 
 
 def _term(body, number, starts_on, ends_on, appointed_by) -> Term:
@@ -203,3 +218,69 @@ def _meetings(body) -> None:
         for seat in list(meetings.members_of(coming).in_order())[:4]:
             meetings.respond(meeting=coming, membership=seat, response=Attendance.Response.COMING)
         Meeting.objects.filter(pk=coming.pk).update(invitations_sent_at=timezone.now())
+
+
+PROGRAMME_TEXT = (
+    "Zespół pozytywnie opiniuje projekt programu współpracy. Rekomenduje:\n\n"
+    "1. zwiększenie puli małych grantów,\n2. wieloletnie umowy dla zadań ciągłych,\n"
+    "3. coroczne spotkanie sprawozdawcze z organizacjami."
+)
+
+
+def _positions(body) -> None:
+    if body.positions.exists():
+        return
+    department = Department.objects.filter(name="Departament Spraw Społecznych").first()
+    act = LegalAct.objects.create(
+        body=body, title="Program współpracy Miasta z organizacjami pozarządowymi na kolejny rok",
+        stage=LegalAct.Stage.CONSULTATION, department=department,
+        next_step="Opinia Zespołu, potem projekt uchwały dla Rady Miasta",
+        next_step_on=timezone.localdate() + dt.timedelta(days=9),
+    )
+    # Adopted at a meeting: every member present votes for, one abstains.
+    at = body.meetings.get(title="Posiedzenie nr 7")
+    opinion = positions.save_draft(position=Position(
+        body=body, kind=Position.Kind.OPINION, title="Opinia o założeniach programu współpracy",
+        text=PROGRAMME_TEXT, concerns=Position.Concerns.LEGAL_ACT, legal_act=act,
+    ))
+    present = [seat for seat, record in meetings.attendance_of(at) if record and record.status == "present"]
+    choices = {seat.pk: PositionVote.Choice.FOR for seat in present}
+    choices[present[-1].pk] = PositionVote.Choice.ABSTAIN
+    positions.record_meeting_vote(position=opinion, meeting=at, choices=choices)
+    seats = list(Membership.objects.current().filter(term__body=body).in_order())
+    # Decided electronically: one adopted, one rejected.
+    _electronic(body, seats, "Rekomendacje do komisji konkursowych w sferze kultury",
+                "Zespół rekomenduje do komisji konkursowej Annę Sokołowską i Pawła Jankowskiego.",
+                Position.Concerns.COMPETITION, ["for"] * 7 + ["abstain"], subject=("Konkursy ofert", "/konkursy/"))
+    _electronic(body, seats, "Stanowisko w sprawie wkładu własnego w konkursach",
+                "Zespół postuluje zniesienie wymogu wkładu własnego finansowego w konkursach do 10 000 zł.",
+                Position.Concerns.TOPIC, ["for"] * 3 + ["against"] * 4 + ["abstain"])
+    # Still voting: an opinion the Act asks for with a deadline (14 days from the delivery of the draft).
+    open_vote = positions.save_draft(position=Position(
+        body=body, kind=Position.Kind.OPINION, title="Opinia o projekcie programu współpracy na kolejny rok",
+        text=PROGRAMME_TEXT, concerns=Position.Concerns.PROGRAMME,
+        delivered_on=timezone.localdate() - dt.timedelta(days=5),
+    ))
+    positions.open_electronic_vote(position=open_vote, until=timezone.now() + dt.timedelta(days=3))
+    for seat in seats[3:5]:
+        positions.cast(position=open_vote, seat=seat, choice=PositionVote.Choice.FOR)
+    draft = positions.save_draft(position=Position(
+        body=body, title="Stanowisko w sprawie lokali dla organizacji",
+        text="Zespół wnosi o przygotowanie wykazu lokali miejskich dostępnych dla organizacji.",
+    ))
+    anna = seats[0]
+    Amendment.objects.create(position=draft, text="Dopisać lokale w budynkach szkół po godzinach zajęć.",
+                             proposed_by=anna.user, proposed_by_name=anna.person_name)
+
+
+def _electronic(body, seats, title, text, concerns, votes, subject=("", "")) -> Position:
+    position = positions.save_draft(position=Position(
+        body=body, title=title, text=text, concerns=concerns, subject_title=subject[0],
+        subject_url=f"{settings.SITE_URL}{subject[1]}" if subject[1] else "",
+    ))
+    positions.open_electronic_vote(position=position, until=timezone.now() + dt.timedelta(minutes=5))
+    for seat, choice in zip(seats, votes, strict=False):
+        positions.cast(position=position, seat=seat, choice=choice)
+    Position.objects.filter(pk=position.pk).update(voting_until=timezone.now() - dt.timedelta(days=7))
+    positions.close(position=position)
+    return position

@@ -15,9 +15,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from partnerstwo.team import meetings, minutes
+from partnerstwo.team import meetings, minutes, positions
 from partnerstwo.team.meeting_forms import CommentForm, ResponseForm
-from partnerstwo.team.models import ActionItem, Attendance, Body, Meeting, Membership
+from partnerstwo.team.models import ActionItem, Attendance, Body, Meeting, Membership, Position, PositionVote
+from partnerstwo.team.position_forms import AmendmentForm, VoteForm
 
 
 def member_required(view):
@@ -53,6 +54,57 @@ def home(request):
                                               status=Meeting.Status.PLANNED).order_by("-starts_at"),
         "my_actions": open_actions.filter(owner__user=request.user) if seat else ActionItem.objects.none(),
         "open_actions": open_actions.exclude(owner__user=request.user),
+        "votes": _with_my_votes(body.positions.voting().order_by("voting_until"), seat),
+        "drafts_of_positions": body.positions.filter(status=Position.Status.DRAFT).order_by("-created_at"),
+    })
+
+
+def _with_my_votes(found, seat) -> list[Position]:
+    found = list(found)
+    mine = {}
+    if seat:
+        mine = {v.position_id: v for v in PositionVote.objects.filter(membership=seat, position__in=found)}
+    for position in found:
+        position.my_vote = mine.get(position.pk)
+    return found
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def position(request, pk):
+    """A draft to amend, or an electronic vote to cast: the member's side of a position."""
+    position = get_object_or_404(Position.objects.select_related("body", "legal_act"), pk=pk)
+    seat = Membership.objects.current().filter(user=request.user, term__body=position.body_id).first()
+    action = request.POST.get("action")
+    vote_form = VoteForm(request.POST if action == "vote" else None)
+    amendment_form = AmendmentForm(request.POST if action == "amend" else None)
+    if request.method == "POST" and action == "vote":
+        if vote_form.is_valid():
+            try:
+                positions.cast(position=position, seat=seat, choice=vote_form.cleaned_data["choice"])
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Zapisaliśmy Twój głos. Możesz go zmienić do końca głosowania."))
+            return redirect("team:member_position", position.pk)
+    elif request.method == "POST" and action == "amend":
+        if position.status != Position.Status.DRAFT or not request.user.sits_on_team:
+            raise PermissionDenied
+        if amendment_form.is_valid():
+            positions.propose_amendment(position=position, user=request.user,
+                                        text=amendment_form.cleaned_data["text"])
+            messages.success(request, _("Zgłoszono poprawkę."))
+            return redirect("team:member_position", position.pk)
+    elif request.method == "POST":
+        return HttpResponseBadRequest()
+    my_vote = PositionVote.objects.filter(position=position, membership=seat).first() if seat else None
+    return render(request, "team/members/position.html", {
+        "position": position, "seat": seat, "my_vote": my_vote,
+        "due_on": positions.due_on(position),
+        "vote_form": vote_form if positions.can_vote(position, seat) else None,
+        "amendment_form": amendment_form if position.status == Position.Status.DRAFT and seat else None,
+        "amendments": position.amendments.all(),
+        "voted": position.votes.count(),
     })
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from partnerstwo.team import meeting_panel_views as meeting_views
 from partnerstwo.team import panel_views as views
+from partnerstwo.team import position_panel_views as position_views
 
 app_name = "team_panel"
 
@@ -32,4 +33,14 @@ urlpatterns = [
     path("punkty/<int:pk>/protokol/", meeting_views.item_minutes, name="item_minutes"),
     path("goscie/<int:pk>/usun/", meeting_views.guest_delete, name="guest_delete"),
     path("zadania/<int:pk>/wykonane/", meeting_views.action_done, name="action_done"),
+    path("stanowiska/", position_views.position_list, name="positions"),
+    path("stanowiska/nowe/", position_views.position_create, name="position_create"),
+    path("stanowiska/<int:pk>/", position_views.position_detail, name="position"),
+    path("stanowiska/<int:pk>/zmien/", position_views.position_edit, name="position_edit"),
+    path("stanowiska/<int:pk>/zamknij/", position_views.position_close, name="position_close"),
+    path("stanowiska/<int:pk>/posiedzenie/<int:meeting_pk>/", position_views.meeting_vote, name="meeting_vote"),
+    path("poprawki/<int:pk>/", position_views.amendment_decide, name="amendment_decide"),
+    path("akty-prawne/", position_views.legal_act_list, name="legal_acts"),
+    path("akty-prawne/nowy/", position_views.legal_act_form, name="legal_act_create"),
+    path("akty-prawne/<int:pk>/", position_views.legal_act_form, name="legal_act_edit"),
 ]

@@ -3,12 +3,13 @@
 A seat on the advisory body is a public record of who advised the city and when (art. 6 ust. 1 lit. e RODO):
 deleting the account keeps the name, function and dates in the term's history, and removes what was there
 only for the person's convenience or by their consent: the link to the account, the invitation address and
-the photo. Their remarks on draft minutes stay with the minutes' history, without their name.
+the photo. Their remarks on draft minutes and their amendments stay in the history without their name; their
+votes on positions stay with their seat, as the published results show them.
 """
 
 from django.db import transaction
 
-from partnerstwo.team.models import Attendance, Membership, MinutesComment
+from partnerstwo.team.models import Amendment, Attendance, Membership, MinutesComment, PositionVote
 
 
 def export(user) -> dict:
@@ -35,6 +36,14 @@ def export(user) -> dict:
             for answer in Attendance.objects.filter(membership__user=user).select_related("meeting")
             .order_by("meeting__starts_at", "pk")
         ],
+        "position_votes": [
+            {"position": vote.position.title, "choice": vote.choice, "cast_at": vote.cast_at.isoformat()}
+            for vote in PositionVote.objects.filter(membership__user=user).select_related("position").order_by("pk")
+        ],
+        "amendments": [
+            {"position": amendment.position.title, "text": amendment.text}
+            for amendment in Amendment.objects.filter(proposed_by=user).select_related("position").order_by("pk")
+        ],
         "minutes_comments": [
             {"meeting": str(comment.meeting), "text": comment.text, "created_at": comment.created_at.isoformat()}
             for comment in MinutesComment.objects.filter(author=user).select_related("meeting").order_by("pk")
@@ -45,6 +54,7 @@ def export(user) -> dict:
 def forget(user) -> None:
     with transaction.atomic():
         MinutesComment.objects.filter(author=user).update(author=None, author_name="")
+        Amendment.objects.filter(proposed_by=user).update(proposed_by=None, proposed_by_name="")
         for seat in Membership.objects.filter(user=user):
             if seat.photo:
                 seat.photo.delete(save=False)

@@ -13,6 +13,10 @@ urlpatterns = [
     path("posiedzenia/<int:pk>/posiedzenie.ics", views.meeting_ics, name="meeting_ics"),
     path("posiedzenia/<int:pk>/protokol.pdf", views.minutes_pdf, name="minutes_pdf"),
     path("wydzialy/<int:pk>/", views.department_meetings, name="department"),
+    path("stanowiska/", views.position_list, name="positions"),
+    path("stanowiska/<int:pk>/", views.position_detail, name="position"),
+    path("akty-prawne/", views.legal_acts, name="legal_acts"),
     path("dla-czlonkow/", member_views.home, name="member_home"),
+    path("dla-czlonkow/stanowiska/<int:pk>/", member_views.position, name="member_position"),
     path("dla-czlonkow/posiedzenia/<int:pk>/", member_views.meeting, name="member_meeting"),
 ]

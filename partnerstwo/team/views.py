@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from partnerstwo.city.models import Department
-from partnerstwo.team import ical, meetings, minutes, terms
-from partnerstwo.team.models import AgendaDocument, Body, Meeting, Membership
+from partnerstwo.team import ical, meetings, minutes, positions, terms
+from partnerstwo.team.models import AgendaDocument, Body, Meeting, Membership, Position
 
 PAST_MEETINGS = 100
 
@@ -117,3 +117,36 @@ def department_meetings(request, pk):
     for meeting in found:
         meeting.department_points = points.get(meeting.pk, [])
     return render(request, "team/department.html", {"body": the_body, "department": department, "meetings": found})
+
+
+@require_safe
+def position_list(request):
+    """The register: every decided position and opinion, adopted ones with their number."""
+    the_body = Body.objects.the_body()
+    return render(request, "team/positions.html", {
+        "body": the_body,
+        "positions": the_body.positions.decided().select_related("legal_act", "meeting").order_by(
+            "-decided_at", "-pk"),
+    })
+
+
+@require_safe
+def position_detail(request, pk):
+    position = get_object_or_404(
+        Position.objects.decided().select_related("body", "legal_act", "meeting"), pk=pk,
+    )
+    return render(request, "team/position.html", {
+        "body": position.body, "position": position, "roll_call": positions.roll_call(position),
+        "amendments": position.amendments.all(),
+    })
+
+
+@require_safe
+def legal_acts(request):
+    the_body = Body.objects.the_body()
+    decided = Position.objects.decided().order_by("-decided_at")
+    return render(request, "team/legal_acts.html", {
+        "body": the_body,
+        "acts": the_body.legal_acts.select_related("department").prefetch_related(
+            Prefetch("positions", queryset=decided, to_attr="decided_positions")),
+    })

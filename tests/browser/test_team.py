@@ -139,3 +139,57 @@ def test_the_published_minutes_open_as_a_pdf(page, demo_data):
     link = page.get_by_role("link", name="Protokół w pliku PDF")
     response = page.request.get(link.get_attribute("href"))
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
+
+
+def _position_paths():
+    from partnerstwo.team.models import Position
+
+    adopted = Position.objects.filter(status="adopted").order_by("pk").first()
+    voting = Position.objects.get(status="voting")
+    draft = Position.objects.get(status="draft")
+    return {
+        "register": "/zespol/stanowiska/",
+        "adopted": f"/zespol/stanowiska/{adopted.pk}/",
+        "legal-acts": "/zespol/akty-prawne/",
+        "members-vote": f"/zespol/dla-czlonkow/stanowiska/{voting.pk}/",
+        "members-draft": f"/zespol/dla-czlonkow/stanowiska/{draft.pk}/",
+        "panel-positions": "/panel/zespol/stanowiska/",
+        "panel-voting": f"/panel/zespol/stanowiska/{voting.pk}/",
+        "panel-draft": f"/panel/zespol/stanowiska/{draft.pk}/",
+        "panel-legal-acts": "/panel/zespol/akty-prawne/",
+    }
+
+
+POSITION_PAGES = ["register", "adopted", "legal-acts", "members-vote", "members-draft", "panel-positions",
+                  "panel-voting", "panel-draft", "panel-legal-acts"]
+POSITION_CASES = [(name, mode) for name in POSITION_PAGES
+                  for mode in (MODES if name in ("adopted", "members-vote") else ["default"])]
+
+
+@pytest.mark.parametrize(("name", "mode"), POSITION_CASES, ids=[f"{name}-{mode}" for name, mode in POSITION_CASES])
+def test_axe_finds_no_wcag_a_or_aa_violation_on_the_position_pages(open_in_mode, log_in, axe_violations, secretary,
+                                                                   name, mode):
+    page = open_in_mode(mode)
+    log_in(page.context, secretary)
+    response = page.goto(_position_paths()[name])
+    assert response.status == 200
+    expect(page.locator("h1")).to_have_count(1)
+    violations = axe_violations(page)
+    assert not violations, f"{name} ({mode}, {page.url}):\n" + "\n".join(violations)
+
+
+def test_a_member_votes_electronically_with_the_keyboard(new_context, log_in, axe_violations, secretary):
+    context = new_context()
+    log_in(context, secretary)
+    page = context.new_page()
+    page.goto("/zespol/dla-czlonkow/")
+    page.get_by_role("link", name="Opinia o projekcie programu współpracy na kolejny rok").click()
+    expect(page.locator("main")).to_contain_text("Termin na opinię")
+    page.get_by_role("button", name="Oddaj głos").press("Enter")
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert not axe_violations(page), "\n".join(axe_violations(page))
+    page.get_by_label("za", exact=True).check()
+    page.get_by_role("button", name="Oddaj głos").press("Enter")
+    expect(page.locator(".message--success")).to_contain_text("Zapisaliśmy Twój głos")
+    expect(page.locator("main")).to_contain_text("Głosujesz: za.")
+    context.close()

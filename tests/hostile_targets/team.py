@@ -61,6 +61,37 @@ def _earlier_pk(rows) -> int:
     return Meeting.objects.filter(title="Posiedzenie odbyte").latest("pk").pk
 
 
+def _draft(rows=None):
+    from partnerstwo.team import positions
+    from partnerstwo.team.models import Position
+
+    return positions.save_draft(position=Position(body=_term().body, title="Projekt wrogi", text="Treść"))
+
+
+def _voting(rows=None):
+    from partnerstwo.accounts.models import User
+    from partnerstwo.team import positions
+    from partnerstwo.team.tests import factories
+
+    position = _draft()
+    factories.seat(_term(), name="Tomasz", user=User.objects.get(email="tomasz@zespol.example.org"))
+    positions.open_electronic_vote(position=position, until=factories.at(3))
+    return position
+
+
+def _legal_act(rows=None):
+    from partnerstwo.team.models import LegalAct
+
+    return LegalAct.objects.create(body=_term().body, title="Program współpracy")
+
+
+POSITION_FORM = {
+    "kind": "opinion", "title": "Opinia o programie", "text": "**Pozytywna**", "concerns": "competition",
+    "legal_act": "", "subject_title": "Kultura 2027", "subject_url": "https://example.org/konkursy/kultura",
+    "delivered_on": "2030-01-10",
+}
+
+
 MEETING_FORM = {
     "title": "Posiedzenie nr 4", "starts_at": "2030-03-05T16:00", "ends_at": "2030-03-05T18:00",
     "place": "Urząd Miejski", "online_url": "https://spotkania.example.org/z",
@@ -117,6 +148,23 @@ TARGETS = [
            {"pk": lambda rows: _held().pk, "minutes_intro": "Otwarcie"}, "administrator"),
     Target("panel: action item", "POST", "/panel/zespol/posiedzenia/{pk}/nowe-zadanie/",
            {"pk": lambda rows: _held().pk, "what": "Zadanie", "owner_name": "Centrum", "due_on": "2030-01-01"},
+           "administrator"),
+    Target("team: positions", "GET", "/zespol/stanowiska/", {}),
+    Target("team: legal acts", "GET", "/zespol/akty-prawne/", {}),
+    Target("team: members' vote", "POST", "/zespol/dla-czlonkow/stanowiska/{pk}/",
+           {"pk": lambda rows: _voting().pk, "action": "vote", "choice": "for"}, "team_member"),
+    Target("team: members' amendment", "POST", "/zespol/dla-czlonkow/stanowiska/{pk}/",
+           {"pk": lambda rows: _draft().pk, "action": "amend", "text": "Poprawka"}, "team_member"),
+    Target("panel: new position", "POST", "/panel/zespol/stanowiska/nowe/", POSITION_FORM, "administrator"),
+    Target("panel: position edit", "POST", "/panel/zespol/stanowiska/{pk}/zmien/",
+           {"pk": lambda rows: _draft().pk, **POSITION_FORM}, "administrator"),
+    Target("panel: electronic vote", "POST", "/panel/zespol/stanowiska/{pk}/",
+           {"pk": lambda rows: _draft().pk, "until": "2099-01-01T12:00"}, "administrator"),
+    Target("panel: meeting vote", "POST", "/panel/zespol/stanowiska/{pk}/posiedzenie/{meeting}/",
+           {"pk": lambda rows: _draft().pk, "meeting": lambda rows: _held().pk}, "administrator"),
+    Target("panel: legal act", "POST", "/panel/zespol/akty-prawne/{pk}/",
+           {"pk": lambda rows: _legal_act().pk, "title": "Program", "stage": "consultation", "department": "",
+            "consultation_url": "https://example.org/k", "next_step": "Opinia", "next_step_on": "2030-02-01"},
            "administrator"),
     Target("panel: minutes approval", "POST", "/panel/zespol/posiedzenia/{pk}/przyjecie-protokolu/",
            {"pk": lambda rows: _later(rows)["later"].pk, "meeting": _earlier_pk,

@@ -31,3 +31,20 @@ def test_the_demo_team_member_is_the_secretary_and_runs_the_body():
     secretary = User.objects.get(email="zespol@example.org")
     assert secretary.is_team_member and terms.can_manage(secretary)
     assert Membership.objects.current().get(user=secretary).role == Membership.Role.SECRETARY
+
+
+def test_the_demo_has_meetings_with_approved_minutes_a_coming_meeting_and_positions_adopted_and_rejected():
+    from partnerstwo.team.models import Meeting, Position
+
+    call_command("demo", stdout=io.StringIO())
+    call_command("demo", stdout=io.StringIO())
+
+    body = Body.objects.the_body()
+    assert body.meetings.past().filter(minutes_status=Meeting.MinutesStatus.APPROVED).count() == 3
+    assert body.meetings.past().filter(minutes_status=Meeting.MinutesStatus.DRAFT).count() == 1
+    coming = body.meetings.upcoming().get()
+    assert coming.departments.exists() and coming.guests.exists() and coming.invitations_sent_at
+    statuses = sorted(body.positions.values_list("status", flat=True))
+    assert statuses == ["adopted", "adopted", "draft", "rejected", "voting"]
+    assert {p.register_label.split("/")[0] for p in Position.objects.adopted()} == {"1", "2"}
+    assert body.legal_acts.get().positions.exists()

@@ -1,0 +1,68 @@
+"""Forms of positions and opinions, their votes and amendments, and of the tracked legal acts."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from partnerstwo.city.models import Department
+from partnerstwo.team.forms import DateInput
+from partnerstwo.team.meeting_forms import DATETIME_FORMAT, DateTimeLocalInput
+from partnerstwo.team.models import Amendment, LegalAct, Position, PositionVote
+
+
+class PositionForm(forms.ModelForm):
+    class Meta:
+        model = Position
+        fields = ["kind", "title", "text", "concerns", "legal_act", "subject_title", "subject_url", "delivered_on"]
+        widgets = {"kind": forms.RadioSelect, "concerns": forms.RadioSelect, "delivered_on": DateInput}
+
+    def __init__(self, *args, body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["legal_act"].queryset = body.legal_acts.all()
+
+
+class ElectronicVoteForm(forms.Form):
+    until = forms.DateTimeField(label=_("Głosowanie trwa do"), widget=DateTimeLocalInput,
+                                input_formats=[DATETIME_FORMAT])
+
+
+class MeetingVoteForm(forms.Form):
+    """One choice per member present at the meeting; blank: did not vote."""
+
+    def __init__(self, *args, present, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.present = present
+        choices = [("", _("nie głosował(a)")), *PositionVote.Choice.choices]
+        for seat in present:
+            self.fields[f"member_{seat.pk}"] = forms.ChoiceField(
+                label=seat.person_name, choices=choices, required=False, widget=forms.RadioSelect,
+            )
+
+    def choices(self) -> dict[int, str]:
+        return {seat.pk: self.cleaned_data.get(f"member_{seat.pk}", "") for seat in self.present}
+
+
+class VoteForm(forms.Form):
+    choice = forms.ChoiceField(label=_("Twój głos"), choices=PositionVote.Choice.choices, widget=forms.RadioSelect)
+
+
+class AmendmentForm(forms.ModelForm):
+    class Meta:
+        model = Amendment
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        labels = {"text": _("Twoja poprawka do projektu")}
+
+
+class AmendmentDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=Amendment.Decision.choices)
+
+
+class LegalActForm(forms.ModelForm):
+    class Meta:
+        model = LegalAct
+        fields = ["title", "stage", "department", "consultation_url", "next_step", "next_step_on"]
+        widgets = {"next_step_on": DateInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.active()

@@ -1,0 +1,97 @@
+"""The result of a vote under the body's rules, at their edges: the quorum of those taking part, consensus,
+a simple majority, the chair's vote on a tie; and the register numbers and the 14-day deadline."""
+
+import datetime as dt
+
+import pytest
+
+from partnerstwo.team import positions
+from partnerstwo.team.models import Body, Position
+from partnerstwo.team.tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+M = Position.Method
+BOTH = Body.MajorityRule.CONSENSUS_THEN_MAJORITY
+MAJORITY = Body.MajorityRule.SIMPLE_MAJORITY
+CONSENSUS = Body.MajorityRule.CONSENSUS
+
+
+def votes(*choices) -> dict[int, str]:
+    return dict(enumerate(choices, start=1))
+
+
+@pytest.mark.parametrize(("rule", "cast", "method"), [
+    (BOTH, ("for", "for", "abstain", "for", "for"), M.CONSENSUS),
+    (BOTH, ("for", "for", "against", "for", "for"), M.MAJORITY),
+    (BOTH, ("for", "against", "against", "for", "abstain"), M.NO_MAJORITY),
+    (BOTH, ("abstain",) * 5, M.NO_MAJORITY),
+    (MAJORITY, ("for", "for", "abstain", "for", "for"), M.MAJORITY),
+    (MAJORITY, ("for", "for", "against", "against", "against"), M.NO_MAJORITY),
+    (CONSENSUS, ("for", "for", "for", "for", "against"), M.NO_CONSENSUS),
+    (CONSENSUS, ("for", "abstain", "for", "for", "for"), M.CONSENSUS),
+])
+def test_the_result_follows_the_bodys_rule(rule, cast, method):
+    body = f.body(majority_rule=rule)
+
+    found = positions.tally(body, votes(*cast), voters_count=10, chair_ids=set())
+
+    assert found.method == method
+    assert found.adopted is (method in (M.CONSENSUS, M.MAJORITY, M.CHAIR))
+
+
+@pytest.mark.parametrize(("voters", "taking_part", "method"), [(10, 4, M.NO_QUORUM), (10, 5, M.CONSENSUS),
+                                                               (9, 4, M.NO_QUORUM), (9, 5, M.CONSENSUS),
+                                                               (0, 0, M.NO_QUORUM)])
+def test_at_least_the_quorum_must_take_part(voters, taking_part, method):
+    body = f.body(quorum_percent=50)
+
+    found = positions.tally(body, votes(*["for"] * taking_part), voters_count=voters, chair_ids=set())
+
+    assert found.method == method
+
+
+@pytest.mark.parametrize(("chair_vote", "decides", "method"), [
+    ("for", True, M.CHAIR), ("against", True, M.NO_MAJORITY), ("for", False, M.NO_MAJORITY),
+])
+def test_on_a_tie_the_chairs_vote_decides_when_the_rules_say_so(chair_vote, decides, method):
+    body = f.body(majority_rule=MAJORITY, chair_decides_tie=decides)
+    other = "against" if chair_vote == "for" else "for"
+    cast = {1: chair_vote, 2: other, 3: chair_vote, 4: other, 5: "abstain"}
+
+    assert positions.tally(body, cast, voters_count=8, chair_ids={1}).method == method
+
+
+def test_a_tie_without_the_chairs_vote_is_no_majority():
+    body = f.body(majority_rule=MAJORITY)
+
+    assert positions.tally(body, {2: "for", 3: "against", 4: "for", 5: "against"}, voters_count=6,
+                           chair_ids={1}).method == M.NO_MAJORITY
+
+
+def decided(title, choices, seats):
+    position = positions.save_draft(position=Position(body=f.body(), title=title, text="Treść."))
+    positions.open_electronic_vote(position=position, until=f.at(1))
+    for seat, choice in zip(seats, choices, strict=True):
+        positions.cast(position=position, seat=seat, choice=choice)
+    Position.objects.filter(pk=position.pk).update(voting_until=f.at(-1))
+    positions.close(position=position)
+    return Position.objects.get(pk=position.pk)
+
+
+def test_adopted_positions_are_numbered_in_the_register_of_their_year_rejected_ones_are_not():
+    seats = f.members(3)
+    first = decided("Pierwsze", ["for"] * 3, seats)
+    rejected = decided("Odrzucone", ["against", "against", "for"], seats)
+    second = decided("Drugie", ["for", "for", "abstain"], seats)
+
+    year = f.today().year
+    assert (first.register_label, second.register_label) == (f"1/{year}", f"2/{year}")
+    assert rejected.status == "rejected" and rejected.register_number is None
+
+
+def test_an_opinion_on_the_programme_is_due_fourteen_days_after_delivery():
+    opinion = Position(body=f.body(), concerns=Position.Concerns.PROGRAMME, delivered_on=dt.date(2026, 11, 20))
+
+    assert positions.due_on(opinion) == dt.date(2026, 12, 4)
+    assert positions.due_on(Position(concerns=Position.Concerns.TOPIC, delivered_on=dt.date(2026, 11, 20))) is None
