@@ -16,12 +16,12 @@ from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
 
 from partnerstwo.city.models import District
+from partnerstwo.lib.tabular.read import Table, TableError, cell, map_columns, read_table, starts
 from partnerstwo.lib.text import fold
 from partnerstwo.organizations import editing
 from partnerstwo.organizations.identifiers import clean_krs, clean_nip, unique_slug
 from partnerstwo.organizations.manage_forms import IdentifierFieldsMixin, _formfield
 from partnerstwo.organizations.models import LegalForm, Organization, OrganizationRevision
-from partnerstwo.organizations.tables import Table, TableError, cell, map_columns, read_table, starts
 
 # Order matters: the first rule a header satisfies wins ("adres e-mail" is an e-mail, not an address).
 RULES = [
