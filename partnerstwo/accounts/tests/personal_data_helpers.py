@@ -5,7 +5,7 @@ from django.utils import timezone
 from partnerstwo.feedback.models import FeedbackCategory, FeedbackMessage
 from partnerstwo.grants.tests import small_grant_helpers
 from partnerstwo.newsletter.models import ConsentRecord, Recipient, RecipientTopic
-from partnerstwo.organizations.tests.upkeep_helpers import organization, represent
+from partnerstwo.organizations.tests.factories import organization, represent
 
 STRANGER = "obcy@example.org"
 

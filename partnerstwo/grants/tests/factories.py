@@ -11,7 +11,7 @@ from partnerstwo.city.models import Department, PublicTaskSphere
 from partnerstwo.grants import committees
 from partnerstwo.grants.models import CommitteeMember, Competition, Criterion, Mode, Offer
 from partnerstwo.organizations.models import Organization, Representation
-from partnerstwo.organizations.tests import directory_factory
+from partnerstwo.organizations.tests import factories as directory_factory
 
 _numbers = itertools.count(1)
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -12,7 +12,7 @@ from django.utils import timezone
 from partnerstwo.city.models import Department, PublicTaskSphere
 from partnerstwo.grants import small_grants
 from partnerstwo.grants.models import SmallGrantComment, SmallGrantOffer
-from partnerstwo.organizations.tests import directory_factory
+from partnerstwo.organizations.tests import factories as directory_factory
 
 _numbers = itertools.count(1)
 PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"

@@ -15,7 +15,7 @@ from partnerstwo.city.models import PublicTaskSphere
 from partnerstwo.grants import competitions as lifecycle
 from partnerstwo.grants.models import Competition, Offer
 from partnerstwo.grants.tests.competition_factories import at, competition, today
-from partnerstwo.organizations.tests import directory_factory
+from partnerstwo.organizations.tests import factories as directory_factory
 
 Status = Competition.Status
 pytestmark = pytest.mark.django_db

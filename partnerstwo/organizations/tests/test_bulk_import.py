@@ -13,7 +13,7 @@ from partnerstwo.city.models import District
 from partnerstwo.lib.tabular.read import TableError
 from partnerstwo.organizations import bulk_import
 from partnerstwo.organizations.models import Organization, OrganizationImport, OrganizationRevision
-from partnerstwo.organizations.tests import upkeep_helpers as make
+from partnerstwo.organizations.tests import factories as make
 
 pytestmark = pytest.mark.django_db
 

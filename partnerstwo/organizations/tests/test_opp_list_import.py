@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from partnerstwo.lib.tabular.read import TableError
 from partnerstwo.organizations import opp_list
 from partnerstwo.organizations.models import OrganizationImport, OrganizationRevision
-from partnerstwo.organizations.tests import upkeep_helpers as make
+from partnerstwo.organizations.tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
