@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from partnerstwo.organizations.tests import directory_factory
+from partnerstwo.organizations.tests import factories as directory
 from partnerstwo.team.models import Body, Membership, Term
 
 
@@ -40,7 +40,7 @@ def term(number=None, *, starts_on=None, ends_on=None, **fields) -> Term:
 
 
 def organization(name="Fundacja Alfa", **fields):
-    return directory_factory.organization(name, is_published=True, **fields)
+    return directory.organization(name, is_published=True, **fields)
 
 
 def seat(the_term=None, *, name="Jan Członek", user=None, represents=Membership.Represents.MAYOR,
