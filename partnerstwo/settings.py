@@ -447,6 +447,7 @@ SCHEDULED_JOBS = [
     "remind_small_grant_deadlines",
     "advance_competitions",
     "close_team_votes",
+    "remind_team_opinion_deadlines",
     "recover_deliveries",
     "purge_unsubscribed",
     "purge_rate_limits",

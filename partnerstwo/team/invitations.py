@@ -56,3 +56,4 @@ def deliver(meeting_id: int, update: bool) -> int:
         message.send()
         sent += 1
     return sent
+

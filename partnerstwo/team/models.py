@@ -8,7 +8,7 @@ who sits on the body on a given day, and with it who has a Team member's rights,
 """
 
 import uuid
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -527,6 +527,11 @@ class LegalAct(models.Model):
         return self.title
 
 
+# An opinion on the draft cooperation programme or development strategy is due this many days after the draft
+# was delivered to the body (docs/law.md#art-41i-2-fourteen-days).
+STATUTORY_OPINION_DAYS = 14
+
+
 class PositionQuerySet(models.QuerySet):
     def decided(self):
         return self.filter(status__in=[Position.Status.ADOPTED, Position.Status.REJECTED])
@@ -603,6 +608,8 @@ class Position(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     register_year = models.PositiveSmallIntegerField(null=True, blank=True)
     register_number = models.PositiveIntegerField(null=True, blank=True)
+    # When the members were reminded of the statutory deadline (once per position).
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -639,6 +646,13 @@ class Position(models.Model):
     @property
     def is_decided(self) -> bool:
         return self.status in (self.Status.ADOPTED, self.Status.REJECTED)
+
+    @property
+    def due_on(self) -> date | None:
+        """The last day for an opinion the Act asks of the body with a deadline (art. 41i ust. 2)."""
+        if self.concerns in (self.Concerns.PROGRAMME, self.Concerns.STRATEGY) and self.delivered_on:
+            return self.delivered_on + timedelta(days=STATUTORY_OPINION_DAYS)
+        return None
 
 
 class PositionVote(models.Model):

@@ -11,6 +11,7 @@ delivered (docs/law.md#art-41i-2-fourteen-days).
 import datetime as dt
 import math
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,21 +19,28 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerstwo.team import meetings
-from partnerstwo.team.models import Amendment, Attendance, Body, Meeting, Membership, Position, PositionVote
+from partnerstwo.team import meetings, tasks
+from partnerstwo.team.models import (
+    STATUTORY_OPINION_DAYS,
+    Amendment,
+    Attendance,
+    Body,
+    Meeting,
+    Membership,
+    Position,
+    PositionVote,
+)
 
-STATUTORY_OPINION_DAYS = 14
 STATUTORY_SUBJECTS = (Position.Concerns.PROGRAMME, Position.Concerns.STRATEGY)
+# The members are reminded of an undecided opinion this many days before it is due.
+REMINDER_DAYS_BEFORE = 3
 
 Choice = PositionVote.Choice
 Method = Position.Method
 
 
 def due_on(position: Position) -> dt.date | None:
-    """The last day for an opinion the Act asks of the body with a deadline (art. 41i ust. 2)."""
-    if position.concerns in STATUTORY_SUBJECTS and position.delivered_on:
-        return position.delivered_on + dt.timedelta(days=STATUTORY_OPINION_DAYS)
-    return None
+    return position.due_on
 
 
 def check_draft(position: Position) -> None:
@@ -229,3 +237,25 @@ def roll_call(position: Position) -> list[tuple[Membership, PositionVote | None]
     votes = {vote.membership_id: vote for vote in position.votes.all()}
     seats = voters(position, _vote_day(position)).in_order()
     return [(seat, votes.get(seat.pk)) for seat in seats]
+
+
+def due_for_reminder(today: dt.date | None = None):
+    """Undecided opinions with a statutory deadline within REMINDER_DAYS_BEFORE days, not yet reminded of."""
+    today = today or timezone.localdate()
+    latest_delivery = today + dt.timedelta(days=REMINDER_DAYS_BEFORE - STATUTORY_OPINION_DAYS)
+    earliest_delivery = today - dt.timedelta(days=STATUTORY_OPINION_DAYS)
+    return Position.objects.filter(
+        status__in=[Position.Status.DRAFT, Position.Status.VOTING], concerns__in=STATUTORY_SUBJECTS,
+        delivered_on__lte=latest_delivery, delivered_on__gte=earliest_delivery, reminded_at__isnull=True,
+    )
+
+
+def remind_of_deadlines(today: dt.date | None = None) -> int:
+    """Queues one reminder per opinion due soon to the members who sit on the body; safe to run again."""
+    reminded = 0
+    for position in due_for_reminder(today):
+        with transaction.atomic():
+            if Position.objects.filter(pk=position.pk, reminded_at__isnull=True).update(reminded_at=timezone.now()):
+                transaction.on_commit(partial(tasks.remind_of_opinion_deadline.enqueue, position.pk))
+                reminded += 1
+    return reminded

@@ -95,3 +95,50 @@ def test_an_opinion_on_the_programme_is_due_fourteen_days_after_delivery():
 
     assert positions.due_on(opinion) == dt.date(2026, 12, 4)
     assert positions.due_on(Position(concerns=Position.Concerns.TOPIC, delivered_on=dt.date(2026, 11, 20))) is None
+
+
+@pytest.fixture
+def due_soon(db):
+    from partnerstwo.team.tests.factories import seat
+
+    seat(name="Maria", email="maria@example.org")
+    seat(name="Bez Adresu")
+    seat(name="Odeszła", email="odeszla@example.org", left_on=f.days(-1))
+    return positions.save_draft(position=Position(
+        body=f.body(), kind="opinion", title="Opinia o programie", text="T", concerns=Position.Concerns.PROGRAMME,
+        delivered_on=f.days(-11),
+    ))
+
+
+def test_the_members_are_reminded_once_of_an_opinion_due_within_three_days(
+    due_soon, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+    from django.core.management import call_command
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("remind_team_opinion_deadlines")
+        call_command("remind_team_opinion_deadlines")
+
+    assert [message.to for message in mail.outbox] == [["maria@example.org"]]
+    assert "Termin opinii" in mail.outbox[0].subject and "art. 41i ust. 2" in mail.outbox[0].body
+    assert Position.objects.get(pk=due_soon.pk).reminded_at is not None
+
+
+@pytest.mark.parametrize(("delivered_days_ago", "status", "reminded"), [
+    (10, "draft", False), (11, "draft", True), (14, "voting", True), (15, "draft", False), (12, "adopted", False),
+])
+def test_who_is_due_for_a_reminder(delivered_days_ago, status, reminded):
+    position = Position(body=f.body(), title="Opinia", text="T", concerns=Position.Concerns.STRATEGY,
+                        delivered_on=f.days(-delivered_days_ago), status=status)
+    if status == "adopted":
+        position.register_year, position.register_number = 2026, 1
+    position.save()
+
+    assert positions.due_for_reminder().filter(pk=position.pk).exists() is reminded
+
+
+def test_a_topic_without_a_statutory_deadline_has_no_reminder():
+    position = positions.save_draft(position=Position(body=f.body(), title="T", text="T", delivered_on=f.days(-11)))
+
+    assert position.due_on is None and not positions.due_for_reminder().exists()
