@@ -2,7 +2,8 @@
 representatives, three of the mayor, two of the City Council), one of whom left during the term; four past
 meetings (the minutes of the first three approved at the next one, the last still a draft with a comment) and
 one coming meeting with a department, a guest and the invitations sent; a tracked legal act, positions adopted
-(at a meeting and electronically) and rejected, an electronic vote still open and a draft with an amendment.
+(at a meeting and electronically) and rejected, an electronic vote still open and a draft with an amendment;
+two sector groups (the demo representative's organisation in one) and a working team for a competition.
 
 The demo Team member (zespol@example.org) is the current term's secretary, so she runs the body's staff pages.
 Dates follow the day the demo is loaded: the current term always includes today. Keyed by term number, person
@@ -16,7 +17,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from partnerstwo.accounts.models import User
-from partnerstwo.city.models import Department
+from partnerstwo.city.models import Department, PublicTaskSphere
 from partnerstwo.organizations.models import Organization
 from partnerstwo.team import meetings, minutes, positions, terms
 from partnerstwo.team.models import (
@@ -25,6 +26,8 @@ from partnerstwo.team.models import (
     Amendment,
     Attendance,
     Body,
+    Group,
+    GroupMember,
     Guest,
     LegalAct,
     Meeting,
@@ -93,6 +96,7 @@ def load(stdout, **options):
         _seat(current, row, joined_on=joined)
     _meetings(body)
     _positions(body)
+    _groups(body)
     stdout.write(f"  kadencje: 2, członkostwa: {Membership.objects.filter(term__body=body).count()}, "
                  f"posiedzenia: {body.meetings.count()}, stanowiska: {body.positions.count()}")
 
@@ -284,3 +288,38 @@ def _electronic(body, seats, title, text, concerns, votes, subject=("", "")) -> 
     Position.objects.filter(pk=position.pk).update(voting_until=timezone.now() - dt.timedelta(days=7))
     positions.close(position=position)
     return position
+
+
+GROUPS = [
+    ("sector", "Grupa branżowa: kultura", "kultura", "culture",
+     "Organizacje kultury wymieniają się informacjami o konkursach i wspólnie opiniują program współpracy "
+     "w sferze kultury.",
+     ["Fundacja Kultury Ulicznej „Bojary”", "Białostockie Stowarzyszenie Muzyczne „Con Brio”",
+      "Fundacja Teatru Lalek „Bajka”"], []),
+    ("sector", "Grupa branżowa: pomoc społeczna", "pomoc-spoleczna", "social-assistance",
+     "Organizacje pomocy społecznej: wspólne stanowiska w sprawie usług społecznych i lokali.",
+     ["Stowarzyszenie Przyjaciół Osiedla Dojlidy", "Podlaskie Stowarzyszenie Pomocy Bezdomnym",
+      "Fundacja Pomocy Rodzinie „Przystań”"], []),
+    ("working", "Zespół roboczy: konkurs na kluby seniora", "zespol-kluby-seniora", "seniors",
+     "Przygotowanie ogłoszenia konkursu na prowadzenie klubów seniora: zakres zadań, kryteria oceny, kwoty.",
+     ["Stowarzyszenie Seniorów „Złota Jesień” z Antoniuka"],
+     [("Joanna Kamińska", "Departament Spraw Społecznych", True),
+      ("Ewa Dąbrowska", "Podlaskie Stowarzyszenie Pomocy Bezdomnym", False)]),
+]
+
+
+def _groups(body) -> None:
+    for kind, name, slug, sphere, purpose, organizations, people in GROUPS:
+        if Group.objects.filter(slug=slug).exists():
+            continue
+        group = Group.objects.create(
+            body=body, kind=kind, name=name, slug=slug, purpose=purpose, is_open=kind == "sector",
+            sphere=PublicTaskSphere.objects.filter(slug=sphere).first(),
+            ends_on=timezone.localdate() + dt.timedelta(days=120) if kind == "working" else None,
+        )
+        for index, organization in enumerate(Organization.objects.filter(name__in=organizations).order_by("name")):
+            GroupMember.objects.create(group=group, organization=organization,
+                                       role=GroupMember.Role.COORDINATOR if index == 0 else GroupMember.Role.MEMBER)
+        for person, affiliation, city in people:
+            GroupMember.objects.create(group=group, person_name=person, affiliation=affiliation,
+                                       is_city_representative=city)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from partnerstwo.team import group_panel_views as group_views
 from partnerstwo.team import meeting_panel_views as meeting_views
 from partnerstwo.team import panel_views as views
 from partnerstwo.team import position_panel_views as position_views
@@ -43,4 +44,9 @@ urlpatterns = [
     path("akty-prawne/", position_views.legal_act_list, name="legal_acts"),
     path("akty-prawne/nowy/", position_views.legal_act_form, name="legal_act_create"),
     path("akty-prawne/<int:pk>/", position_views.legal_act_form, name="legal_act_edit"),
+    path("grupy/", group_views.group_list, name="groups"),
+    path("grupy/nowa/", group_views.group_form, name="group_create"),
+    path("grupy/<int:pk>/", group_views.group_form, name="group"),
+    path("grupy/<int:pk>/nowy-czlonek/", group_views.member_create, name="group_member_create"),
+    path("czlonkowie-grup/<int:pk>/usun/", group_views.member_remove, name="group_member_remove"),
 ]

@@ -4,14 +4,20 @@ A body that advises the city in public acts in public (docs/law.md#art-41e-41i-c
 they represent and its past terms are open to everyone, with no account.
 """
 
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from partnerstwo.city.models import Department
-from partnerstwo.team import ical, meetings, minutes, positions, terms
-from partnerstwo.team.models import AgendaDocument, Body, Meeting, Membership, Position
+from partnerstwo.organizations.models import Organization
+from partnerstwo.team import groups, ical, meetings, minutes, positions, terms
+from partnerstwo.team.group_forms import JoinForm
+from partnerstwo.team.models import AgendaDocument, Body, Group, Meeting, Membership, Position
 
 PAST_MEETINGS = 100
 
@@ -149,4 +155,51 @@ def legal_acts(request):
         "body": the_body,
         "acts": the_body.legal_acts.select_related("department").prefetch_related(
             Prefetch("positions", queryset=decided, to_attr="decided_positions")),
+    })
+
+
+@require_safe
+def group_list(request):
+    the_body = Body.objects.the_body()
+    listed = the_body.groups.select_related("sphere").annotate(size=Count("members"))
+    return render(request, "team/groups.html", {
+        "body": the_body, "sector": listed.sector(), "working": listed.working(),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def group_detail(request, slug):
+    """The group with its members; a representative adds or removes their organisation here."""
+    group = get_object_or_404(Group.objects.select_related("body", "sphere"), slug=slug)
+    joinable = groups.joinable_by(request.user, group)
+    form = JoinForm(request.POST if request.POST.get("action") == "join" else None, organizations=joinable)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        action = request.POST.get("action")
+        try:
+            if action == "join":
+                if form.is_valid():
+                    groups.join(group=group, organization=form.cleaned_data["organization"], user=request.user)
+                    messages.success(request, _("Organizacja dołączyła do grupy."))
+                    return redirect(group.get_absolute_url())
+            elif action == "leave":
+                leave = JoinForm(request.POST, organizations=Organization.objects.filter(
+                    pk__in=groups.leavable_by(request.user, group).values("organization")))
+                if not leave.is_valid():
+                    raise ValidationError(_("Organizację z grupy wypisuje jej przedstawiciel."))
+                groups.leave(group=group, organization_id=leave.cleaned_data["organization"].pk, user=request.user)
+                messages.success(request, _("Organizacja wypisała się z grupy."))
+                return redirect(group.get_absolute_url())
+            else:
+                return HttpResponseBadRequest()
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(group.get_absolute_url())
+    return render(request, "team/group.html", {
+        "body": group.body, "group": group,
+        "members": group.members.select_related("organization").order_by("role", "organization__name",
+                                                                         "person_name", "pk"),
+        "join_form": form if form.is_bound or joinable.exists() else None,
+        "leavable": groups.leavable_by(request.user, group).select_related("organization"),
     })

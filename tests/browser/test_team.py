@@ -193,3 +193,33 @@ def test_a_member_votes_electronically_with_the_keyboard(new_context, log_in, ax
     expect(page.locator(".message--success")).to_contain_text("Zapisaliśmy Twój głos")
     expect(page.locator("main")).to_contain_text("Głosujesz: za.")
     context.close()
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+def test_axe_finds_no_wcag_a_or_aa_violation_on_the_group_pages(open_in_mode, log_in, axe_violations, demo_data, mode):
+    from partnerstwo.accounts.models import User
+
+    page = open_in_mode(mode)
+    log_in(page.context, User.objects.get(email="organizacja@example.org"))
+    for path in ("/zespol/grupy/", "/zespol/grupy/kultura/", "/zespol/grupy/pomoc-spoleczna/"):
+        response = page.goto(path)
+        assert response.status == 200
+        violations = axe_violations(page)
+        assert not violations, f"{path} ({mode}):\n" + "\n".join(violations)
+
+
+def test_a_representative_adds_their_organisation_to_a_sector_group_with_the_keyboard(
+    new_context, log_in, axe_violations, demo_data
+):
+    from partnerstwo.accounts.models import User
+
+    context = new_context()
+    log_in(context, User.objects.get(email="organizacja@example.org"))
+    page = context.new_page()
+    page.goto("/zespol/grupy/kultura/")
+    page.locator("#id_organization").select_option(index=1)
+    page.get_by_role("button", name="Dołącz do grupy").press("Enter")
+    expect(page.locator(".message--success")).to_contain_text("Organizacja dołączyła do grupy.")
+    expect(page.get_by_role("button", name=re.compile("Wypisz z grupy"))).to_be_visible()
+    assert not axe_violations(page)
+    context.close()

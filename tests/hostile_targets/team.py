@@ -85,6 +85,21 @@ def _legal_act(rows=None):
     return LegalAct.objects.create(body=_term().body, title="Program współpracy")
 
 
+def _group(rows=None):
+    from partnerstwo.team.models import Group
+
+    return Group.objects.get_or_create(slug="grupa-wroga", defaults={"body": _term().body, "name": "Grupa"})[0]
+
+
+def _representative_org(rows):
+    from partnerstwo.accounts.models import User
+    from partnerstwo.organizations.tests import factories as directory
+
+    organization = directory.organization("Fundacja Wroga")
+    directory.represent(User.objects.get(email="adam@fundacja-alfa.example.org"), organization)
+    return organization.pk
+
+
 POSITION_FORM = {
     "kind": "opinion", "title": "Opinia o programie", "text": "**Pozytywna**", "concerns": "competition",
     "legal_act": "", "subject_title": "Kultura 2027", "subject_url": "https://example.org/konkursy/kultura",
@@ -166,6 +181,19 @@ TARGETS = [
            {"pk": lambda rows: _legal_act().pk, "title": "Program", "stage": "consultation", "department": "",
             "consultation_url": "https://example.org/k", "next_step": "Opinia", "next_step_on": "2030-02-01"},
            "administrator"),
+    Target("team: groups", "GET", "/zespol/grupy/", {}),
+    Target("team: group join", "POST", "/zespol/grupy/{slug}/",
+           {"slug": lambda rows: _group().slug, "action": "join", "organization": _representative_org},
+           "representative_a"),
+    Target("team: group leave", "POST", "/zespol/grupy/{slug}/",
+           {"slug": lambda rows: _group().slug, "action": "leave", "organization": _representative_org},
+           "representative_a"),
+    Target("panel: group", "POST", "/panel/zespol/grupy/nowa/",
+           {"kind": "working", "name": "Zespół", "slug": "zespol-wrogi", "purpose": "**Cel**", "sphere": "",
+            "is_open": "on", "ends_on": "2030-01-01"}, "administrator"),
+    Target("panel: group member", "POST", "/panel/zespol/grupy/{pk}/nowy-czlonek/",
+           {"pk": lambda rows: _group().pk, "organization": "", "person_name": "Jan", "affiliation": "Urząd",
+            "is_city_representative": "on", "role": "member", "joined_on": "2030-01-01"}, "administrator"),
     Target("panel: minutes approval", "POST", "/panel/zespol/posiedzenia/{pk}/przyjecie-protokolu/",
            {"pk": lambda rows: _later(rows)["later"].pk, "meeting": _earlier_pk,
             "votes_for": "2", "votes_against": "0", "votes_abstain": "0"}, "administrator"),

@@ -48,3 +48,19 @@ def test_the_demo_has_meetings_with_approved_minutes_a_coming_meeting_and_positi
     assert statuses == ["adopted", "adopted", "draft", "rejected", "voting"]
     assert {p.register_label.split("/")[0] for p in Position.objects.adopted()} == {"1", "2"}
     assert body.legal_acts.get().positions.exists()
+
+
+def test_the_demo_has_two_sector_groups_and_a_working_team():
+    from partnerstwo.team.models import Group
+
+    call_command("demo", stdout=io.StringIO())
+    call_command("demo", stdout=io.StringIO())
+
+    assert Group.objects.sector().count() == 2 and Group.objects.working().count() == 1
+    working = Group.objects.working().get()
+    assert not working.is_open and working.members.filter(is_city_representative=True).exists()
+    representative = User.objects.get(email="organizacja@example.org")
+    from partnerstwo.organizations.models import Organization
+
+    represented = Organization.objects.represented_by(representative)
+    assert Group.objects.filter(members__organization__in=represented).exists()

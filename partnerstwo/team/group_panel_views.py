@@ -1,0 +1,65 @@
+"""Staff pages of sector groups and working teams: set one up, add organisations and people, remove them.
+
+For administrators and the body's current secretary (terms.can_manage); everyone else gets a 403.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from partnerstwo.team import groups
+from partnerstwo.team.access import manager_required
+from partnerstwo.team.group_forms import GroupForm, GroupMemberForm
+from partnerstwo.team.models import Body, Group, GroupMember
+from partnerstwo.team.panel_views import add_errors
+
+
+@manager_required
+def group_list(request):
+    body = Body.objects.the_body()
+    return render(request, "team/panel/groups.html", {
+        "body": body, "groups": body.groups.annotate(size=Count("members")),
+    })
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def group_form(request, pk=None):
+    body = Body.objects.the_body()
+    group = get_object_or_404(body.groups, pk=pk) if pk else Group(body=body)
+    form = GroupForm(request.POST or None, instance=group)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, _("Zapisano: %(name)s.") % {"name": saved.name})
+        return redirect("panel:team_panel:group", saved.pk)
+    members = group.members.select_related("organization") if pk else []
+    return render(request, "team/panel/group_form.html", {"form": form, "group": group if pk else None,
+                                                          "members": members})
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def member_create(request, pk):
+    group = get_object_or_404(Group, pk=pk)
+    form = GroupMemberForm(request.POST or None, instance=GroupMember(group=group, added_by=request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            groups.save_member(member=form.save(commit=False))
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Dodano do grupy."))
+            return redirect("panel:team_panel:group", group.pk)
+    return render(request, "team/panel/group_member_form.html", {"form": form, "group": group})
+
+
+@manager_required
+@require_POST
+def member_remove(request, pk):
+    member = get_object_or_404(GroupMember.objects.select_related("group", "organization"), pk=pk)
+    member.delete()
+    messages.success(request, _("Usunięto z grupy: %(name)s.") % {"name": member})
+    return redirect("panel:team_panel:group", member.group_id)
