@@ -26,8 +26,8 @@ from partnerstwo.events.forms import (
     ReviewChangeForm,
     ReviewForm,
 )
+from partnerstwo.events.manage_views import add_errors, fieldsets, save_event_form
 from partnerstwo.events.models import Event, EventChange, EventStatus
-from partnerstwo.events.views_manage import add_errors, fieldsets, save_event_form
 
 PAGE_SIZE = 50
 

@@ -36,19 +36,19 @@ SECTIONS = [
     Section(
         _("Strony"),
         _("Treść stron informacyjnych serwisu, ich publikacja i historia zmian."),
-        "panel:page_list",
+        "panel:pages_panel:index",
         content_editor,
     ),
     Section(
         _("Aktualności"),
         _("Wiadomości publikowane na stronie głównej, w kanałach RSS i Atom."),
-        "panel:news_list",
+        "panel:news_panel:index",
         content_editor,
     ),
     Section(
         _("Uwagi do stron"),
         _("Potwierdzone wiadomości z formularza uwag i ich status."),
-        "panel:feedback_inbox",
+        "panel:feedback_panel:index",
         content_editor,
     ),
     Section(
@@ -72,7 +72,7 @@ SECTIONS = [
     Section(
         _("Rozsyłki"),
         _("Wiadomości do organizacji i subskrybentów: przygotowanie, wysyłka, postęp i błędy doręczeń."),
-        "panel:mailings_panel:index",
+        "panel:newsletter_panel:index",
         content_editor,
     ),
     Section(
