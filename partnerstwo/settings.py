@@ -429,7 +429,7 @@ if TESTING:
     # Each test client builds the middleware again; without this WhiteNoise rescans every static file.
     WHITENOISE_AUTOREFRESH = True
 FORM_RENDERER = "partnerstwo.lib.forms.FormRenderer"
-# Addresses typed without a scheme are https (the Django 6 default, adopted now).
+# Addresses typed without a scheme are https (as in Django 6).
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Idempotent management commands run every minute by `manage.py scheduler` (demo) or cron.

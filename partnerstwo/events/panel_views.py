@@ -26,8 +26,8 @@ from partnerstwo.events.forms import (
     ReviewChangeForm,
     ReviewForm,
 )
+from partnerstwo.events.manage_views import add_errors, fieldsets, save_event_form
 from partnerstwo.events.models import Event, EventChange, EventStatus
-from partnerstwo.events.views_manage import add_errors, fieldsets, save_event_form
 
 PAGE_SIZE = 50
 
@@ -69,7 +69,8 @@ def index(request):
     page = Paginator(listed.order_by("-starts_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("strona"))
     return render(request, "events/panel/index.html", {
         "pending": pending.order_by("created_at"), "changes": changes, "page_obj": page, "status": status,
-        "statuses": EventStatus.choices,
+        # Events awaiting review are listed above, so the filter of the rest leaves that status out.
+        "statuses": [(value, label) for value, label in EventStatus.choices if value != EventStatus.PENDING],
     })
 
 

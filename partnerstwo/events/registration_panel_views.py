@@ -55,7 +55,9 @@ def detail(request, pk):
         "show_needs": registration.sees_needs(request.user, occurrence),
         "occurrence": occurrence, "event": occurrence.event, "registrations": registrations,
         "confirmed_count": len(confirmed), "started": started, "form": form,
+        "confirmed": confirmed,
         "waiting": [r for r in registrations if r.status == Registration.Status.WAITING],
+        "unconfirmed": [r for r in registrations if r.status == Registration.Status.UNCONFIRMED],
         "cancelled": [r for r in registrations if r.status == Registration.Status.CANCELLED],
     }
     return render(request, "events/registration/panel/detail.html", context)

@@ -61,7 +61,7 @@ def notify_staff(message_id: int) -> None:
     if message is None or not message.is_confirmed:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        panel_path = reverse("panel:feedback_detail", args=[message.pk])
+        panel_path = reverse("panel:feedback_panel:detail", args=[message.pk])
     send_email(
         "feedback_new",
         staff_recipients(),

@@ -47,5 +47,5 @@ def detail(request, pk):
         messages.success(
             request, _("Zapisano: status „%(status)s”.") % {"status": message.get_status_display()}
         )
-        return redirect("panel:feedback_detail", pk=message.pk)
+        return redirect("panel:feedback_panel:detail", pk=message.pk)
     return render(request, "feedback/panel/detail.html", {"feedback": message, "form": form})

@@ -36,7 +36,7 @@ def _edit(request, item):
     def save(form):
         save_news_item(form.instance, editor=request.user)
         messages.success(request, _("Zapisano aktualność „%(title)s”.") % {"title": form.instance.title})
-        return redirect("panel:news_list")
+        return redirect("panel:news_panel:index")
 
     form = NewsItemForm(request.POST or None, instance=item)
     return edit_form_page(request, form, template="news/panel/news_form.html", context=context, save=save)

@@ -49,7 +49,7 @@ def _edit(request, page):
             messages.info(request, _("Nie wprowadzono żadnych zmian."))
         else:
             messages.success(request, _("Zapisano stronę „%(title)s”.") % {"title": form.instance.title})
-        return redirect("panel:page_list")
+        return redirect("panel:pages_panel:index")
 
     form = ContentPageForm(request.POST or None, instance=page)
     return edit_form_page(request, form, template="pages/panel/page_form.html", context=context, save=save)
@@ -106,4 +106,4 @@ def page_restore(request, pk, revision_pk):
         messages.info(request, _("Ta wersja jest już aktualna."))
     else:
         messages.success(request, _("Przywrócono wersję z %(date)s.") % {"date": when})
-    return redirect("panel:page_history", pk=pk)
+    return redirect("panel:pages_panel:history", pk=pk)

@@ -313,9 +313,9 @@ def test_the_profile_offers_claiming_to_signed_in_users_and_editing_to_represent
 
 
 def test_claims_are_limited_per_hour_so_nobody_spams_organisations(client, resident, monkeypatch):
-    from partnerstwo.organizations import views_manage
+    from partnerstwo.organizations import manage_views
 
-    monkeypatch.setattr(views_manage, "JOIN_RATE", "2/h")
+    monkeypatch.setattr(manage_views, "JOIN_RATE", "2/h")
     orgs = [make.organization(f"Fundacja {n}") for n in range(3)]
     client.force_login(resident)
 

@@ -29,10 +29,7 @@ class Command(BaseCommand):
         # call_command(stdout=...) passes the streams as options too; loaders get them as their first argument.
         options = {name: value for name, value in options.items() if name not in ("stdout", "stderr")}
         for module_name in DEMO_MODULES:
-            try:
-                module = importlib.import_module(module_name)
-            except ModuleNotFoundError:
-                continue
+            module = importlib.import_module(module_name)
             self.stdout.write(f"{module_name.split('.')[1]}:")
             with transaction.atomic():
                 module.load(self.stdout, **options)
