@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from partnerstwo.feedback.forms import StatusForm
 from partnerstwo.feedback.models import FeedbackMessage
-from partnerstwo.panel.access import content_editor_required
+from partnerstwo.accounts.access import content_editor_required
 
 PER_PAGE = 30
 

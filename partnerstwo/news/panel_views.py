@@ -8,7 +8,7 @@ from partnerstwo.lib.editorial.views import edit_form_page, paginated
 from partnerstwo.news.editing import save_news_item
 from partnerstwo.news.forms import NewsItemForm
 from partnerstwo.news.models import NewsItem
-from partnerstwo.panel.access import content_editor_required
+from partnerstwo.accounts.access import content_editor_required
 
 PER_PAGE = 25
 
