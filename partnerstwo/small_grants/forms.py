@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import Department, PublicTaskSphere
-from partnerstwo.grants.offers import OrganizationNotFound, resolve_organization
+from partnerstwo.grants.offers.registration import OrganizationNotFound, resolve_organization
 from partnerstwo.lib.captcha import CaptchaField
 from partnerstwo.lib.forms import RefusedOverRateLimit, add_errors, with_privacy_policy_link
 from partnerstwo.lib.uploads import validate_pdf

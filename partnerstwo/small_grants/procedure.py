@@ -24,8 +24,8 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from partnerstwo.grants import rules
-from partnerstwo.grants.models import PlannedCompetition, ScheduleYear
+from partnerstwo.grants.competitions import rules
+from partnerstwo.grants.schedule.models import PlannedCompetition, ScheduleYear
 from partnerstwo.lib.emails import absolute_url, send_email
 from partnerstwo.lib.signing import make_token, read_token
 from partnerstwo.lib.workdays import add_working_days
