@@ -302,7 +302,7 @@ KRS_API_DELAY = float(os.environ.get("KRS_API_DELAY", "1.5"))
 MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 DIRECTORY_EXPORT_RATE_LIMIT = os.environ.get("DIRECTORY_EXPORT_RATE_LIMIT", "60/h")
 
-# The feedback form's captcha and public form limits.
+# The public forms' captcha (partnerstwo/lib/captcha.py) and the feedback form's limit.
 ALTCHA_HMAC_KEY = os.environ.get("ALTCHA_HMAC_KEY", SECRET_KEY)
 ALTCHA_COST = int(os.environ.get("ALTCHA_COST", "5000"))
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "5/h")

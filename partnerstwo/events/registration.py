@@ -15,7 +15,6 @@ is the only message an unconfirmed address ever gets.
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -24,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.events.models import EventStatus, Occurrence, Registration, RegistrationMode
 from partnerstwo.lib.emails import absolute_url, build_email
+from partnerstwo.lib.signing import make_token, read_bound_token, read_token
 
 CANCEL_SALT = "partnerstwo.events.registration.cancel"
 CONFIRM_SALT = "partnerstwo.events.registration.confirm"
@@ -289,34 +289,27 @@ def mark_attendance(occurrence: Occurrence, attended_ids: set[int]) -> None:
 
 def cancel_token(registration: Registration) -> str:
     # The e-mail is signed too: a link stays bound to the person it was sent to.
-    return signing.dumps([registration.pk, registration.email], salt=CANCEL_SALT)
+    return make_token(registration.pk, salt=CANCEL_SALT, bound_to=registration.email)
 
 
 def from_cancel_token(token: str) -> Registration | None:
     """The registration a cancel link names, or None for a forged or mangled link."""
-    try:
-        pk, email = signing.loads(token, salt=CANCEL_SALT)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    if not isinstance(pk, int) or not isinstance(email, str):
-        return None
-    return (
-        Registration.objects.select_related("occurrence__event").filter(pk=pk, email=email).first()
-    )
+    return _bound_registration(read_bound_token(token, salt=CANCEL_SALT))
 
 
 def confirm_token(registration: Registration) -> str:
-    return signing.dumps([registration.pk, registration.email], salt=CONFIRM_SALT)
+    return make_token(registration.pk, salt=CONFIRM_SALT, bound_to=registration.email)
 
 
 def from_confirm_token(token: str) -> Registration | None:
     """The registration a confirmation link names; None for a forged link or a released registration."""
-    try:
-        pk, email = signing.loads(token, salt=CONFIRM_SALT)
-    except (signing.BadSignature, ValueError, TypeError):
+    return _bound_registration(read_bound_token(token, salt=CONFIRM_SALT))
+
+
+def _bound_registration(signed: tuple[int, str] | None) -> Registration | None:
+    if signed is None:
         return None
-    if not isinstance(pk, int) or not isinstance(email, str):
-        return None
+    pk, email = signed
     return Registration.objects.select_related("occurrence__event").filter(pk=pk, email=email).first()
 
 
@@ -326,15 +319,12 @@ def confirm_url(registration: Registration) -> str:
 
 def result_token(registration: Registration) -> str:
     """For the page shown right after registering (it says whether the place is confirmed)."""
-    return signing.dumps(registration.pk, salt=RESULT_SALT)
+    return make_token(registration.pk, salt=RESULT_SALT)
 
 
 def from_result_token(token: str) -> Registration | None:
-    try:
-        pk = signing.loads(token, salt=RESULT_SALT, max_age=RESULT_MAX_AGE)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    if not isinstance(pk, int):
+    pk = read_token(token, salt=RESULT_SALT, max_age=RESULT_MAX_AGE)
+    if pk is None:
         return None
     return Registration.objects.select_related("occurrence__event").filter(pk=pk).first()
 

@@ -1,4 +1,5 @@
-"""Test helpers: an SMTP server on 127.0.0.1, TOTP codes, and a test client whose staff pass two-factor login."""
+"""Test helpers: an SMTP server on 127.0.0.1, TOTP codes, a test client whose staff pass two-factor login, and
+a captcha solved as the browser solves it."""
 
 import base64
 import email
@@ -10,8 +11,10 @@ import socket
 import struct
 import time
 
+import altcha
 from aiosmtpd.controller import Controller
 from django.test import Client
+from django.urls import reverse
 
 
 def _free_port() -> int:
@@ -126,3 +129,11 @@ class TwoFactorClient(Client):
             session = self.session
             mark_second_factor_passed(session, get_user_model().objects.get(pk=session[SESSION_KEY]))
         return signed_in
+
+
+def solved_captcha(client, challenge: dict | None = None) -> str:
+    """The payload the widget would send: a challenge fetched from the site (or the one given), solved."""
+    parsed = altcha.Challenge.from_dict(challenge or client.get(reverse("captcha_challenge")).json())
+    solution = altcha.solve_challenge(parsed)
+    assert solution is not None
+    return altcha.Payload(parsed, solution).to_base64()

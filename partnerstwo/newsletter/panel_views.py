@@ -16,10 +16,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from partnerstwo.accounts.access import content_editor_required
 from partnerstwo.newsletter import audience, delivery, one_off
 from partnerstwo.newsletter.models import Delivery, Mailing, SuppressedAddress
 from partnerstwo.newsletter.panel_forms import MailingForm, ScheduleForm, selected_ids
-from partnerstwo.panel.access import content_editor_required
 
 PER_PAGE = 25
 ROWS_PER_PAGE = 50

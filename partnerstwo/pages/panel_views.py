@@ -7,11 +7,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from partnerstwo.accounts.access import content_editor_required
 from partnerstwo.lib.editorial.views import edit_form_page
 from partnerstwo.pages.editing import EditConflict, diff_lines, restore_revision, save_page
 from partnerstwo.pages.forms import ContentPageForm
 from partnerstwo.pages.models import ContentPage, PageRevision
-from partnerstwo.panel.access import content_editor_required
 
 HISTORY_PER_PAGE = 50
 

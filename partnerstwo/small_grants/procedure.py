@@ -16,7 +16,6 @@ from decimal import Decimal
 from functools import partial
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
@@ -28,6 +27,7 @@ from django_tasks import task
 from partnerstwo.grants.competitions import rules
 from partnerstwo.grants.schedule.models import PlannedCompetition, ScheduleYear
 from partnerstwo.lib.emails import absolute_url, send_email
+from partnerstwo.lib.signing import make_token, read_token
 from partnerstwo.lib.workdays import add_working_days
 from partnerstwo.organizations.models import Organization
 from partnerstwo.small_grants.models import SmallGrantComment, SmallGrantOffer
@@ -315,20 +315,15 @@ def submit_comment(comment: SmallGrantComment, *, language: str, today: date | N
 
 
 def confirmation_token(comment: SmallGrantComment) -> str:
-    return signing.TimestampSigner(salt=CONFIRMATION_SALT).sign(str(comment.pk))
+    return make_token(comment.pk, salt=CONFIRMATION_SALT)
 
 
 def comment_from_token(token: str) -> SmallGrantComment | None:
     """The comment a confirmation link names, or None if the link is forged, expired or the comment gone."""
-    signer = signing.TimestampSigner(salt=CONFIRMATION_SALT)
-    try:
-        pk = signer.unsign(token, max_age=timedelta(days=CONFIRMATION_DAYS))
-    except signing.BadSignature:  # SignatureExpired is a BadSignature too
+    pk = read_token(token, salt=CONFIRMATION_SALT, max_age=timedelta(days=CONFIRMATION_DAYS))
+    if pk is None:
         return None
-    try:
-        return SmallGrantComment.objects.select_related("offer").filter(pk=int(pk)).first()
-    except ValueError:
-        return None
+    return SmallGrantComment.objects.select_related("offer").filter(pk=pk).first()
 
 
 def confirm_comment(comment: SmallGrantComment, *, now: datetime | None = None) -> bool:
