@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.lib.models import FoldedSearchModel
 from partnerstwo.lib.text import fold
+from partnerstwo.organizations.models import Organization
 
 
 class EventKind(models.TextChoices):
@@ -72,8 +73,6 @@ class EventQuerySet(models.QuerySet):
             return self.none()
         if user.is_official:
             return self.filter(department=user.department_id, organizer_kind__in=CITY_KINDS)
-        from partnerstwo.organizations.models import Organization
-
         organiser = Q(organization__in=Organization.objects.represented_by(user).values("pk"))
         if user.is_team_member:
             organiser |= Q(organizer_kind=OrganizerKind.ADVISORY_BODY)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from partnerstwo.events import schedule, tasks
 from partnerstwo.events.models import Event, EventChange, EventStatus, OrganizerKind
 from partnerstwo.lib.text import fold
+from partnerstwo.organizations.models import Organization
 
 
 def organizer_kinds_for(user) -> list[str]:
@@ -28,8 +29,6 @@ def organizer_kinds_for(user) -> list[str]:
     if user.is_administrator or user.is_official:
         return list(OrganizerKind.values)
     kinds = []
-    from partnerstwo.organizations.models import Organization
-
     if Organization.objects.represented_by(user).exists():
         kinds.append(OrganizerKind.ORGANIZATION)
     if user.is_team_member:

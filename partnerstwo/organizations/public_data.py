@@ -24,6 +24,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.city.models import District, PublicTaskSphere
+from partnerstwo.organizations.models import LegalForm, Organization, TargetGroup
+
 CHUNK_SIZE = 2000
 
 
@@ -49,9 +52,6 @@ class Lookups:
 
     @classmethod
     def load(cls, absolute_url):
-        from partnerstwo.city.models import District, PublicTaskSphere
-        from partnerstwo.organizations.models import LegalForm, TargetGroup
-
         lookups = cls(absolute_url=absolute_url)
         for position, sphere in enumerate(PublicTaskSphere.objects.all()):
             lookups.spheres[sphere.pk] = {"slug": sphere.slug, "point": sphere.point_label, "name": sphere_name(sphere)}
@@ -162,8 +162,6 @@ def flatten(value):
 
 
 def _rows(queryset, lookups, chunk_size) -> Iterator[dict]:
-    from partnerstwo.organizations.models import Organization
-
     sphere_link = Organization.spheres.through
     group_link = Organization.target_groups.through
     values = queryset.values_list(*COLUMNS).iterator(chunk_size=chunk_size)
