@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "partnerstwo.events",
     "partnerstwo.newsletter",
     "partnerstwo.grants",
+    "partnerstwo.small_grants",
     "partnerstwo.pages",
     "partnerstwo.news",
     "partnerstwo.feedback",

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("moje-wydarzenia/", include("partnerstwo.events.manage_urls")),
     path("aktualnosci/", include("partnerstwo.news.urls")),
     path("newsletter/", include("partnerstwo.newsletter.urls")),
+    path("konkursy/male-granty/", include("partnerstwo.small_grants.urls")),
     path("konkursy/", include("partnerstwo.grants.urls")),
     path("uwagi/", include("partnerstwo.feedback.urls")),
     path("", include("partnerstwo.pages.urls")),

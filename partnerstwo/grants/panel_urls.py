@@ -1,4 +1,4 @@
-"""Staff pages of the competitions, one module per part: schedule, competitions, committees, small grants."""
+"""Staff pages of the competitions, one module per part: schedule, competitions, committees."""
 
 from django.urls import include, path
 
@@ -17,6 +17,5 @@ urlpatterns = [
     path("<int:pk>/wyniki/", panel_views.publish_results, name="publish_results"),
     path("<int:pk>/uniewaznienie/", panel_views.cancel, name="cancel"),
     path("harmonogram/", include("partnerstwo.grants.schedule_panel_urls")),
-    path("male-granty/", include("partnerstwo.grants.small_grant_panel_urls")),
     path("komisje/", include("partnerstwo.grants.committee_panel_urls")),
 ]

@@ -1,41 +1,20 @@
-"""What grants hold about a person: comments on small-grant offers (matched by the sender's address),
-comments on the draft grant schedule, nominations and seats on evaluation committees.
+"""What grants hold about a person: comments on the draft grant schedule, nominations and seats on
+evaluation committees.
 
-Deleting the account: unconfirmed comments go; confirmed ones were part of the offer's public procedure
-(art. 19a ust. 4) and the official's decision, so their text stays, without the name and address.
-A seat on an evaluation committee is the competition's official record: the seat, the declaration of
-impartiality and the scores stay, naming the member by name only (no address, no account). Nominations
-of the person go.
+Deleting the account: a seat on an evaluation committee is the competition's official record: the seat,
+the declaration of impartiality and the scores stay, naming the member by name only (no address, no
+account). Nominations of the person go.
 """
 
-from django.db.models import CharField, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Q
 
 from partnerstwo.accounts.personal_data import addresses_of
-from partnerstwo.grants import small_grants
-from partnerstwo.grants.models import CommitteeMember, Nomination, ScheduleComment, SmallGrantComment
-
-ANONYMOUS_AUTHOR = "—"
-
-
-def _comments(user):
-    return SmallGrantComment.objects.filter(email__in=addresses_of(user))
+from partnerstwo.grants.models import CommitteeMember, Nomination, ScheduleComment
 
 
 def export(user) -> dict:
     seats = CommitteeMember.objects.filter(user=user).select_related("competition", "declaration").order_by("pk")
     return {
-        "small_grant_comments": [
-            {
-                "offer": comment.offer.title,
-                "author_name": comment.author_name,
-                "email": comment.email,
-                "text": comment.text,
-                "sent_at": comment.created_at,
-                "confirmed_at": comment.confirmed_at,
-            }
-            for comment in _comments(user).select_related("offer").order_by("created_at", "pk")
-        ],
         "schedule_comments": [
             {"schedule_year": comment.schedule.year, "text": comment.text, "created_at": comment.created_at}
             for comment in ScheduleComment.objects.filter(author=user).select_related("schedule").order_by("pk")
@@ -59,12 +38,6 @@ def export(user) -> dict:
 
 
 def forget(user) -> None:
-    comments = _comments(user)
-    comments.filter(confirmed_at__isnull=True).delete()
-    comments.update(
-        author_name=ANONYMOUS_AUTHOR,
-        email=Concat(Value("usuniety-"), Cast("pk", CharField()), Value("@adres-usuniety.invalid")),
-    )
     Nomination.objects.filter(Q(candidate=user) | Q(email__in=addresses_of(user))).delete()
     for seat in CommitteeMember.objects.filter(user=user):
         seat.name = seat.name or str(user)
@@ -72,6 +45,3 @@ def forget(user) -> None:
         seat.save(update_fields=["name", "user"])
     # Schedule comments keep their text and lose the author (SET_NULL).
 
-
-def expire(now) -> dict[str, int]:
-    return {"unconfirmed_comments_deleted": small_grants.expire_unconfirmed_comments(now=now)}

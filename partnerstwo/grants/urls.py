@@ -9,7 +9,6 @@ app_name = "grants"
 urlpatterns = [
     path("", views.competition_list, name="list"),
     path("harmonogram/", include("partnerstwo.grants.schedule_urls")),
-    path("male-granty/", include("partnerstwo.grants.small_grant_urls")),
     path("komisja/", include("partnerstwo.grants.committee_urls")),
     path("wyniki/", views.results, name="results"),
     path("wyniki/wyniki.csv", views.results_csv, name="results_csv"),
@@ -20,5 +19,6 @@ urlpatterns = [
     path("<slug:slug>/", views.competition_detail, name="detail"),
 ]
 
-# Words above that a competition's slug may not take.
+# Words above, and "male-granty" of small grants (included before these routes), that a competition's slug
+# may not take.
 RESERVED_SLUGS = {"harmonogram", "male-granty", "komisja", "wyniki", "terminy-ics", "nowy", "panel"}

@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 
 PRIVACY_SLUG = "polityka-prywatnosci"
 
-# newsletter.subscriptions.CONFIRMATION_DAYS and grants.small_grants.CONFIRMATION_DAYS (tests compare them).
+# newsletter.subscriptions.CONFIRMATION_DAYS and small_grants.procedure.CONFIRMATION_DAYS (tests compare them).
 NEWSLETTER_CONFIRMATION_DAYS = 7
 SMALL_GRANT_COMMENT_CONFIRMATION_DAYS = 7
 

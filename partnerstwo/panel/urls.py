@@ -13,5 +13,6 @@ urlpatterns = [
     path("wydarzenia/", include("partnerstwo.events.panel_urls")),
     path("zapisy/", include("partnerstwo.events.registration_panel_urls")),
     path("rozsylki/", include("partnerstwo.newsletter.panel_urls")),
+    path("konkursy/male-granty/", include("partnerstwo.small_grants.panel_urls")),
     path("konkursy/", include("partnerstwo.grants.panel_urls")),
 ]

@@ -14,14 +14,14 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def small_grant_data(demo_data, settings):
     """The small-grant demo (an open offer with two comments, a decided one, a received one)."""
-    from partnerstwo.grants import demo_small_grants
+    from partnerstwo.small_grants import demo
 
     settings.ALTCHA_COST = 20  # the widget solves it at once
-    demo_small_grants.load(io.StringIO())
+    demo.load(io.StringIO())
 
 
 def offer_path(status):
-    from partnerstwo.grants.models import SmallGrantOffer
+    from partnerstwo.small_grants.models import SmallGrantOffer
 
     return SmallGrantOffer.objects.filter(status=status).order_by("pk").first().get_absolute_url()
 
@@ -53,7 +53,7 @@ def test_the_comment_form_with_errors_is_accessible(page, axe_violations, small_
 
 
 def test_a_comment_is_sent_through_the_captcha_and_waits_for_confirmation(page, small_grant_data):
-    from partnerstwo.grants.models import SmallGrantComment
+    from partnerstwo.small_grants.models import SmallGrantComment
 
     before = SmallGrantComment.objects.count()
     page.goto(offer_path("published"))
@@ -70,7 +70,7 @@ def test_a_comment_is_sent_through_the_captcha_and_waits_for_confirmation(page, 
 
 def test_the_officials_page_of_an_offer_is_accessible(new_context, log_in, axe_violations, small_grant_data):
     from partnerstwo.accounts.models import User
-    from partnerstwo.grants.models import SmallGrantOffer
+    from partnerstwo.small_grants.models import SmallGrantOffer
 
     offer = SmallGrantOffer.objects.filter(status="received").first()
     official = User.objects.filter(role=User.Role.OFFICIAL, department=offer.department).first()

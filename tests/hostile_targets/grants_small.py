@@ -1,8 +1,8 @@
 """Small grants (art. 19a), helper "small-grants": the public list, offer page, comment form and its confirmation,
 and the panel's registration, publication and decision forms."""
 
-from partnerstwo.grants.models import SmallGrantOffer
-from partnerstwo.grants.tests import small_grant_helpers as make
+from partnerstwo.small_grants.models import SmallGrantOffer
+from partnerstwo.small_grants.tests import factories as make
 from tests.test_hostile_input import Rows, Target
 
 SETTINGS = {"SMALL_GRANT_COMMENT_RATE": "1000000/h"}
@@ -29,10 +29,10 @@ def sphere(rows) -> int:
 
 
 def unconfirmed_token(rows) -> str:
-    from partnerstwo.grants import small_grants
+    from partnerstwo.small_grants import procedure
 
     offer = SmallGrantOffer.objects.get(pk=open_offer(rows))
-    return small_grants.confirmation_token(make.comment(offer, confirmed=False))
+    return procedure.confirmation_token(make.comment(offer, confirmed=False))
 
 
 TARGETS = [

@@ -3,9 +3,9 @@
 from django.utils import timezone
 
 from partnerstwo.feedback.models import FeedbackCategory, FeedbackMessage
-from partnerstwo.grants.tests import small_grant_helpers
 from partnerstwo.newsletter.models import ConsentRecord, Recipient, RecipientTopic
 from partnerstwo.organizations.tests.upkeep_helpers import organization, represent
+from partnerstwo.small_grants.tests import factories as small_grant_factories
 
 STRANGER = "obcy@example.org"
 
@@ -37,11 +37,11 @@ def everything_of(user):
     subscription(STRANGER)
     feedback(user.email, "Na stronie kontaktu brakuje godzin otwarcia.")
     feedback(STRANGER, "Uwaga kogoś innego.")
-    offer = small_grant_helpers.offer(published_days_ago=1)
-    confirmed_comment = small_grant_helpers.comment(offer, email=user.email, author_name="Anna Mieszkańska",
-                                                    text="Proszę o zajęcia w soboty.")
-    unconfirmed_comment = small_grant_helpers.comment(offer, email=user.email, confirmed=False, text="Druga uwaga.")
-    small_grant_helpers.comment(offer, email=STRANGER, author_name="Obcy", text="Uwaga obcego.")
+    offer = small_grant_factories.offer(published_days_ago=1)
+    confirmed_comment = small_grant_factories.comment(offer, email=user.email, author_name="Anna Mieszkańska",
+                                                      text="Proszę o zajęcia w soboty.")
+    unconfirmed_comment = small_grant_factories.comment(offer, email=user.email, confirmed=False, text="Druga uwaga.")
+    small_grant_factories.comment(offer, email=STRANGER, author_name="Obcy", text="Uwaga obcego.")
     return {
         "organization": org, "recipient": recipient, "consent": consent, "offer": offer,
         "confirmed_comment": confirmed_comment, "unconfirmed_comment": unconfirmed_comment,

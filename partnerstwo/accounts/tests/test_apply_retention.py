@@ -35,5 +35,5 @@ def test_it_runs_every_apps_rules_prints_the_counts_and_is_idempotent():
 def test_every_app_reports_its_counts_by_rule():
     counts = data_rights.apply_retention(timezone.now())
 
-    assert {"newsletter", "feedback", "grants"} <= set(counts)
+    assert {"newsletter", "feedback", "small_grants"} <= set(counts)
     assert all(isinstance(value, int) for rules in counts.values() for value in rules.values())

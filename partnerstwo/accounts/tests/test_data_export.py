@@ -40,7 +40,7 @@ def test_it_holds_the_account_representations_subscriptions_consents_feedback_an
     assert consent["text"] == "Wyrażam zgodę." and consent["ip_address"] == "192.0.2.7"
     [message] = data["feedback"]["messages"]
     assert message["message"] == "Na stronie kontaktu brakuje godzin otwarcia."
-    comments = data["grants"]["small_grant_comments"]
+    comments = data["small_grants"]["comments"]
     assert {c["text"] for c in comments} == {"Proszę o zajęcia w soboty.", "Druga uwaga."}
 
 
@@ -63,7 +63,7 @@ def test_it_holds_no_secrets(client, resident):
 def test_every_app_with_a_personal_data_module_is_in_the_export(resident):
     labels = {label for label, _module in data_rights.modules()}
 
-    assert {"accounts", "organizations", "newsletter", "grants", "feedback"} <= labels
+    assert {"accounts", "organizations", "newsletter", "grants", "small_grants", "feedback"} <= labels
     assert labels <= set(data_rights.export_everything(resident)["data"])
 
 

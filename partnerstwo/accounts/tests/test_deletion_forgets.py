@@ -7,9 +7,9 @@ from conftest import PASSWORD
 from partnerstwo.accounts import deletion
 from partnerstwo.accounts.tests.personal_data_helpers import STRANGER, everything_of
 from partnerstwo.feedback.models import FeedbackMessage
-from partnerstwo.grants.models import SmallGrantComment
 from partnerstwo.newsletter.models import ConsentRecord, Delivery, Mailing, Recipient
 from partnerstwo.organizations.models import Organization, Representation
+from partnerstwo.small_grants.models import SmallGrantComment
 
 pytestmark = pytest.mark.django_db
 

@@ -128,11 +128,11 @@ def test_other_pages_have_no_register(client, db):
 
 
 def test_the_constants_repeated_here_are_the_apps_own():
-    from partnerstwo.grants import small_grants
     from partnerstwo.newsletter import subscriptions
+    from partnerstwo.small_grants import procedure
 
     assert privacy.NEWSLETTER_CONFIRMATION_DAYS == subscriptions.CONFIRMATION_DAYS
-    assert privacy.SMALL_GRANT_COMMENT_CONFIRMATION_DAYS == small_grants.CONFIRMATION_DAYS
+    assert privacy.SMALL_GRANT_COMMENT_CONFIRMATION_DAYS == procedure.CONFIRMATION_DAYS
 
 
 def test_the_demo_body_no_longer_claims_no_third_party_host_is_used(policy):

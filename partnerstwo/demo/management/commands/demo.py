@@ -15,7 +15,7 @@ DEMO_MODULES = [
     "partnerstwo.grants.demo_schedule",
     "partnerstwo.grants.demo_competitions",
     "partnerstwo.grants.demo_committees",
-    "partnerstwo.grants.demo_small_grants",
+    "partnerstwo.small_grants.demo",
     "partnerstwo.pages.demo",
     "partnerstwo.news.demo",
     "partnerstwo.feedback.demo",
