@@ -467,19 +467,22 @@ def due_reminders(now: datetime | None = None):
 
 
 def send_reminders(now: datetime | None = None) -> int:
-    """Send each due reminder once. A row is claimed (reminder_sent_at set) before its e-mail goes
-    out, so two runs at the same moment never both send it; a failed send is released for the
-    next run."""
+    """Queue each due reminder once. A row is claimed (reminder_sent_at set) before its e-mail is
+    queued, so two runs at the same moment never both queue it; the task retries a failed send."""
     now = now or timezone.now()
-    sent = 0
+    queued = 0
     for pk in list(due_reminders(now).values_list("pk", flat=True)):
-        if not Registration.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now):
-            continue
-        registration = _load(pk)
-        try:
-            _email("event_registration_reminder", registration).send()
-        except Exception:
-            Registration.objects.filter(pk=pk).update(reminder_sent_at=None)
-            raise
-        sent += 1
-    return sent
+        if Registration.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now):
+            transaction.on_commit(partial(send_reminder_email.enqueue, pk))
+            queued += 1
+    return queued
+
+
+@email_task
+def send_reminder_email(registration_id: int) -> EmailMessage | None:
+    registration = _load(registration_id)
+    if registration is None or registration.status != Registration.Status.CONFIRMED:
+        return None
+    if registration.occurrence.is_cancelled or registration.occurrence.event.status != EventStatus.PUBLISHED:
+        return None
+    return _email("event_registration_reminder", registration)
