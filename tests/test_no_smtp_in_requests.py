@@ -14,6 +14,7 @@ import altcha
 import pytest
 import time_machine
 from django.conf import settings
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import TaskResultStatus
@@ -29,6 +30,7 @@ from partnerstwo.lib.testing import DATABASE_TASKS, first_link, message_text, ru
 from partnerstwo.organizations import editing
 from partnerstwo.organizations.models import OrganizationChangeRequest, Representation
 from partnerstwo.organizations.tests import directory_factory
+from partnerstwo.small_grants.tests import factories as small_grants
 
 pytestmark = pytest.mark.django_db
 
@@ -259,6 +261,33 @@ def test_organisation_edit_decision(client, mailroom, representative_a, official
 
     assert mailroom.queued() == ["send_decision_email"]
     assert [to(message) for message in mailroom.deliver()] == [representative_a.email]
+
+
+# Small grants ---------------------------------------------------------------------------
+
+
+def test_small_grant_comment_confirmation(client, mailroom, solve, official_x):
+    offer = small_grants.offer(published_days_ago=2, department=official_x.department)
+
+    with mailroom.request():
+        client.post("/en" + offer.get_absolute_url(), {
+            "author_name": "Maria Sąsiadka", "email": "maria@example.org", "text": "Zajęcia dla seniorów.",
+            "altcha": solve(),
+        })
+
+    assert mailroom.queued() == ["send_comment_confirmation"]
+    [request] = mailroom.deliver()
+    assert to(request) == "maria@example.org" and "Confirm your comment" in request["Subject"]
+
+
+def test_small_grant_deadline_reminder_from_the_scheduled_job(mailroom, official_x):
+    small_grants.offer(department=official_x.department, published_days_ago=8)
+
+    with mailroom.request():
+        call_command("remind_small_grant_deadlines")
+
+    assert mailroom.queued() == ["send_reminder"]
+    assert [to(message) for message in mailroom.deliver()] == [official_x.email]
 
 
 # Accounts (allauth) -----------------------------------------------------------------------
