@@ -109,7 +109,7 @@ def with_ids(model, created: list, key: str) -> list:
 
 
 def offer_rows(competition, rng, org_ids):
-    from partnerstwo.grants.models import Offer
+    from partnerstwo.grants.offers.models import Offer
 
     if competition.status in ("planned", "announced", "cancelled"):
         return []
@@ -141,14 +141,9 @@ def grow_to(years: int, rng: random.Random, with_scores: bool) -> dict:
     from django.utils import timezone
 
     from partnerstwo.city.models import Department, PublicTaskSphere
-    from partnerstwo.grants.models import (
-        CommitteeMember,
-        Competition,
-        Criterion,
-        Offer,
-        Score,
-        StatusChange,
-    )
+    from partnerstwo.grants.committees.models import CommitteeMember, Score
+    from partnerstwo.grants.competitions.models import Competition, Criterion, StatusChange
+    from partnerstwo.grants.offers.models import Offer
 
     org_ids = organization_ids()
     user_ids = committee_users()
@@ -274,7 +269,7 @@ def targets(year: int) -> tuple[list, list]:
     """(pages timed round-robin, exports timed apart), as (name, path) pairs."""
     from django.db.models import Count
 
-    from partnerstwo.grants.models import Competition
+    from partnerstwo.grants.competitions.models import Competition
 
     bench = Competition.objects.filter(slug__startswith=PREFIX)
     # The same competition at every size: the current year's results with the most offers.
@@ -369,9 +364,9 @@ def explain_queries(year: int) -> dict:
     from django.db import connection
     from django.http import QueryDict
 
-    from partnerstwo.grants import views
-    from partnerstwo.grants.filters import CompetitionFilterForm
-    from partnerstwo.grants.models import Competition
+    from partnerstwo.grants.competitions import views
+    from partnerstwo.grants.competitions.filters import CompetitionFilterForm
+    from partnerstwo.grants.competitions.models import Competition
 
     options = {"analyze": True} if connection.vendor == "postgresql" else {}
     plans = {}
@@ -379,7 +374,7 @@ def explain_queries(year: int) -> dict:
         rows = views._list_rows(CompetitionFilterForm(QueryDict(query)).filter(Competition.objects.public()))
         plans[name] = rows[:20].explain(**options)
     try:
-        from partnerstwo.grants import results as published
+        from partnerstwo.grants.competitions import results as published
     except ImportError:  # the results part of the work not written yet
         return plans
     plans["year's export"] = published.granted_offers(year).explain(**options)

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from partnerstwo.grants.models import (
+from partnerstwo.grants.competitions.models import (
     Competition,
     CompetitionChange,
     CompetitionDocument,
@@ -49,7 +49,7 @@ class StatusChangeInline(admin.TabularInline):
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
-        return False  # the history is written by the lifecycle (competitions.py)
+        return False  # the history is written by the lifecycle (competitions/lifecycle.py)
 
 
 class CompetitionChangeInline(admin.TabularInline):

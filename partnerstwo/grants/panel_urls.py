@@ -1,21 +1,11 @@
-"""Staff pages of the competitions, one module per part: schedule, competitions, committees."""
+"""Staff pages of grants, /panel/konkursy/: the schedule, the committees and the competitions."""
 
 from django.urls import include, path
-
-from partnerstwo.grants import panel_views
 
 app_name = "grants_panel"
 
 urlpatterns = [
-    path("", panel_views.index, name="index"),
-    path("nowy/", panel_views.create, name="create"),
-    path("<int:pk>/", panel_views.edit, name="edit"),
-    path("<int:pk>/dokumenty/", panel_views.documents, name="documents"),
-    path("<int:pk>/dokumenty/<int:document_pk>/zamien/", panel_views.replace_document, name="replace_document"),
-    path("<int:pk>/ogloszenie/", panel_views.announce, name="announce"),
-    path("<int:pk>/ocena/", panel_views.start_evaluation, name="start_evaluation"),
-    path("<int:pk>/wyniki/", panel_views.publish_results, name="publish_results"),
-    path("<int:pk>/uniewaznienie/", panel_views.cancel, name="cancel"),
-    path("harmonogram/", include("partnerstwo.grants.schedule_panel_urls")),
-    path("komisje/", include("partnerstwo.grants.committee_panel_urls")),
+    path("harmonogram/", include("partnerstwo.grants.schedule.panel_urls")),
+    path("komisje/", include("partnerstwo.grants.committees.panel_urls")),
+    path("", include("partnerstwo.grants.competitions.panel_urls")),
 ]

@@ -9,7 +9,8 @@ account). Nominations of the person go.
 from django.db.models import Q
 
 from partnerstwo.accounts.personal_data import addresses_of
-from partnerstwo.grants.models import CommitteeMember, Nomination, ScheduleComment
+from partnerstwo.grants.committees.models import CommitteeMember, Nomination
+from partnerstwo.grants.schedule.models import ScheduleComment
 
 
 def export(user) -> dict:

@@ -1,7 +1,7 @@
 """Files that must never be served by the web server directly (offers before the committee's checks).
 
 They live outside MEDIA_ROOT, under PRIVATE_MEDIA_ROOT (default VAR_DIR/private), and have no public URL:
-a view that checks permissions streams them (grants.committee_views.offer_file).
+a view that checks permissions streams them (grants.committees.views.offer_file).
 """
 
 import os

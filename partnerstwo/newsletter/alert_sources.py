@@ -32,7 +32,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from partnerstwo.events.models import Event, EventKind, EventStatus, Occurrence
-from partnerstwo.grants.models import Competition, CompetitionChange
+from partnerstwo.grants.competitions.models import Competition, CompetitionChange
 from partnerstwo.lib.emails import absolute_url
 from partnerstwo.news.models import NewsItem
 from partnerstwo.newsletter.audience import reachable_recipients

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import Department, PublicTaskSphere
 from partnerstwo.feedback.forms import CaptchaField
-from partnerstwo.grants.offers import OrganizationNotFound, resolve_organization
+from partnerstwo.grants.offers.registration import OrganizationNotFound, resolve_organization
 from partnerstwo.lib.forms import RefusedOverRateLimit, with_privacy_policy_link
 from partnerstwo.lib.uploads import validate_pdf
 from partnerstwo.small_grants import procedure

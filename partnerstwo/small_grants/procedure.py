@@ -25,8 +25,8 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from partnerstwo.grants import rules
-from partnerstwo.grants.models import PlannedCompetition, ScheduleYear
+from partnerstwo.grants.competitions import rules
+from partnerstwo.grants.schedule.models import PlannedCompetition, ScheduleYear
 from partnerstwo.lib.emails import absolute_url, build_email, email_task
 from partnerstwo.lib.workdays import add_working_days
 from partnerstwo.organizations.models import Organization

@@ -48,7 +48,7 @@ class ViolationWatch:
 
 def public_paths():
     from partnerstwo.events.models import Event, EventStatus
-    from partnerstwo.grants.models import Competition
+    from partnerstwo.grants.competitions.models import Competition
     from partnerstwo.organizations.models import Organization
 
     return {

@@ -13,7 +13,7 @@ def competitions(demo_data, settings, tmp_path):
     """The demo competitions, loaded here too while the demo command does not list them yet."""
     import io
 
-    from partnerstwo.grants import demo_competitions
+    from partnerstwo.grants.competitions import demo as demo_competitions
 
     settings.MEDIA_ROOT = tmp_path
     demo_competitions.load(io.StringIO())
@@ -43,7 +43,7 @@ def test_axe_finds_no_wcag_a_or_aa_violation_on_the_competition_pages(open_in_mo
 
 def test_axe_finds_no_violation_in_the_panel_announcement_form(new_context, log_in, axe_violations, competitions,
                                                                demo_official):
-    from partnerstwo.grants.models import Competition
+    from partnerstwo.grants.competitions.models import Competition
 
     context = new_context()
     log_in(context, demo_official)

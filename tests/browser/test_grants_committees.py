@@ -29,8 +29,9 @@ class Committee:
     the member has not signed the declaration yet."""
 
     def __init__(self, official, member, chair):
-        from partnerstwo.grants import committees
-        from partnerstwo.grants.models import Competition, Offer
+        from partnerstwo.grants.committees import evaluation
+        from partnerstwo.grants.competitions.models import Competition
+        from partnerstwo.grants.offers.models import Offer
         from partnerstwo.grants.tests import factories
 
         reload_spheres()
@@ -51,13 +52,13 @@ class Committee:
         )
         self.chair = factories.member(self.competition, chair, is_chair=True, declared=True)
         self.member = factories.member(self.competition, member)
-        quality, costs = committees.merit_criteria(self.competition)
+        quality, costs = evaluation.merit_criteria(self.competition)
         for offer, points in ((self.alfa_offer, ("8", "4")), (self.beta_offer, ("6.5", "3"))):
             entries = {
                 quality: (Decimal(points[0]), "Spójny, realny plan zajęć."),
                 costs: (Decimal(points[1]), "Koszty uzasadnione."),
             }
-            committees.save_card(offer, self.chair, entries, submit=True)
+            evaluation.save_card(offer, self.chair, entries, submit=True)
 
     @property
     def area(self):
@@ -103,7 +104,7 @@ def tab_to(page, locator, limit=120):
 def test_a_member_signs_the_declaration_with_the_keyboard_and_loses_sight_of_the_conflicted_offer(
     signed_in, axe_violations, committee
 ):
-    from partnerstwo.grants.models import ImpartialityDeclaration
+    from partnerstwo.grants.committees.models import ImpartialityDeclaration
 
     page = signed_in(committee.member.user)
     assert page.goto(committee.area).status == 200
@@ -139,10 +140,10 @@ def test_a_member_signs_the_declaration_with_the_keyboard_and_loses_sight_of_the
 def test_a_scoring_card_without_a_justification_shows_its_errors_and_then_is_submitted(
     signed_in, axe_violations, committee
 ):
-    from partnerstwo.grants import committees
-    from partnerstwo.grants.models import Score
+    from partnerstwo.grants.committees import evaluation
+    from partnerstwo.grants.committees.models import Score
 
-    committees.sign_declaration(committee.member, conflicts=[committee.beta], explanation="Członkini zarządu.")
+    evaluation.sign_declaration(committee.member, conflicts=[committee.beta], explanation="Członkini zarządu.")
     page = signed_in(committee.member.user)
     assert page.goto(f"{committee.area}oferty/{committee.alfa_offer.pk}/").status == 200
     assert_accessible(page, axe_violations, "scoring card")
@@ -198,7 +199,7 @@ def test_the_protocol_prints_the_ranking_and_its_pdf_link_answers_a_pdf(signed_i
 
 
 def test_the_officials_pages_appoint_register_and_assess_formally(signed_in, axe_violations, committee, official_x):
-    from partnerstwo.grants.models import Offer
+    from partnerstwo.grants.offers.models import Offer
     from partnerstwo.grants.tests import factories
 
     pending = factories.offer(
@@ -276,7 +277,7 @@ def test_a_resident_is_turned_away_from_the_members_area(signed_in, committee, r
 def test_a_team_member_nominates_an_address_and_reads_the_same_answer_as_for_any_other(
     signed_in, axe_violations, committee, team_member
 ):
-    from partnerstwo.grants.models import Nomination
+    from partnerstwo.grants.committees.models import Nomination
 
     page = signed_in(team_member)
     form = f"/panel/konkursy/komisje/{committee.competition.slug}/zglos/"

@@ -16,8 +16,9 @@ pytestmark = pytest.mark.browser
 def schedule_data(demo_data):
     """The schedule's demo (published 2027 with one row moved, published 2026) even before `manage.py demo`
     lists it, and a competition announced from one row."""
-    from partnerstwo.grants import demo_schedule
-    from partnerstwo.grants.models import Competition, PlannedCompetition
+    from partnerstwo.grants.competitions.models import Competition
+    from partnerstwo.grants.schedule import demo as demo_schedule
+    from partnerstwo.grants.schedule.models import PlannedCompetition
     from partnerstwo.grants.tests import factories
 
     demo_schedule.load(io.StringIO())
@@ -71,7 +72,7 @@ def test_filters_and_sorting_work_without_javascript(browser, base_url, schedule
 
 def test_the_panel_page_of_a_draft_under_consultation_is_accessible(new_context, log_in, axe_violations,
                                                                     schedule_data, demo_official):
-    from partnerstwo.grants.models import ScheduleComment
+    from partnerstwo.grants.schedule.models import ScheduleComment
     from partnerstwo.grants.tests import factories
 
     year = factories.schedule_year(2028, status="consultation")

@@ -10,7 +10,8 @@ def scenario():
     """One competition in evaluation of official_x's department, with criteria, an offer that passed the formal
     assessment and a committee whose chair is the resident (declaration signed); made once per test."""
     from partnerstwo.accounts.models import User
-    from partnerstwo.grants.models import Competition, Offer
+    from partnerstwo.grants.competitions.models import Competition
+    from partnerstwo.grants.offers.models import Offer
     from partnerstwo.grants.tests import factories
 
     competition = Competition.objects.filter(slug=SLUG).first()
@@ -31,12 +32,12 @@ def offer_pk(rows):
 
 def nomination_pk(rows):
     from partnerstwo.accounts.models import User
-    from partnerstwo.grants import committees
+    from partnerstwo.grants.committees import appointment
 
     competition = scenario()
     candidate = User.objects.get(email="anna.mieszkanka@example.org")
     nomination = competition.nominations.filter(candidate=candidate).first()
-    return (nomination or committees.nominate(competition, candidate=candidate, by=None, justification="Tak.")).pk
+    return (nomination or appointment.nominate(competition, candidate=candidate, by=None, justification="Tak.")).pk
 
 
 def member_pk(rows):

@@ -27,7 +27,7 @@ def _pk(status="planned"):
 def _document(rows):
     """One competition with one document per test (both path parameters must agree); no file is written."""
     if not hasattr(rows, "competition_document"):
-        from partnerstwo.grants.models import CompetitionDocument
+        from partnerstwo.grants.competitions.models import CompetitionDocument
 
         competition = _competition("accepting")(rows)
         rows.competition_document = CompetitionDocument.objects.create(

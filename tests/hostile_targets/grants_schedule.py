@@ -8,7 +8,7 @@ OFFICIAL_X = "xawery@um.example.org"
 def _schedule(year: int, status: str):
     from django.utils import timezone
 
-    from partnerstwo.grants.models import ScheduleYear
+    from partnerstwo.grants.schedule.models import ScheduleYear
 
     published_at = timezone.now() if status == "published" else None
     return ScheduleYear.objects.get_or_create(year=year, defaults={"status": status, "published_at": published_at})[0]
@@ -18,7 +18,7 @@ def _row(year: int, status: str):
     """A row of official_x's department in a schedule of the given state, made once per test."""
     from partnerstwo.accounts.models import User
     from partnerstwo.city.models import PublicTaskSphere
-    from partnerstwo.grants.models import PlannedCompetition
+    from partnerstwo.grants.schedule.models import PlannedCompetition
 
     schedule = _schedule(year, status)
     department = User.objects.get(email=OFFICIAL_X).department

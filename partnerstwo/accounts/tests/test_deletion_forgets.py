@@ -101,8 +101,8 @@ def test_a_failure_in_one_app_keeps_everything(resident, data, monkeypatch):
 
 
 def test_a_committee_members_seat_and_declaration_stay_with_the_name_only(client, official_x):
-    from partnerstwo.grants import committees
-    from partnerstwo.grants.models import CommitteeMember, Nomination
+    from partnerstwo.grants.committees import appointment
+    from partnerstwo.grants.committees.models import CommitteeMember, Nomination
     from partnerstwo.grants.tests import factories
 
     competition = factories.competition()
@@ -120,7 +120,7 @@ def test_a_committee_members_seat_and_declaration_stay_with_the_name_only(client
     assert (seat.user_id, seat.name, str(seat)) == (None, "Ksawery Urzędnik", "Ksawery Urzędnik")
     assert seat.declaration.signed_at is not None
     assert not Nomination.objects.filter(competition=competition).exists()
-    assert committees.seat_of(official_x, competition) is None
+    assert appointment.seat_of(official_x, competition) is None
 
 
 def test_the_deletion_page_says_what_goes_what_stays_and_why(client, resident):

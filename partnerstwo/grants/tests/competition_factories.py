@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from partnerstwo.city.models import PublicTaskSphere
-from partnerstwo.grants.models import Competition, Criterion, PriorFunding, StatusChange
+from partnerstwo.grants.competitions.models import Competition, Criterion, PriorFunding, StatusChange
 
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"

@@ -8,8 +8,11 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from partnerstwo.city.models import Department, PublicTaskSphere
-from partnerstwo.grants import committees
-from partnerstwo.grants.models import CommitteeMember, Competition, Criterion, Mode, Offer
+from partnerstwo.grants.committees import evaluation
+from partnerstwo.grants.committees.models import CommitteeMember
+from partnerstwo.grants.competitions.models import Competition, Criterion
+from partnerstwo.grants.offers.models import Offer
+from partnerstwo.grants.schedule.models import Mode, PlannedCompetition, ScheduleYear
 from partnerstwo.organizations.models import Organization, Representation
 from partnerstwo.organizations.tests import directory_factory
 
@@ -84,7 +87,7 @@ def offer(competition, org=None, *, requested=Decimal("20000.00"), formal=Offer.
 def member(competition, user, role=CommitteeMember.Role.CITY, *, is_chair=False, declared=False, conflicts=()):
     seat = CommitteeMember.objects.create(competition=competition, user=user, role=role, is_chair=is_chair)
     if declared or conflicts:
-        committees.sign_declaration(seat, conflicts=conflicts, explanation="Zasiadam w zarządzie." if conflicts else "")
+        evaluation.sign_declaration(seat, conflicts=conflicts, explanation="Zasiadam w zarządzie." if conflicts else "")
     return seat
 
 
@@ -92,16 +95,12 @@ def member(competition, user, role=CommitteeMember.Role.CITY, *, is_chair=False,
 
 
 def schedule_year(year=2027, status="published", **fields):
-    from partnerstwo.grants.models import ScheduleYear
-
     if status == "published":
         fields.setdefault("published_at", timezone.now())
     return ScheduleYear.objects.create(year=year, status=status, **fields)
 
 
 def planned(schedule, department, *, task=None, sphere="culture", mode=Mode.SUPPORT, month=3, amount="50000", **fields):
-    from partnerstwo.grants.models import PlannedCompetition
-
     return PlannedCompetition.objects.create(
         schedule=schedule,
         department=department,

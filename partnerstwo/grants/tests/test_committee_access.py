@@ -4,8 +4,10 @@ offers from that member; each role sees only what it may."""
 import pytest
 from django.urls import reverse
 
-from partnerstwo.grants import committees
-from partnerstwo.grants.models import Competition, ImpartialityDeclaration, Offer
+from partnerstwo.grants.committees import evaluation
+from partnerstwo.grants.committees.models import ImpartialityDeclaration
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories
 
 
@@ -57,7 +59,7 @@ def test_the_declaration_lists_the_art_24_grounds_its_version_and_the_offering_o
     assert "art. 24" in page
     assert "przysposobienia, opieki lub kurateli" in page
     assert "wątpliwości co do mojej bezstronności" in page
-    assert committees.DECLARATION_VERSION in page
+    assert evaluation.DECLARATION_VERSION in page
     assert "Fundacja Alfa" in page and "Stowarzyszenie Beta" in page
 
 
@@ -68,7 +70,7 @@ def test_signing_the_declaration_opens_the_offers(client, resident, setting):
     response = client.post(url("committee_declaration", competition), {"confirm": "on"})
     assert response.status_code == 302
     declaration = ImpartialityDeclaration.objects.get(member=seat)
-    assert declaration.text_version == committees.DECLARATION_VERSION
+    assert declaration.text_version == evaluation.DECLARATION_VERSION
     page = client.get(url("committee_competition", competition)).content.decode()
     assert "Półkolonie na Dojlidach" in page and "Warsztaty szachowe" in page
     pdf = client.get(url("committee_offer_file", competition, setting["alfa_offer"].pk))
@@ -111,7 +113,7 @@ def test_a_member_with_a_conflict_neither_sees_nor_opens_nor_scores_that_organis
     assert response.status_code == 404
     assert not alfa_offer.scores.exists()
     seat = competition.committee.get()
-    assert committees.scoring_refusal(competition, alfa_offer, seat) is not None
+    assert evaluation.scoring_refusal(competition, alfa_offer, seat) is not None
 
 
 def test_a_non_member_representative_gets_404_everywhere(client, representative_a, setting):

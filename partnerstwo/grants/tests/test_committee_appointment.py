@@ -1,12 +1,17 @@
 """Appointing the committee (art. 15): roles, one chair, exclusion of persons linked to offering organisations,
 nominations by the Team and by representatives."""
 
+from decimal import Decimal
+
 import pytest
+from django.core.exceptions import ValidationError
+from django.db.models import ProtectedError
 from django.urls import reverse
 
 from conftest import make_user
-from partnerstwo.grants import committees
-from partnerstwo.grants.models import CommitteeMember, Competition, Nomination
+from partnerstwo.grants.committees import appointment, evaluation
+from partnerstwo.grants.committees.models import CommitteeMember, Nomination
+from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.tests import factories
 
 
@@ -36,8 +41,8 @@ def test_an_official_of_the_department_appoints_a_city_representative_as_chair(
 
 
 def test_appointing_a_new_chair_leaves_exactly_one_chair(competition, resident, team_member):
-    committees.appoint(competition, user=resident, role="city", is_chair=True)
-    committees.appoint(competition, user=team_member, role="expert", is_chair=True)
+    appointment.appoint(competition, user=resident, role="city", is_chair=True)
+    appointment.appoint(competition, user=team_member, role="expert", is_chair=True)
     assert list(competition.committee.filter(is_chair=True).values_list("user", flat=True)) == [team_member.pk]
 
 
@@ -62,12 +67,12 @@ def test_a_representative_of_an_offering_organisation_cannot_be_appointed_in_any
     bidder = factories.organization("Fundacja Alfa")
     factories.represent(representative_a, bidder)
     factories.offer(competition, bidder)
-    with pytest.raises(committees.AppointmentRefused, match="Fundacja Alfa"):
-        committees.appoint(competition, user=representative_a, role="city")
+    with pytest.raises(appointment.AppointmentRefused, match="Fundacja Alfa"):
+        appointment.appoint(competition, user=representative_a, role="city")
 
 
 def test_a_committee_without_ngo_persons_gets_a_note_not_a_refusal(client, official_x, competition, resident):
-    committees.appoint(competition, user=resident, role="city", is_chair=True)
+    appointment.appoint(competition, user=resident, role="city", is_chair=True)
     client.force_login(official_x)
     page = client.get(detail_url(competition)).content.decode()
     assert "art. 15 ust. 2da" in page
@@ -125,7 +130,7 @@ def test_a_team_member_nominates_a_candidate_and_the_official_appoints_them(
 
 
 def test_the_official_may_decline_a_nomination(client, team_member, official_x, competition, resident):
-    nomination = committees.nominate(competition, candidate=resident, by=team_member, justification="Ekspertka.")
+    nomination = appointment.nominate(competition, candidate=resident, by=team_member, justification="Ekspertka.")
     client.force_login(official_x)
     client.post(
         reverse("panel:grants_panel:committee_nomination", args=[competition.slug, nomination.pk]),
@@ -182,9 +187,93 @@ def test_the_panel_list_of_committees_takes_a_constant_number_of_queries(
 
 def test_a_member_linked_to_an_offer_registered_after_appointment_is_flagged(client, official_x, competition):
     person = make_user("ewa@example.org", "representative", full_name="Ewa Ekspert")
-    committees.appoint(competition, user=person, role="city")
+    appointment.appoint(competition, user=person, role="city")
     organization = factories.organization("Fundacja Późna")
     factories.represent(person, organization)
     factories.offer(competition, organization)
     client.force_login(official_x)
     assert "Ewa Ekspert jest związany(-a) z organizacją" in client.get(detail_url(competition)).content.decode()
+
+
+def scored_member(competition, user):
+    factories.criteria(competition)
+    offer = factories.offer(competition, formal="passed")
+    seat = factories.member(competition, user, declared=True)
+    quality, costs = evaluation.merit_criteria(competition)
+    evaluation.save_card(offer, seat, {quality: (Decimal("8"), "Dobrze."), costs: (Decimal("4"), "Rzetelnie.")},
+                         submit=True)
+    return seat
+
+
+def test_a_member_who_has_scored_cannot_be_recalled(department_x, resident):
+    competition = factories.competition(department=department_x, status=Competition.Status.EVALUATION)
+    seat = scored_member(competition, resident)
+
+    with pytest.raises(ValidationError, match="oceniła już oferty"):
+        appointment.remove(seat)
+    with pytest.raises(ProtectedError):
+        seat.delete()
+
+    assert CommitteeMember.objects.filter(pk=seat.pk).exists()
+    assert seat.scores.count() == 2
+
+
+def test_the_panel_says_why_a_member_who_has_scored_stays(client, official_x, department_x, resident):
+    competition = factories.competition(department=department_x, status=Competition.Status.EVALUATION)
+    seat = scored_member(competition, resident)
+    client.force_login(official_x)
+
+    response = client.post(
+        reverse("panel:grants_panel:committee_remove_member", args=[competition.slug, seat.pk]), follow=True
+    )
+
+    assert "Ta osoba oceniła już oferty; jej oceny muszą zostać w protokole." in response.content.decode()
+    assert CommitteeMember.objects.filter(pk=seat.pk).exists()
+
+
+def test_a_member_who_has_not_scored_is_recalled(client, official_x, competition, resident):
+    seat = appointment.appoint(competition, user=resident, role="city")
+    client.force_login(official_x)
+
+    response = client.post(
+        reverse("panel:grants_panel:committee_remove_member", args=[competition.slug, seat.pk]), follow=True
+    )
+
+    assert "Odwołano członka komisji." in response.content.decode()
+    assert not CommitteeMember.objects.filter(pk=seat.pk).exists()
+
+
+@pytest.mark.parametrize("status", [Competition.Status.PLANNED, Competition.Status.RESULTS,
+                                    Competition.Status.CANCELLED])
+def test_the_committee_is_formed_only_from_the_announcement_until_the_results(department_x, resident, status):
+    competition = factories.competition(department=department_x, status=status)
+
+    with pytest.raises(ValidationError, match="od ogłoszenia konkursu do ogłoszenia jego wyników"):
+        appointment.appoint(competition, user=resident, role="city")
+
+    assert not CommitteeMember.objects.filter(competition=competition).exists()
+
+
+def test_the_panel_shows_why_a_closed_committee_takes_no_appointment(client, official_x, department_x, resident):
+    competition = factories.competition(department=department_x, status=Competition.Status.RESULTS)
+    client.force_login(official_x)
+
+    response = client.post(detail_url(competition), {"user": resident.email, "role": "city"}, follow=True)
+
+    assert response.status_code == 200
+    assert "od ogłoszenia konkursu do ogłoszenia jego wyników" in response.content.decode()
+    assert not CommitteeMember.objects.filter(competition=competition).exists()
+
+
+def test_a_closed_committee_keeps_its_members_and_its_chair(department_x, resident, team_member):
+    competition = factories.competition(department=department_x, status=Competition.Status.RESULTS)
+    seat = factories.member(competition, resident)
+    factories.member(competition, team_member, is_chair=True)
+
+    with pytest.raises(ValidationError):
+        appointment.make_chair(seat)
+    with pytest.raises(ValidationError):
+        appointment.remove(seat)
+
+    seat.refresh_from_db()
+    assert not seat.is_chair

@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from partnerstwo.grants import committee_views, committees
-from partnerstwo.grants.models import Competition, Offer
+from partnerstwo.grants.committees import evaluation, views
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories
 
 HIDDEN_TITLE = "Warsztaty szachowe dla seniorów"
@@ -23,8 +24,8 @@ def media(settings, tmp_path):
 
 
 def card(offer, seat, points, text):
-    criterion = committees.merit_criteria(offer.competition).get()
-    committees.save_card(offer, seat, {criterion: (Decimal(points), text)}, submit=True)
+    criterion = evaluation.merit_criteria(offer.competition).get()
+    evaluation.save_card(offer, seat, {criterion: (Decimal(points), text)}, submit=True)
 
 
 @pytest.fixture
@@ -86,7 +87,7 @@ def test_the_offer_its_file_and_its_assessment_pages_are_not_found(conflicted, s
 
 
 def test_scoring_the_offer_is_not_found_and_saves_nothing(conflicted, scored):
-    criterion = committees.merit_criteria(scored["competition"]).get()
+    criterion = evaluation.merit_criteria(scored["competition"]).get()
     response = conflicted.post(
         committee_url("committee_offer", scored["competition"], scored["beta_offer"].pk),
         {f"points_{criterion.pk}": "10", f"justification_{criterion.pk}": "Świetnie.", "action": "submit"},
@@ -107,8 +108,8 @@ def test_the_protocol_page_leaves_out_the_offer_its_cards_and_its_ranking_row(co
 
 def test_the_pdf_protocol_leaves_them_out_too(conflicted, scored, monkeypatch):
     printed = []
-    real = committee_views.protocol_html
-    monkeypatch.setattr(committee_views, "protocol_html", lambda context: printed.append(real(context)) or printed[-1])
+    real = views.protocol_html
+    monkeypatch.setattr(views, "protocol_html", lambda context: printed.append(real(context)) or printed[-1])
     response = conflicted.get(committee_url("committee_protocol_pdf", scored["competition"]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF-")
     assert "Półkolonie na Dojlidach" in printed[0]

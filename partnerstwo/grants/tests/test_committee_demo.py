@@ -4,8 +4,10 @@ import io
 
 import pytest
 
-from partnerstwo.grants import committees, demo_committees
-from partnerstwo.grants.models import CommitteeMember, ImpartialityDeclaration, Nomination, Offer, Score
+from partnerstwo.grants.committees import demo as demo_committees
+from partnerstwo.grants.committees import evaluation
+from partnerstwo.grants.committees.models import CommitteeMember, ImpartialityDeclaration, Nomination, Score
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories
 
 
@@ -29,6 +31,6 @@ def test_the_demo_builds_a_committee_with_a_conflict_and_scores_and_is_idempoten
     assert competition.committee.filter(role="ngo").count() == 2
     assert ImpartialityDeclaration.objects.filter(conflicts__isnull=False).distinct().count() == 1
     assert Offer.objects.filter(formal_status=Offer.Formal.REJECTED).count() == 1
-    ranked = committees.ranking(competition)
+    ranked = evaluation.ranking(competition)
     assert len(ranked) == 3 and all(row.average for row in ranked)
     assert not Score.objects.filter(member__role="expert").exists()

@@ -6,8 +6,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from partnerstwo.grants import committees
-from partnerstwo.grants.models import Competition, Offer
+from partnerstwo.grants.committees import appointment, evaluation
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories
 
 
@@ -23,10 +24,10 @@ def competition(department_x, resident, representative_b, team_member):
     factories.criteria(competition)
     offer = factories.offer(competition, formal=Offer.Formal.PASSED)
     seat = factories.member(competition, resident, is_chair=True, declared=True)
-    entries = dict.fromkeys(committees.merit_criteria(competition), (Decimal("5"), "Dobrze."))
-    committees.save_card(offer, seat, entries, submit=True)
+    entries = dict.fromkeys(evaluation.merit_criteria(competition), (Decimal("5"), "Dobrze."))
+    evaluation.save_card(offer, seat, entries, submit=True)
     factories.represent(representative_b, factories.organization("Stowarzyszenie Beta"))
-    committees.nominate(competition, candidate=team_member, by=team_member, justification="Zna temat.")
+    appointment.nominate(competition, candidate=team_member, by=team_member, justification="Zna temat.")
     return competition
 
 
@@ -85,7 +86,7 @@ def test_the_members_competition_page_takes_a_constant_number_of_queries(
     for _ in range(4):
         factories.offer(competition, formal=Offer.Formal.PASSED)
     # The new organisations offered after the signature: the member declares again before seeing them.
-    committees.amend_declaration(committees.seat_of(resident, competition), conflicts=[], explanation="")
+    evaluation.amend_declaration(appointment.seat_of(resident, competition), conflicts=[], explanation="")
     with django_assert_num_queries(len(before.captured_queries)):
         response = client.get(url)
     assert response.content.decode().count("Zadanie nr") >= 5

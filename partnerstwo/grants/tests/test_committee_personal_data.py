@@ -3,7 +3,7 @@
 import pytest
 
 from partnerstwo.grants import personal_data
-from partnerstwo.grants.models import CommitteeMember
+from partnerstwo.grants.committees.models import CommitteeMember
 from partnerstwo.grants.tests import factories
 
 pytestmark = pytest.mark.django_db

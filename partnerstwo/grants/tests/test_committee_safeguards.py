@@ -11,9 +11,12 @@ from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from partnerstwo.grants import committee_views, committees, offers
-from partnerstwo.grants.committee_forms import AppointForm
-from partnerstwo.grants.models import CommitteeMember, Competition, Offer
+from partnerstwo.grants.committees import appointment, evaluation, views
+from partnerstwo.grants.committees.forms import AppointForm
+from partnerstwo.grants.committees.models import CommitteeMember
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.offers import registration
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories
 
 
@@ -43,15 +46,15 @@ def url(name, competition, *args):
 
 
 def register(competition, organization, official, title="Oferta spóźniona"):
-    return offers.register(
+    return registration.register(
         competition, by=official, organization=organization, title=title,
         requested_amount=Decimal("9000.00"), received_on=datetime.date(2026, 11, 27),
     )
 
 
 def card(offer, seat, points, text):
-    criterion = committees.merit_criteria(offer.competition).get()
-    committees.save_card(offer, seat, {criterion: (Decimal(points), text)}, submit=True)
+    criterion = evaluation.merit_criteria(offer.competition).get()
+    evaluation.save_card(offer, seat, {criterion: (Decimal(points), text)}, submit=True)
 
 
 # --- 1. The protocol of a member with a declared conflict ------------------------------------
@@ -81,8 +84,8 @@ def test_the_pdf_protocol_of_a_member_with_a_conflict_leaves_that_organisation_o
     client, team_member, scored, monkeypatch
 ):
     printed = []
-    real = committee_views.protocol_html
-    monkeypatch.setattr(committee_views, "protocol_html", lambda context: printed.append(real(context)) or printed[-1])
+    real = views.protocol_html
+    monkeypatch.setattr(views, "protocol_html", lambda context: printed.append(real(context)) or printed[-1])
     client.force_login(team_member)
     response = client.get(url("committee_protocol_pdf", scored["competition"]))
     assert response.status_code == 200
@@ -117,7 +120,7 @@ def test_an_offer_from_a_new_organisation_closes_the_offers_until_the_member_dec
     assert response["Location"] == url("committee_declaration", competition)
     assert client.get(url("committee_offer_file", competition, setting["alfa_offer"].pk)).status_code == 404
     assert client.get(url("committee_protocol", competition)).status_code == 302
-    assert committees.scoring_refusal(competition, setting["alfa_offer"], seat)
+    assert evaluation.scoring_refusal(competition, setting["alfa_offer"], seat)
 
     declaration_page = client.get(url("committee_declaration", competition)).content.decode()
     assert "Fundacja Spóźniona" in declaration_page
@@ -153,11 +156,11 @@ def test_members_indicated_by_or_representing_an_organisation_that_offers_later_
     competition = setting["competition"]
     gamma = factories.organization("Fundacja Gamma")
     delta = factories.organization("Stowarzyszenie Delta")
-    indicated = committees.appoint(competition, user=resident, role="ngo", organization=gamma)
-    committees.sign_declaration(indicated, conflicts=[], explanation="")
+    indicated = appointment.appoint(competition, user=resident, role="ngo", organization=gamma)
+    evaluation.sign_declaration(indicated, conflicts=[], explanation="")
     factories.represent(representative_a, delta)
-    representing = committees.appoint(competition, user=representative_a, role="city")
-    committees.sign_declaration(representing, conflicts=[], explanation="")
+    representing = appointment.appoint(competition, user=representative_a, role="city")
+    evaluation.sign_declaration(representing, conflicts=[], explanation="")
 
     register(competition, gamma, official_x)
     register(competition, delta, official_x)
@@ -167,8 +170,8 @@ def test_members_indicated_by_or_representing_an_organisation_that_offers_later_
     assert representing.suspended_at
     assert "reprezentuje organizację Stowarzyszenie Delta" in representing.suspension_reason
 
-    assert committees.offers_for(resident, competition, indicated) is None
-    assert committees.scoring_refusal(competition, setting["alfa_offer"], indicated) == indicated.suspension_reason
+    assert evaluation.offers_for(resident, competition, indicated) is None
+    assert evaluation.scoring_refusal(competition, setting["alfa_offer"], indicated) == indicated.suspension_reason
     client.force_login(resident)
     page = client.get(url("committee_competition", competition)).content.decode()
     assert "członkostwo w komisji jest zawieszone" in page and "Półkolonie na Dojlidach" not in page
@@ -188,7 +191,7 @@ def test_an_offer_registered_in_the_panel_suspends_the_member_its_organisation_i
 ):
     competition = setting["competition"]
     gamma = factories.organization("Fundacja Gamma", krs="0000123456")
-    seat = committees.appoint(competition, user=resident, role="ngo", organization=gamma)
+    seat = appointment.appoint(competition, user=resident, role="ngo", organization=gamma)
     client.force_login(official_x)
     response = client.post(reverse("panel:grants_panel:committee_offer_new", args=[competition.slug]), {
         "organization": "0000123456", "title": "Zajęcia", "requested_amount": "1000", "received_on": "2026-11-27",
@@ -215,8 +218,8 @@ def test_an_ngo_member_cannot_be_appointed_without_the_organisation_that_indicat
     form = AppointForm({"user": resident.email, "role": "ngo"}, competition=competition)
     assert not form.is_valid()
     assert form.errors["organization"] == ["Podaj organizację, która wskazała tę osobę."]
-    with pytest.raises(committees.AppointmentRefused):
-        committees.appoint(competition, user=resident, role="ngo")
+    with pytest.raises(appointment.AppointmentRefused):
+        appointment.appoint(competition, user=resident, role="ngo")
     with pytest.raises(ValidationError) as error:
         CommitteeMember(competition=competition, user=resident, role="ngo").full_clean()
     assert "nominated_by" in error.value.message_dict
@@ -233,7 +236,7 @@ def test_an_ngo_member_cannot_be_appointed_without_the_organisation_that_indicat
 
 def test_the_note_on_a_committee_without_ngo_persons_marks_points_2_3_as_unverified(setting, resident):
     seat = factories.member(setting["competition"], resident)
-    notes = " ".join(committees.committee_notes(setting["competition"], [seat]))
+    notes = " ".join(appointment.committee_notes(setting["competition"], [seat]))
     assert "pkt 2–3 do potwierdzenia z radcą prawnym" in notes
 
 

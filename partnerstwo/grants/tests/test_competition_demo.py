@@ -5,8 +5,9 @@ import io
 import pytest
 
 from partnerstwo.city import demo as city_demo
-from partnerstwo.grants import demo_competitions, rules
-from partnerstwo.grants.models import Competition, CompetitionDocument
+from partnerstwo.grants.competitions import demo as demo_competitions
+from partnerstwo.grants.competitions import rules
+from partnerstwo.grants.competitions.models import Competition, CompetitionDocument
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerstwo.grants.models import Competition, CompetitionChange, CompetitionDocument, StatusChange
+from partnerstwo.grants.competitions.models import Competition, CompetitionChange, CompetitionDocument, StatusChange
 from partnerstwo.grants.tests.competition_factories import at, competition, pdf, today
 
 Status = Competition.Status

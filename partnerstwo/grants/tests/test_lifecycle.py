@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from partnerstwo.grants import competitions as lifecycle
-from partnerstwo.grants.models import Competition, CompetitionChange, Offer, StatusChange
-from partnerstwo.grants.tests.competition_factories import at, competition, today
+from partnerstwo.grants.competitions import lifecycle
+from partnerstwo.grants.competitions.models import Competition, CompetitionChange, CompetitionDocument, StatusChange
+from partnerstwo.grants.offers.models import Offer
+from partnerstwo.grants.tests.competition_factories import at, competition, pdf, today
 from partnerstwo.organizations.tests import directory_factory
 
 Status = Competition.Status
@@ -144,6 +145,35 @@ def test_a_change_to_an_announced_competition_raises_the_revision_and_describes_
     assert change.revision == 1
     assert "ermin składania ofert zmieniono z" in made.last_change_summary
     assert old_deadline.strftime("%Y") in change.summary
+
+
+def test_an_edit_is_told_with_its_criteria_and_prior_funding(department_x, official_x):
+    made = competition(department_x, status=Status.ACCEPTING)
+    before = lifecycle.snapshot(made)
+    made.title = "Nowy tytuł konkursu"
+    made.save()
+
+    change = lifecycle.record_edit(made, before, criteria_changed=True, prior_funding_changed=True, by=official_x)
+
+    assert change.summary == (
+        "Zmieniono: tytuł konkursu; zmieniono kryteria oceny ofert; "
+        "zmieniono informację o zadaniach tego samego rodzaju (art. 13 ust. 2 pkt 7)"
+    )
+    assert change.changed_by == official_x
+
+
+def test_adding_and_correcting_a_document_are_recorded_as_changes(department_x, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    made = competition(department_x, status=Status.ACCEPTING)
+
+    old = lifecycle.add_document(made, CompetitionDocument(title="Regulamin", file=pdf()))
+    new = lifecycle.replace_document(old, file=pdf())
+
+    old.refresh_from_db()
+    assert (old.is_current, new.is_current, new.replaces) == (False, True, old)
+    assert list(CompetitionChange.objects.order_by("revision").values_list("summary", flat=True)) == [
+        "Dodano dokument „Regulamin”", "Poprawiono dokument „Regulamin”",
+    ]
 
 
 def test_changes_to_a_planned_competition_are_not_recorded(department_x):

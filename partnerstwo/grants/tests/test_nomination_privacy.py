@@ -10,8 +10,9 @@ from django.db import transaction
 from django.urls import reverse
 
 from conftest import make_user
-from partnerstwo.grants import committees
-from partnerstwo.grants.models import CommitteeMember, Competition, Nomination
+from partnerstwo.grants.committees import appointment
+from partnerstwo.grants.committees.models import CommitteeMember, Nomination
+from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.tests import factories
 from partnerstwo.lib.testing import first_link, message_text
 
@@ -55,7 +56,7 @@ def known_addresses(competition, resident, official_y, representative_a, team_me
     factories.represent(representative_a, offering)
     factories.offer(competition, offering)  # represents an organisation that offered
     # Already nominated, by someone else.
-    committees.nominate(competition, candidate=resident, by=None)
+    appointment.nominate(competition, candidate=resident, by=None)
     return {
         "an account": make_user("konto@example.org", "resident").email,
         "a committee member": official_y.email,
@@ -118,7 +119,7 @@ def test_the_nominated_address_is_told_by_e_mail_with_or_without_an_account(
 def test_the_official_sees_an_address_without_an_account_and_appoints_it_once_the_account_exists(
     client, team_member, official_x, competition
 ):
-    nomination = committees.nominate(competition, email=UNKNOWN, by=team_member, justification="Ekspertka.")
+    nomination = appointment.nominate(competition, email=UNKNOWN, by=team_member, justification="Ekspertka.")
     assert nomination.candidate is None
     client.force_login(official_x)
     detail = reverse("panel:grants_panel:committee_detail", args=[competition.slug])
@@ -137,7 +138,7 @@ def test_the_official_sees_an_address_without_an_account_and_appoints_it_once_th
 
 
 def test_the_teams_list_of_its_nominations_names_only_the_typed_address(client, team_member, competition, resident):
-    committees.nominate(competition, email=resident.email, by=team_member)
+    appointment.nominate(competition, email=resident.email, by=team_member)
     client.force_login(team_member)
     page = client.get(reverse("panel:grants_panel:committee_index")).content.decode()
     assert resident.email in page
@@ -147,7 +148,7 @@ def test_the_teams_list_of_its_nominations_names_only_the_typed_address(client, 
 def test_nominations_are_rate_limited_per_nominator_with_the_same_words_for_every_address(
     client, team_member, competition, monkeypatch
 ):
-    monkeypatch.setattr(committees, "NOMINATION_RATE", "1/h")
+    monkeypatch.setattr(appointment, "NOMINATION_RATE", "1/h")
     client.force_login(team_member)
     url = reverse("panel:grants_panel:committee_nominate", args=[competition.slug])
     client.post(url, {"candidate": "pierwsza@example.org", "justification": "Tak."})

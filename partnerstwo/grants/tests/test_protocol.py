@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 
 from conftest import make_user
-from partnerstwo.grants import committees
-from partnerstwo.grants.committee_views import protocol_html
-from partnerstwo.grants.models import Competition, Offer
+from partnerstwo.grants.committees import evaluation
+from partnerstwo.grants.committees.views import protocol_html
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories
 
 
@@ -40,14 +41,14 @@ def competition(department_x, resident):
     alfa = factories.organization("Fundacja Łączy Nas")
     beta = factories.organization("Stowarzyszenie Beta")
     offer = factories.offer(competition, alfa, title="Półkolonie", formal=Offer.Formal.PASSED,
-                            formal_checks={str(committees.formal_criteria(competition).get().pk): True})
+                            formal_checks={str(evaluation.formal_criteria(competition).get().pk): True})
     factories.offer(competition, beta, title="Obóz", formal=Offer.Formal.REJECTED, formal_notes="Po terminie.")
     chair = factories.member(competition, resident, is_chair=True, declared=True)
     other = factories.member(competition, make_user("jan@example.org", "resident", full_name="Jan Ćwik"), "ngo",
                              conflicts=[beta])
-    committees.save_card(offer, chair, {committees.merit_criteria(competition).get(): (Decimal("8.5"), "Dobrze.")},
+    evaluation.save_card(offer, chair, {evaluation.merit_criteria(competition).get(): (Decimal("8.5"), "Dobrze.")},
                          submit=True)
-    committees.save_card(offer, other, {committees.merit_criteria(competition).get(): (Decimal("7"), "Poprawnie.")},
+    evaluation.save_card(offer, other, {evaluation.merit_criteria(competition).get(): (Decimal("7"), "Poprawnie.")},
                          submit=True)
     Offer.objects.filter(pk=offer.pk).update(proposed_amount=Decimal("15000.00"))
     return competition
@@ -63,13 +64,13 @@ def test_the_protocol_page_shows_members_declarations_assessments_scores_ranking
         "Anna Mieszkańska", "przewodniczący(-a)", "Jan Ćwik", "osoba wskazana przez organizacje",
         "wyłączony(-a) z oceny ofert: Stowarzyszenie Beta", "Zasiadam w zarządzie.",
         "odrzucona formalnie", "Po terminie.", "Oferta złożona w terminie: tak",
-        "8,5", "Poprawnie.", "7,75", "15000,00 zł", committees.DECLARATION_VERSION,
+        "8,5", "Poprawnie.", "7,75", "15000,00 zł", evaluation.DECLARATION_VERSION,
     ]:
         assert text in page, text
 
 
 def test_the_pdf_is_made_from_the_protocol_html_with_dejavu_fonts(client, resident, competition):
-    html = protocol_html(committees.protocol(competition))
+    html = protocol_html(evaluation.protocol(competition))
     assert "DejaVu Sans" in html
     assert "Fundacja Łączy Nas" in html and "Wypoczynek letni dzieci – Żółw" in html
     client.force_login(resident)
@@ -109,7 +110,7 @@ def test_the_protocol_takes_a_constant_number_of_queries(client, official_x, com
     for n in range(3):
         offer = factories.offer(competition, formal=Offer.Formal.PASSED)
         seat = factories.member(competition, make_user(f"m{n}@example.org", "resident"), declared=True)
-        committees.save_card(offer, seat, {committees.merit_criteria(competition).get(): (Decimal("5"), "Ok.")},
+        evaluation.save_card(offer, seat, {evaluation.merit_criteria(competition).get(): (Decimal("5"), "Ok.")},
                              submit=True)
     with django_assert_num_queries(len(before.captured_queries)):
         client.get(url)

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerstwo.city.models import PublicTaskSphere
-from partnerstwo.grants import competitions as lifecycle
-from partnerstwo.grants.models import Competition, Offer
+from partnerstwo.grants.competitions import lifecycle
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests.competition_factories import at, competition, today
 from partnerstwo.organizations.tests import directory_factory
 
@@ -186,7 +187,7 @@ def test_the_events_calendar_and_main_navigation_link_to_the_competitions(client
 def test_the_admin_refuses_a_slug_that_would_hide_a_fixed_page(rf, administrator):
     from django.contrib import admin
 
-    from partnerstwo.grants.models import Competition
+    from partnerstwo.grants.competitions.models import Competition
 
     request = rf.get("/")
     request.user = administrator

@@ -12,9 +12,11 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from partnerstwo.city.models import Department, PublicTaskSphere
-from partnerstwo.grants import competitions as lifecycle
-from partnerstwo.grants import results
-from partnerstwo.grants.models import CommitteeMember, Competition, Offer, Score
+from partnerstwo.grants.committees import evaluation
+from partnerstwo.grants.committees.models import CommitteeMember, Score
+from partnerstwo.grants.competitions import lifecycle, results
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories as make
 
 Status = Competition.Status
@@ -78,10 +80,8 @@ def test_the_notice_lists_organisation_task_amount_and_average_points_then_the_o
 
 
 def test_the_notice_points_match_the_committees_ranking(scored):
-    from partnerstwo.grants import committees
-
     publish(scored)
-    ranking = {row.offer.pk: row.average for row in committees.ranking(scored["competition"])}
+    ranking = {row.offer.pk: row.average for row in evaluation.ranking(scored["competition"])}
     awarded, not_awarded = results.notice(scored["competition"])
     assert {offer.pk: offer.points for offer in awarded} == ranking
     exported = {offer.pk: results.average(offer.points_sum, offer.scorers) for offer in results.granted_offers()}

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from partnerstwo.grants import rules
+from partnerstwo.grants.competitions import rules
 from partnerstwo.grants.tests.competition_factories import at, competition
 
 # A Tuesday with no holidays in the 21 days after it: the edges are not moved by the holiday rule.

@@ -7,18 +7,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerstwo.city.models import PublicTaskSphere
-from partnerstwo.grants import schedule
-from partnerstwo.grants.models import Mode, PlannedCompetition, PlannedCompetitionChange
+from partnerstwo.grants.schedule import planning
+from partnerstwo.grants.schedule.models import Mode, PlannedCompetition, PlannedCompetitionChange
 from partnerstwo.grants.tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
 def edit(row, user, **values):
-    before = schedule.snapshot(row)
+    before = planning.snapshot(row)
     for name, value in values.items():
         setattr(row, name, value)
-    return schedule.update_row(row=row, before=before, user=user)
+    return planning.update_row(row=row, before=before, user=user)
 
 
 def test_moving_a_published_row_records_who_when_old_and_new(official_x):
@@ -33,7 +33,7 @@ def test_moving_a_published_row_records_who_when_old_and_new(official_x):
 def test_the_public_text_names_the_months_and_the_day():
     change = PlannedCompetitionChange(field="planned_month", old_value="3", new_value="4",
                                       changed_at=timezone.make_aware(dt.datetime(2026, 11, 28, 12)))
-    assert schedule.change_text_with_date(change) == "przesunięto z marca na kwiecień (28 listopada 2026)"
+    assert planning.change_text_with_date(change) == "przesunięto z marca na kwiecień (28 listopada 2026)"
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_the_public_text_names_the_months_and_the_day():
     ],
 )
 def test_each_kind_of_change_reads_as_a_sentence(field, old, new, text):
-    assert schedule.change_text(PlannedCompetitionChange(field=field, old_value=old, new_value=new)) == text
+    assert planning.change_text(PlannedCompetitionChange(field=field, old_value=old, new_value=new)) == text
 
 
 def test_every_tracked_field_is_recorded(official_x):
@@ -105,7 +105,7 @@ def test_an_edit_through_the_panel_shows_on_the_public_page(client, official_x):
 
 def test_a_withdrawn_row_can_no_longer_be_edited(client, official_x):
     row = factories.planned(factories.schedule_year(2027), official_x.department, month=3)
-    schedule.withdraw_row(row=row, user=official_x)
+    planning.withdraw_row(row=row, user=official_x)
     client.force_login(official_x)
     client.post(reverse("panel:grants_panel:schedule_row_edit", args=[row.pk]), {
         "task": row.task, "sphere": row.sphere_id, "mode": "support", "planned_month": "8",

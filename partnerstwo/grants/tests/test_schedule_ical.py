@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerstwo.grants import schedule
-from partnerstwo.grants.models import Competition
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.schedule import ical, planning
 from partnerstwo.grants.tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def events(calendar):
 
 def test_each_planned_row_is_an_all_day_event_covering_its_month(client, department_x):
     row = factories.planned(factories.schedule_year(2027), department_x, task="Kluby seniora", month=12)
-    event = events(feed(client))[schedule.row_uid(row)]
+    event = events(feed(client))[ical.row_uid(row)]
     assert event.decoded("dtstart") == dt.date(2027, 12, 1)
     assert event.decoded("dtend") == dt.date(2028, 1, 1)  # exclusive: the whole of December
     assert "Kluby seniora" in str(event["summary"])
@@ -47,12 +47,12 @@ def test_uids_and_content_are_stable_across_requests(client, department_x):
 
 def test_a_moved_row_keeps_its_uid_and_raises_its_sequence(client, department_x, official_x):
     row = factories.planned(factories.schedule_year(2027), department_x, month=3)
-    before = events(feed(client))[schedule.row_uid(row)]
+    before = events(feed(client))[ical.row_uid(row)]
     assert before["sequence"] == 0
-    snapshot = schedule.snapshot(row)
+    snapshot = planning.snapshot(row)
     row.planned_month = 4
-    schedule.update_row(row=row, before=snapshot, user=official_x)
-    after = events(feed(client))[schedule.row_uid(row)]
+    planning.update_row(row=row, before=snapshot, user=official_x)
+    after = events(feed(client))[ical.row_uid(row)]
     assert after.decoded("dtstart") == dt.date(2027, 4, 1)
     assert after["sequence"] == 1
     assert "przesunięto z marca na kwiecień" in str(after["description"])
@@ -60,8 +60,8 @@ def test_a_moved_row_keeps_its_uid_and_raises_its_sequence(client, department_x,
 
 def test_a_withdrawn_row_is_sent_as_cancelled(client, department_x, official_x):
     row = factories.planned(factories.schedule_year(2027), department_x)
-    schedule.withdraw_row(row=row, user=official_x)
-    assert str(events(feed(client))[schedule.row_uid(row)]["status"]) == "CANCELLED"
+    planning.withdraw_row(row=row, user=official_x)
+    assert str(events(feed(client))[ical.row_uid(row)]["status"]) == "CANCELLED"
 
 
 def test_the_offer_deadline_of_an_announced_competition_is_in_the_feed(client, department_x):

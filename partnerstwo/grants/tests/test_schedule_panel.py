@@ -6,7 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerstwo.grants.models import PlannedCompetition, PlannedCompetitionChange, ScheduleComment, ScheduleYear
+from partnerstwo.grants.schedule.models import (
+    PlannedCompetition,
+    PlannedCompetitionChange,
+    ScheduleComment,
+    ScheduleYear,
+)
 from partnerstwo.grants.tests import factories
 from partnerstwo.lib.testing import first_link, message_text
 

@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from partnerstwo.grants import schedule
-from partnerstwo.grants.models import Competition, ScheduleYear
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.schedule import planning
+from partnerstwo.grants.schedule.models import ScheduleYear
 from partnerstwo.grants.tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -56,10 +57,10 @@ def test_it_shows_next_years_schedule_by_default_once_published(client, departme
 
 def test_default_year_prefers_next_then_current_then_latest():
     today = dt.date(2026, 11, 28)
-    assert schedule.default_public_year([2027, 2026], today) == 2027
-    assert schedule.default_public_year([2026, 2025], today) == 2026
-    assert schedule.default_public_year([2024, 2023], today) == 2024
-    assert schedule.default_public_year([], today) is None
+    assert planning.default_public_year([2027, 2026], today) == 2027
+    assert planning.default_public_year([2026, 2025], today) == 2026
+    assert planning.default_public_year([2024, 2023], today) == 2024
+    assert planning.default_public_year([], today) is None
 
 
 def test_it_filters_by_department_and_sphere(client, department_x, department_y):
@@ -93,9 +94,9 @@ def test_it_sorts_by_month_or_by_department(client, department_x, department_y):
 def test_a_changed_row_shows_its_change_and_the_changes_list(client, department_x, official_x):
     year = factories.schedule_year(2027)
     row = factories.planned(year, department_x, task="Festiwal", month=3, amount="50000")
-    before = schedule.snapshot(row)
+    before = planning.snapshot(row)
     row.planned_month, row.planned_amount = 4, 60000
-    schedule.update_row(row=row, before=before, user=official_x)
+    planning.update_row(row=row, before=before, user=official_x)
     html = page(client, rok=2027)
     assert "przesunięto z marca na kwiecień" in html
     assert "zmieniono kwotę z 50\xa0000\xa0zł na 60\xa0000\xa0zł" in html
@@ -104,7 +105,7 @@ def test_a_changed_row_shows_its_change_and_the_changes_list(client, department_
 
 def test_a_withdrawn_row_is_marked_withdrawn(client, department_x, official_x):
     row = factories.planned(factories.schedule_year(2027), department_x, task="Zadanie wycofane")
-    schedule.withdraw_row(row=row, user=official_x)
+    planning.withdraw_row(row=row, user=official_x)
     html = page(client, rok=2027)
     assert "<del>Zadanie wycofane</del>" in html
     assert "wycofano (" in html
@@ -134,9 +135,9 @@ def test_the_page_links_the_ical_feed(client, department_x):
 def make_rows(year, departments, count):
     for n in range(count):
         row = factories.planned(year, departments[n % 2], task=f"Zadanie {n}", month=n % 12 + 1)
-        before = schedule.snapshot(row)
+        before = planning.snapshot(row)
         row.planned_month = (n + 1) % 12 + 1
-        schedule.update_row(row=row, before=before, user=None)
+        planning.update_row(row=row, before=before, user=None)
         if n % 3 == 0:
             factories.competition(department=row.department, status=Competition.Status.ACCEPTING, planned=row)
 
@@ -156,9 +157,9 @@ def test_the_table_takes_the_same_number_of_queries_for_few_and_many_rows(
 
 def test_the_timeline_keeps_the_first_published_month_of_a_moved_row(client, department_x, official_x):
     row = factories.planned(factories.schedule_year(2027), department_x, month=3)
-    before = schedule.snapshot(row)
+    before = planning.snapshot(row)
     row.planned_month = 5
-    schedule.update_row(row=row, before=before, user=official_x)
+    planning.update_row(row=row, before=before, user=official_x)
     html = page(client, rok=2027)
     assert "timeline__bar--moved timeline__m3" in html
     assert "pierwotnie: marzec" in html
@@ -167,8 +168,8 @@ def test_the_timeline_keeps_the_first_published_month_of_a_moved_row(client, dep
 def test_the_demo_loads_twice_without_duplicates():
     import io
 
-    from partnerstwo.grants import demo_schedule
-    from partnerstwo.grants.models import PlannedCompetition, PlannedCompetitionChange
+    from partnerstwo.grants.schedule import demo as demo_schedule
+    from partnerstwo.grants.schedule.models import PlannedCompetition, PlannedCompetitionChange
 
     demo_schedule.load(io.StringIO())
     demo_schedule.load(io.StringIO())

@@ -6,8 +6,10 @@ import pytest
 from django.urls import reverse
 
 from conftest import make_user
-from partnerstwo.grants import committees
-from partnerstwo.grants.models import Competition, Offer, Score
+from partnerstwo.grants.committees import evaluation
+from partnerstwo.grants.committees.models import Score
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories
 
 
@@ -26,7 +28,7 @@ def competition(department_x):
 
 
 def merit(competition):
-    return list(committees.merit_criteria(competition))
+    return list(evaluation.merit_criteria(competition))
 
 
 def card(competition, *values, action="save"):
@@ -50,7 +52,7 @@ def test_the_chair_passes_an_offer_with_every_formal_criterion_checked(client, r
     offer = factories.offer(competition)
     factories.member(competition, resident, is_chair=True, declared=True)
     client.force_login(resident)
-    first, second = committees.formal_criteria(competition)
+    first, second = evaluation.formal_criteria(competition)
     response = client.post(formal_url(competition, offer), {"formal_status": "passed", "check_1": "on"})
     assert "wszystkie kryteria formalne" in response.content.decode()
     client.post(formal_url(competition, offer),
@@ -133,13 +135,13 @@ def test_a_card_is_saved_partially_then_submitted_and_locked(client, resident, c
     client.post(offer_url(competition, offer),
                 card(competition, ("7.5", "Spójny plan."), ("5", "Koszty realne."), action="submit"))
     assert Score.objects.filter(member=seat, submitted_at__isnull=False).count() == 2
-    with pytest.raises(committees.ScoreError):
-        committees.save_card(offer, seat, {merit(competition)[0]: (Decimal("1"), "Zmiana.")}, submit=False)
+    with pytest.raises(evaluation.ScoreError):
+        evaluation.save_card(offer, seat, {merit(competition)[0]: (Decimal("1"), "Zmiana.")}, submit=False)
     assert "Złożona karta oceny" in client.get(offer_url(competition, offer)).content.decode()
 
 
 def scored(competition, offer, seat, *points):
-    committees.save_card(
+    evaluation.save_card(
         offer, seat, {c: (Decimal(p), "Uzasadnienie.") for c, p in zip(merit(competition), points, strict=True)},
         submit=True,
     )
@@ -158,10 +160,10 @@ def test_averages_count_voting_members_only_and_rank_with_ties(competition):
     scored(competition, beta, anna, "9", "4.5")     # 13.5 → average 13.5 (one card)
     scored(competition, gamma, anna, "5", "2")      # 7
     scored(competition, gamma, bartek, "6", "3")    # 9 → average 8
-    with pytest.raises(committees.ScoreError):
+    with pytest.raises(evaluation.ScoreError):
         scored(competition, gamma, expert, "10", "5")
 
-    rows = committees.ranking(competition)
+    rows = evaluation.ranking(competition)
     assert [(r.offer, r.average, r.rank, r.tied) for r in rows] == [
         (alfa, Decimal("13.50"), 1, True),
         (beta, Decimal("13.50"), 1, True),
@@ -173,8 +175,8 @@ def test_averages_count_voting_members_only_and_rank_with_ties(competition):
 def test_draft_cards_do_not_count_in_the_average(competition):
     offer = factories.offer(competition, formal=Offer.Formal.PASSED)
     seat = factories.member(competition, make_user("anna@example.org", "resident"), declared=True)
-    committees.save_card(offer, seat, {merit(competition)[0]: (Decimal("9"), "Dobrze.")}, submit=False)
-    assert committees.ranking(competition)[0].average is None
+    evaluation.save_card(offer, seat, {merit(competition)[0]: (Decimal("9"), "Dobrze.")}, submit=False)
+    assert evaluation.ranking(competition)[0].average is None
 
 
 def test_the_proposed_amount_may_not_exceed_the_requested_one(client, resident, competition):

@@ -45,7 +45,7 @@ def organization_recipient(name, *, email=None, spheres=(), topics=(Topic.GRANTS
 
 
 def competition(*, title="Aktywni seniorzy 2027", sphere="health", status="announced", deadline_in_days=30, **fields):
-    from partnerstwo.grants.models import Competition
+    from partnerstwo.grants.competitions.models import Competition
 
     n = next(_numbers)
     department, _created = Department.objects.get_or_create(

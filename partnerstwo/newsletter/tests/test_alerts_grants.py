@@ -85,7 +85,7 @@ def test_the_announcement_gives_the_competitions_key_facts_and_link(db, use_smtp
 def test_a_change_to_an_announced_competition_goes_to_the_same_people_once_per_change(
     audience, org_chose_health, use_smtp
 ):
-    from partnerstwo.grants.models import CompetitionChange
+    from partnerstwo.grants.competitions.models import CompetitionChange
 
     changed = competition(title="Aktywni seniorzy 2027", sphere="health")
     call_command("send_alerts")

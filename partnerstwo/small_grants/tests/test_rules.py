@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from partnerstwo.grants.models import Mode, PlannedCompetition, ScheduleYear
+from partnerstwo.grants.schedule.models import Mode, PlannedCompetition, ScheduleYear
 from partnerstwo.small_grants import procedure
 from partnerstwo.small_grants.forms import PublishForm, SmallGrantOfferForm
 from partnerstwo.small_grants.models import SmallGrantOffer

@@ -3,7 +3,7 @@ accepting → closed after the offer deadline). Idempotent: a second run in the 
 
 from django.core.management.base import BaseCommand
 
-from partnerstwo.grants.competitions import advance_all
+from partnerstwo.grants.competitions.lifecycle import advance_all
 
 
 class Command(BaseCommand):

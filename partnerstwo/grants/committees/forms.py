@@ -1,40 +1,14 @@
-"""Forms of the committee's work: offers, appointment, nominations, declaration, assessment, scoring."""
+"""Forms of the committee's work: appointment, nominations, declaration, assessment, scoring."""
 
-from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.accounts.models import User
-from partnerstwo.grants import committees
-from partnerstwo.grants.models import NGO_MEMBER_NEEDS_ORGANIZATION, CommitteeMember, Offer
-from partnerstwo.grants.offers import OrganizationNotFound, resolve_organization
-from partnerstwo.lib.uploads import validate_pdf
-
-NGO_HELP = _("Nazwa organizacji z katalogu albo jej numer KRS (10 cyfr).")
-
-
-def clean_text(value: str) -> str:
-    """Text without NUL bytes, which no database column accepts."""
-    return value.replace("\x00", "")
-
-
-class OrganizationField(forms.CharField):
-    """A text field resolved to exactly one organisation of the directory, with a clear error otherwise."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 300)
-        kwargs.setdefault("help_text", NGO_HELP)
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        text = clean_text(super().clean(value) or "")
-        if not text:
-            return None
-        try:
-            return resolve_organization(text)
-        except OrganizationNotFound as error:
-            raise forms.ValidationError(str(error)) from None
+from partnerstwo.grants.committees import appointment, evaluation
+from partnerstwo.grants.committees.models import NGO_MEMBER_NEEDS_ORGANIZATION, CommitteeMember
+from partnerstwo.grants.offers.forms import OrganizationField, clean_text
+from partnerstwo.grants.offers.models import Offer
 
 
 class UserByEmailField(forms.EmailField):
@@ -50,24 +24,6 @@ class UserByEmailField(forms.EmailField):
                 _("Nie ma konta z tym adresem. Osoba musi najpierw założyć konto w serwisie.")
             )
         return user
-
-
-class OfferForm(forms.Form):
-    organization = OrganizationField(label=_("Organizacja"))
-    title = forms.CharField(label=_("Tytuł zadania"), max_length=300)
-    requested_amount = forms.DecimalField(
-        label=_("Wnioskowana kwota (zł)"), min_value=Decimal("0.01"), max_digits=12, decimal_places=2
-    )
-    received_on = forms.DateField(label=_("Data wpływu"), widget=forms.DateInput(attrs={"type": "date"}))
-    file = forms.FileField(label=_("Oferta (PDF)"), help_text=_("Plik PDF, najwyżej 10 MB."))
-
-    def clean_title(self):
-        return clean_text(self.cleaned_data["title"])
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        validate_pdf(upload)
-        return upload
 
 
 class AppointForm(forms.Form):
@@ -93,7 +49,7 @@ class AppointForm(forms.Form):
         data = super().clean()
         user = data.get("user")
         if user is not None:
-            error = committees.appointment_error(self.competition, user=user, organization=data.get("organization"))
+            error = appointment.appointment_error(self.competition, user=user, organization=data.get("organization"))
             if error:
                 self.add_error("user", error)
         if (
@@ -135,7 +91,7 @@ class NominationForm(forms.Form):
     def clean(self):
         data = super().clean()
         if "organization" not in self.errors:
-            error = committees.nomination_error(self.competition, organization=data.get("organization"))
+            error = appointment.nomination_error(self.competition, organization=data.get("organization"))
             if error:
                 self.add_error("organization" if data.get("organization") else None, error)
         return data
@@ -232,7 +188,7 @@ class ScoreCardForm(forms.Form):
                 label=_("Punkty: %(name)s (0–%(max)s)") % {"name": criterion.name, "max": criterion.max_points},
                 required=False, min_value=0, max_value=criterion.max_points, max_digits=5, decimal_places=1,
                 initial=score.points if score else None,
-                widget=forms.NumberInput(attrs={"step": str(committees.SCORE_STEP)}),
+                widget=forms.NumberInput(attrs={"step": str(evaluation.SCORE_STEP)}),
             )
             self.fields[f"justification_{number}"] = forms.CharField(
                 label=_("Uzasadnienie: %(name)s") % {"name": criterion.name}, required=False, max_length=5000,
@@ -259,7 +215,7 @@ class ScoreCardForm(forms.Form):
                 elif text:
                     self.add_error(points_name, _("Podaj punkty do tego uzasadnienia."))
                 continue
-            error = committees.points_error(points, criterion)
+            error = evaluation.points_error(points, criterion)
             if error:
                 self.add_error(points_name, error)
             if not text:
@@ -284,7 +240,7 @@ class ProposedAmountForm(forms.Form):
 
     def clean_proposed_amount(self):
         amount = self.cleaned_data["proposed_amount"]
-        error = committees.proposed_amount_error(self.offer, amount)
+        error = evaluation.proposed_amount_error(self.offer, amount)
         if error:
             raise forms.ValidationError(error)
         return amount

@@ -11,18 +11,17 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from partnerstwo.city.models import Department, PublicTaskSphere
-from partnerstwo.grants import competitions as lifecycle
-from partnerstwo.grants import rules
-from partnerstwo.grants.models import (
+from partnerstwo.grants.competitions import lifecycle, rules
+from partnerstwo.grants.competitions.models import (
     Competition,
     CompetitionChange,
     CompetitionDocument,
     Criterion,
-    Offer,
-    PlannedCompetition,
     PriorFunding,
     StatusChange,
 )
+from partnerstwo.grants.offers.models import Offer
+from partnerstwo.grants.schedule.models import PlannedCompetition
 from partnerstwo.organizations.models import Organization
 
 S = Competition.Status

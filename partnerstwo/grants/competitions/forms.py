@@ -8,14 +8,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import Department, PublicTaskSphere
-from partnerstwo.grants import competitions, rules
-from partnerstwo.grants.models import (
-    Competition,
-    CompetitionDocument,
-    Criterion,
-    PlannedCompetition,
-    PriorFunding,
-)
+from partnerstwo.grants.competitions import lifecycle, rules
+from partnerstwo.grants.competitions.models import Competition, CompetitionDocument, Criterion, PriorFunding
+from partnerstwo.grants.schedule.models import PlannedCompetition
 from partnerstwo.grants.urls import RESERVED_SLUGS
 from partnerstwo.lib.text import fold
 from partnerstwo.lib.uploads import validate_pdf
@@ -108,7 +103,7 @@ class CompetitionForm(forms.ModelForm):
         if self.instance.pk and status != Competition.Status.PLANNED:
             # The address is already in announcements and subscribers' calendars.
             del self.fields["slug"]
-        if status not in competitions.DEADLINE_EDITABLE:
+        if status not in lifecycle.DEADLINE_EDITABLE:
             for name in ["offer_deadline", *PUBLICATION_FIELDS]:
                 self.fields[name].disabled = True
         if status != Competition.Status.PLANNED:
@@ -275,7 +270,7 @@ class ResultsForm(forms.Form):
         cleaned = super().clean()
         for offer in self.offers:
             name = f"amount_{offer.pk}"
-            error = competitions.awarded_amount_error(offer, cleaned.get(name))
+            error = lifecycle.awarded_amount_error(offer, cleaned.get(name))
             if error:
                 self.add_error(name, error)
         return cleaned

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from partnerstwo.grants import committee_views as views
+from partnerstwo.grants.committees import views
 
 urlpatterns = [
     path("", views.index, name="committee"),

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from partnerstwo.city.models import Department, PublicTaskSphere
-from partnerstwo.grants.models import Mode, PlannedCompetition, PlannedCompetitionChange, ScheduleYear
+from partnerstwo.grants.schedule.models import Mode, PlannedCompetition, PlannedCompetitionChange, ScheduleYear
 
 DEPARTMENTS = {
     "DSS": "Departament Spraw Społecznych",

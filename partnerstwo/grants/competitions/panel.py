@@ -16,9 +16,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from partnerstwo.grants import committees, rules
-from partnerstwo.grants import competitions as lifecycle
-from partnerstwo.grants.forms import (
+from partnerstwo.grants.committees import evaluation
+from partnerstwo.grants.competitions import lifecycle, rules
+from partnerstwo.grants.competitions.forms import (
     CancelForm,
     CompetitionForm,
     CriterionFormSet,
@@ -27,7 +27,7 @@ from partnerstwo.grants.forms import (
     ReplaceDocumentForm,
     ResultsForm,
 )
-from partnerstwo.grants.models import Competition, CompetitionDocument
+from partnerstwo.grants.competitions.models import Competition, CompetitionDocument
 from partnerstwo.panel.access import panel_required
 
 Status = Competition.Status
@@ -121,12 +121,10 @@ def edit(request, pk):
         if request.method == "POST" and form.is_valid() and criteria.is_valid() and prior.is_valid():
             with transaction.atomic():
                 competition = _save_all(form, criteria, prior)
-                sentences = lifecycle.describe_changes(before, competition)
-                if criteria.has_changed():
-                    sentences.append(_("zmieniono kryteria oceny ofert"))
-                if prior.has_changed():
-                    sentences.append(_("zmieniono informację o zadaniach tego samego rodzaju (art. 13 ust. 2 pkt 7)"))
-                lifecycle.record_changes(competition, sentences, by=request.user)
+                lifecycle.record_edit(
+                    competition, before, criteria_changed=criteria.has_changed(),
+                    prior_funding_changed=prior.has_changed(), by=request.user,
+                )
             messages.success(request, _("Zapisano zmiany."))
             return redirect("panel:grants_panel:edit", competition.pk)
     elif request.method == "POST":
@@ -148,13 +146,7 @@ def documents(request, pk):
         if competition.status not in lifecycle.EDITABLE:
             raise PermissionDenied
         if form.is_valid():
-            with transaction.atomic():
-                document = form.save(commit=False)
-                document.competition = competition
-                document.save()
-                lifecycle.record_changes(
-                    competition, [_("dodano dokument „%(title)s”") % {"title": document.title}], by=request.user
-                )
+            lifecycle.add_document(competition, form.save(commit=False), by=request.user)
             messages.success(request, _("Dodano dokument."))
             return redirect("panel:grants_panel:documents", competition.pk)
     return render(request, "grants/competitions/panel/documents.html", {
@@ -173,15 +165,7 @@ def replace_document(request, pk, document_pk):
         raise PermissionDenied
     form = ReplaceDocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            CompetitionDocument.objects.create(
-                competition=competition, title=old.title, file=form.cleaned_data["file"], replaces=old
-            )
-            old.is_current = False
-            old.save(update_fields=["is_current"])
-            lifecycle.record_changes(
-                competition, [_("poprawiono dokument „%(title)s”") % {"title": old.title}], by=request.user
-            )
+        lifecycle.replace_document(old, file=form.cleaned_data["file"], by=request.user)
         messages.success(request, _("Zastąpiono dokument; poprzednia wersja jest oznaczona jako nieaktualna."))
         return redirect("panel:grants_panel:documents", competition.pk)
     return render(request, "grants/competitions/panel/replace_document.html", {
@@ -249,7 +233,7 @@ def start_evaluation(request, pk):
 @require_http_methods(["GET", "POST"])
 def publish_results(request, pk):
     competition = _editable(request, pk)
-    if committees.hidden_organizations(request.user, competition):
+    if evaluation.hidden_organizations(request.user, competition):
         # The form shows every offer with the committee's proposed amount: someone who declared a conflict
         # with an offering organisation neither sees it nor decides the grants (art. 24 k.p.a.).
         return _action_page(

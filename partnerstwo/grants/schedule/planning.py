@@ -18,9 +18,9 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from partnerstwo.accounts.models import User
-from partnerstwo.grants.models import (
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.schedule.models import (
     MONTHS,
-    Competition,
     Mode,
     PlannedCompetition,
     PlannedCompetitionChange,
@@ -335,67 +335,3 @@ def changes_of(rows) -> list[tuple]:
     """Every recorded change of the rows, newest first, as (change, row, text)."""
     found = [(change, row, text) for row in rows for change, text in row.change_list]
     return sorted(found, key=lambda item: (item[0].changed_at, item[0].pk), reverse=True)
-
-
-# --- The iCal feed (RFC 5545) ----------------------------------------------------------------
-
-ICAL_UID_DOMAIN = "partnerstwo"
-
-
-def row_uid(row: PlannedCompetition) -> str:
-    return f"harmonogram-{row.schedule_id}-pozycja-{row.pk}@{ICAL_UID_DOMAIN}"
-
-
-def ical_feed(year: ScheduleYear, rows) -> bytes:
-    """The planned announcement months (all-day events spanning the whole month) and the offer deadlines
-    of the competitions already announced from the schedule. `rows` come from public_rows()."""
-    import icalendar
-
-    from partnerstwo.events.ical import add_timezone, calendar_header
-    from partnerstwo.grants.ical import competition_vevents
-
-    calendar = calendar_header(_("Harmonogram otwartych konkursów ofert %(year)s") % {"year": year.year})
-    page = absolute_url(_public_page(year))
-    for row in rows:
-        calendar.add_component(_row_event(year, row, page, icalendar))
-        for competition in row.competitions.all():
-            # The competitions feed's own entry for the deadline: the same UID and SEQUENCE in both feeds.
-            calendar.add_component(competition_vevents(competition)[0])
-    add_timezone(calendar)
-    return calendar.to_ical()
-
-
-def _public_page(year: ScheduleYear) -> str:
-    from django.urls import reverse
-
-    return f"{reverse('grants:schedule')}?rok={year.year}"
-
-
-def _row_event(year, row, page, icalendar):
-    start, end = month_span(year.year, row.planned_month)
-    changes = list(row.changes.all())
-    event = icalendar.Event()
-    event.add("uid", row_uid(row))
-    # Stable across requests: the stamp is the row's last change, not the time of the request.
-    stamp = max([row.updated_at, *(change.changed_at for change in changes)])
-    event.add("dtstamp", stamp.astimezone(dt.UTC))
-    event.add("last-modified", stamp.astimezone(dt.UTC))
-    event.add("sequence", len(changes))
-    event.add("summary", _("Planowane ogłoszenie konkursu: %(task)s") % {"task": row.task})
-    event.add("dtstart", start)
-    event.add("dtend", end)
-    event.add("transp", "TRANSPARENT")
-    event.add("status", "CANCELLED" if row.is_withdrawn else "TENTATIVE")
-    lines = [
-        _("Planowany miesiąc ogłoszenia: %(month)s %(year)s. Wydarzenie obejmuje cały miesiąc, bo harmonogram "
-          "nie podaje dnia ogłoszenia.") % {"month": month_name(row.planned_month), "year": year.year},
-        _("Wydział: %(department)s") % {"department": row.department.name},
-        _("Sfera zadań publicznych: %(sphere)s") % {"sphere": row.sphere},
-        _("Forma zlecenia: %(mode)s") % {"mode": row.get_mode_display()},
-        _("Planowana kwota: %(amount)s") % {"amount": format_amount(row.planned_amount)},
-        *(change_text_with_date(change) for change in changes),
-        page,
-    ]
-    event.add("description", "\n".join(lines))
-    event.add("url", page)
-    return event

@@ -1,4 +1,5 @@
-"""The filters of the public list of competitions: ?sfera=&wydzial=&rok=&stan=&q=.
+"""The filters of the public pages: the list of competitions (?sfera=&wydzial=&rok=&stan=&q=) and the year
+of the results page and of the results exports (?rok=).
 
 As in the calendar's filters, a value that does not validate is reported next to its field and left
 out of the filter, so any URL gives a page. Building the form costs three queries (spheres,
@@ -12,7 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import Department, PublicTaskSphere
-from partnerstwo.grants.models import Competition
+from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.lib.text import search_terms
 from partnerstwo.organizations.public_data import sphere_name
 
@@ -75,3 +76,23 @@ class CompetitionFilterForm(forms.Form):
         for term in search_terms(values.get("q") or ""):
             condition &= Q(search_text__contains=term)
         return competitions.filter(condition)
+
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+class ResultsYearForm(forms.Form):
+    """On the results page: one of the years that have published results."""
+
+    rok = forms.TypedChoiceField(label=_("Rok"), coerce=int, required=False, choices=())
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rok"].choices = [(year, str(year)) for year in years]
+        self.fields["rok"].error_messages["invalid_choice"] = _("Wybierz rok, w którym ogłoszono wyniki konkursów.")
+
+
+class ExportYearForm(forms.Form):
+    """In an export: any year, or none for every year."""
+
+    rok = forms.IntegerField(label=_("Rok"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)

@@ -3,7 +3,7 @@
 Only competitions whose results were published (status "results") are read here: nothing of a
 competition still planned or being evaluated leaves through these functions. The points of an offer
 are the committee's average — the average of the totals of the submitted cards of the voting members,
-as in committees.ranking — and only offers that passed the formal assessment have them.
+as in evaluation.ranking — and only offers that passed the formal assessment have them.
 """
 
 from dataclasses import dataclass
@@ -12,8 +12,10 @@ from decimal import Decimal
 from django.db.models import Count, DecimalField, IntegerField, OuterRef, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
-from partnerstwo.grants import committees
-from partnerstwo.grants.models import CommitteeMember, Competition, Offer, Score
+from partnerstwo.grants.committees import evaluation
+from partnerstwo.grants.committees.models import CommitteeMember, Score
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.organizations.public_data import sphere_name
 
 Status = Competition.Status
@@ -33,7 +35,7 @@ def _by_points_then_amount(offer):
 def notice(competition: Competition) -> tuple[list[Offer], list[Offer]]:
     """The results notice: the offers granted a subsidy and then the others, each with `points`
     (None when the offer was not scored), by points then amount."""
-    averages = {row.offer.pk: row.average for row in committees.ranking(competition)}
+    averages = {row.offer.pk: row.average for row in evaluation.ranking(competition)}
     offers = list(Offer.objects.filter(competition=competition).select_related("organization"))
     for offer in offers:
         offer.points = averages.get(offer.pk)

@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from partnerstwo.city.models import Department, PublicTaskSphere
-from partnerstwo.grants import schedule
-from partnerstwo.grants.models import MONTHS
-from partnerstwo.grants.schedule_forms import PublicFilterForm
+from partnerstwo.grants.schedule import planning
+from partnerstwo.grants.schedule.forms import PublicFilterForm
+from partnerstwo.grants.schedule.ical import ical_feed
+from partnerstwo.grants.schedule.models import MONTHS
 
 ORDERINGS = {
     "miesiac": ["planned_month", "department__name", "task", "pk"],
@@ -18,11 +19,11 @@ ORDERINGS = {
 
 
 def index(request):
-    years = list(schedule.schedules_for_public().order_by("-year").values_list("year", flat=True))
+    years = list(planning.schedules_for_public().order_by("-year").values_list("year", flat=True))
     chosen_year = _chosen_year(request.GET.get("rok"), years)
     if chosen_year is None:
         return render(request, "grants/schedule/not_published.html", status=200)
-    year = get_object_or_404(schedule.schedules_for_public(), year=chosen_year)
+    year = get_object_or_404(planning.schedules_for_public(), year=chosen_year)
 
     departments = list(Department.objects.filter(pk__in=year.rows.values("department_id")).order_by("name"))
     spheres = list(PublicTaskSphere.objects.filter(pk__in=year.rows.values("sphere_id")))
@@ -30,12 +31,12 @@ def index(request):
     filters = form.cleaned_or_empty()
     sort = filters.get("sortuj") or "miesiac"
 
-    rows = schedule.public_rows(year)
+    rows = planning.public_rows(year)
     if "wydzial" in filters:
         rows = rows.filter(department_id=int(filters["wydzial"]))
     if "sfera" in filters:
         rows = rows.filter(sphere__slug=filters["sfera"])
-    rows = schedule.prepare_for_display(rows.order_by(*ORDERINGS[sort]))
+    rows = planning.prepare_for_display(rows.order_by(*ORDERINGS[sort]))
 
     query = {"rok": year.year}
     if "wydzial" in filters:
@@ -49,7 +50,7 @@ def index(request):
         "filtered": "wydzial" in filters or "sfera" in filters,
         "rows": rows,
         "active_rows": [row for row in rows if not row.is_withdrawn],
-        "changes": schedule.changes_of(rows),
+        "changes": planning.changes_of(rows),
         "months": MONTHS,
         "sort": sort,
         "sort_urls": {key: "?" + urlencode({**query, "sortuj": key}) for key in ORDERINGS},
@@ -59,11 +60,11 @@ def index(request):
 
 def _chosen_year(value, years):
     if value in (None, ""):
-        return schedule.default_public_year(years)
+        return planning.default_public_year(years)
     try:
         year = int(value)
     except (TypeError, ValueError):
-        return schedule.default_public_year(years)
+        return planning.default_public_year(years)
     if year not in years:
         # A draft, or a year with no schedule: not public.
         raise Http404(_("Harmonogram na ten rok nie został opublikowany."))
@@ -71,8 +72,8 @@ def _chosen_year(value, years):
 
 
 def ical(request, year):
-    chosen = get_object_or_404(schedule.schedules_for_public(), year=year)
-    rows = list(schedule.public_rows(chosen).order_by("planned_month", "pk"))
-    response = HttpResponse(schedule.ical_feed(chosen, rows), content_type="text/calendar; charset=utf-8")
+    chosen = get_object_or_404(planning.schedules_for_public(), year=year)
+    rows = list(planning.public_rows(chosen).order_by("planned_month", "pk"))
+    response = HttpResponse(ical_feed(chosen, rows), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="harmonogram-konkursow-{chosen.year}.ics"'
     return response

@@ -14,15 +14,11 @@ from django.utils import timezone
 from partnerstwo.accounts.demo import PASSWORD
 from partnerstwo.accounts.models import User
 from partnerstwo.city.models import Department, PublicTaskSphere
-from partnerstwo.grants import committees
-from partnerstwo.grants.models import (
-    CommitteeMember,
-    Competition,
-    Criterion,
-    Mode,
-    Nomination,
-    Offer,
-)
+from partnerstwo.grants.committees import evaluation
+from partnerstwo.grants.committees.models import CommitteeMember, Nomination
+from partnerstwo.grants.competitions.models import Competition, Criterion
+from partnerstwo.grants.offers.models import Offer
+from partnerstwo.grants.schedule.models import Mode
 from partnerstwo.organizations.models import Organization
 
 SLUG = "bezdomnosc-2027"
@@ -139,11 +135,11 @@ def appoint_committee(competition: Competition, offers: list[Offer]) -> list[Com
         defaults={"nominated_by": team, "justification": "Prowadzi grupę wsparcia; konto założy po zaproszeniu."},
     )
     for seat in seats:
-        if committees.has_declared(seat):
+        if evaluation.has_declared(seat):
             continue
         # One NGO member sits on the board of the first offer's organisation and declares it.
         conflict = seat.user.email == "zespol@example.org" and offers
-        committees.sign_declaration(
+        evaluation.sign_declaration(
             seat, conflicts=[offers[0].organization] if conflict else [],
             explanation="Jestem członkinią zarządu tej organizacji." if conflict else "",
         )
@@ -155,27 +151,27 @@ def assess_and_score(competition: Competition, offers: list[Offer], seats: list[
     for index, offer in enumerate(offers):
         if offer.formal_status != Offer.Formal.PENDING:
             continue
-        checks = {c.pk: index != 3 for c in committees.formal_criteria(competition)}
-        committees.assess_formally(
+        checks = {c.pk: index != 3 for c in evaluation.formal_criteria(competition)}
+        evaluation.assess_formally(
             offer, status=Offer.Formal.REJECTED if index == 3 else Offer.Formal.PASSED,
             notes="Oferta wpłynęła po terminie." if index == 3 else "", checks=checks, by=chair.user,
         )
-    merit = list(committees.merit_criteria(competition))
+    merit = list(evaluation.merit_criteria(competition))
     cards = 0
     voters = [s for s in seats if s.role != CommitteeMember.Role.EXPERT]
     for index, offer in enumerate(offers[:3]):
         offer.refresh_from_db()
-        scorers = [s for s in voters if committees.scoring_refusal(competition, offer, s) is None]
+        scorers = [s for s in voters if evaluation.scoring_refusal(competition, offer, s) is None]
         for seat, points in zip(scorers, CARDS[index], strict=False):
-            if committees.card_scores(offer, seat):
+            if evaluation.card_scores(offer, seat):
                 continue
             entries = {c: (Decimal(str(p)), JUSTIFICATIONS[n % len(JUSTIFICATIONS)])
                        for n, (c, p) in enumerate(zip(merit, points, strict=False))}
             entries = {c: value for c, value in entries.items() if value[0] <= c.max_points}
-            committees.save_card(offer, seat, entries, submit=len(entries) == len(merit))
+            evaluation.save_card(offer, seat, entries, submit=len(entries) == len(merit))
             cards += 1
     # The chair proposes amounts for the two best offers: 90% of what they asked for.
-    for row in committees.ranking(competition):
+    for row in evaluation.ranking(competition):
         if row.rank and row.rank <= 2 and row.offer.proposed_amount is None:
             Offer.objects.filter(pk=row.offer.pk).update(proposed_amount=row.offer.requested_amount * Decimal("0.9"))
     return cards

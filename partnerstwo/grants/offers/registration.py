@@ -5,8 +5,9 @@ import re
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from partnerstwo.grants.committees import OFFER_STATUSES, can_manage, suspend_members_linked_to
-from partnerstwo.grants.models import Competition, Offer
+from partnerstwo.grants.committees.appointment import OFFER_STATUSES, can_manage, suspend_members_linked_to
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.organizations.models import Organization
 
 KRS_PATTERN = re.compile(r"^\d{10}$")

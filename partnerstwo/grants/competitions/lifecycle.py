@@ -16,8 +16,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from partnerstwo.grants import rules
-from partnerstwo.grants.models import Competition, CompetitionChange, StatusChange
+from partnerstwo.grants.competitions import rules
+from partnerstwo.grants.competitions.models import Competition, CompetitionChange, CompetitionDocument, StatusChange
 
 Status = Competition.Status
 
@@ -107,6 +107,37 @@ def record_changes(competition, sentences: list[str], *, by=None, now=None) -> C
     return CompetitionChange.objects.create(
         competition=competition, revision=competition.revision, summary=summary, changed_by=by
     )
+
+
+def record_edit(
+    competition, before: dict, *, criteria_changed: bool, prior_funding_changed: bool, by=None, now=None
+) -> CompetitionChange | None:
+    """An edit of the announcement saved from `before` (snapshot()), told in sentences with its criteria and
+    prior funding (art. 13 ust. 2 pkt 6–7)."""
+    sentences = describe_changes(before, competition)
+    if criteria_changed:
+        sentences.append(_("zmieniono kryteria oceny ofert"))
+    if prior_funding_changed:
+        sentences.append(_("zmieniono informację o zadaniach tego samego rodzaju (art. 13 ust. 2 pkt 7)"))
+    return record_changes(competition, sentences, by=by, now=now)
+
+
+@transaction.atomic
+def add_document(competition, document: CompetitionDocument, *, by=None) -> CompetitionDocument:
+    document.competition = competition
+    document.save()
+    record_changes(competition, [_("dodano dokument „%(title)s”") % {"title": document.title}], by=by)
+    return document
+
+
+@transaction.atomic
+def replace_document(old: CompetitionDocument, *, file, by=None) -> CompetitionDocument:
+    """A corrected document; the earlier one stays listed as superseded."""
+    new = CompetitionDocument.objects.create(competition=old.competition, title=old.title, file=file, replaces=old)
+    old.is_current = False
+    old.save(update_fields=["is_current"])
+    record_changes(old.competition, [_("poprawiono dokument „%(title)s”") % {"title": old.title}], by=by)
+    return new
 
 
 # --- Transitions ---------------------------------------------------------------------------------

@@ -1,29 +1,33 @@
 """Panel pages of the committees: appointment and offers (officials of the department), nominations (Team)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from partnerstwo.grants import committees, offers
-from partnerstwo.grants.committee_forms import AppointForm, NominationDecisionForm, NominationForm, OfferForm
-from partnerstwo.grants.models import CommitteeMember, Competition, Nomination, Offer
+from partnerstwo.grants.committees import appointment, evaluation
+from partnerstwo.grants.committees.forms import AppointForm, NominationDecisionForm, NominationForm
+from partnerstwo.grants.committees.models import CommitteeMember, Nomination
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.offers import registration
+from partnerstwo.grants.offers.forms import OfferForm
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.lib.ratelimit import hit
 from partnerstwo.panel.access import panel_required
 
 
 def managed(request, slug):
-    return get_object_or_404(committees.managed_competitions(request.user), slug=slug)
+    return get_object_or_404(appointment.managed_competitions(request.user), slug=slug)
 
 
 @panel_required
 def index(request):
     user = request.user
     managed_list = (
-        committees.managed_competitions(user)
-        .filter(status__in=committees.COMMITTEE_STATUSES)
+        appointment.managed_competitions(user)
+        .filter(status__in=appointment.COMMITTEE_STATUSES)
         .annotate(member_count=Count("committee", distinct=True), offer_count=Count("offers", distinct=True))
         .order_by("offer_deadline")
     )
@@ -31,7 +35,7 @@ def index(request):
     my_nominations = []
     if user.is_team_member:
         open_for_nominations = (
-            Competition.objects.filter(status__in=committees.COMMITTEE_STATUSES)
+            Competition.objects.filter(status__in=appointment.COMMITTEE_STATUSES)
             .select_related("department").order_by("offer_deadline")
         )
         my_nominations = Nomination.objects.filter(nominated_by=user).select_related("competition")
@@ -47,34 +51,34 @@ def index(request):
 def detail(request, slug):
     competition = managed(request, slug)
     form = AppointForm(request.POST or None, competition=competition)
-    if request.method == "POST":
-        if competition.status not in committees.COMMITTEE_STATUSES:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                committees.appoint(
-                    competition, user=form.cleaned_data["user"], role=form.cleaned_data["role"],
-                    is_chair=form.cleaned_data["is_chair"], organization=form.cleaned_data["organization"],
-                )
-            except committees.AppointmentRefused as error:
-                form.add_error("user", str(error))
-            else:
-                messages.success(request, _("Powołano członka komisji."))
-                return redirect("panel:grants_panel:committee_detail", slug=competition.slug)
+    if request.method == "POST" and form.is_valid():
+        try:
+            appointment.appoint(
+                competition, user=form.cleaned_data["user"], role=form.cleaned_data["role"],
+                is_chair=form.cleaned_data["is_chair"], organization=form.cleaned_data["organization"],
+            )
+        except appointment.AppointmentRefused as error:
+            form.add_error(None, error)
+        except ValidationError as error:  # the committee is closed, and the page shows no form
+            messages.error(request, " ".join(error.messages))
+            return redirect("panel:grants_panel:committee_detail", slug=competition.slug)
+        else:
+            messages.success(request, _("Powołano członka komisji."))
+            return redirect("panel:grants_panel:committee_detail", slug=competition.slug)
     members = list(competition.committee.select_related("user", "nominated_by", "declaration"))
     for member in members:
-        member.signed = committees.has_declared(member)
+        member.signed = evaluation.has_declared(member)
     nominations = list(competition.nominations.select_related("candidate", "organization", "nominated_by"))
     for nomination in nominations:
-        nomination.account = committees.nominee(nomination)
+        nomination.account = appointment.nominee(nomination)
     return render(request, "grants/committees/panel/detail.html", {
         "competition": competition,
         "members": members,
-        "notes": committees.committee_notes(competition, members),
+        "notes": appointment.committee_notes(competition, members),
         "nominations": nominations,
         "decision_form": NominationDecisionForm(),
         "form": form,
-        "can_change": competition.status in committees.COMMITTEE_STATUSES,
+        "can_change": competition.status in appointment.COMMITTEE_STATUSES,
     })
 
 
@@ -84,23 +88,27 @@ def decide_nomination(request, slug, pk):
     competition = managed(request, slug)
     nomination = get_object_or_404(competition.nominations, pk=pk, status=Nomination.Status.PENDING)
     form = NominationDecisionForm(request.POST)
-    if not form.is_valid() or competition.status not in committees.COMMITTEE_STATUSES:
+    if not form.is_valid():
         messages.error(request, _("Wybierz decyzję i rolę."))
     elif form.cleaned_data["decision"] == "decline":
-        committees.decline(nomination)
-        messages.success(request, _("Kandydatura nie została przyjęta."))
-    elif (candidate := committees.nominee(nomination)) is None:
+        try:
+            appointment.decline(nomination)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Kandydatura nie została przyjęta."))
+    elif (candidate := appointment.nominee(nomination)) is None:
         messages.error(request, _("Osoba zgłoszona z adresem %(email)s nie ma jeszcze konta w serwisie. Wysłaliśmy "
                                   "jej wiadomość o zgłoszeniu; powołanie będzie możliwe, gdy założy konto.")
                        % {"email": nomination.email})
     else:
         try:
-            committees.appoint(
+            appointment.appoint(
                 competition, user=candidate, role=form.cleaned_data["role"],
                 organization=nomination.organization, nomination=nomination,
             )
-        except committees.AppointmentRefused as error:
-            messages.error(request, str(error))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Powołano członka komisji."))
     return redirect("panel:grants_panel:committee_detail", slug=competition.slug)
@@ -108,8 +116,6 @@ def decide_nomination(request, slug, pk):
 
 def managed_member(request, slug, pk):
     competition = managed(request, slug)
-    if competition.status not in committees.COMMITTEE_STATUSES:
-        raise PermissionDenied
     return competition, get_object_or_404(CommitteeMember, competition=competition, pk=pk)
 
 
@@ -117,8 +123,12 @@ def managed_member(request, slug, pk):
 @require_POST
 def make_chair(request, slug, pk):
     competition, member = managed_member(request, slug, pk)
-    committees.make_chair(member)
-    messages.success(request, _("Zmieniono przewodniczącego(-ą) komisji."))
+    try:
+        appointment.make_chair(member)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Zmieniono przewodniczącego(-ą) komisji."))
     return redirect("panel:grants_panel:committee_detail", slug=competition.slug)
 
 
@@ -126,10 +136,11 @@ def make_chair(request, slug, pk):
 @require_POST
 def remove_member(request, slug, pk):
     competition, member = managed_member(request, slug, pk)
-    if member.scores.exists():
-        messages.error(request, _("Ta osoba oceniła już oferty; jej oceny muszą zostać w protokole."))
+    try:
+        appointment.remove(member)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        member.delete()
         messages.success(request, _("Odwołano członka komisji."))
     return redirect("panel:grants_panel:committee_detail", slug=competition.slug)
 
@@ -142,14 +153,14 @@ def nominate(request, slug):
     See docs/law.md#advisory-body-committee-nominations.
     """
     competition = get_object_or_404(Competition.objects.public().select_related("department"), slug=slug)
-    if not (request.user.is_team_member or committees.can_manage(request.user, competition)):
+    if not (request.user.is_team_member or appointment.can_manage(request.user, competition)):
         raise PermissionDenied
     form = NominationForm(request.POST or None, competition=competition)
     if request.method == "POST" and form.is_valid():
-        if not hit("committee-nomination", str(request.user.pk), committees.NOMINATION_RATE):
+        if not hit("committee-nomination", str(request.user.pk), appointment.NOMINATION_RATE):
             form.add_error(None, _("Wysłano zbyt wiele zgłoszeń w krótkim czasie. Spróbuj ponownie za godzinę."))
         else:
-            committees.nominate(
+            appointment.nominate(
                 competition, email=form.cleaned_data["candidate"], by=request.user,
                 organization=form.cleaned_data["organization"], justification=form.cleaned_data["justification"],
             )
@@ -159,21 +170,21 @@ def nominate(request, slug):
             return redirect("panel:grants_panel:committee_index")
     return render(request, "grants/committees/nominate.html", {
         "competition": competition, "form": form, "base_template": "panel/base.html",
-        "open": competition.status in committees.COMMITTEE_STATUSES,
+        "open": competition.status in appointment.COMMITTEE_STATUSES,
     })
 
 
 @panel_required
 def offers_list(request, slug):
     competition = managed(request, slug)
-    hidden = committees.hidden_organizations(request.user, competition)
+    hidden = evaluation.hidden_organizations(request.user, competition)
     rows = Offer.objects.filter(competition=competition).exclude(organization__in=hidden).select_related("organization")
-    count = committees.hidden_offer_count(competition, hidden)
+    count = evaluation.hidden_offer_count(competition, hidden)
     return render(request, "grants/committees/panel/offers.html", {
         "competition": competition,
         "offers": rows,
-        "hidden_notice": committees.conflict_notice(count) if count else "",
-        "can_register": offers.can_register_offers(request.user, competition),
+        "hidden_notice": evaluation.conflict_notice(count) if count else "",
+        "can_register": registration.can_register_offers(request.user, competition),
     })
 
 
@@ -181,11 +192,11 @@ def offers_list(request, slug):
 @require_http_methods(["GET", "POST"])
 def new_offer(request, slug):
     competition = managed(request, slug)
-    if not offers.can_register_offers(request.user, competition):
+    if not registration.can_register_offers(request.user, competition):
         raise PermissionDenied
     form = OfferForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        offers.register(competition, by=request.user, **form.cleaned_data)
+        registration.register(competition, by=request.user, **form.cleaned_data)
         messages.success(request, _("Zarejestrowano ofertę."))
         return redirect("panel:grants_panel:committee_offers", slug=competition.slug)
     return render(request, "grants/committees/panel/offer_form.html", {"competition": competition, "form": form})

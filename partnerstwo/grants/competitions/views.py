@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from partnerstwo.grants import committees, ical, rules
-from partnerstwo.grants import competitions as lifecycle
-from partnerstwo.grants import results as published
-from partnerstwo.grants.filters import CompetitionFilterForm
-from partnerstwo.grants.models import Competition, CompetitionDocument, Offer
-from partnerstwo.grants.results_forms import ExportYearForm, ResultsYearForm
+from partnerstwo.grants.committees import appointment
+from partnerstwo.grants.competitions import ical, lifecycle, rules
+from partnerstwo.grants.competitions import results as published
+from partnerstwo.grants.competitions.filters import CompetitionFilterForm, ExportYearForm, ResultsYearForm
+from partnerstwo.grants.competitions.models import Competition, CompetitionDocument
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.lib import tabular
 
 Status = Competition.Status
@@ -106,7 +106,7 @@ def competition_detail(request, slug):
         "not_awarded": not_awarded,
         "can_edit": request.user.is_authenticated
         and Competition.objects.editable_by(request.user).filter(pk=competition.pk).exists(),
-        "nominations_open": competition.status in committees.COMMITTEE_STATUSES,
+        "nominations_open": competition.status in appointment.COMMITTEE_STATUSES,
     })
 
 

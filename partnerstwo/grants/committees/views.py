@@ -9,15 +9,17 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from partnerstwo.grants import committees
-from partnerstwo.grants.committee_forms import (
+from partnerstwo.grants.committees import appointment, evaluation
+from partnerstwo.grants.committees.forms import (
     DeclarationForm,
     FormalAssessmentForm,
     NominationForm,
     ProposedAmountForm,
     ScoreCardForm,
 )
-from partnerstwo.grants.models import CommitteeMember, Competition, Offer
+from partnerstwo.grants.committees.models import CommitteeMember
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.lib.ratelimit import hit
 from partnerstwo.organizations.models import Organization
 
@@ -25,15 +27,15 @@ from partnerstwo.organizations.models import Organization
 def committee_access(request, slug):
     """The competition, the user's seat on its committee and whether they run it; 404 for anyone else."""
     competition = get_object_or_404(Competition.objects.select_related("department"), slug=slug)
-    seat = committees.seat_of(request.user, competition)
-    manager = committees.can_manage(request.user, competition)
+    seat = appointment.seat_of(request.user, competition)
+    manager = appointment.can_manage(request.user, competition)
     if seat is None and not manager:
         raise Http404
     return competition, seat, manager
 
 
 def visible_offer(request, competition, seat, pk):
-    offers = committees.offers_for(request.user, competition, seat)
+    offers = evaluation.offers_for(request.user, competition, seat)
     if offers is None:
         return None
     return get_object_or_404(offers, pk=pk)
@@ -47,17 +49,17 @@ def index(request):
         .order_by("-competition__offer_deadline")
     )
     for seat in seats:
-        seat.signed = committees.has_declared(seat)
+        seat.signed = evaluation.has_declared(seat)
     return render(request, "grants/committees/index.html", {"seats": seats})
 
 
 @login_required
 def competition(request, slug):
     competition, seat, manager = committee_access(request, slug)
-    offers = committees.offers_for(request.user, competition, seat)
+    offers = evaluation.offers_for(request.user, competition, seat)
     offers = list(offers) if offers is not None else None
-    hidden = committees.hidden_organizations(request.user, competition)
-    hidden_count = committees.hidden_offer_count(competition, hidden) if offers is not None else 0
+    hidden = evaluation.hidden_organizations(request.user, competition)
+    hidden_count = evaluation.hidden_offer_count(competition, hidden) if offers is not None else 0
     if offers is not None and seat is not None:
         submitted = set(
             seat.scores.filter(submitted_at__isnull=False).values_list("offer_id", flat=True).distinct()
@@ -69,15 +71,15 @@ def competition(request, slug):
         "competition": competition,
         "seat": seat,
         "manager": manager,
-        "leads": committees.is_chair_or_manager(request.user, competition, seat),
-        "signed": committees.has_declared(seat),
-        "refusal": committees.access_refusal(seat),
+        "leads": appointment.is_chair_or_manager(request.user, competition, seat),
+        "signed": evaluation.has_declared(seat),
+        "refusal": evaluation.access_refusal(seat),
         "offers": offers,
         "members": members,
-        "formal_complete": committees.formal_assessment_complete(competition),
+        "formal_complete": evaluation.formal_assessment_complete(competition),
         # A member who declared a conflict does not see those organisations' offers here either.
-        "ranking": committees.ranking(competition, hide_organizations=hidden) if offers is not None else [],
-        "hidden_notice": committees.conflict_notice(hidden_count) if hidden_count else "",
+        "ranking": evaluation.ranking(competition, hide_organizations=hidden) if offers is not None else [],
+        "hidden_notice": evaluation.conflict_notice(hidden_count) if hidden_count else "",
     })
 
 
@@ -92,24 +94,24 @@ def declaration(request, slug):
         if request.method == "POST":
             raise PermissionDenied
         return render(request, "grants/committees/declaration.html", {**context, "suspended": True})
-    declared = committees.has_declared(seat)
+    declared = evaluation.has_declared(seat)
     if declared:
         context.update(declaration=seat.declaration, conflicts=seat.declaration.conflicts.order_by("name"))
         # Only organisations that offered after the signature still need a declaration.
-        organizations = committees.organizations_not_declared(seat).order_by("name")
+        organizations = evaluation.organizations_not_declared(seat).order_by("name")
         if not organizations.exists():
             return render(request, "grants/committees/declaration.html", context)
     else:
-        organizations = committees.offering_organizations(competition).order_by("name")
+        organizations = appointment.offering_organizations(competition).order_by("name")
     form = DeclarationForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
-        sign = committees.amend_declaration if declared else committees.sign_declaration
+        sign = evaluation.amend_declaration if declared else evaluation.sign_declaration
         sign(seat, conflicts=form.cleaned_data["conflicts"], explanation=form.cleaned_data["conflict_explanation"])
         messages.success(request, _("Oświadczenie zostało złożone."))
         return redirect("grants:committee_competition", slug=competition.slug)
     return render(request, "grants/committees/declaration.html", {
-        **context, "form": form, "organizations": organizations, "refusal": committees.access_refusal(seat),
-        "text": committees.declaration_text(), "version": committees.DECLARATION_VERSION,
+        **context, "form": form, "organizations": organizations, "refusal": evaluation.access_refusal(seat),
+        "text": evaluation.declaration_text(), "version": evaluation.DECLARATION_VERSION,
     })
 
 
@@ -120,36 +122,36 @@ def offer(request, slug, pk):
     offer = visible_offer(request, competition, seat, pk)
     if offer is None:
         return redirect("grants:committee_declaration", slug=competition.slug)
-    refusal = committees.scoring_refusal(competition, offer, seat) if seat else None
+    refusal = evaluation.scoring_refusal(competition, offer, seat) if seat else None
     form = scores = None
     if seat is not None and refusal is None:
-        scores = committees.card_scores(offer, seat)
-        if committees.card_submitted(scores):
+        scores = evaluation.card_scores(offer, seat)
+        if evaluation.card_submitted(scores):
             form = None
         else:
-            criteria = committees.merit_criteria(competition)
+            criteria = evaluation.merit_criteria(competition)
             form = ScoreCardForm(request.POST or None, criteria=criteria, scores=scores)
             if request.method == "POST" and form.is_valid():
                 submit = request.POST.get("action") == "submit"
                 try:
-                    committees.save_card(offer, seat, form.entries(), submit=submit)
-                except committees.ScoreError as error:
+                    evaluation.save_card(offer, seat, form.entries(), submit=submit)
+                except evaluation.ScoreError as error:
                     form.add_error(None, str(error))
                 else:
                     messages.success(request, _("Karta oceny została złożona.") if submit else _("Zapisano ocenę."))
                     return redirect("grants:committee_offer", slug=competition.slug, pk=offer.pk)
     elif request.method == "POST":
         raise PermissionDenied(refusal or "")
-    merit = list(committees.merit_criteria(competition))
+    merit = list(evaluation.merit_criteria(competition))
     return render(request, "grants/committees/offer.html", {
         "competition": competition,
         "offer": offer,
         "seat": seat,
-        "leads": committees.is_chair_or_manager(request.user, competition, seat),
+        "leads": appointment.is_chair_or_manager(request.user, competition, seat),
         "refusal": refusal,
         "form": form,
         "submitted_rows": [(c, scores.get(c.pk)) for c in merit] if scores and form is None else None,
-        "checklist": [(c, offer.formal_checks.get(str(c.pk))) for c in committees.formal_criteria(competition)],
+        "checklist": [(c, offer.formal_checks.get(str(c.pk))) for c in evaluation.formal_criteria(competition)],
     })
 
 
@@ -165,7 +167,7 @@ def offer_file(request, slug, pk):
 def leader_offer(request, slug, pk):
     """The offer for the chair or the officials running the competition; others get 403."""
     competition, seat, manager = committee_access(request, slug)
-    if not committees.is_chair_or_manager(request.user, competition, seat):
+    if not appointment.is_chair_or_manager(request.user, competition, seat):
         raise PermissionDenied
     offer = visible_offer(request, competition, seat, pk)
     if offer is None:
@@ -179,13 +181,13 @@ def formal(request, slug, pk):
     competition, offer = leader_offer(request, slug, pk)
     if offer is None:
         return redirect("grants:committee_declaration", slug=competition.slug)
-    if competition.status not in committees.ASSESSMENT_STATUSES:
+    if competition.status not in evaluation.ASSESSMENT_STATUSES:
         raise PermissionDenied
-    criteria = committees.formal_criteria(competition)
+    criteria = evaluation.formal_criteria(competition)
     initial = {"formal_status": offer.formal_status, "formal_notes": offer.formal_notes}
     form = FormalAssessmentForm(request.POST or None, criteria=criteria, checks=offer.formal_checks, initial=initial)
     if request.method == "POST" and form.is_valid():
-        committees.assess_formally(
+        evaluation.assess_formally(
             offer, status=form.cleaned_data["formal_status"], notes=form.cleaned_data["formal_notes"],
             checks=form.checks(), by=request.user,
         )
@@ -200,7 +202,7 @@ def proposed_amount(request, slug, pk):
     competition, offer = leader_offer(request, slug, pk)
     if offer is None:
         return redirect("grants:committee_declaration", slug=competition.slug)
-    if competition.status not in committees.ASSESSMENT_STATUSES or offer.formal_status != Offer.Formal.PASSED:
+    if competition.status not in evaluation.ASSESSMENT_STATUSES or offer.formal_status != Offer.Formal.PASSED:
         raise PermissionDenied
     form = ProposedAmountForm(request.POST or None, offer=offer, initial={"proposed_amount": offer.proposed_amount})
     if request.method == "POST" and form.is_valid():
@@ -221,10 +223,10 @@ def nominate(request, slug):
         raise PermissionDenied
     form = NominationForm(request.POST or None, competition=competition, organizations=organizations)
     if request.method == "POST" and form.is_valid():
-        if not hit("committee-nomination", str(request.user.pk), committees.NOMINATION_RATE):
+        if not hit("committee-nomination", str(request.user.pk), appointment.NOMINATION_RATE):
             form.add_error(None, _("Wysłano zbyt wiele zgłoszeń w krótkim czasie. Spróbuj ponownie za godzinę."))
         else:
-            committees.nominate(
+            appointment.nominate(
                 competition, email=form.cleaned_data["candidate"], by=request.user,
                 organization=form.cleaned_data["organization"], justification=form.cleaned_data["justification"],
             )
@@ -234,7 +236,7 @@ def nominate(request, slug):
             return redirect(competition.get_absolute_url())
     return render(request, "grants/committees/nominate.html", {
         "competition": competition, "form": form, "base_template": "base.html",
-        "open": competition.status in committees.COMMITTEE_STATUSES,
+        "open": competition.status in appointment.COMMITTEE_STATUSES,
     })
 
 
@@ -244,12 +246,12 @@ class DeclarationFirst(Exception):
 
 def protocol_context(request, slug):
     competition, seat, manager = committee_access(request, slug)
-    if seat is not None and not manager and committees.access_refusal(seat):
+    if seat is not None and not manager and evaluation.access_refusal(seat):
         raise DeclarationFirst  # the protocol names the offers: a member reads it after the declaration
     # Nobody sees the offers, cards and ranking rows of organisations they declared a conflict with, also an
     # official who runs the competition and sits on its committee.
-    hidden = committees.hidden_organizations(request.user, competition)
-    return committees.protocol(competition, hide_organizations=hidden)
+    hidden = evaluation.hidden_organizations(request.user, competition)
+    return evaluation.protocol(competition, hide_organizations=hidden)
 
 
 @login_required

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import Department, PublicTaskSphere
-from partnerstwo.grants.models import MONTHS, PlannedCompetition, ScheduleYear
+from partnerstwo.grants.schedule.models import MONTHS, PlannedCompetition, ScheduleYear
 
 SORTS = [("miesiac", _("według miesiąca")), ("wydzial", _("według wydziału"))]
 

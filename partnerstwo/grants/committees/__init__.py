@@ -1,0 +1,1 @@
+"""The evaluation committee: appointment, nominations, impartiality, assessment, scoring and the protocol."""

@@ -1,0 +1,1 @@
+"""The open competition for offers: announcement, rules, lifecycle, public pages, results and exports."""
