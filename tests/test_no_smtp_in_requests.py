@@ -3,6 +3,8 @@
 Each flow runs through the test client with the durable database queue of production and a real SMTP
 server on 127.0.0.1 that any request would fail to reach (connecting raises). Then the worker runs
 the queued tasks and the server receives each message, addressed to the right people in their language.
+The one request that does talk to the mail server, on purpose, is the mailing panel's test message to
+oneself (docs/decisions/0012-one-way-to-send-email.md).
 """
 
 import smtplib
@@ -26,6 +28,8 @@ from partnerstwo.events import publishing
 from partnerstwo.events.models import Event, Registration, RegistrationMode
 from partnerstwo.events.tests import factories as f
 from partnerstwo.feedback.models import FeedbackCategory
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.tests import factories as grants
 from partnerstwo.lib.testing import DATABASE_TASKS, first_link, message_text, run_queued_tasks
 from partnerstwo.organizations import editing
 from partnerstwo.organizations.models import OrganizationChangeRequest, Representation
@@ -263,6 +267,43 @@ def test_organisation_edit_decision(client, mailroom, representative_a, official
     assert [to(message) for message in mailroom.deliver()] == [representative_a.email]
 
 
+# Grants -----------------------------------------------------------------------------------
+
+
+def test_committee_nomination(client, mailroom, team_member, resident, department_x, settings, tmp_path):
+    settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = tmp_path, tmp_path / "private"
+    competition = grants.competition(department=department_x, status=Competition.Status.CLOSED)
+    resident.preferred_language = "en"
+    resident.save()
+    client.force_login(team_member)
+
+    with mailroom.request():
+        client.post(reverse("panel:grants_panel:committee_nominate", args=[competition.slug]),
+                    {"candidate": resident.email, "justification": "Zna środowisko."})
+
+    assert mailroom.queued() == ["send_nomination_notice"]
+    [notice] = mailroom.deliver()
+    assert to(notice) == resident.email and "competition committee" in notice["Subject"]
+
+
+def test_schedule_consultation_notices(client, mailroom, administrator, team_member):
+    grants.schedule_year(2027, status="draft")
+    team_member.preferred_language = "en"
+    team_member.save()
+    client.force_login(administrator)
+
+    with mailroom.request():
+        client.post(reverse("panel:grants_panel:schedule_status", args=[2027]), {
+            "action": "consultation", "notify": "on",
+            "comments_until": (timezone.localdate() + timedelta(days=14)).isoformat(),
+        })
+
+    assert mailroom.queued() == ["send_consultation_notices"]
+    [notice] = mailroom.deliver()
+    assert to(notice) == team_member.email
+    assert notice["Subject"] == "The draft competition schedule for 2027 is awaiting the Team's comments"
+
+
 # Small grants ---------------------------------------------------------------------------
 
 
@@ -288,6 +329,18 @@ def test_small_grant_deadline_reminder_from_the_scheduled_job(mailroom, official
 
     assert mailroom.queued() == ["send_reminder"]
     assert [to(message) for message in mailroom.deliver()] == [official_x.email]
+
+
+# The newsletter's sign-up ------------------------------------------------------------------
+
+
+def test_newsletter_sign_up_confirmation(client, mailroom):
+    with mailroom.request():
+        client.post(reverse("newsletter:subscribe"), {"email": "ewa@example.org", "topics": ["grants"],
+                                                      "consent": "on"})
+
+    assert mailroom.queued() == ["send_confirmation_task"]
+    assert [to(message) for message in mailroom.deliver()] == ["ewa@example.org"]
 
 
 # Accounts (allauth) -----------------------------------------------------------------------

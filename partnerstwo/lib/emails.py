@@ -45,10 +45,6 @@ def build_email(key: str, to: list[str], context: dict, *, language: str | None 
     return message
 
 
-def send_email(key: str, to: list[str], context: dict, **kwargs) -> None:
-    build_email(key, to, context, **kwargs).send()
-
-
 def message_fields(message: EmailMessage) -> dict:
     """A rendered message as JSON-safe fields, for a task that sends what was rendered elsewhere."""
     html = [content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"]
