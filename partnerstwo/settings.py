@@ -282,6 +282,11 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# Transactional e-mail (partnerstwo/lib/emails.py, email_task): attempts when the mail server fails,
+# the first waiting `EMAIL_RETRY_BASE_SECONDS` and each next one twice as long (10 attempts from 60 s:
+# the last about eight and a half hours after the first, enough to outlast a night's outage).
+EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "10"))
+EMAIL_RETRY_BASE_SECONDS = float(os.environ.get("EMAIL_RETRY_BASE_SECONDS", "60"))
 
 # The city: facts that are configuration, not data rows (one TOML file per deployment).
 CITY_CONFIG_FILE = Path(os.environ.get("CITY_CONFIG", BASE_DIR / "config" / "cities" / "bialystok.toml"))

@@ -1,5 +1,5 @@
-"""Test helpers: an SMTP server on 127.0.0.1, TOTP codes, a test client whose staff pass two-factor login, and
-a captcha solved as the browser solves it."""
+"""Test helpers: an SMTP server on 127.0.0.1, the database task queue run by hand, TOTP codes, a test client
+whose staff pass two-factor login, and a captcha solved as the browser solves it."""
 
 import base64
 import email
@@ -56,6 +56,28 @@ class RecordingSMTPServer:
         while len(self.messages) < count and time.monotonic() < deadline:
             time.sleep(0.02)
         return self.messages
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+def run_queued_tasks() -> int:
+    """Run the tasks waiting in the database queue (settings.TASKS = DATABASE_TASKS) as `manage.py db_worker`
+    runs each one, in this thread and this test's transaction; returns how many ran. Tasks queued for
+    later (run_after) wait until the clock reaches them."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
+        max_tasks=None, worker_id="test-worker", excluded_queue_names=[],
+    )
+    ran = 0
+    while (queued := DBTaskResult.objects.ready().order_by("enqueued_at").first()) is not None:
+        queued.claim(worker.worker_id)
+        worker.run_task(queued)
+        ran += 1
+    return ran
 
 
 def message_text(message) -> str:
