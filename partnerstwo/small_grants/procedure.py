@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from partnerstwo.accounts.models import User
 from partnerstwo.grants.competitions import rules
 from partnerstwo.grants.schedule.models import PlannedCompetition, ScheduleYear
 from partnerstwo.lib.emails import absolute_url, build_email, email_task
@@ -377,8 +378,6 @@ PUBLICATION_REMINDER_WORKING_DAYS = 2
 
 
 def department_recipients(offer: SmallGrantOffer) -> list[str]:
-    from partnerstwo.accounts.models import User
-
     return list(
         User.objects.filter(role=User.Role.OFFICIAL, department_id=offer.department_id, is_active=True)
         .order_by("email").values_list("email", flat=True)

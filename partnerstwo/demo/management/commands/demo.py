@@ -3,6 +3,8 @@ import importlib
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from partnerstwo.accounts.demo import account_rows, two_factor_note
+
 # Each app that has demo data keeps it in its own demo.py with a load(stdout, **options)
 # function; they run in this order because later ones refer to earlier ones' rows.
 DEMO_MODULES = [
@@ -38,8 +40,6 @@ class Command(BaseCommand):
 
     def print_accounts(self):
         """The last thing `make demo` shows before the server starts: who to sign in as."""
-        from partnerstwo.accounts.demo import account_rows, two_factor_note
-
         rows = [("Rola", "E-mail", "Hasło"), *account_rows()]
         widths = [max(len(row[column]) for row in rows) for column in range(3)]
         line = "+" + "+".join("-" * (width + 2) for width in widths) + "+"
