@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from partnerstwo.lib.access import role_required
 from partnerstwo.lib.forms import DecisionForm
+from partnerstwo.lib.tabular.read import TableError
 from partnerstwo.lib.views import submitted
 from partnerstwo.organizations import claims, editing, imports
 from partnerstwo.organizations.manage_forms import BulkApplyForm, ClaimDecisionForm, ImportUploadForm
@@ -26,7 +27,6 @@ from partnerstwo.organizations.models import (
     RegisterStatus,
     Representation,
 )
-from partnerstwo.organizations.tables import TableError
 
 PAGE_SIZE = 50
 IMPORTERS = imports.IMPORTERS
