@@ -33,7 +33,7 @@ from partnerstwo.grants.tests import factories as grants
 from partnerstwo.lib.testing import DATABASE_TASKS, first_link, message_text, run_queued_tasks
 from partnerstwo.organizations import editing
 from partnerstwo.organizations.models import OrganizationChangeRequest, Representation
-from partnerstwo.organizations.tests import directory_factory
+from partnerstwo.organizations.tests import factories as directory
 from partnerstwo.small_grants.tests import factories as small_grants
 
 pytestmark = pytest.mark.django_db
@@ -219,7 +219,7 @@ def test_event_cancellation_to_the_registered_and_the_department(client, mailroo
 
 
 def test_organisation_claim_its_confirmation_and_approval(client, mailroom, resident, official_x):
-    org = directory_factory.organization("Fundacja Alfa", is_published=True, email="biuro@alfa.example.org")
+    org = directory.organization("Fundacja Alfa", is_published=True, email="biuro@alfa.example.org")
     resident.preferred_language = "en"
     resident.save()
     client.force_login(resident)
@@ -242,7 +242,7 @@ def test_organisation_claim_its_confirmation_and_approval(client, mailroom, resi
 
 
 def test_organisation_claim_rejection(client, mailroom, resident, official_x):
-    org = directory_factory.organization("Fundacja Alfa", is_published=True)
+    org = directory.organization("Fundacja Alfa", is_published=True)
     representation = Representation.objects.create(user=resident, organization=org)
     client.force_login(official_x)
 
