@@ -1,4 +1,5 @@
-"""The shared cast of users, one per role, the test clock, and the browser set-up (Debian's Chromium)."""
+"""The shared cast of users, one per role, with the organisations A and B its representatives represent;
+the test clock, and the browser set-up (Debian's Chromium)."""
 
 import os
 from datetime import datetime
@@ -129,6 +130,27 @@ def representative_a(db):
 @pytest.fixture
 def representative_b(db):
     return make_user("beata@stowarzyszenie-beta.example.org", "representative", full_name="Beata Beta")
+
+
+@pytest.fixture
+def organization_a(representative_a):
+    """Fundacja Alfa, which representative_a represents (approved)."""
+    from partnerstwo.organizations.models import LegalForm
+    from partnerstwo.organizations.tests import factories
+
+    organization = factories.organization("Fundacja Alfa", legal_form=LegalForm.FOUNDATION)
+    factories.represent(representative_a, organization)
+    return organization
+
+
+@pytest.fixture
+def organization_b(representative_b):
+    """Stowarzyszenie Beta, which representative_b represents (approved)."""
+    from partnerstwo.organizations.tests import factories
+
+    organization = factories.organization("Stowarzyszenie Beta")
+    factories.represent(representative_b, organization)
+    return organization
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ app_name = "events"
 
 urlpatterns = [
     path("", views.calendar_view, name="calendar"),
-    path("", views.calendar_view, name="list"),  # the name the organisation profile links to
     path("kalendarz.ics", views.calendar_feed, name="ical"),
     path("rss/", feeds.UpcomingEventsFeed(), name="rss"),
     path("atom/", feeds.UpcomingEventsAtomFeed(), name="atom"),

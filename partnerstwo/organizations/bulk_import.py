@@ -16,12 +16,12 @@ from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
 
 from partnerstwo.city.models import District
+from partnerstwo.lib.tabular.read import Table, TableError, cell, map_columns, read_table, starts
 from partnerstwo.lib.text import fold
 from partnerstwo.organizations import editing
 from partnerstwo.organizations.identifiers import clean_krs, clean_nip, unique_slug
 from partnerstwo.organizations.manage_forms import IdentifierFieldsMixin, _formfield
 from partnerstwo.organizations.models import LegalForm, Organization, OrganizationRevision
-from partnerstwo.organizations.tables import Table, TableError, cell, map_columns, read_table, starts
 
 # Order matters: the first rule a header satisfies wins ("adres e-mail" is an e-mail, not an address).
 RULES = [
@@ -127,85 +127,109 @@ def _row_data(values, mapping, *, legal_forms, districts) -> tuple[dict, list[tu
     return data, problems
 
 
-def _existing(data, by_krs, by_nip):
+def _existing(data: dict) -> Organization | None:
+    """The organisation in the directory with the row's KRS, else its NIP; an error when they are two."""
     found = []
-    for key, cleaner, index in (("krs", clean_krs, by_krs), ("nip", clean_nip, by_nip)):
+    for key, cleaner in (("krs", clean_krs), ("nip", clean_nip)):
         try:
             value = cleaner(data.get(key, ""))
         except ValidationError:
             continue
         if value:
-            found.append(index(value))
+            found.append(Organization.objects.filter(**{key: value}).first())
     found = [organization for organization in found if organization is not None]
     if len({organization.pk for organization in found}) > 1:
         raise ValidationError(_("Numer KRS i NIP należą w katalogu do dwóch różnych organizacji."))
     return found[0] if found else None
 
 
-def plan(table: Table, mapping: dict[str, int]) -> tuple[BulkPlan, list[tuple[int, Organization | None, dict]]]:
-    """Validate every row; return the report and the valid rows as (row, existing or None, cleaned values)."""
+def _report(table: Table, mapping: dict[str, int]) -> BulkPlan:
+    """An empty report that names the file's columns: those read into a field and those ignored."""
     headers = table.headers
-    result = BulkPlan(
+    return BulkPlan(
         columns={key: headers[index] for key, index in mapping.items()},
         ignored_columns=[h for i, h in enumerate(headers) if h and i not in mapping.values()],
         rows=len(table.rows),
     )
+
+
+def _row_form(data: dict, existing: Organization | None) -> RowForm:
+    """The edit form over the row's values; for an organisation already in the directory, over its
+    current values, so that an empty cell keeps what is there."""
+    if existing is None:
+        return RowForm(data, instance=Organization())
+    form_data = {k: v for k, v in model_to_dict(existing, fields=FIELDS).items() if v is not None}
+    form_data["looking_for_volunteers"] = "on" if existing.looking_for_volunteers else ""
+    form_data.update(data)
+    return RowForm(form_data, instance=copy.copy(existing))  # the form writes into its instance
+
+
+def _repeated_numbers(cleaned: dict, number: int, seen: dict[tuple[str, str], int]) -> list[tuple[str, str]]:
+    """Problems for a KRS or NIP an earlier row of the file has; the row's new numbers go into `seen`."""
+    problems = []
+    for key in ("krs", "nip"):
+        value = cleaned.get(key)
+        if value and (key, value) in seen:
+            problems.append((key, _("Ten sam numer jest już w wierszu %(row)s.") % {"row": seen[key, value]}))
+        elif value:
+            seen[key, value] = number
+    return problems
+
+
+def _report_errors(result: BulkPlan, number: int, problems: list[tuple[str, str]], form: RowForm) -> None:
+    """The row's errors in the report, each under the file's column it came from."""
+    column_of = result.columns
+    result.error_rows += 1
+    for key, message in problems:
+        result.errors.append({"row": number, "column": column_of.get(key, ""), "message": str(message)})
+    for key, messages in form.errors.items():
+        if any(key == k for k, _m in problems):
+            continue
+        column = column_of.get(key, "") if key != "__all__" else ""
+        if key not in column_of and key != "__all__" and key in ("name", "legal_form"):
+            messages = [_("Brak wartości w wymaganej kolumnie (%(field)s).") % {
+                "field": editing.field_label(key)}]
+        for message in messages:
+            result.errors.append({"row": number, "column": column, "message": str(message)})
+
+
+def _report_change(result: BulkPlan, number: int, existing: Organization | None, cleaned: dict) -> bool:
+    """The valid row in the report as a creation, an update or unchanged; whether there is anything to save."""
+    if existing is None:
+        result.create.append({"row": number, "name": cleaned.get("name", "")})
+        return True
+    before = editing.snapshot(existing, cleaned)
+    changes = editing.diff(before, {k: editing.serialize(v) for k, v in cleaned.items()})
+    if not changes:
+        result.unchanged += 1
+        return False
+    result.update.append({"row": number, "id": existing.pk, "name": existing.name, "changes": changes})
+    return True
+
+
+def plan(table: Table, mapping: dict[str, int]) -> tuple[BulkPlan, list[tuple[int, Organization | None, dict]]]:
+    """Validate every row; return the report and the valid rows as (row, existing or None, cleaned values)."""
+    result = _report(table, mapping)
     legal_forms = _legal_forms()
     districts = {fold(d.name): d for d in District.objects.all()}
-    column_of = {key: headers[index] for key, index in mapping.items()}
     valid: list[tuple[int, Organization | None, dict]] = []
     seen: dict[tuple[str, str], int] = {}
-
-    def by(field_name):
-        return lambda value: Organization.objects.filter(**{field_name: value}).first()
-
     for number, values in table.rows:
         data, problems = _row_data(values, mapping, legal_forms=legal_forms, districts=districts)
         try:
-            existing = _existing(data, by("krs"), by("nip"))
+            existing = _existing(data)
         except ValidationError as error:
             problems.append(("krs", " ".join(error.messages)))
             existing = None
-        if existing is not None:
-            form_data = {k: v for k, v in model_to_dict(existing, fields=FIELDS).items() if v is not None}
-            form_data["looking_for_volunteers"] = "on" if existing.looking_for_volunteers else ""
-            form_data.update(data)
-            form = RowForm(form_data, instance=copy.copy(existing))  # the form writes into its instance
-        else:
-            form = RowForm(data, instance=Organization())
+        form = _row_form(data, existing)
         if not problems and form.is_valid():
-            cleaned = {name: form.cleaned_data[name] for name in data if name in form.cleaned_data}
-            for key in ("krs", "nip"):
-                value = form.cleaned_data.get(key)
-                if value and (key, value) in seen:
-                    problems.append((key, _("Ten sam numer jest już w wierszu %(row)s.") % {"row": seen[key, value]}))
-                elif value:
-                    seen[key, value] = number
+            problems += _repeated_numbers(form.cleaned_data, number, seen)
         if problems or form.errors:
-            result.error_rows += 1
-            for key, message in problems:
-                result.errors.append({"row": number, "column": column_of.get(key, ""), "message": str(message)})
-            for key, messages in form.errors.items():
-                if any(key == k for k, _m in problems):
-                    continue
-                column = column_of.get(key, "") if key != "__all__" else ""
-                if key not in column_of and key != "__all__" and key in ("name", "legal_form"):
-                    messages = [_("Brak wartości w wymaganej kolumnie (%(field)s).") % {
-                        "field": editing.field_label(key)}]
-                for message in messages:
-                    result.errors.append({"row": number, "column": column, "message": str(message)})
+            _report_errors(result, number, problems, form)
             continue
-        if existing is None:
-            result.create.append({"row": number, "name": cleaned.get("name", "")})
-            valid.append((number, None, cleaned))
-            continue
-        before = editing.snapshot(existing, cleaned)
-        changes = editing.diff(before, {k: editing.serialize(v) for k, v in cleaned.items()})
-        if changes:
-            result.update.append({"row": number, "id": existing.pk, "name": existing.name, "changes": changes})
+        cleaned = {name: form.cleaned_data[name] for name in data if name in form.cleaned_data}
+        if _report_change(result, number, existing, cleaned):
             valid.append((number, existing, cleaned))
-        else:
-            result.unchanged += 1
     return result, valid
 
 

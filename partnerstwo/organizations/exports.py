@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterator
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
-from partnerstwo.lib import tabular
+from partnerstwo.lib.tabular import write
 from partnerstwo.organizations import public_data
 
 FORMATS = ("csv", "xlsx", "json")
-ROWS_PER_PIECE = tabular.ROWS_PER_PIECE
+ROWS_PER_PIECE = write.ROWS_PER_PIECE
 
 
 def filename(fmt: str) -> str:
@@ -23,7 +23,7 @@ def filename(fmt: str) -> str:
 
 def csv_lines(queryset, absolute_url: Callable[[str], str]) -> Iterator[str]:
     """The header, then the rows in pieces of ROWS_PER_PIECE lines (read at call time: tests shrink it)."""
-    return tabular.csv_lines(public_data.KEYS, public_data.rows(queryset, absolute_url), ROWS_PER_PIECE)
+    return write.csv_lines(public_data.KEYS, public_data.rows(queryset, absolute_url), ROWS_PER_PIECE)
 
 
 def json_chunks(queryset, absolute_url: Callable[[str], str]) -> Iterator[str]:
@@ -37,7 +37,7 @@ def json_chunks(queryset, absolute_url: Callable[[str], str]) -> Iterator[str]:
 
 
 def csv_response(queryset, absolute_url):
-    return tabular.csv_response(csv_lines(queryset, absolute_url), filename("csv"))
+    return write.csv_response(csv_lines(queryset, absolute_url), filename("csv"))
 
 
 def json_response(queryset, absolute_url):
@@ -47,7 +47,7 @@ def json_response(queryset, absolute_url):
 
 
 def xlsx_response(queryset, absolute_url):
-    return tabular.xlsx_response(
+    return write.xlsx_response(
         [field.label for field in public_data.FIELDS], public_data.rows(queryset, absolute_url),
         filename=filename("xlsx"), sheet_title="organizacje",
     )

@@ -15,11 +15,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from partnerstwo.lib.tabular.read import Table, TableError, cell, map_columns, read_table, starts
 from partnerstwo.lib.text import fold
 from partnerstwo.organizations import editing
 from partnerstwo.organizations.identifiers import clean_krs
 from partnerstwo.organizations.models import Organization, OrganizationRevision
-from partnerstwo.organizations.tables import Table, TableError, cell, map_columns, read_table, starts
 
 RULES = [
     ("krs", starts("krs")),

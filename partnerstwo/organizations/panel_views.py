@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from partnerstwo.lib.tabular.read import TableError
 from partnerstwo.organizations import claims, editing, imports
 from partnerstwo.organizations.manage_forms import (
     BulkApplyForm,
@@ -29,7 +30,6 @@ from partnerstwo.organizations.models import (
     RegisterStatus,
     Representation,
 )
-from partnerstwo.organizations.tables import TableError
 
 PAGE_SIZE = 50
 IMPORTERS = imports.IMPORTERS

@@ -33,6 +33,7 @@ class Committee:
         from partnerstwo.grants.competitions.models import Competition
         from partnerstwo.grants.offers.models import Offer
         from partnerstwo.grants.tests import factories
+        from partnerstwo.organizations.tests import factories as directory
 
         reload_spheres()
         self.competition = factories.competition(
@@ -42,8 +43,8 @@ class Committee:
             slug="zajecia-sportowe-2027-komisja",
         )
         factories.criteria(self.competition, merit=(("Jakość i wykonalność zadania", 10), ("Koszty", 5)))
-        self.alfa = factories.organization("Fundacja Alfa Ruch")
-        self.beta = factories.organization("Stowarzyszenie Beta Sport")
+        self.alfa = directory.organization("Fundacja Alfa Ruch")
+        self.beta = directory.organization("Stowarzyszenie Beta Sport")
         self.alfa_offer = factories.offer(
             self.competition, self.alfa, title="Piłka po lekcjach", formal=Offer.Formal.PASSED
         )
@@ -201,9 +202,10 @@ def test_the_protocol_prints_the_ranking_and_its_pdf_link_answers_a_pdf(signed_i
 def test_the_officials_pages_appoint_register_and_assess_formally(signed_in, axe_violations, committee, official_x):
     from partnerstwo.grants.offers.models import Offer
     from partnerstwo.grants.tests import factories
+    from partnerstwo.organizations.tests import factories as directory
 
     pending = factories.offer(
-        committee.competition, factories.organization("Klub Sportowy Gamma"), title="Pływanie dla każdego"
+        committee.competition, directory.organization("Klub Sportowy Gamma"), title="Pływanie dla każdego"
     )
     page = signed_in(official_x)
     panel = f"/panel/konkursy/komisje/{committee.competition.slug}/"

@@ -13,6 +13,7 @@ def scenario():
     from partnerstwo.grants.competitions.models import Competition
     from partnerstwo.grants.offers.models import Offer
     from partnerstwo.grants.tests import factories
+    from partnerstwo.organizations.tests import factories as directory
 
     competition = Competition.objects.filter(slug=SLUG).first()
     if competition is not None:
@@ -20,7 +21,7 @@ def scenario():
     official = User.objects.get(email="xawery@um.example.org")
     competition = factories.competition(department=official.department, slug=SLUG)
     factories.criteria(competition)
-    factories.offer(competition, factories.organization("Fundacja Alfa"), formal=Offer.Formal.PASSED, with_file=False)
+    factories.offer(competition, directory.organization("Fundacja Alfa"), formal=Offer.Formal.PASSED, with_file=False)
     resident = User.objects.get(email="anna.mieszkanka@example.org")
     factories.member(competition, resident, is_chair=True, declared=True)
     return competition
@@ -48,24 +49,25 @@ def undeclared_member_slug(rows):
     """A competition where the resident sits without a declaration yet."""
     from partnerstwo.accounts.models import User
     from partnerstwo.grants.tests import factories
+    from partnerstwo.organizations.tests import factories as directory
 
     official = User.objects.get(email="xawery@um.example.org")
     competition = factories.competition(department=official.department)
-    factories.offer(competition, factories.organization("Stowarzyszenie Beta"), with_file=False)
+    factories.offer(competition, directory.organization("Stowarzyszenie Beta"), with_file=False)
     factories.member(competition, User.objects.get(email="anna.mieszkanka@example.org"))
     return competition.slug
 
 
 def represented_organization_pk(rows):
     from partnerstwo.accounts.models import User
-    from partnerstwo.grants.tests import factories
     from partnerstwo.organizations.models import Organization
+    from partnerstwo.organizations.tests import factories as directory
 
     user = User.objects.get(email="adam@fundacja-alfa.example.org")
     found = Organization.objects.represented_by(user).first()
     if found is None:
-        found = factories.organization("Fundacja Gamma")
-        factories.represent(user, found)
+        found = directory.organization("Fundacja Gamma")
+        directory.represent(user, found)
     return found.pk
 
 

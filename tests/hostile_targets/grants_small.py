@@ -1,6 +1,7 @@
 """Small grants (art. 19a), helper "small-grants": the public list, offer page, comment form and its confirmation,
 and the panel's registration, publication and decision forms."""
 
+from partnerstwo.organizations.tests import factories as directory
 from partnerstwo.small_grants.models import SmallGrantOffer
 from partnerstwo.small_grants.tests import factories as make
 from tests.test_hostile_input import Rows, Target
@@ -21,7 +22,7 @@ def offer_after_comments(rows) -> int:
 
 
 def organization_name(rows) -> str:
-    return make.organization().name
+    return directory.organization().name
 
 
 def sphere(rows) -> int:

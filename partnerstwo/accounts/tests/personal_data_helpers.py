@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from partnerstwo.feedback.models import FeedbackCategory, FeedbackMessage
 from partnerstwo.newsletter.models import ConsentRecord, Recipient, RecipientTopic
-from partnerstwo.organizations.tests.upkeep_helpers import organization, represent
+from partnerstwo.organizations.tests.factories import organization, represent
 from partnerstwo.small_grants.tests import factories as small_grant_factories
 
 STRANGER = "obcy@example.org"

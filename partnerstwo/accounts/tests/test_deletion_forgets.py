@@ -69,7 +69,7 @@ def test_representations_go_and_the_organisation_stays(resident, data):
 
 def test_an_organisations_consent_loses_who_gave_it_as_an_account(client, representative_a):
     from partnerstwo.newsletter.tests.test_organization_recipients import confirmed_organization
-    from partnerstwo.organizations.tests.upkeep_helpers import represent
+    from partnerstwo.organizations.tests.factories import represent
 
     org = confirmed_organization("Fundacja Zgody")
     represent(representative_a, org)

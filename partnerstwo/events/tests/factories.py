@@ -8,8 +8,6 @@ from django.utils import timezone
 
 from partnerstwo.events import schedule
 from partnerstwo.events.models import Event, EventKind, EventStatus, Occurrence, OrganizerKind, Registration
-from partnerstwo.organizations.models import Organization, Representation
-from partnerstwo.organizations.tests import directory_factory
 
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
 _numbers = itertools.count(1)
@@ -24,17 +22,6 @@ def in_days(days: int, hour: int = 18) -> datetime.datetime:
     """A local datetime `days` from today at `hour`:00."""
     day = timezone.localdate() + datetime.timedelta(days=days)
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=WARSAW)
-
-
-def organization(name="Fundacja Alfa", **fields) -> Organization:
-    return directory_factory.organization(name, is_published=True, **fields)
-
-
-def represent(user, organization: Organization) -> Representation:
-    """Makes `user` an approved representative of `organization`."""
-    return Representation.objects.create(
-        user=user, organization=organization, status=Representation.Status.APPROVED,
-    )
 
 
 def event(*, title=None, status=EventStatus.PUBLISHED, starts_at=None, ends_at=None, **fields) -> Event:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from partnerstwo.events.models import EventKind, EventStatus
 from partnerstwo.events.tests import factories
-from partnerstwo.organizations.tests import directory_factory
+from partnerstwo.organizations.tests import factories as directory
 
 pytestmark = pytest.mark.django_db
 
@@ -104,10 +104,10 @@ def test_only_published_and_cancelled_events_are_shown(client):
 def test_each_filter_narrows_the_calendar(client, query, expected, hidden):
     day = factories.local(2030, 5, 2, 10)
     factories.event(title="Szkolenie z RODO", kind=EventKind.TRAINING, is_free=True, step_free_access=True,
-                    district=directory_factory.district("Dojlidy"), starts_at=day)
+                    district=directory.district("Dojlidy"), starts_at=day)
     meeting = factories.event(title="Zjazd – spotkanie sąsiedzkie", kind=EventKind.MEETING, is_free=False,
                               online_url="https://example.org/spotkanie", starts_at=day)
-    meeting.spheres.add(directory_factory.sphere("ecology-animals"))
+    meeting.spheres.add(directory.sphere("ecology-animals"))
     html = client.get(f"{CALENDAR}?widok=lista&data=2030-05-01&{query}").content.decode()
     titles = {"Szkolenie": "Szkolenie z RODO", "Spotkanie": "Zjazd – spotkanie sąsiedzkie"}
     assert titles[expected] in html
@@ -115,8 +115,8 @@ def test_each_filter_narrows_the_calendar(client, query, expected, hidden):
 
 
 def test_the_organiser_filter_shows_one_organisation_and_names_it(client):
-    alfa = factories.organization("Fundacja Alfa")
-    beta = factories.organization("Fundacja Beta")
+    alfa = directory.organization("Fundacja Alfa")
+    beta = directory.organization("Fundacja Beta")
     day = factories.local(2030, 5, 2, 10)
     factories.event(title="Wydarzenie Alfy", organization=alfa, starts_at=day)
     factories.event(title="Wydarzenie Bety", organization=beta, starts_at=day)
@@ -128,7 +128,7 @@ def test_the_organiser_filter_shows_one_organisation_and_names_it(client):
 def test_the_centre_can_be_chosen_as_the_organiser(client):
     day = factories.local(2030, 5, 2, 10)
     factories.event(title="Wydarzenie Centrum", starts_at=day)
-    factories.event(title="Wydarzenie Fundacji", organization=factories.organization(), starts_at=day)
+    factories.event(title="Wydarzenie Fundacji", organization=directory.organization(), starts_at=day)
     html = client.get(f"{CALENDAR}?widok=lista&data=2030-05-01&organizator=centrum").content.decode()
     assert "Wydarzenie Centrum" in html and "Wydarzenie Fundacji" not in html
 
@@ -161,11 +161,11 @@ def test_the_trainings_page_shows_trainings_only(client):
 
 
 def _fill(count, start):
-    sphere = directory_factory.sphere("ecology-animals")
-    org = factories.organization()
+    sphere = directory.sphere("ecology-animals")
+    org = directory.organization()
     for n in range(count):
         event = factories.event(starts_at=start + datetime.timedelta(days=n % 20, hours=n % 5), organization=org,
-                                district=directory_factory.district("Dojlidy"))
+                                district=directory.district("Dojlidy"))
         event.spheres.add(sphere)
     return org
 
@@ -193,7 +193,7 @@ def test_the_calendar_is_in_the_main_navigation_and_works_in_english(client):
 
 
 def test_the_organisation_profile_links_to_its_events(client):
-    alfa = factories.organization("Fundacja Alfa")
+    alfa = directory.organization("Fundacja Alfa")
     html = client.get(alfa.get_absolute_url()).content.decode()
     assert f"/wydarzenia/?widok=lista&amp;organizator={alfa.slug}" in html
 

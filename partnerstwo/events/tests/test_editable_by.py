@@ -6,18 +6,17 @@ from partnerstwo.accounts.models import User
 from partnerstwo.events.models import Event, OrganizerKind
 from partnerstwo.events.tests import factories as f
 from partnerstwo.organizations.models import Representation
+from partnerstwo.organizations.tests import factories as directory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def events(representative_a, official_x, official_y):
-    alfa = f.organization("Fundacja Alfa")
-    f.represent(representative_a, alfa)
+def events(representative_a, organization_a, official_x, official_y):
     return {
-        "alfa": f.event(organization=alfa),
+        "alfa": f.event(organization=organization_a),
         # Submitted by Alfa's representative, but Beta's: submitting does not make it theirs.
-        "beta": f.event(organization=f.organization("Stowarzyszenie Beta"), submitted_by=representative_a),
+        "beta": f.event(organization=directory.organization("Stowarzyszenie Beta"), submitted_by=representative_a),
         "team": f.event(organizer_kind=OrganizerKind.ADVISORY_BODY),
         "x": f.event(organizer_kind=OrganizerKind.CITY, department=official_x.department),
         "centre_y": f.event(organizer_kind=OrganizerKind.CENTRE, department=official_y.department),

@@ -15,15 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def alfa(representative_a):
-    organization = f.organization("Fundacja Alfa")
-    f.represent(representative_a, organization)
-    return organization
-
-
-@pytest.fixture
-def published(alfa, representative_a):
-    event = f.event(organization=alfa, title="Piknik sąsiedzki", description="Stary opis.", venue="Park",
+def published(organization_a, representative_a):
+    event = f.event(organization=organization_a, title="Piknik sąsiedzki", description="Stary opis.", venue="Park",
                     submitted_by=representative_a)
     f.registration(f.occurrence(event), email="jan@example.org")
     return event

@@ -3,6 +3,7 @@ import pytest
 from partnerstwo.events.forms import EventForm
 from partnerstwo.events.models import OrganizerKind, Registration
 from partnerstwo.events.tests import factories as f
+from partnerstwo.organizations.tests import factories as directory
 
 pytestmark = pytest.mark.django_db
 
@@ -98,16 +99,14 @@ def test_an_all_day_event_spans_whole_days(official_x):
     assert (start.hour, start.minute, end.hour, end.minute) == (0, 0, 23, 59)
 
 
-def test_a_representative_can_only_pick_their_own_organisation(representative_a):
-    own, other = f.organization("Fundacja Alfa"), f.organization("Stowarzyszenie Beta")
-    f.represent(representative_a, own)
+def test_a_representative_can_only_pick_their_own_organisation(representative_a, organization_a):
+    other = directory.organization("Stowarzyszenie Beta")
     form = form_for(representative_a, organizer_kind="organization", organization=str(other.pk))
     assert "organization" in form.errors
-    assert form_for(representative_a, organizer_kind="organization", organization=str(own.pk)).is_valid()
+    assert form_for(representative_a, organizer_kind="organization", organization=str(organization_a.pk)).is_valid()
 
 
-def test_a_representative_cannot_publish_as_the_city(representative_a):
-    f.represent(representative_a, f.organization())
+def test_a_representative_cannot_publish_as_the_city(representative_a, organization_a):
     assert "organizer_kind" in form_for(representative_a, organizer_kind="city").errors
 
 

@@ -21,28 +21,21 @@ def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-@pytest.fixture
-def alfa(representative_a):
-    organization = f.organization("Fundacja Alfa")
-    f.represent(representative_a, organization)
-    return organization
-
-
 def image_file(fmt="PNG", size=(120, 80), name="zdjecie.png"):
     buffer = io.BytesIO()
     Image.new("RGB", size, "#2a6").save(buffer, format=fmt)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
 
 
-def submit(client, alfa, upload):
+def submit(client, organization_a, upload):
     return client.post(reverse("my_events:create"), form_data(
-        organization=alfa.pk, image=upload, image_alt="Uczestnicy pikniku przy stawie",
+        organization=organization_a.pk, image=upload, image_alt="Uczestnicy pikniku przy stawie",
     ))
 
 
-def test_a_png_photo_is_accepted(client, representative_a, alfa):
+def test_a_png_photo_is_accepted(client, representative_a, organization_a):
     client.force_login(representative_a)
-    assert submit(client, alfa, image_file()).status_code == 302
+    assert submit(client, organization_a, image_file()).status_code == 302
     assert Event.objects.get().image.name.startswith("events/")
 
 
@@ -59,10 +52,10 @@ def test_a_png_photo_is_accepted(client, representative_a, alfa):
     ],
 )
 def test_a_wrong_photo_gets_a_clear_message_next_to_the_field_and_the_form_keeps_the_text(
-    client, representative_a, alfa, upload, message
+    client, representative_a, organization_a, upload, message
 ):
     client.force_login(representative_a)
-    response = submit(client, alfa, upload())
+    response = submit(client, organization_a, upload())
     if message is None:
         assert response.status_code == 302
         return
@@ -72,11 +65,11 @@ def test_a_wrong_photo_gets_a_clear_message_next_to_the_field_and_the_form_keeps
     assert not Event.objects.exists()
 
 
-def test_a_new_photo_on_a_published_event_waits_for_review(client, representative_a, alfa, official_x):
-    event = f.event(organization=alfa, title="Piknik sąsiedzki")
+def test_a_new_photo_on_a_published_event_waits_for_review(client, representative_a, organization_a, official_x):
+    event = f.event(organization=organization_a, title="Piknik sąsiedzki")
     client.force_login(representative_a)
     response = client.post(reverse("my_events:edit", args=[event.pk]), form_data(
-        organization=alfa.pk, image=image_file(), image_alt="Uczestnicy pikniku",
+        organization=organization_a.pk, image=image_file(), image_alt="Uczestnicy pikniku",
         starts_at=f.in_days(1, 18).strftime("%Y-%m-%dT%H:%M"), ends_at=f.in_days(1, 20).strftime("%Y-%m-%dT%H:%M"),
     ))
     assert response.status_code == 302

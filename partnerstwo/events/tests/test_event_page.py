@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from partnerstwo.events.models import EventKind, EventStatus, ForumSession, RegistrationMode
 from partnerstwo.events.tests import factories
-from partnerstwo.organizations.tests import directory_factory
+from partnerstwo.organizations.tests import factories as directory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,13 +19,13 @@ def _page(client, event):
 
 
 def test_the_page_shows_the_details_and_links_the_organisers_profile(client):
-    alfa = factories.organization("Fundacja Alfa")
+    alfa = directory.organization("Fundacja Alfa")
     event = factories.event(
         title="Szkolenie z RODO", organization=alfa, kind=EventKind.TRAINING, description="Przynieś **laptop**.",
-        district=directory_factory.district("Dojlidy"), step_free_access=True, sign_language=True,
+        district=directory.district("Dojlidy"), step_free_access=True, sign_language=True,
         is_free=False, price="20 zł", audience="Księgowi organizacji",
     )
-    event.spheres.add(directory_factory.sphere("ecology-animals"))
+    event.spheres.add(directory.sphere("ecology-animals"))
     status, html = _page(client, event)
     assert status == 200
     assert html.count("<h1>") == 1
@@ -91,7 +91,7 @@ def test_the_forum_page_shows_its_programme_and_presenting_organisations(client)
     forum = factories.event(title="Forum Inicjatyw Pozarządowych", kind=EventKind.CONFERENCE)
     ForumSession.objects.create(event=forum, starts_at=forum.starts_at, ends_at=forum.ends_at, room="Sala A",
                                 title="Otwarcie", speakers="Prezydent Miasta")
-    beta = factories.organization("Fundacja Beta")
+    beta = directory.organization("Fundacja Beta")
     forum.presenting_organizations.add(beta)
     _, html = _page(client, forum)
     assert "Otwarcie" in html and "Sala A" in html and "Prezydent Miasta" in html
@@ -100,17 +100,17 @@ def test_the_forum_page_shows_its_programme_and_presenting_organisations(client)
 
 @pytest.mark.parametrize("status", [EventStatus.DRAFT, EventStatus.PENDING, EventStatus.RETURNED])
 def test_an_unpublished_event_is_hidden_from_strangers(client, resident, representative_b, status):
-    event = factories.event(status=status, organization=factories.organization())
+    event = factories.event(status=status, organization=directory.organization())
     assert client.get(event.get_absolute_url()).status_code == 404
     for user in (resident, representative_b):
         client.force_login(user)
         assert client.get(event.get_absolute_url()).status_code == 404
 
 
-def test_its_organisers_and_officials_can_preview_an_unpublished_event(client, representative_a, official_x):
-    alfa = factories.organization()
-    factories.represent(representative_a, alfa)
-    event = factories.event(status=EventStatus.PENDING, organization=alfa)
+def test_its_organisers_and_officials_can_preview_an_unpublished_event(
+    client, representative_a, organization_a, official_x
+):
+    event = factories.event(status=EventStatus.PENDING, organization=organization_a)
     for user in (representative_a, official_x):
         client.force_login(user)
         status, html = _page(client, event)
@@ -126,7 +126,7 @@ def test_the_page_makes_the_same_number_of_queries_for_many_dates(client, django
     big = factories.event(rrule="FREQ=DAILY;COUNT=40", registration_mode=RegistrationMode.HERE, capacity=5)
     for occurrence in big.occurrences.all()[:5]:
         factories.registration(occurrence)
-    big.spheres.add(directory_factory.sphere("ecology-animals"))
+    big.spheres.add(directory.sphere("ecology-animals"))
     # The event, its spheres, sessions, presenting organisations, the upcoming dates.
     with django_assert_num_queries(5):
         client.get(small.get_absolute_url())

@@ -10,6 +10,7 @@ from django.urls import reverse
 from partnerstwo.events import ical, publishing
 from partnerstwo.events.models import EventKind, EventStatus
 from partnerstwo.events.tests import factories
+from partnerstwo.organizations.tests import factories as directory
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +116,7 @@ def test_cancelling_through_publishing_sends_cancelled_with_a_higher_sequence(cl
 
 
 def test_the_feed_follows_the_calendar_filters_and_the_organiser(client):
-    alfa = factories.organization("Fundacja Alfa")
+    alfa = directory.organization("Fundacja Alfa")
     training = factories.event(kind=EventKind.TRAINING, organization=alfa, starts_at=factories.in_days(4))
     meeting = factories.event(kind=EventKind.MEETING, starts_at=factories.in_days(4))
     draft = factories.event(kind=EventKind.TRAINING, starts_at=factories.in_days(4), status=EventStatus.PENDING)

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from partnerstwo.events.models import Event, EventStatus, OrganizerKind
 from partnerstwo.events.tests import factories as f
+from partnerstwo.organizations.tests import factories as directory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,13 +23,6 @@ def form_data(**overrides):
     return values
 
 
-@pytest.fixture
-def alfa(representative_a):
-    organization = f.organization("Fundacja Alfa")
-    f.represent(representative_a, organization)
-    return organization
-
-
 def test_a_stranger_is_sent_to_sign_in(client):
     response = client.get(reverse("my_events:create"))
     assert response.status_code == 302
@@ -43,21 +37,22 @@ def test_people_who_organise_nothing_get_403(client, request, user):
     assert not Event.objects.exists()
 
 
-def test_a_representative_submits_an_event_of_their_organisation_for_review(client, representative_a, alfa):
+def test_a_representative_submits_an_event_of_their_organisation_for_review(client, representative_a, organization_a):
     client.force_login(representative_a)
     assert client.get(reverse("my_events:create")).status_code == 200
-    response = client.post(reverse("my_events:create"), form_data(organization=alfa.pk))
+    response = client.post(reverse("my_events:create"), form_data(organization=organization_a.pk))
     assert response.status_code == 302, response.context["form"].errors
     event = Event.objects.get()
-    assert (event.status, event.organization, event.submitted_by) == (EventStatus.PENDING, alfa, representative_a)
+    assert (event.status, event.organization) == (EventStatus.PENDING, organization_a)
+    assert event.submitted_by == representative_a
     listing = client.get(reverse("my_events:index"))
     assert "Piknik sąsiedzki" in listing.content.decode()
 
 
-def test_an_invalid_submission_keeps_what_was_typed_and_says_what_is_wrong(client, representative_a, alfa):
+def test_an_invalid_submission_keeps_what_was_typed_and_says_what_is_wrong(client, representative_a, organization_a):
     client.force_login(representative_a)
     response = client.post(reverse("my_events:create"), form_data(
-        organization=alfa.pk, ends_at=f.in_days(9, 12).strftime("%Y-%m-%dT%H:%M"),
+        organization=organization_a.pk, ends_at=f.in_days(9, 12).strftime("%Y-%m-%dT%H:%M"),
     ))
     assert response.status_code == 200
     page = response.content.decode()
@@ -66,17 +61,18 @@ def test_an_invalid_submission_keeps_what_was_typed_and_says_what_is_wrong(clien
     assert not Event.objects.exists()
 
 
-def test_a_representative_cannot_submit_for_another_organisation(client, representative_a, alfa):
-    beta = f.organization("Stowarzyszenie Beta")
+def test_a_representative_cannot_submit_for_another_organisation(client, representative_a, organization_a):
+    beta = directory.organization("Stowarzyszenie Beta")
     client.force_login(representative_a)
     response = client.post(reverse("my_events:create"), form_data(organization=beta.pk))
     assert response.status_code == 200
     assert not Event.objects.exists()
 
 
-def test_another_organisations_representative_gets_404_on_an_event(client, representative_a, representative_b, alfa):
-    f.represent(representative_b, f.organization("Stowarzyszenie Beta"))
-    event = f.event(organization=alfa)
+def test_another_organisations_representative_gets_404_on_an_event(
+    client, representative_b, organization_a, organization_b
+):
+    event = f.event(organization=organization_a)
     client.force_login(representative_b)
     assert client.get(reverse("my_events:edit", args=[event.pk])).status_code == 404
     assert client.post(reverse("my_events:cancel", args=[event.pk]), {"reason": "x"}).status_code == 404
@@ -103,16 +99,16 @@ def test_an_officials_event_is_published_at_once(client, official_x):
 
 
 def test_a_representatives_edit_of_a_published_event_waits_for_review_and_mails_nobody(
-    client, representative_a, alfa, django_capture_on_commit_callbacks
+    client, representative_a, organization_a, django_capture_on_commit_callbacks
 ):
-    event = f.event(organization=alfa, title="Piknik sąsiedzki", description="Stary opis.")
+    event = f.event(organization=organization_a, title="Piknik sąsiedzki", description="Stary opis.")
     f.registration(f.occurrence(event), email="jan@example.org")
     client.force_login(representative_a)
     assert client.get(reverse("my_events:edit", args=[event.pk])).status_code == 200
     new_start = f.in_days(11, 12).strftime("%Y-%m-%dT%H:%M")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("my_events:edit", args=[event.pk]), form_data(
-            organization=alfa.pk, starts_at=new_start, ends_at=f.in_days(11, 16).strftime("%Y-%m-%dT%H:%M"),
+            organization=organization_a.pk, starts_at=new_start, ends_at=f.in_days(11, 16).strftime("%Y-%m-%dT%H:%M"),
             description="Nowy opis z [linkiem](https://example.org/).",
         ))
     assert response.status_code == 302
@@ -151,10 +147,10 @@ def test_an_official_edit_of_their_departments_event_publishes_at_once_and_mails
     assert [m.to for m in mail.outbox] == [["jan@example.org"]]
 
 
-def test_a_representative_sees_and_manages_only_their_organisations_events(client, representative_a, alfa):
-    beta = f.organization("Stowarzyszenie Beta")
+def test_a_representative_sees_and_manages_only_their_organisations_events(client, representative_a, organization_a):
+    beta = directory.organization("Stowarzyszenie Beta")
     theirs = f.event(organization=beta, title="Wydarzenie Bety", submitted_by=representative_a)
-    f.event(organization=alfa, title="Wydarzenie Alfy")
+    f.event(organization=organization_a, title="Wydarzenie Alfy")
     client.force_login(representative_a)
     listing = client.get(reverse("my_events:index")).content.decode()
     assert "Wydarzenie Alfy" in listing and "Wydarzenie Bety" not in listing
@@ -164,28 +160,28 @@ def test_a_representative_sees_and_manages_only_their_organisations_events(clien
     assert theirs.status == EventStatus.PUBLISHED
 
 
-def test_the_edit_form_never_moves_an_event_to_another_organisation(client, representative_a, alfa):
-    beta = f.organization("Stowarzyszenie Beta")
-    f.represent(representative_a, beta)  # they represent both
-    event = f.event(organization=alfa, status=EventStatus.RETURNED, title="Piknik sąsiedzki")
+def test_the_edit_form_never_moves_an_event_to_another_organisation(client, representative_a, organization_a):
+    beta = directory.organization("Stowarzyszenie Beta")
+    directory.represent(representative_a, beta)  # they represent both
+    event = f.event(organization=organization_a, status=EventStatus.RETURNED, title="Piknik sąsiedzki")
     client.force_login(representative_a)
     response = client.post(reverse("my_events:edit", args=[event.pk]), form_data(organization=beta.pk))
     assert response.status_code == 302
     event.refresh_from_db()
-    assert event.organization == alfa and event.status == EventStatus.PENDING
+    assert event.organization == organization_a and event.status == EventStatus.PENDING
 
 
-def test_a_representative_who_stops_representing_loses_the_events_at_once(client, representative_a, alfa):
-    event = f.event(organization=alfa)
+def test_a_representative_who_stops_representing_loses_the_events_at_once(client, representative_a, organization_a):
+    event = f.event(organization=organization_a)
     client.force_login(representative_a)
     assert client.get(reverse("my_events:edit", args=[event.pk])).status_code == 200
-    alfa.representations.update(status="rejected")
+    organization_a.representations.update(status="rejected")
     assert client.get(reverse("my_events:edit", args=[event.pk])).status_code == 404
 
 
-def test_a_representative_cancels_a_published_event_with_a_reason(client, representative_a, alfa,
+def test_a_representative_cancels_a_published_event_with_a_reason(client, representative_a, organization_a,
                                                                   django_capture_on_commit_callbacks):
-    event = f.event(organization=alfa)
+    event = f.event(organization=organization_a)
     f.registration(f.occurrence(event), email="jan@example.org")
     client.force_login(representative_a)
     url = reverse("my_events:cancel", args=[event.pk])
@@ -202,22 +198,22 @@ def test_a_representative_cancels_a_published_event_with_a_reason(client, repres
     assert client.get(url).status_code == 403
 
 
-def test_a_pending_event_cannot_be_cancelled_only_edited(client, representative_a, alfa):
-    event = f.event(organization=alfa, status=EventStatus.PENDING)
+def test_a_pending_event_cannot_be_cancelled_only_edited(client, representative_a, organization_a):
+    event = f.event(organization=organization_a, status=EventStatus.PENDING)
     client.force_login(representative_a)
     assert client.get(reverse("my_events:cancel", args=[event.pk])).status_code == 403
 
 
-def test_the_list_shows_the_reason_an_event_was_returned(client, representative_a, alfa):
-    f.event(organization=alfa, status=EventStatus.RETURNED, review_reason="Dodaj opis dostępności.")
+def test_the_list_shows_the_reason_an_event_was_returned(client, representative_a, organization_a):
+    f.event(organization=organization_a, status=EventStatus.RETURNED, review_reason="Dodaj opis dostępności.")
     client.force_login(representative_a)
     assert "Dodaj opis dostępności." in client.get(reverse("my_events:index")).content.decode()
 
 
-def test_saving_an_unchanged_published_event_tells_nobody(client, representative_a, alfa,
+def test_saving_an_unchanged_published_event_tells_nobody(client, representative_a, organization_a,
                                                           django_capture_on_commit_callbacks):
     client.force_login(representative_a)
-    client.post(reverse("my_events:create"), form_data(organization=alfa.pk, rrule="FREQ=WEEKLY;COUNT=3",
+    client.post(reverse("my_events:create"), form_data(organization=organization_a.pk, rrule="FREQ=WEEKLY;COUNT=3",
                                                        exdates_text=f.in_days(17).date().isoformat()))
     event = Event.objects.get()
     event.status = EventStatus.PUBLISHED
@@ -225,7 +221,7 @@ def test_saving_an_unchanged_published_event_tells_nobody(client, representative
     f.registration(f.occurrence(event), email="jan@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("my_events:edit", args=[event.pk]), form_data(
-            organization=alfa.pk, rrule=event.rrule, exdates_text=f.in_days(17).date().isoformat(),
+            organization=organization_a.pk, rrule=event.rrule, exdates_text=f.in_days(17).date().isoformat(),
         ))
     assert response.status_code == 302
     event.refresh_from_db()

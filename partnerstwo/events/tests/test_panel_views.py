@@ -6,15 +6,14 @@ from django.urls import reverse
 
 from partnerstwo.events.models import EventKind, EventStatus, ForumSession, OrganizerKind
 from partnerstwo.events.tests import factories as f
+from partnerstwo.organizations.tests import factories as directory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def submitted(representative_a):
-    organization = f.organization("Fundacja Alfa")
-    f.represent(representative_a, organization)
-    return f.event(organization=organization, status=EventStatus.PENDING, submitted_by=representative_a,
+def submitted(representative_a, organization_a):
+    return f.event(organization=organization_a, status=EventStatus.PENDING, submitted_by=representative_a,
                    title="Warsztaty z wolontariatu")
 
 
@@ -148,7 +147,7 @@ def programme_data(**extra):
 
 def test_an_official_edits_the_forum_programme_and_presenting_organisations(client, official_x):
     forum = f.event(kind=EventKind.CONFERENCE, organizer_kind=OrganizerKind.CITY, department=official_x.department)
-    alfa, beta = f.organization("Fundacja Alfa"), f.organization("Stowarzyszenie Beta")
+    alfa, beta = directory.organization("Fundacja Alfa"), directory.organization("Stowarzyszenie Beta")
     client.force_login(official_x)
     url = reverse("panel:events_panel:programme", args=[forum.pk])
     assert client.get(url).status_code == 200

@@ -19,18 +19,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def alfa(representative_a):
-    org = factories.organization("Fundacja Alfa")
-    factories.represent(representative_a, org)
-    return org
-
-
-@pytest.fixture
-def occurrence(alfa):
+def occurrence(organization_a):
     occurrence = factories.occurrence(factories.event(
-        title="Szkolenie RODO", organization=alfa, registration_mode=RegistrationMode.HERE, capacity=2,
+        title="Szkolenie RODO", organization=organization_a, registration_mode=RegistrationMode.HERE, capacity=2,
     ))
-    factories.registration(occurrence, name="Jan Kowalski", email="jan@example.org", organization=alfa,
+    factories.registration(occurrence, name="Jan Kowalski", email="jan@example.org", organization=organization_a,
                            needs="Tłumacz PJM")
     factories.registration(occurrence, name="=HYPERLINK(\"http://zly.example\")", email="ewa@example.org")
     factories.registration(occurrence, name="Zofia Rezerwowa", email="zofia@example.org", status="waiting")
@@ -96,11 +89,12 @@ def test_an_administrator_sees_the_list_but_not_the_needs_in_the_page_or_the_exp
     assert "Potrzeby" not in list(sheet.values)[0]
 
 
-def test_a_representative_whose_representation_ends_loses_the_list_at_once(client, occurrence, alfa,
-                                                                           representative_a):
+def test_a_representative_whose_representation_ends_loses_the_list_at_once(
+    client, occurrence, organization_a, representative_a
+):
     login(client, representative_a)
     assert client.get(urls(occurrence)[0]).status_code == 200
-    alfa.representations.all().delete()
+    organization_a.representations.all().delete()
     for url in urls(occurrence):
         assert client.get(url).status_code == 404
 
@@ -130,17 +124,19 @@ def test_an_officials_own_event_is_hidden_from_an_official_of_another_department
     assert client.get(urls(occurrence)[0]).status_code == 200
 
 
-def test_the_list_of_dates_takes_a_constant_number_of_queries(client, alfa, representative_a,
-                                                               django_assert_num_queries):
+def test_the_list_of_dates_takes_a_constant_number_of_queries(
+    client, organization_a, representative_a, django_assert_num_queries
+):
     for _ in range(6):
-        occurrence = factories.occurrence(factories.event(organization=alfa, registration_mode=RegistrationMode.HERE))
+        event = factories.event(organization=organization_a, registration_mode=RegistrationMode.HERE)
+        occurrence = factories.occurrence(event)
         factories.registration(occurrence)
     login(client, representative_a)
     client.get(reverse("panel:registrations_panel:index"))  # warm the session and the user
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("panel:registrations_panel:index"))
     for _ in range(6):
-        factories.occurrence(factories.event(organization=alfa, registration_mode=RegistrationMode.HERE))
+        factories.occurrence(factories.event(organization=organization_a, registration_mode=RegistrationMode.HERE))
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(reverse("panel:registrations_panel:index"))
     assert response.content.decode().count("/panel/zapisy/") >= 12

@@ -20,10 +20,8 @@ def new_event(**fields):
     return Event(**values)
 
 
-def test_a_representatives_event_waits_for_review(representative_a):
-    organization = f.organization()
-    f.represent(representative_a, organization)
-    event = publishing.save(new_event(organizer_kind=OrganizerKind.ORGANIZATION, organization=organization),
+def test_a_representatives_event_waits_for_review(representative_a, organization_a):
+    event = publishing.save(new_event(organizer_kind=OrganizerKind.ORGANIZATION, organization=organization_a),
                             by=representative_a)
     assert event.status == EventStatus.PENDING
     assert event.submitted_by == representative_a
@@ -139,8 +137,7 @@ def test_a_cancelled_event_can_be_neither_cancelled_again_nor_edited(official_x)
         publishing.save(event, by=official_x)
 
 
-def test_who_may_publish_as_whom(resident, representative_a, representative_b, team_member, official_x):
-    f.represent(representative_a, f.organization())
+def test_who_may_publish_as_whom(resident, representative_a, organization_a, representative_b, team_member, official_x):
     assert publishing.organizer_kinds_for(resident) == []
     assert publishing.organizer_kinds_for(representative_b) == []  # no approved organisation yet
     assert publishing.organizer_kinds_for(representative_a) == [OrganizerKind.ORGANIZATION]

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from partnerstwo.events.models import EventStatus, Registration, RegistrationMode
 from partnerstwo.events.tests import factories
+from partnerstwo.organizations.tests import factories as directory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_missing_fields_are_explained_next_to_them_and_the_typed_text_stays(clie
 
 
 def test_an_organisation_is_matched_by_its_name_in_the_directory(client, occurrence, valid):
-    org = factories.organization("Fundacja Alfa", short_name="Alfa")
+    org = directory.organization("Fundacja Alfa", short_name="Alfa")
     client.post(url(occurrence), valid(organization="  fundacja   alfa "))
     client.post(url(occurrence), valid(email="ewa@example.org", organization="ALFA"))
     assert list(Registration.objects.values_list("organization", flat=True)) == [org.pk, org.pk]
@@ -60,7 +61,7 @@ def test_an_unknown_organisation_name_is_refused_with_a_clear_message(client, oc
 
 
 def test_an_unpublished_organisation_is_not_offered(client, occurrence, valid):
-    factories.directory_factory.organization("Fundacja Ukryta", is_published=False)
+    directory.organization("Fundacja Ukryta", is_published=False)
     response = client.post(url(occurrence), valid(organization="Fundacja Ukryta"))
     assert "Nie znaleźliśmy" in response.content.decode()
 

@@ -17,7 +17,7 @@ from partnerstwo.grants.competitions import results as published
 from partnerstwo.grants.competitions.filters import CompetitionFilterForm, ExportYearForm, ResultsYearForm
 from partnerstwo.grants.competitions.models import Competition, CompetitionDocument
 from partnerstwo.grants.offers.models import Offer
-from partnerstwo.lib import tabular
+from partnerstwo.lib.tabular import write
 
 Status = Competition.Status
 PAGE_SIZE = 20
@@ -144,8 +144,8 @@ def results(request):
 def _export(fmt: str, offers, filename: str):
     rows = published.rows(offers)
     if fmt == "xlsx":
-        return tabular.xlsx_response(published.HEADER, rows, filename=filename, sheet_title=_("wyniki"))
-    return tabular.csv_response(tabular.csv_lines(published.HEADER, rows), filename)
+        return write.xlsx_response(published.HEADER, rows, filename=filename, sheet_title=_("wyniki"))
+    return write.csv_response(write.csv_lines(published.HEADER, rows), filename)
 
 
 def _published_competition(slug):

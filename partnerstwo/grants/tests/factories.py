@@ -13,8 +13,7 @@ from partnerstwo.grants.committees.models import CommitteeMember
 from partnerstwo.grants.competitions.models import Competition, Criterion
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.schedule.models import Mode, PlannedCompetition, ScheduleYear
-from partnerstwo.organizations.models import Organization, Representation
-from partnerstwo.organizations.tests import directory_factory
+from partnerstwo.organizations.tests import factories as directory
 
 _numbers = itertools.count(1)
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -60,14 +59,6 @@ def criteria(competition, *, formal=("Oferta złożona w terminie",), merit=(("J
     return made
 
 
-def organization(name="Fundacja Testowa", **fields) -> Organization:
-    return directory_factory.organization(name, is_published=True, **fields)
-
-
-def represent(user, organization) -> Representation:
-    return Representation.objects.create(user=user, organization=organization, status=Representation.Status.APPROVED)
-
-
 def offer(competition, org=None, *, requested=Decimal("20000.00"), formal=Offer.Formal.PENDING, with_file=True,
           **fields):
     values = {
@@ -77,7 +68,7 @@ def offer(competition, org=None, *, requested=Decimal("20000.00"), formal=Offer.
         "formal_status": formal,
     }
     values.update(fields)
-    made = Offer.objects.create(competition=competition, organization=org or organization(),
+    made = Offer.objects.create(competition=competition, organization=org or directory.organization(),
                                 **values)
     if with_file:
         made.file.save("oferta.pdf", ContentFile(PDF_BYTES), save=True)

@@ -9,6 +9,7 @@ from partnerstwo.grants.committees.models import ImpartialityDeclaration
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories
+from partnerstwo.organizations.tests import factories as directory
 
 
 @pytest.fixture(autouse=True)
@@ -21,8 +22,8 @@ def media(settings, tmp_path):
 def setting(department_x):
     competition = factories.competition(department=department_x, status=Competition.Status.EVALUATION)
     factories.criteria(competition)
-    alfa = factories.organization("Fundacja Alfa")
-    beta = factories.organization("Stowarzyszenie Beta")
+    alfa = directory.organization("Fundacja Alfa")
+    beta = directory.organization("Stowarzyszenie Beta")
     return {
         "competition": competition,
         "alfa": alfa,

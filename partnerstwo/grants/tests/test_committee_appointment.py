@@ -13,6 +13,7 @@ from partnerstwo.grants.committees import appointment, evaluation
 from partnerstwo.grants.committees.models import CommitteeMember, Nomination
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.tests import factories
+from partnerstwo.organizations.tests import factories as directory
 
 
 @pytest.fixture(autouse=True)
@@ -49,7 +50,7 @@ def test_appointing_a_new_chair_leaves_exactly_one_chair(competition, resident, 
 def test_a_person_indicated_by_an_organisation_that_submitted_an_offer_is_refused_citing_art_15(
     client, official_x, competition, resident
 ):
-    bidder = factories.organization("Stowarzyszenie Oferent")
+    bidder = directory.organization("Stowarzyszenie Oferent")
     factories.offer(competition, bidder)
     client.force_login(official_x)
     response = client.post(
@@ -62,11 +63,9 @@ def test_a_person_indicated_by_an_organisation_that_submitted_an_offer_is_refuse
 
 
 def test_a_representative_of_an_offering_organisation_cannot_be_appointed_in_any_role(
-    competition, representative_a
+    competition, representative_a, organization_a
 ):
-    bidder = factories.organization("Fundacja Alfa")
-    factories.represent(representative_a, bidder)
-    factories.offer(competition, bidder)
+    factories.offer(competition, organization_a)
     with pytest.raises(appointment.AppointmentRefused, match="Fundacja Alfa"):
         appointment.appoint(competition, user=representative_a, role="city")
 
@@ -141,24 +140,26 @@ def test_the_official_may_decline_a_nomination(client, team_member, official_x, 
     assert not CommitteeMember.objects.exists()
 
 
-def test_a_representative_nominates_on_behalf_of_their_organisation(client, representative_b, competition, resident):
-    beta = factories.organization("Stowarzyszenie Beta")
-    factories.represent(representative_b, beta)
+def test_a_representative_nominates_on_behalf_of_their_organisation(
+    client, representative_b, organization_b, competition, resident
+):
     client.force_login(representative_b)
     url = reverse("grants:committee_nominate", args=[competition.slug])
-    response = client.post(url, {"candidate": resident.email, "organization": beta.pk, "justification": "Znawczyni."})
+    response = client.post(
+        url, {"candidate": resident.email, "organization": organization_b.pk, "justification": "Znawczyni."}
+    )
     assert response.status_code == 302
-    assert Nomination.objects.get().organization == beta
+    assert Nomination.objects.get().organization == organization_b
 
 
-def test_an_organisation_that_submitted_an_offer_cannot_nominate(client, representative_b, competition, resident):
-    beta = factories.organization("Stowarzyszenie Beta")
-    factories.represent(representative_b, beta)
-    factories.offer(competition, beta)
+def test_an_organisation_that_submitted_an_offer_cannot_nominate(
+    client, representative_b, organization_b, competition, resident
+):
+    factories.offer(competition, organization_b)
     client.force_login(representative_b)
     response = client.post(
         reverse("grants:committee_nominate", args=[competition.slug]),
-        {"candidate": resident.email, "organization": beta.pk, "justification": "Znawczyni."},
+        {"candidate": resident.email, "organization": organization_b.pk, "justification": "Znawczyni."},
     )
     assert response.status_code == 200
     assert "art. 15" in response.content.decode()
@@ -188,8 +189,8 @@ def test_the_panel_list_of_committees_takes_a_constant_number_of_queries(
 def test_a_member_linked_to_an_offer_registered_after_appointment_is_flagged(client, official_x, competition):
     person = make_user("ewa@example.org", "representative", full_name="Ewa Ekspert")
     appointment.appoint(competition, user=person, role="city")
-    organization = factories.organization("Fundacja Późna")
-    factories.represent(person, organization)
+    organization = directory.organization("Fundacja Późna")
+    directory.represent(person, organization)
     factories.offer(competition, organization)
     client.force_login(official_x)
     assert "Ewa Ekspert jest związany(-a) z organizacją" in client.get(detail_url(competition)).content.decode()

@@ -11,6 +11,7 @@ from partnerstwo.grants.committees import evaluation, views
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories
+from partnerstwo.organizations.tests import factories as directory
 
 HIDDEN_TITLE = "Warsztaty szachowe dla seniorów"
 HIDDEN_CARD = "Szachy: przeciętnie, ale tanio."
@@ -32,8 +33,8 @@ def card(offer, seat, points, text):
 def scored(department_x, official_x, resident):
     competition = factories.competition(department=department_x, status=Competition.Status.EVALUATION)
     factories.criteria(competition, formal=("Oferta złożona w terminie",), merit=(("Jakość", 10),))
-    alfa = factories.organization("Fundacja Alfa")
-    beta = factories.organization("Stowarzyszenie Beta")
+    alfa = directory.organization("Fundacja Alfa")
+    beta = directory.organization("Stowarzyszenie Beta")
     alfa_offer = factories.offer(competition, alfa, title="Półkolonie na Dojlidach", formal=Offer.Formal.PASSED)
     beta_offer = factories.offer(competition, beta, title=HIDDEN_TITLE, formal=Offer.Formal.PASSED,
                                  proposed_amount=Decimal("4321.00"))

@@ -8,7 +8,7 @@ from partnerstwo.grants.committees import demo as demo_committees
 from partnerstwo.grants.committees import evaluation
 from partnerstwo.grants.committees.models import CommitteeMember, ImpartialityDeclaration, Nomination, Score
 from partnerstwo.grants.offers.models import Offer
-from partnerstwo.grants.tests import factories
+from partnerstwo.organizations.tests import factories as directory
 
 
 @pytest.fixture(autouse=True)
@@ -19,7 +19,7 @@ def media(settings, tmp_path):
 
 def test_the_demo_builds_a_committee_with_a_conflict_and_scores_and_is_idempotent(db):
     for name in ["Fundacja Ciepły Kąt", "Stowarzyszenie Wspólna Droga", "Caritas Osiedlowa", "Klub Pomocy"]:
-        factories.organization(name)
+        directory.organization(name)
     demo_committees.load(io.StringIO())
     counts = [model.objects.count() for model in (Offer, CommitteeMember, ImpartialityDeclaration, Score, Nomination)]
     demo_committees.load(io.StringIO())

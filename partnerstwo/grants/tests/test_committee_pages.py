@@ -19,14 +19,13 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture
-def competition(department_x, resident, representative_b, team_member):
+def competition(department_x, resident, organization_b, team_member):
     competition = factories.competition(department=department_x, status=Competition.Status.EVALUATION)
     factories.criteria(competition)
     offer = factories.offer(competition, formal=Offer.Formal.PASSED)
     seat = factories.member(competition, resident, is_chair=True, declared=True)
     entries = dict.fromkeys(evaluation.merit_criteria(competition), (Decimal("5"), "Dobrze."))
     evaluation.save_card(offer, seat, entries, submit=True)
-    factories.represent(representative_b, factories.organization("Stowarzyszenie Beta"))
     appointment.nominate(competition, candidate=team_member, by=team_member, justification="Zna temat.")
     return competition
 

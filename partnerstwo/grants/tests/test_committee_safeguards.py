@@ -18,6 +18,7 @@ from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers import registration
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories
+from partnerstwo.organizations.tests import factories as directory
 
 
 @pytest.fixture(autouse=True)
@@ -30,8 +31,8 @@ def media(settings, tmp_path):
 def setting(department_x):
     competition = factories.competition(department=department_x, status=Competition.Status.EVALUATION)
     factories.criteria(competition, formal=("Oferta złożona w terminie",), merit=(("Jakość", 10),))
-    alfa = factories.organization("Fundacja Alfa")
-    beta = factories.organization("Stowarzyszenie Beta")
+    alfa = directory.organization("Fundacja Alfa")
+    beta = directory.organization("Stowarzyszenie Beta")
     return {
         "competition": competition,
         "alfa": alfa,
@@ -110,7 +111,7 @@ def test_an_offer_from_a_new_organisation_closes_the_offers_until_the_member_dec
 ):
     competition = setting["competition"]
     seat = factories.member(competition, resident, declared=True)
-    late = register(competition, factories.organization("Fundacja Spóźniona"), official_x)
+    late = register(competition, directory.organization("Fundacja Spóźniona"), official_x)
     client.force_login(resident)
 
     page = client.get(url("committee_competition", competition)).content.decode()
@@ -154,11 +155,11 @@ def test_members_indicated_by_or_representing_an_organisation_that_offers_later_
     client, official_x, resident, representative_a, setting
 ):
     competition = setting["competition"]
-    gamma = factories.organization("Fundacja Gamma")
-    delta = factories.organization("Stowarzyszenie Delta")
+    gamma = directory.organization("Fundacja Gamma")
+    delta = directory.organization("Stowarzyszenie Delta")
     indicated = appointment.appoint(competition, user=resident, role="ngo", organization=gamma)
     evaluation.sign_declaration(indicated, conflicts=[], explanation="")
-    factories.represent(representative_a, delta)
+    directory.represent(representative_a, delta)
     representing = appointment.appoint(competition, user=representative_a, role="city")
     evaluation.sign_declaration(representing, conflicts=[], explanation="")
 
@@ -190,7 +191,7 @@ def test_an_offer_registered_in_the_panel_suspends_the_member_its_organisation_i
     client, official_x, resident, setting
 ):
     competition = setting["competition"]
-    gamma = factories.organization("Fundacja Gamma", krs="0000123456")
+    gamma = directory.organization("Fundacja Gamma", krs="0000123456")
     seat = appointment.appoint(competition, user=resident, role="ngo", organization=gamma)
     client.force_login(official_x)
     response = client.post(reverse("panel:grants_panel:committee_offer_new", args=[competition.slug]), {

@@ -12,7 +12,7 @@ from partnerstwo.grants.competitions import lifecycle
 from partnerstwo.grants.competitions.models import Competition, CompetitionChange, CompetitionDocument, StatusChange
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests.competition_factories import at, competition, pdf, today
-from partnerstwo.organizations.tests import directory_factory
+from partnerstwo.organizations.tests import factories as directory
 
 Status = Competition.Status
 pytestmark = pytest.mark.django_db
@@ -96,7 +96,7 @@ def test_evaluation_starts_after_the_deadline(department_x, official_x):
 def test_publishing_results_records_the_amounts_and_the_note(department_x):
     made = competition(department_x, status=Status.EVALUATION, announced_on=today() - dt.timedelta(days=40),
                        deadline=timezone.now() - dt.timedelta(days=5))
-    organization = directory_factory.organization("Fundacja Alfa", is_published=True)
+    organization = directory.organization("Fundacja Alfa", is_published=True)
     offer = Offer.objects.create(competition=made, organization=organization, title="Klub seniora",
                                  requested_amount=Decimal("20000"), received_on=today() - dt.timedelta(days=6))
     lifecycle.publish_results(made, note="Wybrano jedną ofertę.", amounts={offer.pk: Decimal("18000")})

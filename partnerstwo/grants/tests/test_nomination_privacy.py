@@ -15,6 +15,7 @@ from partnerstwo.grants.committees.models import CommitteeMember, Nomination
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.tests import factories
 from partnerstwo.lib.testing import first_link, message_text
+from partnerstwo.organizations.tests import factories as directory
 
 UNKNOWN = "nikt.jeszcze@example.org"
 
@@ -52,8 +53,8 @@ def _answer(client, url, email, **extra):
 def known_addresses(competition, resident, official_y, representative_a, team_member):
     """Addresses whose accounts the old form betrayed, each in its own way."""
     factories.member(competition, official_y)  # already on the committee
-    offering = factories.organization("Fundacja Oferująca")
-    factories.represent(representative_a, offering)
+    offering = directory.organization("Fundacja Oferująca")
+    directory.represent(representative_a, offering)
     factories.offer(competition, offering)  # represents an organisation that offered
     # Already nominated, by someone else.
     appointment.nominate(competition, candidate=resident, by=None)
@@ -81,14 +82,13 @@ def test_the_team_gets_the_same_answer_for_an_unknown_address_and_for(client, te
 
 
 def test_a_representative_gets_the_same_answer_for_an_unknown_and_a_known_address(
-    client, representative_b, competition, resident
+    client, representative_b, organization_b, competition, resident
 ):
-    beta = factories.organization("Stowarzyszenie Beta")
-    factories.represent(representative_b, beta)
     client.force_login(representative_b)
     url = reverse("grants:committee_nominate", args=[competition.slug])
-    assert answer(client, url, UNKNOWN, organization=beta.pk) == answer(client, url, resident.email,
-                                                                         organization=beta.pk)
+    assert answer(client, url, UNKNOWN, organization=organization_b.pk) == answer(
+        client, url, resident.email, organization=organization_b.pk
+    )
 
 
 def test_a_form_error_reads_the_same_for_both_addresses(client, team_member, competition, resident):

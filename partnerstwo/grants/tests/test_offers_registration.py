@@ -10,6 +10,7 @@ from django.urls import reverse
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories
+from partnerstwo.organizations.tests import factories as directory
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +41,7 @@ def new_url(competition):
 
 
 def test_an_official_registers_an_offer_of_an_organisation_found_by_name(client, official_x, competition):
-    alfa = factories.organization("Fundacja Alfa Dzieciom")
+    alfa = directory.organization("Fundacja Alfa Dzieciom")
     client.force_login(official_x)
     response = client.post(new_url(competition), form("alfa dzieciom"))
     assert response.status_code == 302
@@ -53,15 +54,15 @@ def test_an_official_registers_an_offer_of_an_organisation_found_by_name(client,
 
 
 def test_an_organisation_may_be_given_by_its_krs_number(client, official_x, competition):
-    alfa = factories.organization("Fundacja Alfa")
+    alfa = directory.organization("Fundacja Alfa")
     client.force_login(official_x)
     client.post(new_url(competition), form(alfa.krs))
     assert Offer.objects.get().organization == alfa
 
 
 def test_several_matching_organisations_give_a_clear_error_listing_them(client, official_x, competition):
-    factories.organization("Fundacja Sportowa Orlik")
-    factories.organization("Fundacja Sportowa Jagiellonia")
+    directory.organization("Fundacja Sportowa Orlik")
+    directory.organization("Fundacja Sportowa Jagiellonia")
     client.force_login(official_x)
     page = client.post(new_url(competition), form("fundacja sportowa")).content.decode()
     assert "Pasuje kilka organizacji" in page
@@ -76,7 +77,7 @@ def test_an_unknown_organisation_is_reported(client, official_x, competition):
 
 
 def test_a_file_that_is_not_a_pdf_is_refused(client, official_x, competition):
-    factories.organization("Fundacja Alfa")
+    directory.organization("Fundacja Alfa")
     client.force_login(official_x)
     fake = SimpleUploadedFile("oferta.pdf", b"MZ not a pdf", content_type="application/pdf")
     page = client.post(new_url(competition), form("Fundacja Alfa", file=fake)).content.decode()
@@ -89,7 +90,7 @@ def test_a_file_that_is_not_a_pdf_is_refused(client, official_x, competition):
 )
 def test_offers_are_registered_only_while_accepting_closed_or_in_evaluation(client, official_x, department_x, status):
     competition = factories.competition(department=department_x, status=status)
-    factories.organization("Fundacja Alfa")
+    directory.organization("Fundacja Alfa")
     client.force_login(official_x)
     assert client.post(new_url(competition), form("Fundacja Alfa")).status_code == 403
     assert not Offer.objects.exists()
@@ -97,14 +98,14 @@ def test_offers_are_registered_only_while_accepting_closed_or_in_evaluation(clie
 
 @pytest.mark.parametrize("who", ["official_y", "team_member", "resident", "representative_a"])
 def test_only_the_departments_officials_and_administrators_register_offers(client, request, competition, who):
-    factories.organization("Fundacja Alfa")
+    directory.organization("Fundacja Alfa")
     client.force_login(request.getfixturevalue(who))
     assert client.post(new_url(competition), form("Fundacja Alfa")).status_code in (403, 404)
     assert not Offer.objects.exists()
 
 
 def test_an_administrator_registers_offers_in_any_department(client, administrator, competition):
-    factories.organization("Fundacja Alfa")
+    directory.organization("Fundacja Alfa")
     client.force_login(administrator)
     assert client.post(new_url(competition), form("Fundacja Alfa")).status_code == 302
 

@@ -13,6 +13,7 @@ from partnerstwo.grants.committees.views import protocol_html
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories
+from partnerstwo.organizations.tests import factories as directory
 
 
 def inflated_streams(pdf: bytes) -> bytes:
@@ -38,8 +39,8 @@ def competition(department_x, resident):
         department=department_x, status=Competition.Status.EVALUATION, title="Wypoczynek letni dzieci – Żółw"
     )
     factories.criteria(competition, formal=("Oferta złożona w terminie",), merit=(("Jakość", 10),))
-    alfa = factories.organization("Fundacja Łączy Nas")
-    beta = factories.organization("Stowarzyszenie Beta")
+    alfa = directory.organization("Fundacja Łączy Nas")
+    beta = directory.organization("Stowarzyszenie Beta")
     offer = factories.offer(competition, alfa, title="Półkolonie", formal=Offer.Formal.PASSED,
                             formal_checks={str(evaluation.formal_criteria(competition).get().pk): True})
     factories.offer(competition, beta, title="Obóz", formal=Offer.Formal.REJECTED, formal_notes="Po terminie.")

@@ -16,7 +16,7 @@ from partnerstwo.grants.competitions import lifecycle
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests.competition_factories import at, competition, today
-from partnerstwo.organizations.tests import directory_factory
+from partnerstwo.organizations.tests import factories as directory
 
 Status = Competition.Status
 pytestmark = pytest.mark.django_db
@@ -131,7 +131,7 @@ def test_the_page_shows_the_history_the_changes_and_the_cancellation_reason(clie
 def test_published_results_show_organisation_task_and_amount(client, department_x):
     made = competition(department_x, status=Status.EVALUATION, announced_on=today() - dt.timedelta(days=40),
                        deadline=at(today() - dt.timedelta(days=5)))
-    organization = directory_factory.organization("Fundacja Pomocy Seniorom", is_published=True)
+    organization = directory.organization("Fundacja Pomocy Seniorom", is_published=True)
     offer = Offer.objects.create(competition=made, organization=organization, title="Klub seniora na Bojarach",
                                  requested_amount=Decimal("20000"), received_on=today() - dt.timedelta(days=6))
     lifecycle.publish_results(made, note="Wyniki zatwierdzone zarządzeniem.", amounts={offer.pk: Decimal("18500")})
@@ -142,7 +142,7 @@ def test_published_results_show_organisation_task_and_amount(client, department_
 
 
 def test_the_results_page_costs_constant_queries(client, department_x, django_assert_max_num_queries):
-    organization = directory_factory.organization("Fundacja", is_published=True)
+    organization = directory.organization("Fundacja", is_published=True)
     for _ in range(5):
         made = competition(department_x, status=Status.RESULTS, announced_on=today() - dt.timedelta(days=40),
                            deadline=at(today() - dt.timedelta(days=5)), results_published_at=timezone.now())

@@ -18,6 +18,7 @@ from partnerstwo.grants.competitions import lifecycle, results
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories as make
+from partnerstwo.organizations.tests import factories as directory
 
 Status = Competition.Status
 pytestmark = pytest.mark.django_db
@@ -38,11 +39,11 @@ def scored(department_x, official_x, official_y, team_member):
     not count), one rejected on formal grounds."""
     made = make.competition(department=department_x, title="Kultura na osiedlach")
     _, quality, costs = make.criteria(made)
-    alpha = make.offer(made, make.organization("Fundacja Alfa"), title="Teatr podwórkowy",
+    alpha = make.offer(made, directory.organization("Fundacja Alfa"), title="Teatr podwórkowy",
                        formal=Offer.Formal.PASSED, requested=Decimal("30000"), with_file=False)
-    beta = make.offer(made, make.organization("=HYPERLINK(\"http://zly.example\")"), title="Kino plenerowe",
+    beta = make.offer(made, directory.organization("=HYPERLINK(\"http://zly.example\")"), title="Kino plenerowe",
                       formal=Offer.Formal.PASSED, requested=Decimal("20000"), with_file=False)
-    rejected = make.offer(made, make.organization("Stowarzyszenie Spóźnione"), title="Festyn",
+    rejected = make.offer(made, directory.organization("Stowarzyszenie Spóźnione"), title="Festyn",
                           formal=Offer.Formal.REJECTED, requested=Decimal("10000"), with_file=False)
     first = make.member(made, official_x)
     second = make.member(made, official_y, role=CommitteeMember.Role.NGO)

@@ -11,6 +11,7 @@ from partnerstwo.grants.committees.models import Score
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories
+from partnerstwo.organizations.tests import factories as directory
 
 
 @pytest.fixture(autouse=True)
@@ -148,10 +149,10 @@ def scored(competition, offer, seat, *points):
 
 
 def test_averages_count_voting_members_only_and_rank_with_ties(competition):
-    alfa = factories.offer(competition, factories.organization("Fundacja Alfa"), formal=Offer.Formal.PASSED)
-    beta = factories.offer(competition, factories.organization("Stowarzyszenie Beta"), formal=Offer.Formal.PASSED)
-    gamma = factories.offer(competition, factories.organization("Klub Gamma"), formal=Offer.Formal.PASSED)
-    factories.offer(competition, factories.organization("Fundacja Odrzucona"), formal=Offer.Formal.REJECTED)
+    alfa = factories.offer(competition, directory.organization("Fundacja Alfa"), formal=Offer.Formal.PASSED)
+    beta = factories.offer(competition, directory.organization("Stowarzyszenie Beta"), formal=Offer.Formal.PASSED)
+    gamma = factories.offer(competition, directory.organization("Klub Gamma"), formal=Offer.Formal.PASSED)
+    factories.offer(competition, directory.organization("Fundacja Odrzucona"), formal=Offer.Formal.REJECTED)
     anna = factories.member(competition, make_user("anna@example.org", "resident"), declared=True)
     bartek = factories.member(competition, make_user("bartek@example.org", "resident"), "ngo", declared=True)
     expert = factories.member(competition, make_user("ekspert@example.org", "resident"), "expert", declared=True)

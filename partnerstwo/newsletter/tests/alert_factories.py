@@ -9,7 +9,7 @@ from django.utils import timezone
 from partnerstwo.city.models import Department
 from partnerstwo.lib.testing import message_text
 from partnerstwo.newsletter.models import Recipient, RecipientTopic, Topic
-from partnerstwo.organizations.tests import directory_factory
+from partnerstwo.organizations.tests import factories as directory
 
 _numbers = itertools.count(1)
 
@@ -29,15 +29,15 @@ def recipient(email=None, *, topics=(), spheres=(), districts=(), organization=N
     )
     for topic in topics:
         RecipientTopic.objects.create(recipient=created, topic=topic)
-    created.spheres.set([directory_factory.sphere(s) if isinstance(s, str) else s for s in spheres])
-    created.districts.set([directory_factory.district(d) if isinstance(d, str) else d for d in districts])
+    created.spheres.set([directory.sphere(s) if isinstance(s, str) else s for s in spheres])
+    created.districts.set([directory.district(d) if isinstance(d, str) else d for d in districts])
     return created
 
 
 def organization_recipient(name, *, email=None, spheres=(), topics=(Topic.GRANTS,), **fields):
     """A published organisation of these directory spheres, mailed at the contact address it confirmed."""
     email = email or f"biuro{next(_numbers)}@organizacja.example.org"
-    org = directory_factory.organization(
+    org = directory.organization(
         name, spheres=spheres, is_published=True, confirmed_contact_email=email,
         contact_email_confirmed_at=timezone.now(),
     )
@@ -56,7 +56,7 @@ def competition(*, title="Aktywni seniorzy 2027", sphere="health", status="annou
         "slug": f"konkurs-{n}",
         "year": today.year + 1,
         "department": department,
-        "sphere": directory_factory.sphere(sphere) if isinstance(sphere, str) else sphere,
+        "sphere": directory.sphere(sphere) if isinstance(sphere, str) else sphere,
         "mode": "support",
         "status": status,
         "task_type": "Zajęcia aktywizujące dla seniorów",

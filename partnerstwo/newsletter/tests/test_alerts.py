@@ -13,7 +13,7 @@ from partnerstwo.events.tests import factories
 from partnerstwo.newsletter import alert_sources
 from partnerstwo.newsletter.models import AlertCursor, Delivery, Mailing, Topic
 from partnerstwo.newsletter.tests.alert_factories import mail_to, organization_recipient, recipient, texts_to
-from partnerstwo.organizations.tests import directory_factory
+from partnerstwo.organizations.tests import factories as directory
 
 NOTICES = [Topic.EVENT_NOTICES]
 
@@ -21,7 +21,7 @@ NOTICES = [Topic.EVENT_NOTICES]
 def published_event(title="Warsztaty pisania wniosków", *, spheres=("health",), **fields):
     fields.setdefault("starts_at", factories.in_days(6, 16))
     event = factories.event(title=title, **fields)
-    event.spheres.set([directory_factory.sphere(s) for s in spheres])
+    event.spheres.set([directory.sphere(s) for s in spheres])
     return event
 
 
@@ -61,11 +61,11 @@ def test_a_training_reaches_training_subscribers_as_well_as_event_notice_subscri
 
 
 def test_event_alerts_follow_the_recipients_spheres_and_districts(db, use_smtp):
-    dojlidy = directory_factory.district("Dojlidy")
+    dojlidy = directory.district("Dojlidy")
     recipient("zdrowie@example.org", topics=NOTICES, spheres=["health"])
     recipient("pomoc@example.org", topics=NOTICES, spheres=["charity"])
     recipient("dojlidy@example.org", topics=NOTICES, districts=[dojlidy])
-    recipient("centrum@example.org", topics=NOTICES, districts=[directory_factory.district("Centrum")])
+    recipient("centrum@example.org", topics=NOTICES, districts=[directory.district("Centrum")])
     organization_recipient(
         "Fundacja Zdrowie", email="biuro@fundacja-zdrowie.example.org", spheres=["health"], topics=NOTICES
     )

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from partnerstwo.newsletter import alert_sources
-from partnerstwo.newsletter.models import Mailing, Topic
+from partnerstwo.newsletter.models import Mailing, Recipient, Topic
 from partnerstwo.newsletter.tests.alert_factories import (
     competition,
     mail_to,
@@ -16,6 +16,7 @@ from partnerstwo.newsletter.tests.alert_factories import (
     recipient,
     texts_to,
 )
+from partnerstwo.organizations.tests import factories as directory
 
 
 def subjects_to(smtp, address):
@@ -44,10 +45,7 @@ def audience(db):
 
 @pytest.fixture
 def org_chose_health(audience):
-    from partnerstwo.newsletter.models import Recipient
-    from partnerstwo.organizations.tests import directory_factory
-
-    Recipient.objects.get(email=audience["org_chose_health"]).spheres.set([directory_factory.sphere("health")])
+    Recipient.objects.get(email=audience["org_chose_health"]).spheres.set([directory.sphere("health")])
 
 
 def test_an_announced_competition_reaches_matching_organisations_and_grants_subscribers_once_each(

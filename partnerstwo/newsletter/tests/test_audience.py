@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from partnerstwo.newsletter.audience import audience_size, describe, recipients_for, sync_organizations
 from partnerstwo.newsletter.models import Mailing, Recipient, RecipientTopic, SuppressedAddress, Topic
-from partnerstwo.organizations.tests import directory_factory as factory
+from partnerstwo.organizations.tests import factories as directory
 
 Segment = Mailing.Segment
 
@@ -23,7 +23,7 @@ def subscriber(email, *, topics=(), spheres=(), districts=(), active=True, **fie
 def member_organization(name, email, *, agreed=True, **fields):
     """A directory organisation whose contact address was confirmed when it joined, and its recipient
     (to which a representative agreed, unless agreed=False)."""
-    organization = factory.organization(
+    organization = directory.organization(
         name, confirmed_contact_email=email, contact_email_confirmed_at=timezone.now(), **fields
     )
     sync_organizations()
@@ -40,12 +40,12 @@ def emails(mailing) -> set[str]:
 
 @pytest.fixture
 def dojlidy(db):
-    return factory.district("Dojlidy")
+    return directory.district("Dojlidy")
 
 
 @pytest.fixture
 def bojary(db):
-    return factory.district("Bojary")
+    return directory.district("Bojary")
 
 
 def test_all_organisations_reaches_every_active_organisation_and_no_subscriber(db):
@@ -67,7 +67,7 @@ def test_all_organisations_leaves_out_an_organisation_no_representative_agreed_f
 
 
 def test_an_organisation_known_only_from_an_import_is_never_reached(db):
-    factory.organization("Stowarzyszenie z KRS", email="krs@example.org")
+    directory.organization("Stowarzyszenie z KRS", email="krs@example.org")
 
     assert emails(Mailing(segment=Segment.ALL_ORGANIZATIONS)) == set()
 
@@ -90,8 +90,8 @@ def test_a_topic_reaches_subscribers_and_organisations_that_chose_it(db):
 
 
 def test_a_sphere_reaches_organisations_working_in_it_and_subscribers_who_chose_it(db):
-    culture = factory.sphere("culture")
-    ecology = factory.sphere("ecology-animals")
+    culture = directory.sphere("culture")
+    ecology = directory.sphere("ecology-animals")
     member_organization("Teatr Alfa", "teatr@example.org", spheres=[culture])
     chose = member_organization("Fundacja Beta", "beta@example.org")
     chose.spheres.set([culture])
@@ -115,7 +115,7 @@ def test_a_district_reaches_organisations_there_and_subscribers_who_chose_it(doj
 
 
 def test_a_target_group_reaches_organisations_serving_it(db):
-    children = factory.group("dzieci")
+    children = directory.group("dzieci")
     member_organization("Przedszkole Alfa", "alfa@example.org", target_groups=[children])
     member_organization("Klub Seniora", "senior@example.org")
     subscriber("jan@example.org", topics=[Topic.NEWS])
@@ -124,8 +124,8 @@ def test_a_target_group_reaches_organisations_serving_it(db):
 
 
 def test_each_recipient_is_listed_once_even_when_it_matches_twice(db):
-    culture = factory.sphere("culture")
-    spheres = [culture, factory.sphere("ecology-animals")]
+    culture = directory.sphere("culture")
+    spheres = [culture, directory.sphere("ecology-animals")]
     organization = member_organization("Teatr Alfa", "teatr@example.org", spheres=spheres)
     organization.spheres.set([culture])
 

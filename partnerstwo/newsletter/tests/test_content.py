@@ -10,6 +10,7 @@ from django.utils import timezone
 from partnerstwo.lib.testing import message_text
 from partnerstwo.newsletter import content, delivery, digest_rendering, links
 from partnerstwo.newsletter.models import Delivery, Mailing, Recipient
+from partnerstwo.organizations.tests import factories as directory
 
 BODY = "Zapraszamy na **szkolenie** z rozliczania dotacji: [kalendarz](/wydarzenia/).\n\nDo zobaczenia!"
 
@@ -64,9 +65,7 @@ def test_every_message_carries_one_click_unsubscribe_and_a_preferences_link(one_
 
 
 def test_the_footer_says_why_an_organisation_receives_it(one_off):
-    from partnerstwo.organizations.models import Organization
-
-    organization = Organization.objects.create(name="Fundacja Beta", slug="fundacja-beta", legal_form="fundacja")
+    organization = directory.organization("Fundacja Beta", slug="fundacja-beta", legal_form="fundacja")
     recipient = Recipient.objects.create(kind=Recipient.Kind.ORGANIZATION, organization=organization,
                                          email="beta@example.org", confirmed_at=timezone.now())
 

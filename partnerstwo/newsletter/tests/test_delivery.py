@@ -12,6 +12,7 @@ from django.utils import timezone
 from partnerstwo.lib.testing import _free_port
 from partnerstwo.newsletter import delivery, worker
 from partnerstwo.newsletter.models import Delivery, Mailing, Recipient, SuppressedAddress
+from partnerstwo.organizations.tests import factories as directory
 
 Status = Delivery.Status
 
@@ -124,9 +125,7 @@ def test_enqueue_takes_each_address_once_active_only_and_twice_changes_nothing()
 
 @pytest.mark.django_db
 def test_an_organisation_that_also_subscribed_gets_one_message(smtp):
-    from partnerstwo.organizations.models import Organization
-
-    organization = Organization.objects.create(name="Fundacja Alfa", slug="fundacja-alfa", legal_form="fundacja")
+    organization = directory.organization("Fundacja Alfa", slug="fundacja-alfa", legal_form="fundacja")
     Recipient.objects.create(kind=Recipient.Kind.ORGANIZATION, organization=organization,
                              email="biuro@alfa.example.org", confirmed_at=timezone.now())
     Recipient.objects.create(email="biuro@alfa.example.org", confirmed_at=timezone.now())

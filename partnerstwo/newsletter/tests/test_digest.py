@@ -12,7 +12,7 @@ from partnerstwo.events.tests import factories
 from partnerstwo.newsletter import digest, digest_rendering
 from partnerstwo.newsletter.models import Delivery, Mailing, Recipient, Topic
 from partnerstwo.newsletter.tests.alert_factories import organization_recipient, recipient, texts_to
-from partnerstwo.organizations.tests import directory_factory
+from partnerstwo.organizations.tests import factories as directory
 
 DIGEST = [Topic.EVENTS_DIGEST]
 
@@ -27,23 +27,23 @@ def digest_due_now(settings):
 @pytest.fixture
 def calendar(db):
     """Two matching-worthy events in the next days and three that no digest may list."""
-    dojlidy = directory_factory.district("Dojlidy")
-    centrum = directory_factory.district("Centrum")
+    dojlidy = directory.district("Dojlidy")
+    centrum = directory.district("Centrum")
     ecology = factories.event(title="Sprzątanie Lasu Zwierzynieckiego", starts_at=factories.in_days(3, 10),
                               district=dojlidy, kind=EventKind.VOLUNTEERING)
-    ecology.spheres.set([directory_factory.sphere("ecology-animals")])
+    ecology.spheres.set([directory.sphere("ecology-animals")])
     health = factories.event(title="Szkolenie z pierwszej pomocy", starts_at=factories.in_days(5, 17),
                              district=centrum, kind=EventKind.TRAINING)
-    health.spheres.set([directory_factory.sphere("health")])
+    health.spheres.set([directory.sphere("health")])
     too_late = factories.event(title="Wigilia organizacji", starts_at=factories.in_days(20))
-    too_late.spheres.set([directory_factory.sphere("ecology-animals")])
+    too_late.spheres.set([directory.sphere("ecology-animals")])
     cancelled = factories.event(title="Odwołany piknik", starts_at=factories.in_days(4))
-    cancelled.spheres.set([directory_factory.sphere("ecology-animals")])
+    cancelled.spheres.set([directory.sphere("ecology-animals")])
     cancelled.status = EventStatus.CANCELLED
     cancelled.save()
     cancelled.occurrences.update(is_cancelled=True)
     draft = factories.event(title="Szkic spotkania", starts_at=factories.in_days(2), status=EventStatus.DRAFT)
-    draft.spheres.set([directory_factory.sphere("ecology-animals")])
+    draft.spheres.set([directory.sphere("ecology-animals")])
     return {"dojlidy": dojlidy, "centrum": centrum}
 
 
@@ -143,7 +143,7 @@ def test_rendering_a_digest_costs_the_same_few_queries_however_many_events(
 ):
     for n in range(15):
         extra = factories.event(title=f"Spotkanie {n}", starts_at=factories.in_days(1 + n % 10, 9))
-        extra.spheres.set([directory_factory.sphere("ecology-animals")])
+        extra.spheres.set([directory.sphere("ecology-animals")])
     person = recipient("wszystko@example.org", topics=DIGEST, spheres=["ecology-animals"])
     mailing = Mailing.objects.create(kind=Mailing.Kind.DIGEST, period_start=timezone.localdate(), subject="x")
     row = Delivery.objects.create(mailing=mailing, recipient=person, email=person.email)
@@ -171,10 +171,10 @@ def test_rendering_a_digest_costs_the_same_few_queries_however_many_events(
 def test_the_digest_matches_recipients_by_the_same_rule_as_the_alerts(
     db, chosen, org_spheres, districts, item_spheres, item_districts, expected
 ):
-    org = directory_factory.organization("Org", spheres=org_spheres) if org_spheres else None
+    org = directory.organization("Org", spheres=org_spheres) if org_spheres else None
     person = recipient(spheres=chosen, districts=districts, organization=org)
-    sphere_ids = [directory_factory.sphere(s).pk for s in item_spheres]
-    district_ids = [directory_factory.district(d).pk for d in item_districts]
+    sphere_ids = [directory.sphere(s).pk for s in item_spheres]
+    district_ids = [directory.district(d).pk for d in item_districts]
 
     in_sql = Recipient.objects.filter(pk=person.pk).matching(sphere_ids=sphere_ids, district_ids=district_ids).exists()
     interests = digest_rendering.interests_of(person)

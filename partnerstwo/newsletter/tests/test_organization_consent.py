@@ -10,7 +10,7 @@ from partnerstwo.newsletter.models import ConsentRecord, Mailing, Recipient
 from partnerstwo.newsletter.organization_recipients import sync_organization_recipients
 from partnerstwo.newsletter.tests.test_organization_recipients import confirmed_organization
 from partnerstwo.organizations.models import Representation
-from partnerstwo.organizations.tests.upkeep_helpers import represent
+from partnerstwo.organizations.tests.factories import represent
 
 pytestmark = pytest.mark.django_db
 

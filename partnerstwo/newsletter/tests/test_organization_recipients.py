@@ -6,22 +6,23 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
 from partnerstwo.city.models import District, PublicTaskSphere
 from partnerstwo.newsletter.models import Recipient, Topic
 from partnerstwo.newsletter.organization_recipients import DEFAULT_ORGANIZATION_TOPICS, sync_organization_recipients
 from partnerstwo.organizations.models import Representation
-from partnerstwo.organizations.tests.upkeep_helpers import organization, represent
+from partnerstwo.organizations.tests.factories import organization, represent
 
 pytestmark = pytest.mark.django_db
 
 
 def confirmed_organization(name="Fundacja Alfa", **fields):
+    """An organisation whose contact address was confirmed a month ago."""
+    email = fields.pop("email", f"biuro@{slugify(name)}.example.org")
     moment = timezone.now() - timedelta(days=30)
-    org = organization(name, contact_email_confirmed_at=moment, **fields)
-    org.confirmed_contact_email = org.email.lower()
-    org.save()
-    return org
+    return organization(name, email=email, confirmed_contact_email=email.lower(), contact_email_confirmed_at=moment,
+                        **fields)
 
 
 def test_an_organisation_with_a_confirmed_address_becomes_a_recipient_with_default_topics_but_unmailed():

@@ -15,7 +15,7 @@ from partnerstwo.newsletter import one_off, panel_views
 from partnerstwo.newsletter.models import Delivery, Mailing, RecipientTopic, Topic
 from partnerstwo.newsletter.panel_forms import MailingForm
 from partnerstwo.newsletter.tests.test_audience import member_organization, subscriber
-from partnerstwo.organizations.tests import directory_factory as factory
+from partnerstwo.organizations.tests import factories as directory
 
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
 
@@ -99,10 +99,10 @@ def test_a_missing_segment_and_body_are_explained(client, staff):
 
 
 def test_only_the_parameter_of_the_chosen_segment_is_kept(client, staff):
-    dojlidy = factory.district("Dojlidy")
+    dojlidy = directory.district("Dojlidy")
 
     client.post(url("create"), form_data(segment=Mailing.Segment.DISTRICT, district=dojlidy.pk, topic=Topic.GRANTS,
-                                         target_group=factory.group("dzieci").pk))
+                                         target_group=directory.group("dzieci").pk))
 
     mailing = Mailing.objects.get()
     assert (mailing.district, mailing.topic, mailing.target_group) == (dojlidy, "", None)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from partnerstwo.newsletter.forms import SignupForm
 from partnerstwo.newsletter.models import Topic
 from partnerstwo.newsletter.tests.alert_factories import organization_recipient
-from partnerstwo.organizations.tests.upkeep_helpers import represent
+from partnerstwo.organizations.tests.factories import represent
 
 pytestmark = pytest.mark.django_db
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from partnerstwo.newsletter import audience, delivery
 from partnerstwo.newsletter.models import ConsentRecord, Delivery, Mailing, Recipient, Topic
 from partnerstwo.newsletter.tests.alert_factories import organization_recipient, recipient
+from partnerstwo.organizations.tests.factories import represent
 
 pytestmark = pytest.mark.django_db
 
@@ -89,8 +90,6 @@ def test_a_plain_subscriber_is_not_told_about_organisations(client):
 def test_representatives_opting_the_organisation_out_leave_the_persons_subscription_alone(
     client, representative_a, both
 ):
-    from partnerstwo.organizations.tests.upkeep_helpers import represent
-
     subscriber, organization = both
     represent(representative_a, organization.organization)
     client.force_login(representative_a)

@@ -10,9 +10,10 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from partnerstwo.city.models import District
+from partnerstwo.lib.tabular.read import TableError
 from partnerstwo.organizations import bulk_import
 from partnerstwo.organizations.models import Organization, OrganizationImport, OrganizationRevision
-from partnerstwo.organizations.tests import upkeep_helpers as make
+from partnerstwo.organizations.tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -124,8 +125,6 @@ def test_a_row_matching_two_organisations_is_an_error(existing):
 
 
 def test_a_file_without_a_name_column_is_refused(existing):
-    from partnerstwo.organizations.tables import TableError
-
     with pytest.raises(TableError, match="brakuje kolumny z nazwą.*„KRS”"):
         bulk_import.preview(csv_bytes([["1"]], headers=["KRS", "NIP"]), "organizacje.csv")
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from partnerstwo.lib.testing import first_link, message_text
 from partnerstwo.organizations import claims
 from partnerstwo.organizations.models import Organization, OrganizationRevision, Representation
-from partnerstwo.organizations.tests import upkeep_helpers as make
+from partnerstwo.organizations.tests import factories as make
 
 pytestmark = pytest.mark.django_db
 

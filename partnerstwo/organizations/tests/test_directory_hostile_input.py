@@ -2,7 +2,7 @@
 
 import pytest
 
-from partnerstwo.organizations.tests import directory_factory as make
+from partnerstwo.organizations.tests import factories as make
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from partnerstwo.organizations.models import AnnualReport, LegalForm, Organization, RegisterStatus
-from partnerstwo.organizations.tests import directory_factory as make
+from partnerstwo.organizations.tests import factories as make
 
 pytestmark = pytest.mark.django_db
 URL = "/organizacje/"

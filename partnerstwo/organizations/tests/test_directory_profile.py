@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from partnerstwo.city.models import PublicTaskSphere
-from partnerstwo.organizations.models import LegalForm, Organization, RegisterStatus, Representation, TargetGroup
-from partnerstwo.organizations.tests import directory_factory as make
+from partnerstwo.organizations.models import LegalForm, Organization, RegisterStatus, TargetGroup
+from partnerstwo.organizations.tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +102,7 @@ def test_an_unpublished_organisation_is_visible_to_its_representative_and_to_off
     client, representative_a, official_x
 ):
     org = full_organization(is_published=False)
-    Representation.objects.create(user=representative_a, organization=org, status=Representation.Status.APPROVED)
+    make.represent(representative_a, org)
 
     for user in (representative_a, official_x):
         client.force_login(user)

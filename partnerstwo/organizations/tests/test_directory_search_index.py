@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from partnerstwo.organizations.models import Organization
-from partnerstwo.organizations.tests import directory_factory as make
+from partnerstwo.organizations.tests import factories as make
 
 pytestmark = pytest.mark.django_db
 

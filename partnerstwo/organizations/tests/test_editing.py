@@ -15,7 +15,7 @@ from partnerstwo.organizations.models import (
     OrganizationRevision,
     Representation,
 )
-from partnerstwo.organizations.tests import upkeep_helpers as make
+from partnerstwo.organizations.tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +24,6 @@ pytestmark = pytest.mark.django_db
 def org_a(representative_a):
     org = make.organization("Fundacja Alfa", legal_form=LegalForm.FOUNDATION, phone="85 111 11 11")
     make.represent(representative_a, org)
-    return org
-
-
-@pytest.fixture
-def org_b(representative_b):
-    org = make.organization("Stowarzyszenie Beta")
-    make.represent(representative_b, org)
     return org
 
 
@@ -93,17 +86,17 @@ def test_a_representative_edits_their_organisation_and_it_publishes_at_once(clie
     assert revision.changes == {"phone": ["85 111 11 11", "85 222 22 22"], "description": ["", "Nowy opis"]}
 
 
-def test_a_representative_cannot_open_or_change_another_organisation(client, representative_a, org_a, org_b):
+def test_a_representative_cannot_open_or_change_another_organisation(client, representative_a, org_a, organization_b):
     client.force_login(representative_a)
 
-    assert client.get(edit_url(org_b)).status_code == 404
-    assert client.post(edit_url(org_b), form_data(org_b, phone="1")).status_code == 404
-    org_b.refresh_from_db()
-    assert org_b.phone == ""
+    assert client.get(edit_url(organization_b)).status_code == 404
+    assert client.post(edit_url(organization_b), form_data(organization_b, phone="1")).status_code == 404
+    organization_b.refresh_from_db()
+    assert organization_b.phone == ""
 
 
 @pytest.mark.parametrize("role", ["resident", "team_member", "representative_b"])
-def test_people_who_do_not_represent_the_organisation_get_404(client, request, role, org_a, org_b):
+def test_people_who_do_not_represent_the_organisation_get_404(client, request, role, org_a, organization_b):
     client.force_login(request.getfixturevalue(role))
 
     assert client.get(edit_url(org_a)).status_code == 404
@@ -301,19 +294,19 @@ def test_wrong_identifiers_get_a_polish_message_on_the_field(client, official_x,
 
 
 @pytest.mark.parametrize("field", ["krs", "nip"])
-def test_a_krs_or_nip_of_another_organisation_is_named_on_the_field(client, official_x, org_a, org_b, field):
+def test_a_krs_or_nip_of_another_organisation_is_named_on_the_field(client, official_x, org_a, organization_b, field):
     client.force_login(official_x)
 
-    response = client.post(edit_url(org_a), staff_form_data(org_a, **{field: getattr(org_b, field)}))
+    response = client.post(edit_url(org_a), staff_form_data(org_a, **{field: getattr(organization_b, field)}))
 
     assert response.status_code == 200
     assert "jest już w katalogu" in response.context["form"].errors[field][0]
 
 
-def test_a_representative_proposing_a_taken_nip_is_told_at_once(client, representative_a, org_a, org_b):
+def test_a_representative_proposing_a_taken_nip_is_told_at_once(client, representative_a, org_a, organization_b):
     client.force_login(representative_a)
 
-    response = client.post(edit_url(org_a), form_data(org_a, nip=org_b.nip))
+    response = client.post(edit_url(org_a), form_data(org_a, nip=organization_b.nip))
 
     assert "Organizacja o tym numerze NIP jest już w katalogu." in response.context["form"].errors["nip"]
     assert not OrganizationChangeRequest.objects.exists()

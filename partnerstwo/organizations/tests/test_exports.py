@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from partnerstwo.organizations import public_data
-from partnerstwo.organizations.tests import directory_factory as make
+from partnerstwo.organizations.tests import factories as make
 
 pytestmark = pytest.mark.django_db
 PRIVATE = ["search_text", "contact_email_confirmed_at", "confirmed_contact_email", "updated_by", "is_published"]

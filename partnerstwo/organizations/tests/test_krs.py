@@ -22,7 +22,8 @@ from partnerstwo.organizations.models import (
     OrganizationChangeRequest,
     OrganizationRevision,
 )
-from partnerstwo.organizations.tests import upkeep_helpers as make
+from partnerstwo.organizations.tests import factories as make
+from partnerstwo.organizations.tests.upkeep_helpers import NOT_FOUND_BODY, WOSP_EXTRACT, WOSP_KRS, wosp_json
 
 pytestmark = pytest.mark.django_db
 
@@ -38,11 +39,11 @@ class FakeKrsApi(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - http.server's hook name
         number = self.path.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
         self.requests.append(number)
-        if number == make.WOSP_KRS:
-            self.answer(200, make.WOSP_EXTRACT.read_bytes())
+        if number == WOSP_KRS:
+            self.answer(200, WOSP_EXTRACT.read_bytes())
         elif number == SLOW:
             time.sleep(self.delay)
-            self.answer(200, make.WOSP_EXTRACT.read_bytes().replace(make.WOSP_KRS.encode(), number.encode()))
+            self.answer(200, WOSP_EXTRACT.read_bytes().replace(WOSP_KRS.encode(), number.encode()))
         elif number == MALFORMED:
             self.answer(200, b'{"odpis": {"rodzaj": "Aktualny", "naglowekA": ')
         elif number == BROKEN:
@@ -50,7 +51,7 @@ class FakeKrsApi(BaseHTTPRequestHandler):
         elif number == HTML:
             self.answer(200, b"<html><body>Przerwa techniczna</body></html>", "text/html")
         else:
-            self.answer(404, make.NOT_FOUND_BODY.read_bytes(), "application/problem+json")
+            self.answer(404, NOT_FOUND_BODY.read_bytes(), "application/problem+json")
 
     def answer(self, status, body, content_type="application/json"):
         try:
@@ -83,7 +84,7 @@ def krs_api(settings):
 @pytest.fixture
 def wosp(representative_a):
     org = make.organization(
-        "Fundacja Wielka Orkiestra Świątecznej Pomocy", krs=make.WOSP_KRS, nip="", legal_form="stowarzyszenie",
+        "Fundacja Wielka Orkiestra Świątecznej Pomocy", krs=WOSP_KRS, nip="", legal_form="stowarzyszenie",
         street="ul. Dominikańska 19C", postal_code="02-738", town="Warszawa",
     )
     make.represent(representative_a, org)
@@ -94,7 +95,7 @@ def wosp(representative_a):
 
 
 def test_the_recorded_wosp_extract_gives_every_field_we_fill():
-    record = krs.parse_extract(make.wosp_json())
+    record = krs.parse_extract(wosp_json())
 
     assert record.krs == "0000030897"
     assert record.name == "FUNDACJA WIELKA ORKIESTRA ŚWIĄTECZNEJ POMOCY"
@@ -116,14 +117,14 @@ def test_the_recorded_wosp_extract_gives_every_field_we_fill():
     [("30204683000000", "302046830"), ("22204956600000", "222049566"), ("123456785", "123456785")],
 )
 def test_a_regon_padded_by_krs_is_stripped_before_validation(regon, stored):
-    data = make.wosp_json()
+    data = wosp_json()
     data["odpis"]["dane"]["dzial1"]["danePodmiotu"]["identyfikatory"]["regon"] = regon
 
     assert krs.parse_extract(data).regon == stored
 
 
 def test_an_invalid_nip_in_the_extract_is_reported_and_not_used():
-    data = make.wosp_json()
+    data = wosp_json()
     data["odpis"]["dane"]["dzial1"]["danePodmiotu"]["identyfikatory"]["nip"] = "5213003701"
 
     record = krs.parse_extract(data)
@@ -133,14 +134,14 @@ def test_an_invalid_nip_in_the_extract_is_reported_and_not_used():
 
 
 def test_liquidation_in_section_6_marks_the_organisation_in_liquidation():
-    data = make.wosp_json()
+    data = wosp_json()
     data["odpis"]["dane"]["dzial6"] = {"likwidacja": {"informacjaOOtwarciuLikwidacji": "X"}}
 
     assert krs.parse_extract(data).register_status == "in_liquidation"
 
 
 def test_an_unknown_legal_form_keeps_the_current_one_and_says_so(wosp):
-    data = make.wosp_json()
+    data = wosp_json()
     data["odpis"]["dane"]["dzial1"]["danePodmiotu"]["formaPrawna"] = "INNA ORGANIZACJA SPOŁECZNA LUB ZAWODOWA"
 
     record = krs.parse_extract(data)
@@ -161,7 +162,7 @@ def test_an_unknown_legal_form_keeps_the_current_one_and_says_so(wosp):
     ],
 )
 def test_an_extract_missing_its_keys_is_malformed(damage):
-    data = copy.deepcopy(make.wosp_json())
+    data = copy.deepcopy(wosp_json())
     damage(data)
 
     with pytest.raises(krs.KrsMalformed):
@@ -172,8 +173,8 @@ def test_an_extract_missing_its_keys_is_malformed(damage):
 
 
 def test_fetching_reads_the_extract_from_the_api(krs_api):
-    assert krs.get_record(make.WOSP_KRS).name == "FUNDACJA WIELKA ORKIESTRA ŚWIĄTECZNEJ POMOCY"
-    assert krs_api.requests == [make.WOSP_KRS]
+    assert krs.get_record(WOSP_KRS).name == "FUNDACJA WIELKA ORKIESTRA ŚWIĄTECZNEJ POMOCY"
+    assert krs_api.requests == [WOSP_KRS]
 
 
 @pytest.mark.parametrize(
@@ -202,7 +203,7 @@ def test_a_closed_port_is_a_network_error(settings):
     settings.KRS_API_URL = f"http://127.0.0.1:{port}/{{krs}}"
 
     with pytest.raises(krs.KrsUnavailable):
-        krs.fetch_extract(make.WOSP_KRS)
+        krs.fetch_extract(WOSP_KRS)
 
 
 # --- The difference page ---
@@ -294,7 +295,7 @@ def test_a_forged_krs_token_is_refused(client, official_x, wosp):
 
 def test_a_record_for_another_number_is_not_applied(official_x, wosp):
     other = make.organization("Inna", krs="0000111111")
-    record = krs.parse_extract(make.wosp_json())
+    record = krs.parse_extract(wosp_json())
 
     with pytest.raises(Exception, match="innego numeru KRS"):
         krs.apply_record(other, record, user=official_x)
@@ -317,7 +318,7 @@ def write_numbers(tmp_path, *lines):
 
 
 def test_the_command_updates_creates_and_summarises(tmp_path, krs_api, capsys):
-    existing = make.organization("Fundacja WOŚP", krs=make.WOSP_KRS, nip="", legal_form="fundacja")
+    existing = make.organization("Fundacja WOŚP", krs=WOSP_KRS, nip="", legal_form="fundacja")
     path = write_numbers(tmp_path, "# numery do sprawdzenia", "30897", "0000999999", "to nie numer", "0000999999")
 
     call_command("import_krs", "--file", path, "--delay", "0")
@@ -334,7 +335,7 @@ def test_the_command_updates_creates_and_summarises(tmp_path, krs_api, capsys):
 
 
 def test_the_command_creates_missing_organisations_only_when_asked(tmp_path, krs_api, capsys):
-    path = write_numbers(tmp_path, make.WOSP_KRS)
+    path = write_numbers(tmp_path, WOSP_KRS)
 
     call_command("import_krs", "--file", path, "--delay", "0")
     assert not Organization.objects.exists()
@@ -342,16 +343,16 @@ def test_the_command_creates_missing_organisations_only_when_asked(tmp_path, krs
 
     call_command("import_krs", "--file", path, "--delay", "0", "--create-missing", "--restart")
     org = Organization.objects.get()
-    assert (org.krs, org.is_published) == (make.WOSP_KRS, True)
+    assert (org.krs, org.is_published) == (WOSP_KRS, True)
     assert org.slug == "fundacja-wielka-orkiestra-swiatecznej-pomocy"
     assert org.revisions.get().changes["name"] == [None, "FUNDACJA WIELKA ORKIESTRA ŚWIĄTECZNEJ POMOCY"]
 
 
 def test_an_interrupted_import_resumes_where_it_stopped(tmp_path, krs_api, monkeypatch, capsys):
-    make.organization("WOŚP", krs=make.WOSP_KRS)
+    make.organization("WOŚP", krs=WOSP_KRS)
     make.organization("Druga", krs="0000999998")
     make.organization("Trzecia", krs="0000999997")
-    path = write_numbers(tmp_path, make.WOSP_KRS, "0000999998", "0000999997")
+    path = write_numbers(tmp_path, WOSP_KRS, "0000999998", "0000999997")
     real_fetch = krs.fetch_extract
 
     def fetch_then_crash(number, **kwargs):
@@ -363,7 +364,7 @@ def test_an_interrupted_import_resumes_where_it_stopped(tmp_path, krs_api, monke
     with pytest.raises(KeyboardInterrupt):
         call_command("import_krs", "--file", path, "--delay", "0")
     assert dict(KrsImportItem.objects.values_list("krs", "status")) == {
-        make.WOSP_KRS: "updated", "0000999998": "pending", "0000999997": "pending",
+        WOSP_KRS: "updated", "0000999998": "pending", "0000999997": "pending",
     }
 
     monkeypatch.setattr(krs, "fetch_extract", real_fetch)
@@ -379,7 +380,7 @@ def test_an_interrupted_import_resumes_where_it_stopped(tmp_path, krs_api, monke
 
 def test_numbers_that_failed_are_fetched_again_on_the_next_run(tmp_path, krs_api, capsys):
     make.organization("Wolny serwer", krs=SLOW)
-    path = write_numbers(tmp_path, SLOW, make.WOSP_KRS)
+    path = write_numbers(tmp_path, SLOW, WOSP_KRS)
 
     call_command("import_krs", "--file", path, "--delay", "0")
     out = capsys.readouterr().out

@@ -3,7 +3,7 @@
 import pytest
 
 from partnerstwo.organizations.models import RegisterStatus
-from partnerstwo.organizations.tests import directory_factory as make
+from partnerstwo.organizations.tests import factories as make
 
 pytestmark = pytest.mark.django_db
 

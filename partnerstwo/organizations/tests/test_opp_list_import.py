@@ -8,10 +8,10 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook
 
+from partnerstwo.lib.tabular.read import TableError
 from partnerstwo.organizations import opp_list
 from partnerstwo.organizations.models import OrganizationImport, OrganizationRevision
-from partnerstwo.organizations.tables import TableError
-from partnerstwo.organizations.tests import upkeep_helpers as make
+from partnerstwo.organizations.tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -120,16 +120,6 @@ def test_a_file_without_the_krs_or_name_column_is_refused_listing_the_headers(he
     assert f"brakuje kolumny: {missing}" in str(error.value)
     for header in headers:
         assert f"„{header}”" in str(error.value)
-
-
-@pytest.mark.parametrize(
-    ("content", "name", "message"),
-    [(b"PK\x03\x04 broken", "wykaz.xlsx", "Nie udało się odczytać pliku XLSX"), (b"", "wykaz.csv", "Plik jest pusty"),
-     (b"\x00\x01\x02", "wykaz.csv", "dane binarne")],
-)
-def test_broken_files_get_a_message_not_an_error_page(content, name, message):
-    with pytest.raises(TableError, match=message):
-        opp_list.preview(content, name)
 
 
 def test_the_command_has_a_dry_run(directory, tmp_path, capsys):

@@ -1,6 +1,6 @@
-"""Builders for the tests of keeping the directory true (claims, editing, KRS, imports, reports)."""
+"""The KRS extracts the tests of keeping the directory true read, and the directory's rows for the
+shared hostile-input registry."""
 
-import itertools
 import json
 from pathlib import Path
 
@@ -11,37 +11,6 @@ WOSP_EXTRACT = KRS_DATA / "current-S-0000030897-wosp.json"
 NOT_FOUND_BODY = KRS_DATA / "not-found-404.json"
 WOSP_KRS = "0000030897"
 WOSP_NIP = "5213003700"
-
-_numbers = itertools.count(1)
-NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
-
-
-def valid_nip(base: int) -> str:
-    """A valid NIP starting 77 (apart from the directory's demo and generated ranges)."""
-    while True:
-        body = f"77{base:07d}"
-        check = sum(int(d) * w for d, w in zip(body, NIP_WEIGHTS, strict=True)) % 11
-        if check != 10:
-            return body + str(check)
-        base += 1
-
-
-def organization(name="Stowarzyszenie Testowe", **fields) -> Organization:
-    n = next(_numbers)
-    values = {
-        "slug": f"upkeep-{n}",
-        "legal_form": LegalForm.ASSOCIATION,
-        "krs": f"05{n:08d}",
-        "nip": valid_nip(n * 13),
-        "email": f"biuro{n}@organizacja.example.org",
-        "town": "Białystok",
-    }
-    values.update(fields)
-    return Organization.objects.create(name=name, **values)
-
-
-def represent(user, org, status=Representation.Status.APPROVED, **fields) -> Representation:
-    return Representation.objects.create(user=user, organization=org, status=status, **fields)
 
 
 def wosp_json() -> dict:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerstwo.city.models import Department, PublicTaskSphere
-from partnerstwo.organizations.tests import directory_factory
+from partnerstwo.organizations.tests import factories as directory
 from partnerstwo.small_grants import procedure
 from partnerstwo.small_grants.models import SmallGrantComment, SmallGrantOffer
 
@@ -24,10 +24,6 @@ def pdf(name="oferta.pdf") -> SimpleUploadedFile:
 
 def today() -> date:
     return procedure.local_today()
-
-
-def organization(name=None, **fields):
-    return directory_factory.organization(name or f"Stowarzyszenie Małych Spraw {next(_numbers)}", **fields)
 
 
 def sphere():
@@ -47,7 +43,7 @@ def offer(*, status=SmallGrantOffer.Status.RECEIVED, published_days_ago=None, **
     """
     start = today() + timedelta(days=30)
     values = {
-        "organization": fields.pop("organization", None) or organization(),
+        "organization": fields.pop("organization", None) or directory.organization(),
         "department": fields.pop("department", None) or department(),
         "sphere": sphere(),
         "title": f"Warsztaty sąsiedzkie {next(_numbers)}",

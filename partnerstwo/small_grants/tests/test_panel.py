@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from partnerstwo.organizations.tests import factories as directory
 from partnerstwo.small_grants.models import SmallGrantOffer
 from partnerstwo.small_grants.tests import factories as make
 
@@ -44,7 +45,7 @@ def registration_data(organization, **overrides):
 
 def test_an_official_registers_an_offer_for_their_own_department(client, official_x, department_y):
     client.force_login(official_x)
-    organization = make.organization("Stowarzyszenie Bojary Razem")
+    organization = directory.organization("Stowarzyszenie Bojary Razem")
     assert client.get(CREATE).status_code == 200
     response = client.post(CREATE, registration_data(organization, department=str(department_y.pk)))
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -62,7 +63,7 @@ def test_an_official_registers_an_offer_for_their_own_department(client, officia
 def test_a_renamed_file_that_is_not_a_pdf_is_refused(client, official_x):
     client.force_login(official_x)
     fake = SimpleUploadedFile("oferta.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
-    response = client.post(CREATE, registration_data(make.organization(), file=fake))
+    response = client.post(CREATE, registration_data(directory.organization(), file=fake))
     assert response.status_code == 200
     assert "nie jest dokumentem PDF" in response.content.decode()
     assert not SmallGrantOffer.objects.exists()
@@ -70,7 +71,7 @@ def test_a_renamed_file_that_is_not_a_pdf_is_refused(client, official_x):
 
 def test_an_administrator_chooses_the_department(client, administrator, department_y):
     client.force_login(administrator)
-    response = client.post(CREATE, registration_data(make.organization(), department=str(department_y.pk)))
+    response = client.post(CREATE, registration_data(directory.organization(), department=str(department_y.pk)))
     assert response.status_code == 302
     assert SmallGrantOffer.objects.get().department == department_y
 
@@ -229,7 +230,7 @@ def test_the_panel_list_takes_the_same_number_of_queries_for_any_number_of_offer
 
 
 def test_accepting_over_the_yearly_cap_is_refused_in_the_panel_with_the_reason(client, official_x):
-    organization = make.organization()
+    organization = directory.organization()
     start = make.today() + timedelta(days=30)
     for amount in ("10000", "9000"):
         make.offer(organization=organization, amount=Decimal(amount), task_start=start,

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from partnerstwo.grants.schedule.models import Mode, PlannedCompetition, ScheduleYear
+from partnerstwo.organizations.tests import factories as directory
 from partnerstwo.small_grants import procedure
 from partnerstwo.small_grants.forms import PublishForm, SmallGrantOfferForm
 from partnerstwo.small_grants.models import SmallGrantOffer
@@ -20,7 +21,7 @@ WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
 
 
 def offer_form(user, **overrides):
-    organization = overrides.pop("organization", None) or make.organization()
+    organization = overrides.pop("organization", None) or directory.organization()
     start = make.today() + timedelta(days=10)
     data = {
         "organization": organization.krs,
@@ -215,7 +216,7 @@ def accepted(organization, amount, start):
 
 
 def test_an_organisation_may_reach_but_not_pass_its_yearly_cap(official_x):
-    organization = make.organization()
+    organization = directory.organization()
     start = date(make.today().year + 1, 3, 1)
     accepted(organization, "10000", start)
     accepted(organization, "2000", start)
@@ -228,7 +229,7 @@ def test_an_organisation_may_reach_but_not_pass_its_yearly_cap(official_x):
 
 
 def test_offers_not_accepted_and_other_years_do_not_count_towards_the_cap():
-    organization = make.organization()
+    organization = directory.organization()
     start = date(make.today().year + 1, 3, 1)
     make.offer(organization=organization, amount=Decimal("10000"), task_start=start,
                task_end=start + timedelta(days=5), published_days_ago=20, status=SmallGrantOffer.Status.REJECTED)
@@ -241,11 +242,11 @@ def test_offers_not_accepted_and_other_years_do_not_count_towards_the_cap():
 def test_the_cap_per_organisation_is_a_setting(settings):
     settings.SMALL_GRANTS_YEARLY_CAP_PER_ORGANIZATION = 5000
     with pytest.raises(ValidationError):
-        procedure.check_caps(make.organization(), Decimal("5000.01"), 2027)
+        procedure.check_caps(directory.organization(), Decimal("5000.01"), 2027)
 
 
 def test_accepting_an_offer_over_the_cap_is_refused(official_x):
-    organization = make.organization()
+    organization = directory.organization()
     start = make.today() + timedelta(days=30)
     accepted(organization, "10000", start)
     accepted(organization, "9000", start)
@@ -258,7 +259,7 @@ def test_accepting_an_offer_over_the_cap_is_refused(official_x):
 
 
 def test_the_registration_form_refuses_an_offer_that_would_pass_the_cap(official_x):
-    organization = make.organization()
+    organization = directory.organization()
     start = make.today() + timedelta(days=10)
     accepted(organization, "10000", start)
     accepted(organization, "9000", start)
@@ -280,23 +281,23 @@ def published_schedule(year, *amounts):
 def test_all_small_grants_may_reach_but_not_pass_the_share_of_the_published_schedule():
     year = 2031
     published_schedule(year, "60000", "40000")  # 20% = 20 000 zł
-    accepted(make.organization(), "10000", date(year, 2, 1))
-    accepted(make.organization(), "5000", date(year, 2, 1))
-    procedure.check_caps(make.organization(), Decimal("5000"), year)
+    accepted(directory.organization(), "10000", date(year, 2, 1))
+    accepted(directory.organization(), "5000", date(year, 2, 1))
+    procedure.check_caps(directory.organization(), Decimal("5000"), year)
     with pytest.raises(ValidationError) as refused:
-        procedure.check_caps(make.organization(), Decimal("5000.01"), year)
+        procedure.check_caps(directory.organization(), Decimal("5000.01"), year)
     assert "20%" in refused.value.messages[0]
 
 
 def test_without_a_published_schedule_the_share_is_not_checked():
     year = 2032
     ScheduleYear.objects.create(year=year, status=ScheduleYear.Status.DRAFT)
-    accepted(make.organization(), "10000", date(year, 2, 1))
-    procedure.check_caps(make.organization(), Decimal("10000"), year)
+    accepted(directory.organization(), "10000", date(year, 2, 1))
+    procedure.check_caps(directory.organization(), Decimal("10000"), year)
 
 
 def test_the_share_is_a_setting(settings):
     settings.SMALL_GRANTS_MAX_SHARE = 0.05
     published_schedule(2033, "100000")
     with pytest.raises(ValidationError):
-        procedure.check_caps(make.organization(), Decimal("5000.01"), 2033)
+        procedure.check_caps(directory.organization(), Decimal("5000.01"), 2033)

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from partnerstwo.lib.tabular.read import TableError
 from partnerstwo.organizations import opp_list
-from partnerstwo.organizations.tables import TableError
 
 
 class Command(BaseCommand):

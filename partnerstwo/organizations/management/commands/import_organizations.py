@@ -5,8 +5,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from partnerstwo.lib.tabular.read import TableError
 from partnerstwo.organizations import bulk_import
-from partnerstwo.organizations.tables import TableError
 
 
 class Command(BaseCommand):

@@ -1,10 +1,11 @@
-"""Small builders for the directory's tests (organisations, districts, spheres by slug)."""
+"""Builders of the directory for the tests of every app: organisations, their representatives, and the
+districts, spheres and target groups they refer to (by slug)."""
 
 import itertools
 
 from partnerstwo.city.models import District, PublicTaskSphere
 from partnerstwo.organizations import fake_numbers
-from partnerstwo.organizations.models import LegalForm, Organization, TargetGroup
+from partnerstwo.organizations.models import LegalForm, Organization, Representation, TargetGroup
 
 _numbers = itertools.count(1)
 
@@ -21,7 +22,9 @@ def group(slug="dzieci"):
     return TargetGroup.objects.get(slug=slug)
 
 
-def organization(name="Stowarzyszenie Testowe", *, spheres=(), target_groups=(), **fields):
+def organization(name=None, *, spheres=(), target_groups=(), **fields) -> Organization:
+    """A published association with a valid KRS and NIP of its own and nothing else: a test that needs
+    an address, a town or an e-mail says so."""
     n = next(_numbers)
     values = {
         "slug": f"org-{n}",
@@ -31,9 +34,14 @@ def organization(name="Stowarzyszenie Testowe", *, spheres=(), target_groups=(),
         "town": "",
     }
     values.update(fields)
-    org = Organization.objects.create(name=name, **values)
+    org = Organization.objects.create(name=name or f"Stowarzyszenie Testowe {n}", **values)
     if spheres:
         org.spheres.set([sphere(s) if isinstance(s, str) else s for s in spheres])
     if target_groups:
         org.target_groups.set([group(g) if isinstance(g, str) else g for g in target_groups])
     return org
+
+
+def represent(user, organization: Organization, status=Representation.Status.APPROVED, **fields) -> Representation:
+    """Makes `user` a representative of `organization`: an approved one unless `status` says otherwise."""
+    return Representation.objects.create(user=user, organization=organization, status=status, **fields)

@@ -13,7 +13,10 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from defusedxml import DefusedXmlException
 from django.utils.translation import gettext as _
+from openpyxl import DEFUSEDXML, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 from partnerstwo.lib.text import fold
 
@@ -60,10 +63,6 @@ def _xlsx_rows(content: bytes):
     # openpyxl parses the workbook's XML through defusedxml when it is installed (requirements.txt): a
     # file that declares entities (an "entity expansion bomb") or points at external ones is refused
     # with DefusedXmlException instead of being expanded or fetched.
-    from defusedxml import DefusedXmlException
-    from openpyxl import DEFUSEDXML, load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
     if not DEFUSEDXML:  # pragma: no cover - OPENPYXL_DEFUSEDXML=False in the environment
         raise TableError(_("Odczyt plików XLSX jest wyłączony (brak bezpiecznego parsera XML)."))
     unsafe = _("Plik XLSX zawiera niedozwolone konstrukcje XML (definicje encji lub odwołania do plików "

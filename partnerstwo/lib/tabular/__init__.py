@@ -1,0 +1,1 @@
+"""Spreadsheets (CSV and XLSX): `read` takes in a file someone else made, `write` streams our exports."""
