@@ -33,7 +33,7 @@ from partnerstwo.grants.tests import factories as grants
 from partnerstwo.lib.testing import DATABASE_TASKS, first_link, message_text, run_queued_tasks
 from partnerstwo.organizations import editing
 from partnerstwo.organizations.models import OrganizationChangeRequest, Representation
-from partnerstwo.organizations.tests import factories as directory
+from partnerstwo.organizations.tests import factories as organizations
 from partnerstwo.small_grants.tests import factories as small_grants
 
 pytestmark = pytest.mark.django_db
@@ -170,10 +170,8 @@ def test_event_registration_its_confirmation_a_repeat_cancelling_and_moving_up(
 
 
 @pytest.fixture
-def picnic(representative_a, official_x):
-    alfa = f.organization("Fundacja Alfa")
-    f.represent(representative_a, alfa)
-    event = f.event(organization=alfa, title="Piknik", department=official_x.department,
+def picnic(organization_a, representative_a, official_x):
+    event = f.event(organization=organization_a, title="Piknik", department=official_x.department,
                     submitted_by=representative_a)
     f.registration(f.occurrence(event), email="jan@example.org")
     return event
@@ -219,7 +217,7 @@ def test_event_cancellation_to_the_registered_and_the_department(client, mailroo
 
 
 def test_organisation_claim_its_confirmation_and_approval(client, mailroom, resident, official_x):
-    org = directory.organization("Fundacja Alfa", is_published=True, email="biuro@alfa.example.org")
+    org = organizations.organization("Fundacja Alfa", email="biuro@alfa.example.org")
     resident.preferred_language = "en"
     resident.save()
     client.force_login(resident)
@@ -242,8 +240,9 @@ def test_organisation_claim_its_confirmation_and_approval(client, mailroom, resi
 
 
 def test_organisation_claim_rejection(client, mailroom, resident, official_x):
-    org = directory.organization("Fundacja Alfa", is_published=True)
-    representation = Representation.objects.create(user=resident, organization=org)
+    representation = organizations.represent(
+        resident, organizations.organization("Fundacja Alfa"), status=Representation.Status.PENDING
+    )
     client.force_login(official_x)
 
     with mailroom.request():
@@ -253,10 +252,8 @@ def test_organisation_claim_rejection(client, mailroom, resident, official_x):
     assert to(rejection) == resident.email and "Nie działa Pani w tej fundacji." in message_text(rejection)
 
 
-def test_organisation_edit_decision(client, mailroom, representative_a, official_x):
-    org = f.organization("Fundacja Alfa")
-    f.represent(representative_a, org)
-    editing.request_change(org, {"name": "Fundacja Alfa Nowa"}, user=representative_a)
+def test_organisation_edit_decision(client, mailroom, organization_a, representative_a, official_x):
+    editing.request_change(organization_a, {"name": "Fundacja Alfa Nowa"}, user=representative_a)
     change = OrganizationChangeRequest.objects.get()
     client.force_login(official_x)
 
