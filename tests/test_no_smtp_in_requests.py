@@ -10,9 +10,9 @@ oneself (docs/decisions/0012-one-way-to-send-email.md).
 import smtplib
 from contextlib import contextmanager
 from datetime import timedelta
+from functools import partial
 from unittest import mock
 
-import altcha
 import pytest
 import time_machine
 from django.conf import settings
@@ -30,7 +30,7 @@ from partnerstwo.events.tests import factories as f
 from partnerstwo.feedback.models import FeedbackCategory
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.tests import factories as grants
-from partnerstwo.lib.testing import DATABASE_TASKS, first_link, message_text, run_queued_tasks
+from partnerstwo.lib.testing import DATABASE_TASKS, first_link, message_text, run_queued_tasks, solved_captcha
 from partnerstwo.organizations import editing
 from partnerstwo.organizations.models import OrganizationChangeRequest, Representation
 from partnerstwo.organizations.tests import factories as organizations
@@ -81,11 +81,7 @@ def mailroom(settings, use_smtp, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def solve(client):
-    def solve_one() -> str:
-        parsed = altcha.Challenge.from_dict(client.get(reverse("feedback:challenge")).json())
-        return altcha.Payload(parsed, altcha.solve_challenge(parsed)).to_base64()
-
-    return solve_one
+    return partial(solved_captcha, client)
 
 
 def to(message) -> str:
