@@ -283,6 +283,11 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# Transactional e-mail (partnerstwo/lib/emails.py, email_task): attempts when the mail server fails,
+# the first waiting `EMAIL_RETRY_BASE_SECONDS` and each next one twice as long (10 attempts from 60 s:
+# the last about eight and a half hours after the first, enough to outlast a night's outage).
+EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "10"))
+EMAIL_RETRY_BASE_SECONDS = float(os.environ.get("EMAIL_RETRY_BASE_SECONDS", "60"))
 
 # The city: facts that are configuration, not data rows (one TOML file per deployment).
 CITY_CONFIG_FILE = Path(os.environ.get("CITY_CONFIG", BASE_DIR / "config" / "cities" / "bialystok.toml"))
@@ -303,7 +308,7 @@ KRS_API_DELAY = float(os.environ.get("KRS_API_DELAY", "1.5"))
 MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 DIRECTORY_EXPORT_RATE_LIMIT = os.environ.get("DIRECTORY_EXPORT_RATE_LIMIT", "60/h")
 
-# The feedback form's captcha and public form limits.
+# The public forms' captcha (partnerstwo/lib/captcha.py) and the feedback form's limit.
 ALTCHA_HMAC_KEY = os.environ.get("ALTCHA_HMAC_KEY", SECRET_KEY)
 ALTCHA_COST = int(os.environ.get("ALTCHA_COST", "5000"))
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "5/h")
@@ -430,7 +435,7 @@ if TESTING:
     # Each test client builds the middleware again; without this WhiteNoise rescans every static file.
     WHITENOISE_AUTOREFRESH = True
 FORM_RENDERER = "partnerstwo.lib.forms.FormRenderer"
-# Addresses typed without a scheme are https (the Django 6 default, adopted now).
+# Addresses typed without a scheme are https (as in Django 6).
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Idempotent management commands run every minute by `manage.py scheduler` (demo) or cron.

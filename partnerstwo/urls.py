@@ -3,6 +3,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from partnerstwo.lib import captcha
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
@@ -27,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("konkursy/", include("partnerstwo.grants.urls")),
     path("zespol/", include("partnerstwo.team.urls")),
     path("uwagi/", include("partnerstwo.feedback.urls")),
+    # The captcha challenge of every public form, at the feedback form's address.
+    path("uwagi/captcha/", captcha.challenge, name="captcha_challenge"),
     path("", include("partnerstwo.pages.urls")),
     prefix_default_language=False,
 )

@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-import altcha
 import pytest
 from django.test import Client
-from django.urls import reverse
 
 from conftest import PASSWORD
 from partnerstwo.events.tests import factories as event_factories
+from partnerstwo.lib.testing import solved_captcha
 from partnerstwo.organizations.tests import upkeep_helpers as upkeep
 
 XSS = "<script>alert(1)</script>\"'><img src=x onerror=alert(1)>"
@@ -50,8 +49,7 @@ class Rows:
     category: Any
 
     def solved_captcha(self) -> str:
-        challenge = altcha.Challenge.from_dict(self.client.get(reverse("feedback:challenge")).json())
-        return altcha.Payload(challenge, altcha.solve_challenge(challenge)).to_base64()
+        return solved_captcha(self.client)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,18 @@
-"""allauth with the site's own rules: the city's site name in e-mails, each sent in its reader's language."""
+"""allauth with the site's own rules: the city's site name in e-mails, each in its reader's language and
+sent by the worker (rendered here, where allauth's context is, and queued after the request commits)."""
+
+from functools import partial
 
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
+from django.db import transaction
 from django.utils import translation
+
+from partnerstwo.accounts import tasks
+from partnerstwo.lib.emails import message_fields
 
 
 def site_name() -> str:
@@ -31,5 +39,8 @@ class AccountAdapter(DefaultAccountAdapter):
         context = {"site_name": site_name(), "city": settings.CITY, "site_url": site_url, **context}
         user = context.get("user")
         language = getattr(user, "preferred_language", None) or translation.get_language()
+        # What DefaultAccountAdapter.send_mail gives the templates, before it would send at once.
+        context = {"request": request, "email": email, "current_site": get_current_site(request), **context}
         with translation.override(language):
-            super().send_mail(template_prefix, email, context)
+            message = self.render_mail(template_prefix, email, context)
+        transaction.on_commit(partial(tasks.send_account_email.enqueue, message_fields(message)))

@@ -85,6 +85,11 @@ class User(AbstractUser):
         return self.full_name or self.email
 
     @property
+    def is_resident(self) -> bool:
+        """A resident's account only follows and registers; every other role may organise events."""
+        return self.role == self.Role.RESIDENT
+
+    @property
     def is_official(self) -> bool:
         return self.role == self.Role.OFFICIAL
 

@@ -1,12 +1,24 @@
 """What the accounts app holds about a person: the account, its e-mail addresses and sign-in methods.
 
 Deleting the user row removes all of it (addresses, confirmations and authenticators cascade), so
-forget() has nothing to do first. Secrets (the password hash, TOTP keys, recovery codes) are never
-exported: they are not information about the person, and a leaked export must not open the account.
+forget() has nothing to do first. allauth's e-mails wait in the task table with their address and
+links (accounts.tasks); expire() deletes them once sent. Secrets (the password hash, TOTP keys,
+recovery codes) are never exported: they are not information about the person, and a leaked
+export must not open the account.
 """
+
+from datetime import datetime, timedelta
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from partnerstwo.accounts.tasks import send_account_email
+
+# A failed account e-mail stays a day for the failed-task check (docs/operations.md, monitoring);
+# its links (confirmation, password reset) are useless to anyone by then or soon after.
+FAILED_ACCOUNT_EMAIL_KEPT = timedelta(days=1)
 
 
 def export(user) -> dict:
@@ -47,3 +59,13 @@ def addresses_of(user) -> set[str]:
         email.lower() for email in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
     )
     return addresses
+
+
+def expire(now: datetime) -> dict[str, int]:
+    """Deletes the finished tasks of allauth's e-mails: at once when sent, a day after when they failed."""
+    finished = DBTaskResult.objects.filter(task_path=send_account_email.module_path)
+    sent, _ = finished.filter(status=TaskResultStatus.SUCCESSFUL).delete()
+    failed, _ = finished.filter(
+        status=TaskResultStatus.FAILED, finished_at__lt=now - FAILED_ACCOUNT_EMAIL_KEPT
+    ).delete()
+    return {"account_emails_deleted": sent + failed}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from partnerstwo.city.models import PublicTaskSphere
 from partnerstwo.events import publishing, schedule
 from partnerstwo.events.models import Event, ForumSession, OrganizerKind, Registration, RegistrationMode
+from partnerstwo.lib.forms import DecisionForm
 from partnerstwo.organizations.models import Organization
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -212,44 +213,16 @@ def _whole_days(starts_at, ends_at):
     return start, end
 
 
-class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Decyzja"), widget=forms.RadioSelect,
-        choices=[("approve", _("Opublikuj")), ("return", _("Zwróć do poprawy"))],
-    )
-    reason = forms.CharField(
-        label=_("Co trzeba poprawić"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Wymagane przy zwrocie; zgłaszający dostanie to w wiadomości e-mail."),
-    )
+class ReviewForm(DecisionForm):
+    """Publish a submitted event, or return it to the organiser saying what to correct."""
 
-    def clean(self):
-        data = super().clean()
-        if data.get("decision") == "return" and not (data.get("reason") or "").strip():
-            self.add_error("reason", _("Napisz, co trzeba poprawić – zgłaszający dostanie to w wiadomości."))
-        return data
+    REJECT = "return"
+    approve_label, reject_label = _("Opublikuj"), _("Zwróć do poprawy")
 
-
-REJECT_REASON_REQUIRED = _(
-    "Napisz, dlaczego zmiana nie może być przyjęta – zgłaszający dostanie to w wiadomości."
-)
-
-
-class ReviewChangeForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Decyzja"), widget=forms.RadioSelect,
-        choices=[("approve", _("Opublikuj zmiany")), ("reject", _("Odrzuć zmiany"))],
-        error_messages={"required": _("Wybierz decyzję.")},
-    )
-    reason = forms.CharField(
-        label=_("Uzasadnienie odrzucenia"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Wymagane przy odrzuceniu; zgłaszający dostanie je w wiadomości e-mail."),
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("decision") == "reject" and not (data.get("reason") or "").strip():
-            self.add_error("reason", REJECT_REASON_REQUIRED)
-        return data
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = _("Co trzeba poprawić")
+        self.fields["reason"].help_text = _("Wymagane przy zwrocie; zgłaszający dostanie to w wiadomości e-mail.")
 
 
 class CancelForm(forms.Form):

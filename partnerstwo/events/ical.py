@@ -6,9 +6,7 @@ subscriber's calendar replaces its copy; a cancelled event is sent with STATUS:C
 """
 
 import datetime as dt
-import functools
 import hashlib
-from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
@@ -18,9 +16,8 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 
 from partnerstwo.lib.emails import absolute_url
+from partnerstwo.lib.ical import UID_DOMAIN, add_timezone, calendar_header, local_zone, timezone_bytes, year_span
 
-PRODID = "-//Partnerstwo//Kalendarz wydarzen//PL"
-UID_DOMAIN = "partnerstwo"
 # Subscription feeds carry the start of each description (the event page has the rest): icalendar folds
 # long lines character by character, and a feed of a year holds thousands of events.
 FEED_DESCRIPTION_CHARS = 300
@@ -30,16 +27,12 @@ FEED_DESCRIPTION_CHARS = 300
 VEVENT_CACHE = "local"
 
 
-def _zone() -> ZoneInfo:
-    return ZoneInfo(settings.TIME_ZONE)
-
-
 def event_uid(event) -> str:
     return f"{event.uid}@{UID_DOMAIN}"
 
 
 def _local(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(_zone())
+    return moment.astimezone(local_zone())
 
 
 def _exdate(value: str, event) -> dt.date | dt.datetime | None:
@@ -54,7 +47,7 @@ def _exdate(value: str, event) -> dt.date | dt.datetime | None:
         # A bare date excludes the occurrence on that day, at the event's starting time.
         parsed = dt.datetime.combine(parsed.date(), _local(event.starts_at).time())
     if timezone.is_naive(parsed):
-        return parsed.replace(tzinfo=_zone())
+        return parsed.replace(tzinfo=local_zone())
     return _local(parsed)
 
 
@@ -113,42 +106,6 @@ def calendar_for(events, *, name: str = "") -> icalendar.Calendar:
     return calendar
 
 
-def calendar_header(name: str) -> icalendar.Calendar:
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    if name:
-        calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    return calendar
-
-
-def add_timezone(calendar: icalendar.Calendar) -> None:
-    # Every time is in the one zone of settings.TIME_ZONE; an all-day-only calendar still names it in
-    # X-WR-TIMEZONE, so the VTIMEZONE is always present. The years covered bound its transitions.
-    years = [component.decoded("dtstart").year for component in calendar.walk("VEVENT")]
-    calendar.subcomponents.insert(0, timezone_component(*year_span(years)))
-
-
-def year_span(years) -> tuple[int, int]:
-    this_year = timezone.now().year
-    years = list(years) or [this_year]
-    return min(min(years), this_year) - 1, max(max(years), this_year) + 3
-
-
-@functools.lru_cache(maxsize=16)
-def _timezone_bytes(first_year: int, last_year: int) -> bytes:
-    return timezone_component(first_year, last_year).to_ical()
-
-
-def timezone_component(first_year: int, last_year: int) -> icalendar.Timezone:
-    return icalendar.Timezone.from_tzinfo(
-        _zone(), first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 1, 1)
-    )
-
-
 def feed_bytes(events, *, name: str = "") -> bytes:
     """The subscription feed as bytes: the same VCALENDAR as calendar_for(), with shortened descriptions
     and each event's VEVENT serialised once per version of the event."""
@@ -174,7 +131,7 @@ def feed_bytes(events, *, name: str = "") -> bytes:
     if missing:
         cache.set_many(missing, timeout=None)
     return b"".join([
-        header[: -len(b"END:VCALENDAR\r\n")], _timezone_bytes(*year_span(years)), *chunks, b"END:VCALENDAR\r\n",
+        header[: -len(b"END:VCALENDAR\r\n")], timezone_bytes(*year_span(years)), *chunks, b"END:VCALENDAR\r\n",
     ])
 
 

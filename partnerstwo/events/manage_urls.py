@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerstwo.events import views_manage as views
+from partnerstwo.events import manage_views as views
 
 app_name = "my_events"
 

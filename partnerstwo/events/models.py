@@ -219,6 +219,29 @@ class Event(FoldedSearchModel):
     def is_cancelled(self) -> bool:
         return self.status == EventStatus.CANCELLED
 
+    @property
+    def is_published(self) -> bool:
+        return self.status == EventStatus.PUBLISHED
+
+    @property
+    def awaits_review(self) -> bool:
+        return self.status == EventStatus.PENDING
+
+    @property
+    def is_returned(self) -> bool:
+        """Sent back to its organisers with the reviewer's remarks (review_reason)."""
+        return self.status == EventStatus.RETURNED
+
+    @property
+    def can_be_cancelled(self) -> bool:
+        """Only a published event is called off; a draft or a submission simply never appears."""
+        return self.is_published
+
+    @property
+    def has_programme(self) -> bool:
+        """A conference (the NGO Forum among them) has a programme of sessions and presenting organisations."""
+        return self.kind == EventKind.CONFERENCE
+
 
 class OccurrenceQuerySet(models.QuerySet):
     def public(self):
@@ -329,6 +352,19 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name or '–'} – {self.occurrence}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == self.Status.CONFIRMED
+
+    @property
+    def is_waiting(self) -> bool:
+        """On the waiting list: moved up in its order when a place frees."""
+        return self.status == self.Status.WAITING
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
 
 
 class EventChange(models.Model):

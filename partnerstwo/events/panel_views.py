@@ -6,11 +6,9 @@ changes to their published events; officials edit and cancel only their departme
 (Event.objects.managed_by), so others' events give a 404.
 """
 
-from functools import wraps
+from functools import partial
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,30 +16,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from partnerstwo.events import publishing
-from partnerstwo.events.forms import (
-    CancelForm,
-    EventForm,
-    ForumSessionFormSet,
-    PresentingOrganizationsForm,
-    ReviewChangeForm,
-    ReviewForm,
-)
+from partnerstwo.events.forms import EventForm, ForumSessionFormSet, PresentingOrganizationsForm, ReviewForm
+from partnerstwo.events.manage_views import cancel_event, fieldsets, save_event_form
 from partnerstwo.events.models import Event, EventChange, EventStatus
-from partnerstwo.events.views_manage import add_errors, fieldsets, save_event_form
+from partnerstwo.lib.access import role_required
+from partnerstwo.lib.forms import DecisionForm
+from partnerstwo.lib.views import submitted
 
 PAGE_SIZE = 50
 
-
-def reviewer_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not publishing.can_review(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+reviewer_required = role_required(publishing.can_review)
 
 
 def _editable(request, pk):
@@ -69,7 +53,8 @@ def index(request):
     page = Paginator(listed.order_by("-starts_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("strona"))
     return render(request, "events/panel/index.html", {
         "pending": pending.order_by("created_at"), "changes": changes, "page_obj": page, "status": status,
-        "statuses": EventStatus.choices,
+        # Events awaiting review are listed above, so the filter of the rest leaves that status out.
+        "statuses": [(value, label) for value, label in EventStatus.choices if value != EventStatus.PENDING],
     })
 
 
@@ -83,16 +68,15 @@ def review(request, pk):
     )
     form = ReviewForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and event.status == EventStatus.PENDING and form.is_valid():
-        try:
-            if form.cleaned_data["decision"] == "approve":
-                publishing.approve(event, by=request.user)
-                messages.success(request, _("Wydarzenie opublikowane; zgłaszający dostanie wiadomość."))
-            else:
-                publishing.return_for_changes(event, by=request.user, reason=form.cleaned_data["reason"])
-                messages.success(request, _("Wydarzenie zwrócone do poprawy; zgłaszający dostanie uwagi."))
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        decision = form.carry_out(
+            approve=partial(publishing.approve, event, by=request.user),
+            reject=partial(publishing.return_for_changes, event, by=request.user),
+        )
+        if decision:
+            messages.success(request, {
+                form.APPROVE: _("Wydarzenie opublikowane; zgłaszający dostanie wiadomość."),
+                form.REJECT: _("Wydarzenie zwrócone do poprawy; zgłaszający dostanie uwagi."),
+            }[decision])
             return redirect("panel:events_panel:index")
     return render(request, "events/panel/review.html", {
         "event": event, "form": form, "occurrences": event.occurrences.all()[:20],
@@ -108,19 +92,21 @@ def review_change(request, pk):
         .select_related("event__organization", "proposed_by", "decided_by"),
         pk=pk,
     )
-    form = ReviewChangeForm(request.POST if request.method == "POST" else None)
+    form = DecisionForm(
+        request.POST if request.method == "POST" else None,
+        approve_label=_("Opublikuj zmiany"), reject_label=_("Odrzuć zmiany"),
+    )
     pending = change.status == EventChange.Status.PENDING
     if request.method == "POST" and pending and form.is_valid():
-        try:
-            if form.cleaned_data["decision"] == "approve":
-                publishing.approve_change(change, by=request.user)
-                messages.success(request, _("Zmiany opublikowane; zgłaszający dostanie wiadomość."))
-            else:
-                publishing.reject_change(change, by=request.user, reason=form.cleaned_data["reason"])
-                messages.success(request, _("Zmiany odrzucone; zgłaszający dostanie uzasadnienie."))
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
+        decision = form.carry_out(
+            approve=partial(publishing.approve_change, change, by=request.user),
+            reject=partial(publishing.reject_change, change, by=request.user),
+        )
+        if decision:
+            messages.success(request, {
+                form.APPROVE: _("Zmiany opublikowane; zgłaszający dostanie wiadomość."),
+                form.REJECT: _("Zmiany odrzucone; zgłaszający dostanie uzasadnienie."),
+            }[decision])
             return redirect("panel:events_panel:index")
     return render(request, "events/panel/review_change.html", {
         "change": change, "event": change.event, "form": form, "pending": pending,
@@ -131,7 +117,7 @@ def review_change(request, pk):
 @reviewer_required
 @require_http_methods(["GET", "POST"])
 def create(request):
-    form = EventForm(*_submitted(request), user=request.user)
+    form = EventForm(*submitted(request), user=request.user)
     if request.method == "POST" and form.is_valid() and save_event_form(request, form):
         return redirect("panel:events_panel:index")
     return render(request, "events/panel/form.html", {"form": form, "fieldsets": fieldsets(form)})
@@ -143,7 +129,7 @@ def edit(request, pk):
     event = _editable(request, pk)
     if event.is_cancelled:
         return render(request, "events/panel/cancelled.html", {"event": event})
-    form = EventForm(*_submitted(request), instance=event, user=request.user)
+    form = EventForm(*submitted(request), instance=event, user=request.user)
     if request.method == "POST" and form.is_valid() and save_event_form(request, form):
         return redirect("panel:events_panel:edit", pk=event.pk)
     return render(request, "events/panel/form.html", {"form": form, "fieldsets": fieldsets(form), "event": event})
@@ -152,19 +138,10 @@ def edit(request, pk):
 @reviewer_required
 @require_http_methods(["GET", "POST"])
 def cancel(request, pk):
-    event = _editable(request, pk)
-    if event.status != EventStatus.PUBLISHED:
-        raise PermissionDenied
-    form = CancelForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            publishing.cancel(event, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Wydarzenie odwołane. Osoby zapisane i wydział dostaną wiadomość."))
-            return redirect("panel:events_panel:index")
-    return render(request, "events/panel/cancel.html", {"event": event, "form": form})
+    return cancel_event(
+        request, pk, template="events/panel/cancel.html", done="panel:events_panel:index",
+        message=_("Wydarzenie odwołane. Osoby zapisane i wydział dostaną wiadomość."),
+    )
 
 
 @reviewer_required
@@ -186,7 +163,3 @@ def programme(request, pk):
     return render(request, "events/panel/programme.html", {
         "event": event, "formset": formset, "organizations_form": organizations_form,
     })
-
-
-def _submitted(request):
-    return (request.POST, request.FILES) if request.method == "POST" else (None, None)

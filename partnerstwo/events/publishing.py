@@ -12,14 +12,12 @@ from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from partnerstwo.events import schedule, tasks
-from partnerstwo.events.models import Event, EventChange, EventStatus, OrganizerKind, Registration
-from partnerstwo.lib.emails import absolute_url, send_email
+from partnerstwo.events.models import Event, EventChange, EventStatus, OrganizerKind
 from partnerstwo.lib.text import fold
 from partnerstwo.organizations.models import Organization
 
@@ -316,54 +314,16 @@ def _locked(event: Event, *, expected: str) -> Event:
     return locked
 
 
-def registered_people(event: Event, *, now=None) -> dict[str, tuple[str, list]]:
-    """E-mail → (name, their occurrences still ahead) of everyone confirmed or waiting."""
-    now = now or timezone.now()
-    registrations = (
-        Registration.objects.filter(
-            occurrence__event=event, occurrence__ends_at__gte=now,
-            status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING],
-        ).select_related("occurrence").order_by("occurrence__starts_at", "pk")
-    )
-    people = {}
-    for registration in registrations:
-        name, occurrences = people.setdefault(registration.email.lower(), (registration.name, []))
-        occurrences.append(registration.occurrence)
-    return people
-
-
 def _after_commit(event: Event, key: str) -> None:
-    transaction.on_commit(lambda: notify_registered(event.pk, key))
-
-
-def notify_registered(event_id: int, key: str) -> int:
-    """One message per person (each sees only their own address); returns how many were sent."""
-    event = Event.objects.get(pk=event_id)
-    sent = 0
-    for email, (name, occurrences) in registered_people(event).items():
-        send_email(key, [email], _email_context(event, name=name, occurrences=occurrences))
-        sent += 1
-    return sent
+    transaction.on_commit(partial(tasks.notify_registered.enqueue, event.pk, key))
 
 
 def _after_commit_to_submitter(event: Event, key: str) -> None:
     _after_commit_to(event.submitted_by, event, key)
 
 
-def _after_commit_to(user, event: Event, key: str, **extra) -> None:
+def _after_commit_to(user, event: Event, key: str, change: EventChange | None = None) -> None:
     if user and user.email and user.is_active:
-        email, name = user.email, str(user)
-        language = user.preferred_language or None  # the recipient's language, as in the directory
         transaction.on_commit(
-            lambda: send_email(key, [email], _email_context(event, name=name, **extra), language=language)
+            partial(tasks.notify_submitter.enqueue, event.pk, key, user.pk, change.pk if change else None)
         )
-
-
-def _email_context(event: Event, **extra) -> dict:
-    return {
-        "event": event,
-        "event_url": absolute_url(event.get_absolute_url()),
-        "manage_url": absolute_url(reverse("my_events:edit", args=[event.pk])),
-        "starts_at": timezone.localtime(event.starts_at),
-        **extra,
-    }

@@ -2,7 +2,7 @@
 
 Every change to who holds a place runs in a transaction that first locks the occurrence row
 (select_for_update), so two people can never take the last place at once and a cancellation
-moves exactly one waiting person up. E-mails go out after the transaction commits.
+moves exactly one waiting person up. E-mails are queued for the worker after the transaction commits.
 
 Someone registering without an account (or with an unconfirmed one) gets an UNCONFIRMED row: the
 place, if there was one, is held for EVENT_REGISTRATION_HOLD_MINUTES while they click the link in
@@ -13,17 +13,19 @@ is the only message an unconfirmed address ever gets.
 """
 
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from django.conf import settings
-from django.core import signing
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.events.models import EventStatus, Occurrence, Registration, RegistrationMode
-from partnerstwo.lib.emails import absolute_url, build_email
+from partnerstwo.lib.emails import absolute_url, build_email, email_task
+from partnerstwo.lib.signing import make_token, read_bound_token, read_token
 
 CANCEL_SALT = "partnerstwo.events.registration.cancel"
 CONFIRM_SALT = "partnerstwo.events.registration.confirm"
@@ -161,7 +163,7 @@ def register(*, occurrence: Occurrence, name: str, email: str, organization=None
                 )
         except IntegrityError:  # the partial unique index: the same address in a race with itself
             raise AlreadyRegistered(ALREADY_REGISTERED) from None
-        transaction.on_commit(lambda: send_registration_email(registration.pk))
+        transaction.on_commit(partial(send_registration_email.enqueue, registration.pk))
     return registration
 
 
@@ -191,7 +193,7 @@ def confirm_address(registration: Registration) -> Registration | None:
         current.hold_expires_at = None
         current.created_at = now
         current.save(update_fields=["status", "holds_place", "hold_expires_at", "created_at"])
-        transaction.on_commit(lambda: send_registration_email(current.pk))
+        transaction.on_commit(partial(send_registration_email.enqueue, current.pk))
     return current
 
 
@@ -254,7 +256,7 @@ def _move_up_first_waiting(occurrence: Occurrence, now: datetime | None = None) 
         return None
     first.status = Registration.Status.CONFIRMED
     first.save(update_fields=["status"])
-    transaction.on_commit(lambda: send_moved_up_email(first.pk))
+    transaction.on_commit(partial(send_moved_up_email.enqueue, first.pk))
     return first
 
 
@@ -289,34 +291,27 @@ def mark_attendance(occurrence: Occurrence, attended_ids: set[int]) -> None:
 
 def cancel_token(registration: Registration) -> str:
     # The e-mail is signed too: a link stays bound to the person it was sent to.
-    return signing.dumps([registration.pk, registration.email], salt=CANCEL_SALT)
+    return make_token(registration.pk, salt=CANCEL_SALT, bound_to=registration.email)
 
 
 def from_cancel_token(token: str) -> Registration | None:
     """The registration a cancel link names, or None for a forged or mangled link."""
-    try:
-        pk, email = signing.loads(token, salt=CANCEL_SALT)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    if not isinstance(pk, int) or not isinstance(email, str):
-        return None
-    return (
-        Registration.objects.select_related("occurrence__event").filter(pk=pk, email=email).first()
-    )
+    return _bound_registration(read_bound_token(token, salt=CANCEL_SALT))
 
 
 def confirm_token(registration: Registration) -> str:
-    return signing.dumps([registration.pk, registration.email], salt=CONFIRM_SALT)
+    return make_token(registration.pk, salt=CONFIRM_SALT, bound_to=registration.email)
 
 
 def from_confirm_token(token: str) -> Registration | None:
     """The registration a confirmation link names; None for a forged link or a released registration."""
-    try:
-        pk, email = signing.loads(token, salt=CONFIRM_SALT)
-    except (signing.BadSignature, ValueError, TypeError):
+    return _bound_registration(read_bound_token(token, salt=CONFIRM_SALT))
+
+
+def _bound_registration(signed: tuple[int, str] | None) -> Registration | None:
+    if signed is None:
         return None
-    if not isinstance(pk, int) or not isinstance(email, str):
-        return None
+    pk, email = signed
     return Registration.objects.select_related("occurrence__event").filter(pk=pk, email=email).first()
 
 
@@ -326,15 +321,12 @@ def confirm_url(registration: Registration) -> str:
 
 def result_token(registration: Registration) -> str:
     """For the page shown right after registering (it says whether the place is confirmed)."""
-    return signing.dumps(registration.pk, salt=RESULT_SALT)
+    return make_token(registration.pk, salt=RESULT_SALT)
 
 
 def from_result_token(token: str) -> Registration | None:
-    try:
-        pk = signing.loads(token, salt=RESULT_SALT, max_age=RESULT_MAX_AGE)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    if not isinstance(pk, int):
+    pk = read_token(token, salt=RESULT_SALT, max_age=RESULT_MAX_AGE)
+    if pk is None:
         return None
     return Registration.objects.select_related("occurrence__event").filter(pk=pk).first()
 
@@ -390,47 +382,65 @@ def _context(registration: Registration) -> dict:
 
 
 def _load(pk: int) -> Registration | None:
-    return Registration.objects.select_related("occurrence__event").filter(pk=pk).first()
+    return Registration.objects.select_related("occurrence__event", "user").filter(pk=pk).first()
 
 
-def send_registration_email(pk: int) -> None:
-    """The request to confirm the address, the confirmation (with the .ics) or the waiting-list notice,
-    whichever the registration is."""
-    registration = _load(pk)
-    if registration is None or registration.status == Registration.Status.CANCELLED:
-        return
+def _email(key: str, registration: Registration, *, confirming: bool = False) -> EmailMessage:
+    """In the language of the person's account (its links too); without an account, the site's language."""
+    language = registration.user.preferred_language if registration.user else settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = _context(registration)
+        if confirming:
+            del context["cancel_url"]  # nothing to cancel before the address is confirmed
+            context.update(confirm_url=confirm_url(registration), hold_expires_at=registration.hold_expires_at)
+    return build_email(key, [registration.email], context, language=language)
+
+
+def _registration_message(registration: Registration) -> EmailMessage:
     if registration.status == Registration.Status.UNCONFIRMED:
-        context = {**_context(registration), "confirm_url": confirm_url(registration),
-                   "hold_expires_at": registration.hold_expires_at}
-        del context["cancel_url"]  # nothing to cancel before the address is confirmed
-        message = build_email("event_registration_confirm_address", [registration.email], context)
-    elif registration.status == Registration.Status.CONFIRMED:
-        message = build_email("event_registration_confirmed", [registration.email], _context(registration))
+        return _email("event_registration_confirm_address", registration, confirming=True)
+    if registration.status == Registration.Status.CONFIRMED:
+        message = _email("event_registration_confirmed", registration)
         message.attach(ICS_NAME, registration_ics(registration.occurrence), "text/calendar; method=PUBLISH")
-    else:
-        message = build_email("event_registration_waiting", [registration.email], _context(registration))
-    message.send()
+        return message
+    return _email("event_registration_waiting", registration)
 
 
-def send_already_registered_email(pk: int) -> None:
-    """Someone registered this address again: its owner hears it, the page said only "check your mailbox".
-    An unconfirmed address gets its confirmation request again instead (the only mail it ever gets)."""
-    registration = _load(pk)
+@email_task
+def send_registration_email(registration_id: int) -> EmailMessage | None:
+    """The request to confirm the address, the confirmation (with the .ics) or the waiting-list notice,
+    whichever the registration is when the worker sends it."""
+    registration = _load(registration_id)
     if registration is None or registration.status == Registration.Status.CANCELLED:
-        return
+        return None
+    return _registration_message(registration)
+
+
+def tell_already_registered(existing: Registration) -> None:
+    """Someone registered this address again; the page said only "check your mailbox"."""
+    transaction.on_commit(partial(send_already_registered_email.enqueue, existing.pk))
+
+
+@email_task
+def send_already_registered_email(registration_id: int) -> EmailMessage | None:
+    """The address's owner hears of the second registration. An unconfirmed address gets its
+    confirmation request again instead (the only mail it ever gets)."""
+    registration = _load(registration_id)
+    if registration is None or registration.status == Registration.Status.CANCELLED:
+        return None
     if registration.status == Registration.Status.UNCONFIRMED:
-        send_registration_email(pk)
-        return
-    build_email("event_registration_again", [registration.email], _context(registration)).send()
+        return _registration_message(registration)
+    return _email("event_registration_again", registration)
 
 
-def send_moved_up_email(pk: int) -> None:
-    registration = _load(pk)
+@email_task
+def send_moved_up_email(registration_id: int) -> EmailMessage | None:
+    registration = _load(registration_id)
     if registration is None or registration.status != Registration.Status.CONFIRMED:
-        return
-    message = build_email("event_registration_moved_up", [registration.email], _context(registration))
+        return None
+    message = _email("event_registration_moved_up", registration)
     message.attach(ICS_NAME, registration_ics(registration.occurrence), "text/calendar; method=PUBLISH")
-    message.send()
+    return message
 
 
 # Reminders -----------------------------------------------------------------------------------
@@ -447,19 +457,22 @@ def due_reminders(now: datetime | None = None):
 
 
 def send_reminders(now: datetime | None = None) -> int:
-    """Send each due reminder once. A row is claimed (reminder_sent_at set) before its e-mail goes
-    out, so two runs at the same moment never both send it; a failed send is released for the
-    next run."""
+    """Queue each due reminder once. A row is claimed (reminder_sent_at set) before its e-mail is
+    queued, so two runs at the same moment never both queue it; the task retries a failed send."""
     now = now or timezone.now()
-    sent = 0
+    queued = 0
     for pk in list(due_reminders(now).values_list("pk", flat=True)):
-        if not Registration.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now):
-            continue
-        registration = _load(pk)
-        try:
-            build_email("event_registration_reminder", [registration.email], _context(registration)).send()
-        except Exception:
-            Registration.objects.filter(pk=pk).update(reminder_sent_at=None)
-            raise
-        sent += 1
-    return sent
+        if Registration.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now):
+            transaction.on_commit(partial(send_reminder_email.enqueue, pk))
+            queued += 1
+    return queued
+
+
+@email_task
+def send_reminder_email(registration_id: int) -> EmailMessage | None:
+    registration = _load(registration_id)
+    if registration is None or registration.status != Registration.Status.CONFIRMED:
+        return None
+    if registration.occurrence.is_cancelled or registration.occurrence.event.status != EventStatus.PUBLISHED:
+        return None
+    return _email("event_registration_reminder", registration)

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from partnerstwo.feedback.forms import CaptchaField
+from partnerstwo.lib.captcha import CaptchaField
 from partnerstwo.organizations.models import Organization
 
 RATE_LIMITED = _(

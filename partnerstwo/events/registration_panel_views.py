@@ -6,7 +6,6 @@ only those of Event.objects.needs_visible_to. People who organise nothing (resid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from partnerstwo.events import participants, publishing, registration
 from partnerstwo.events.models import Registration
 from partnerstwo.events.registration_forms import AttendanceForm
+from partnerstwo.lib.access import role_required
 
 
 def _occurrence(request, pk):
@@ -25,10 +25,8 @@ def _occurrence(request, pk):
     )
 
 
-@login_required
+@role_required(lambda user: publishing.can_submit(user) or user.is_administrator)
 def index(request):
-    if not (publishing.can_submit(request.user) or request.user.is_administrator):
-        raise PermissionDenied
     since = timezone.now() - timezone.timedelta(days=60)
     occurrences = registration.with_counts(
         registration.manageable_occurrences(request.user).filter(ends_at__gte=since).select_related("event")
@@ -55,7 +53,9 @@ def detail(request, pk):
         "show_needs": registration.sees_needs(request.user, occurrence),
         "occurrence": occurrence, "event": occurrence.event, "registrations": registrations,
         "confirmed_count": len(confirmed), "started": started, "form": form,
+        "confirmed": confirmed,
         "waiting": [r for r in registrations if r.status == Registration.Status.WAITING],
+        "unconfirmed": [r for r in registrations if r.status == Registration.Status.UNCONFIRMED],
         "cancelled": [r for r in registrations if r.status == Registration.Status.CANCELLED],
     }
     return render(request, "events/registration/panel/detail.html", context)

@@ -1,7 +1,6 @@
 """Registration pages for the public: the form, the result, and the signed cancel link."""
 
 from django.conf import settings
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -49,8 +48,7 @@ def register(request, pk):
                 else:
                     # The page answers as for a first registration; the address's owner is told by e-mail.
                     if error.existing is not None:
-                        existing_pk = error.existing.pk
-                        transaction.on_commit(lambda: registration.send_already_registered_email(existing_pk))
+                        registration.tell_already_registered(error.existing)
                     return redirect("registrations:check_mailbox", occurrence.pk)
             except registration.RegistrationError as error:
                 form.add_error(None, error.args[0])

@@ -7,14 +7,15 @@ from django.conf import settings
 
 from partnerstwo.events import ical
 from partnerstwo.lib.emails import absolute_url
+from partnerstwo.lib.ical import local_zone
 
 GOOGLE_TEMPLATE_URL = "https://calendar.google.com/calendar/render"
 
 
 def google_calendar_url(event) -> str:
     if event.all_day:
-        start = event.starts_at.astimezone(ical._zone()).date()
-        end = max(event.ends_at.astimezone(ical._zone()).date(), start) + dt.timedelta(days=1)
+        start = event.starts_at.astimezone(local_zone()).date()
+        end = max(event.ends_at.astimezone(local_zone()).date(), start) + dt.timedelta(days=1)
         dates = f"{start:%Y%m%d}/{end:%Y%m%d}"
     else:
         start, end = (moment.astimezone(dt.UTC) for moment in (event.starts_at, event.ends_at))

@@ -2,26 +2,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from partnerstwo.feedback import captcha
 from partnerstwo.feedback.models import FeedbackCategory, FeedbackMessage, local_path_or_blank
+from partnerstwo.lib.captcha import CaptchaField
 from partnerstwo.lib.forms import RefusedOverRateLimit, with_privacy_policy_link
-
-CAPTCHA_ERRORS = {
-    captcha.Outcome.MISSING: _(
-        "Potwierdź, że nie jesteś robotem: zaznacz pole „Nie jestem robotem” i poczekaj, aż pojawi się "
-        "„Zweryfikowano”. Ta weryfikacja wymaga włączonego JavaScriptu."
-    ),
-    captcha.Outcome.INVALID: _(
-        "Weryfikacja antyspamowa nie powiodła się. Zaznacz pole „Nie jestem robotem” jeszcze raz."
-    ),
-    captcha.Outcome.EXPIRED: _(
-        "Weryfikacja antyspamowa wygasła. Zaznacz pole „Nie jestem robotem” jeszcze raz."
-    ),
-    captcha.Outcome.REUSED: _(
-        "Ta weryfikacja antyspamowa została już wykorzystana. Zaznacz pole „Nie jestem robotem” jeszcze raz."
-    ),
-}
-
 
 RATE_LIMITED = _(
     "Z Twojego adresu wysłano w ostatnim czasie zbyt wiele wiadomości, więc tej nie przyjęliśmy. "
@@ -34,18 +17,6 @@ class LocalPathField(forms.CharField):
 
     def clean(self, value):
         return local_path_or_blank(value if isinstance(value, str) else "")
-
-
-class CaptchaField(forms.Field):
-    """The ALTCHA payload; the template renders the widget, this field checks what it sent."""
-
-    widget = forms.TextInput  # never rendered: feedback/create.html draws <altcha-widget>
-
-    def clean(self, value):
-        outcome = captcha.verify(value if isinstance(value, str) else None)
-        if outcome is not captcha.Outcome.VERIFIED:
-            raise forms.ValidationError(CAPTCHA_ERRORS[outcome], code=outcome.value)
-        return value
 
 
 class FeedbackForm(RefusedOverRateLimit, forms.ModelForm):

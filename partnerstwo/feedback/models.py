@@ -8,12 +8,13 @@ Unconfirmed messages are deleted after FEEDBACK_CONFIRMATION_DAYS (`manage.py ex
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+
+from partnerstwo.lib.signing import make_token, read_token
 
 MESSAGE_MAX_LENGTH = 5000
 PAGE_MAX_LENGTH = 500
@@ -115,15 +116,13 @@ class FeedbackMessage(models.Model):
         return self.status != self.Status.UNCONFIRMED
 
     def confirmation_token(self) -> str:
-        return signing.TimestampSigner(salt=CONFIRMATION_SALT).sign(str(self.pk))
+        return make_token(self.pk, salt=CONFIRMATION_SALT)
 
     @classmethod
     def from_confirmation_token(cls, token: str) -> "FeedbackMessage | None":
         """The message a confirmation link names, or None if the link is forged, expired or gone."""
-        signer = signing.TimestampSigner(salt=CONFIRMATION_SALT)
-        try:
-            pk = signer.unsign(token, max_age=timedelta(days=settings.FEEDBACK_CONFIRMATION_DAYS))
-        except signing.BadSignature:  # SignatureExpired is a BadSignature too
+        pk = read_token(token, salt=CONFIRMATION_SALT, max_age=timedelta(days=settings.FEEDBACK_CONFIRMATION_DAYS))
+        if pk is None:
             return None
         return cls.objects.select_related("category").filter(pk=pk).first()
 

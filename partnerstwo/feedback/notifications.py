@@ -5,13 +5,14 @@ this site), so the form cannot be used to send arbitrary text to someone else's 
 """
 
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 
 from partnerstwo.accounts.models import User
 from partnerstwo.feedback.models import FeedbackMessage
-from partnerstwo.lib.emails import absolute_url, send_email
+from partnerstwo.lib.emails import absolute_url, build_email
 
 
 def staff_recipients() -> list[str]:
@@ -37,13 +38,13 @@ def staff_recipients() -> list[str]:
     return list(dict.fromkeys(emails)) or [settings.CITY["centre"]["email"]]
 
 
-def send_confirmation_request(message_id: int) -> None:
+def confirmation_request(message_id: int) -> EmailMessage | None:
     message = FeedbackMessage.objects.select_related("category").filter(pk=message_id).first()
     if message is None or message.is_confirmed:
-        return
+        return None
     with translation.override(message.language):
         confirm_path = reverse("feedback:confirm", args=[message.confirmation_token()])
-    send_email(
+    return build_email(
         "feedback_confirm",
         [message.email],
         {
@@ -56,13 +57,13 @@ def send_confirmation_request(message_id: int) -> None:
     )
 
 
-def notify_staff(message_id: int) -> None:
+def staff_notice(message_id: int) -> EmailMessage | None:
     message = FeedbackMessage.objects.select_related("category").filter(pk=message_id).first()
     if message is None or not message.is_confirmed:
-        return
+        return None
     with translation.override(settings.LANGUAGE_CODE):
-        panel_path = reverse("panel:feedback_detail", args=[message.pk])
-    send_email(
+        panel_path = reverse("panel:feedback_panel:detail", args=[message.pk])
+    return build_email(
         "feedback_new",
         staff_recipients(),
         {

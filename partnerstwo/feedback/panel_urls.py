@@ -4,7 +4,9 @@ from django.urls import path
 
 from partnerstwo.feedback import panel_views
 
+app_name = "feedback_panel"
+
 urlpatterns = [
-    path("", panel_views.inbox, name="feedback_inbox"),
-    path("<int:pk>/", panel_views.detail, name="feedback_detail"),
+    path("", panel_views.inbox, name="index"),
+    path("<int:pk>/", panel_views.detail, name="detail"),
 ]

@@ -10,9 +10,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from partnerstwo.accounts.access import content_editor_required
 from partnerstwo.feedback.forms import StatusForm
 from partnerstwo.feedback.models import FeedbackMessage
-from partnerstwo.panel.access import content_editor_required
 
 PER_PAGE = 30
 
@@ -47,5 +47,5 @@ def detail(request, pk):
         messages.success(
             request, _("Zapisano: status „%(status)s”.") % {"status": message.get_status_display()}
         )
-        return redirect("panel:feedback_detail", pk=message.pk)
+        return redirect("panel:feedback_panel:detail", pk=message.pk)
     return render(request, "feedback/panel/detail.html", {"feedback": message, "form": form})

@@ -6,7 +6,6 @@ app_name = "feedback"
 
 urlpatterns = [
     path("", views.create, name="create"),
-    path("captcha/", views.challenge, name="challenge"),
     path("wyslano/", views.sent, name="sent"),
     path("potwierdz/<str:token>/", views.confirm, name="confirm"),
     path("potwierdzono/", views.confirmed, name="confirmed"),

@@ -1,11 +1,10 @@
 from django.conf import settings
-from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
-from partnerstwo.feedback import captcha, submission
+from partnerstwo.feedback import submission
 from partnerstwo.feedback.forms import FeedbackForm
 from partnerstwo.feedback.models import FeedbackMessage, local_path_or_blank
 from partnerstwo.lib.ratelimit import client_ip, hit
@@ -27,13 +26,6 @@ def create(request):
         form = FeedbackForm(initial={"page": local_path_or_blank(request.GET.get("strona"))})
     page = local_path_or_blank(form["page"].value())
     return render(request, "feedback/create.html", {"form": form, "page": page}, status=status)
-
-
-@never_cache
-@require_GET
-def challenge(request):
-    """A fresh signed ALTCHA challenge for the widget on the form."""
-    return JsonResponse(captcha.create_challenge())
 
 
 def sent(request):

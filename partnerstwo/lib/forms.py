@@ -1,5 +1,9 @@
-"""Form rendering shared by every form of the site (ours and allauth's)."""
+"""Form rendering shared by every form of the site (ours and allauth's), and the forms' shared parts."""
 
+from collections.abc import Callable
+
+from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
 from django.forms.utils import ErrorDict
@@ -54,3 +58,54 @@ def with_privacy_policy_link(text) -> str:
         '{} <a href="{}">{}</a>', text, reverse("pages:page", args=["polityka-prywatnosci"]),
         _("Jak przetwarzamy Twoje dane osobowe"),
     )
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """A refusal from domain code shown on the form: on the field it names when the form has that field,
+    otherwise above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class DecisionForm(forms.Form):
+    """Approve a request, or reject it with a reason the person who made it reads in an e-mail.
+
+    The labels of the two choices name what is decided ("Opublikuj zmiany", "Zatwierdź zmianę"). A
+    rejection without a reason is refused by the domain function that rejects, in its own words, and
+    carry_out() puts that refusal on the reason field.
+    """
+
+    APPROVE, REJECT = "approve", "reject"
+    approve_label, reject_label = _("Zatwierdź"), _("Odrzuć")
+
+    decision = forms.ChoiceField(
+        label=_("Decyzja"), widget=forms.RadioSelect, choices=[],
+        error_messages={"required": _("Wybierz decyzję.")},
+    )
+    reason = forms.CharField(
+        label=_("Uzasadnienie"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wymagane przy odrzuceniu; zgłaszający otrzyma je w wiadomości e-mail."),
+    )
+
+    def __init__(self, *args, approve_label=None, reject_label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [
+            (self.APPROVE, approve_label or self.approve_label), (self.REJECT, reject_label or self.reject_label),
+        ]
+
+    def carry_out(self, *, approve: Callable[[], object], reject: Callable[..., object]) -> str | None:
+        """Does what the valid form decided: approve(), or reject(reason=…). Returns the decision, or None
+        when the domain function refused (its ValidationError is then on the form)."""
+        decision = self.cleaned_data["decision"]
+        try:
+            if decision == self.APPROVE:
+                approve()
+            else:
+                reject(reason=self.cleaned_data["reason"])
+        except ValidationError as error:
+            add_errors(self, error)
+            return None
+        return decision

@@ -1,4 +1,5 @@
-"""Test helpers: an SMTP server on 127.0.0.1, TOTP codes, and a test client whose staff pass two-factor login."""
+"""Test helpers: an SMTP server on 127.0.0.1, the database task queue run by hand, TOTP codes, a test client
+whose staff pass two-factor login, and a captcha solved as the browser solves it."""
 
 import base64
 import email
@@ -10,8 +11,10 @@ import socket
 import struct
 import time
 
+import altcha
 from aiosmtpd.controller import Controller
 from django.test import Client
+from django.urls import reverse
 
 
 def _free_port() -> int:
@@ -53,6 +56,28 @@ class RecordingSMTPServer:
         while len(self.messages) < count and time.monotonic() < deadline:
             time.sleep(0.02)
         return self.messages
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+def run_queued_tasks() -> int:
+    """Run the tasks waiting in the database queue (settings.TASKS = DATABASE_TASKS) as `manage.py db_worker`
+    runs each one, in this thread and this test's transaction; returns how many ran. Tasks queued for
+    later (run_after) wait until the clock reaches them."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
+        max_tasks=None, worker_id="test-worker", excluded_queue_names=[],
+    )
+    ran = 0
+    while (queued := DBTaskResult.objects.ready().order_by("enqueued_at").first()) is not None:
+        queued.claim(worker.worker_id)
+        worker.run_task(queued)
+        ran += 1
+    return ran
 
 
 def message_text(message) -> str:
@@ -126,3 +151,11 @@ class TwoFactorClient(Client):
             session = self.session
             mark_second_factor_passed(session, get_user_model().objects.get(pk=session[SESSION_KEY]))
         return signed_in
+
+
+def solved_captcha(client, challenge: dict | None = None) -> str:
+    """The payload the widget would send: a challenge fetched from the site (or the one given), solved."""
+    parsed = altcha.Challenge.from_dict(challenge or client.get(reverse("captcha_challenge")).json())
+    solution = altcha.solve_challenge(parsed)
+    assert solution is not None
+    return altcha.Payload(parsed, solution).to_base64()

@@ -4,8 +4,10 @@ from django.urls import path
 
 from partnerstwo.news import panel_views
 
+app_name = "news_panel"
+
 urlpatterns = [
-    path("", panel_views.news_list, name="news_list"),
-    path("nowa/", panel_views.news_create, name="news_create"),
-    path("<int:pk>/edycja/", panel_views.news_edit, name="news_edit"),
+    path("", panel_views.news_list, name="index"),
+    path("nowa/", panel_views.news_create, name="create"),
+    path("<int:pk>/edycja/", panel_views.news_edit, name="edit"),
 ]

@@ -4,11 +4,11 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from partnerstwo.accounts.access import content_editor_required
 from partnerstwo.lib.editorial.views import edit_form_page, paginated
 from partnerstwo.news.editing import save_news_item
 from partnerstwo.news.forms import NewsItemForm
 from partnerstwo.news.models import NewsItem
-from partnerstwo.panel.access import content_editor_required
 
 PER_PAGE = 25
 
@@ -36,7 +36,7 @@ def _edit(request, item):
     def save(form):
         save_news_item(form.instance, editor=request.user)
         messages.success(request, _("Zapisano aktualność „%(title)s”.") % {"title": form.instance.title})
-        return redirect("panel:news_list")
+        return redirect("panel:news_panel:index")
 
     form = NewsItemForm(request.POST or None, instance=item)
     return edit_form_page(request, form, template="news/panel/news_form.html", context=context, save=save)

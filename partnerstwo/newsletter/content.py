@@ -123,7 +123,7 @@ def frame(mailing, language: str, kind: str) -> tuple[str, str, str]:
     if mailing.pk is None or key not in _frames:
         context = {
             "mailing": mailing,
-            "recipient_kind": kind,
+            "to_organization": kind == Recipient.Kind.ORGANIZATION,
             "city": settings.CITY,
             "site_url": settings.SITE_URL,
             "home_url": absolute_url("/"),

@@ -312,6 +312,16 @@ class Mailing(models.Model):
     def __str__(self):
         return self.subject
 
+    @property
+    def is_scheduled(self) -> bool:
+        """Waiting for scheduled_for: staff may still move the time or cancel it (one_off.cancel)."""
+        return self.status == self.Status.SCHEDULED
+
+    @property
+    def is_one_off(self) -> bool:
+        """Written by the Centre (digests and alerts are put together from the site's content)."""
+        return self.kind == self.Kind.ONE_OFF
+
 
 class Delivery(models.Model):
     """One message of a mailing to one address, and how far it got.

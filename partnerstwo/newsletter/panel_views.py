@@ -16,10 +16,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from partnerstwo.accounts.access import content_editor_required
 from partnerstwo.newsletter import audience, delivery, one_off
 from partnerstwo.newsletter.models import Delivery, Mailing, SuppressedAddress
 from partnerstwo.newsletter.panel_forms import MailingForm, ScheduleForm, selected_ids
-from partnerstwo.panel.access import content_editor_required
 
 PER_PAGE = 25
 ROWS_PER_PAGE = 50
@@ -104,7 +104,7 @@ def edit(request, pk):
 
 def _not_editable(request, mailing):
     messages.error(request, _("Wysyłki rozpoczętej lub wysłanej nie można już zmieniać."))
-    return redirect("panel:mailings_panel:detail", pk=mailing.pk)
+    return redirect("panel:newsletter_panel:detail", pk=mailing.pk)
 
 
 def _edit(request, mailing):
@@ -116,7 +116,7 @@ def _edit(request, mailing):
         elif not one_off.save_if_editable(form):
             return _not_editable(request, mailing)
         messages.success(request, _("Zapisano wysyłkę. Sprawdź podgląd i wyślij wiadomość próbną do siebie."))
-        return redirect("panel:mailings_panel:detail", pk=form.instance.pk)
+        return redirect("panel:newsletter_panel:detail", pk=form.instance.pk)
     return render(request, "newsletter/panel/form.html", {"form": form, "mailing": mailing, "is_new": is_new})
 
 
@@ -156,7 +156,7 @@ def send_test(request, pk):
         messages.error(request, _("Serwer poczty nie przyjął wiadomości próbnej. Spróbuj ponownie za chwilę."))
     else:
         messages.success(request, _("Wysłano wiadomość próbną na adres %(email)s.") % {"email": request.user.email})
-    return redirect("panel:mailings_panel:detail", pk=mailing.pk)
+    return redirect("panel:newsletter_panel:detail", pk=mailing.pk)
 
 
 @content_editor_required
@@ -169,7 +169,7 @@ def send_now(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Rozpoczęto wysyłkę do %(count)s adresów.") % {"count": created})
-    return redirect("panel:mailings_panel:detail", pk=mailing.pk)
+    return redirect("panel:newsletter_panel:detail", pk=mailing.pk)
 
 
 @content_editor_required
@@ -178,7 +178,7 @@ def schedule(request, pk):
     mailing = _mailing(pk)
     if not one_off.is_editable(mailing):
         messages.error(request, _("Tej wysyłki nie można już zaplanować: została rozpoczęta."))
-        return redirect("panel:mailings_panel:detail", pk=mailing.pk)
+        return redirect("panel:newsletter_panel:detail", pk=mailing.pk)
     form = ScheduleForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -187,7 +187,7 @@ def schedule(request, pk):
             form.add_error("scheduled_for", error)
         else:
             messages.success(request, _("Zaplanowano wysyłkę."))
-            return redirect("panel:mailings_panel:detail", pk=mailing.pk)
+            return redirect("panel:newsletter_panel:detail", pk=mailing.pk)
     return render(request, "newsletter/panel/schedule.html", {"mailing": mailing, "form": form})
 
 
@@ -201,7 +201,7 @@ def cancel(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Anulowano zaplanowaną wysyłkę. Możesz ją zmienić i wysłać później."))
-    return redirect("panel:mailings_panel:detail", pk=mailing.pk)
+    return redirect("panel:newsletter_panel:detail", pk=mailing.pk)
 
 
 @content_editor_required
@@ -227,7 +227,7 @@ def uncertain(request, pk):
         else:
             count = delivery.requeue_uncertain(mailing, ids)
             messages.success(request, _("Wiadomości wrócą do kolejki: %(count)s.") % {"count": count})
-            return redirect("panel:mailings_panel:detail", pk=mailing.pk)
+            return redirect("panel:newsletter_panel:detail", pk=mailing.pk)
     rows = mailing.deliveries.filter(status=Status.UNCERTAIN).order_by("email", "pk")
     context = {"mailing": mailing, **_page(request, rows)}
     return render(request, "newsletter/panel/uncertain.html", context)
@@ -249,4 +249,4 @@ def lift(request, pk):
     address = get_object_or_404(SuppressedAddress, pk=pk)
     delivery.lift_suppression(address.email)
     messages.success(request, _("Adres %(email)s znów będzie dostawał wiadomości.") % {"email": address.email})
-    return redirect("panel:mailings_panel:suppressed")
+    return redirect("panel:newsletter_panel:suppressed")

@@ -11,14 +11,14 @@ from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tasks import task
 
-from partnerstwo.lib.emails import send_email
+from partnerstwo.lib.emails import build_email, email_task
 from partnerstwo.lib.ratelimit import client_ip, hit
 from partnerstwo.newsletter import links
 from partnerstwo.newsletter.models import ConsentRecord, Delivery, Recipient, RecipientTopic, Topic
@@ -379,11 +379,11 @@ def topic_labels(recipient: Recipient) -> list:
     return [Topic(topic).label for topic in sorted(recipient.topic_set())]
 
 
-def send_confirmation(recipient_id: int) -> None:
+def confirmation_email(recipient_id: int) -> EmailMessage | None:
     recipient = Recipient.objects.filter(pk=recipient_id).first()
     if recipient is None or not needs_confirmation(recipient):
-        return
-    send_email(
+        return None
+    return build_email(
         "newsletter_confirm",
         [recipient.email],
         {"confirm_url": links.confirm_url(recipient), "topics": topic_labels(recipient), "days": CONFIRMATION_DAYS},
@@ -391,11 +391,11 @@ def send_confirmation(recipient_id: int) -> None:
     )
 
 
-def send_already_subscribed(recipient_id: int) -> None:
+def already_subscribed_email(recipient_id: int) -> EmailMessage | None:
     recipient = Recipient.objects.filter(pk=recipient_id).first()
     if recipient is None or not recipient.is_active:
-        return
-    send_email(
+        return None
+    return build_email(
         "newsletter_already_subscribed",
         [recipient.email],
         {
@@ -407,11 +407,11 @@ def send_already_subscribed(recipient_id: int) -> None:
     )
 
 
-@task()
-def send_confirmation_task(recipient_id: int) -> None:
-    send_confirmation(recipient_id)
+@email_task
+def send_confirmation_task(recipient_id: int) -> EmailMessage | None:
+    return confirmation_email(recipient_id)
 
 
-@task()
-def send_already_subscribed_task(recipient_id: int) -> None:
-    send_already_subscribed(recipient_id)
+@email_task
+def send_already_subscribed_task(recipient_id: int) -> EmailMessage | None:
+    return already_subscribed_email(recipient_id)

@@ -5,15 +5,19 @@ e-mail in the directory (or the one given at registration), and whoever can read
 confirms it on a page with a button (mail scanners follow links, they do not press buttons).
 """
 
+from functools import partial
+
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from partnerstwo.lib.emails import absolute_url, send_email
+from partnerstwo.lib.emails import absolute_url, build_email, email_task
 from partnerstwo.organizations import editing
 from partnerstwo.organizations.identifiers import unique_slug
 from partnerstwo.organizations.models import Organization, OrganizationRevision, Representation
@@ -90,18 +94,32 @@ def confirmation_token(representation: Representation) -> str:
     )
 
 
+def _load(representation_id: int) -> Representation | None:
+    return Representation.objects.select_related("organization", "user").filter(pk=representation_id).first()
+
+
 def send_confirmation(representation: Representation) -> bool:
-    """E-mail the organisation's address a confirmation link; False when the directory has none."""
-    organization = representation.organization
-    if not organization.email or representation.email_confirmed_at:
+    """Queue the confirmation link to the organisation's address; False when the directory has none."""
+    if not representation.organization.email or representation.email_confirmed_at:
         return False
-    url = absolute_url(reverse("my_organizations:confirm_email", args=[confirmation_token(representation)]))
-    send_email(
+    transaction.on_commit(partial(send_confirmation_email.enqueue, representation.pk))
+    return True
+
+
+@email_task
+def send_confirmation_email(representation_id: int) -> EmailMessage | None:
+    """To the organisation's address as it is when the mail goes out (the link names that address)."""
+    representation = _load(representation_id)
+    if representation is None or representation.email_confirmed_at or not representation.organization.email:
+        return None
+    organization = representation.organization
+    with translation.override(settings.LANGUAGE_CODE):
+        url = absolute_url(reverse("my_organizations:confirm_email", args=[confirmation_token(representation)]))
+    return build_email(
         "organization_email_confirmation", [organization.email],
         {"representation": representation, "organization": organization, "user": representation.user,
          "confirm_url": url, "days": CONFIRMATION_MAX_AGE // 86400},
     )
-    return True
 
 
 def representation_for_token(token: str) -> Representation:
@@ -164,12 +182,7 @@ def approve(representation: Representation, *, by, verified_otherwise: bool = Fa
                 organization=organization, changed_by=by, source=OrganizationRevision.Source.APPROVAL,
                 changes={"is_published": [False, True]},
             )
-    send_email(
-        "organization_claim_approved", [representation.user.email],
-        {"representation": representation, "organization": representation.organization,
-         "manage_url": absolute_url(reverse("my_organizations:index"))},
-        language=representation.user.preferred_language,
-    )
+        transaction.on_commit(partial(send_decision_email.enqueue, representation.pk))
 
 
 def reject(representation: Representation, *, by, reason: str) -> None:
@@ -180,11 +193,7 @@ def reject(representation: Representation, *, by, reason: str) -> None:
             pk=representation.pk
         )
         _decide(representation, Representation.Status.REJECTED, by=by, reason=reason.strip())
-    send_email(
-        "organization_claim_rejected", [representation.user.email],
-        {"representation": representation, "organization": representation.organization},
-        language=representation.user.preferred_language,
-    )
+        transaction.on_commit(partial(send_decision_email.enqueue, representation.pk))
 
 
 def _decide(representation, status, *, by, reason: str = "") -> None:
@@ -195,3 +204,21 @@ def _decide(representation, status, *, by, reason: str = "") -> None:
     representation.decided_at = timezone.now()
     representation.decision_reason = reason
     representation.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
+
+
+
+@email_task
+def send_decision_email(representation_id: int) -> EmailMessage | None:
+    """The official's decision, in the language of the person who asked."""
+    representation = _load(representation_id)
+    if representation is None or representation.status == Representation.Status.PENDING:
+        return None
+    user = representation.user
+    context = {"representation": representation, "organization": representation.organization}
+    if representation.status == Representation.Status.APPROVED:
+        key = "organization_claim_approved"
+        with translation.override(user.preferred_language):
+            context["manage_url"] = absolute_url(reverse("my_organizations:index"))
+    else:
+        key = "organization_claim_rejected"
+    return build_email(key, [user.email], context, language=user.preferred_language)

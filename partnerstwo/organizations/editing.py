@@ -9,16 +9,18 @@
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from partnerstwo.lib.emails import absolute_url, send_email
+from partnerstwo.lib.emails import absolute_url, build_email, email_task
 from partnerstwo.organizations.models import (
     Organization,
     OrganizationChangeRequest,
@@ -220,7 +222,7 @@ def approve_change_request(change_request: OrganizationChangeRequest, *, by) -> 
         change_request.decided_at = timezone.now()
         change_request.revision = revision
         change_request.save()
-    _notify(change_request, "organization_change_approved")
+        transaction.on_commit(partial(send_decision_email.enqueue, change_request.pk))
     return revision
 
 
@@ -236,20 +238,31 @@ def reject_change_request(change_request: OrganizationChangeRequest, *, by, reas
         change_request.decided_at = timezone.now()
         change_request.decision_reason = reason.strip()
         change_request.save()
-    _notify(change_request, "organization_change_rejected")
+        transaction.on_commit(partial(send_decision_email.enqueue, change_request.pk))
 
 
-def _notify(change_request: OrganizationChangeRequest, key: str) -> None:
+@email_task
+def send_decision_email(change_request_id: int) -> EmailMessage | None:
+    """The official's decision on a change, to the person who asked for it, in their language."""
+    change_request = (
+        OrganizationChangeRequest.objects.select_related("organization", "requested_by")
+        .filter(pk=change_request_id).first()
+    )
+    if change_request is None or change_request.status == OrganizationChangeRequest.Status.PENDING:
+        return None
     user = change_request.requested_by
     if not user or not user.email:
-        return
-    send_email(
-        key, [user.email],
-        {"change_request": change_request, "organization": change_request.organization,
-         "rows": describe_changes(change_request.changes),
-         "manage_url": absolute_url(reverse("my_organizations:index"))},
-        language=user.preferred_language,
+        return None
+    key = (
+        "organization_change_approved"
+        if change_request.status == OrganizationChangeRequest.Status.APPROVED
+        else "organization_change_rejected"
     )
+    with translation.override(user.preferred_language):
+        context = {"change_request": change_request, "organization": change_request.organization,
+                   "rows": describe_changes(change_request.changes),
+                   "manage_url": absolute_url(reverse("my_organizations:index"))}
+    return build_email(key, [user.email], context, language=user.preferred_language)
 
 
 # --- Reading the history ---

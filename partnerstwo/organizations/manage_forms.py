@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import District, PublicTaskSphere
+from partnerstwo.lib.forms import DecisionForm
 from partnerstwo.lib.uploads import validate_pdf
 from partnerstwo.organizations import editing
 from partnerstwo.organizations.identifiers import clean_krs, clean_nip, clean_regon
@@ -227,44 +228,11 @@ class ClaimForm(forms.Form):
     )
 
 
-class ClaimDecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Decyzja"), widget=forms.RadioSelect,
-        choices=[("approve", _("Zatwierdź")), ("reject", _("Odrzuć"))],
-        error_messages={"required": _("Wybierz: zatwierdź albo odrzuć.")},
-    )
-    reason = forms.CharField(
-        label=_("Uzasadnienie"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Wymagane przy odrzuceniu; zgłaszający otrzyma je w wiadomości e-mail."),
-    )
+class ClaimDecisionForm(DecisionForm):
     verified_otherwise = forms.BooleanField(
         label=_("Tożsamość zgłaszającego sprawdzono w inny sposób (adres e-mail organizacji nie został potwierdzony)."),
         required=False,
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("decision") == "reject" and not (cleaned.get("reason") or "").strip():
-            self.add_error("reason", _("Podaj powód odrzucenia — zgłaszający otrzyma go w wiadomości."))
-        return cleaned
-
-
-class ChangeDecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Decyzja"), widget=forms.RadioSelect,
-        choices=[("approve", _("Zatwierdź zmianę")), ("reject", _("Odrzuć zmianę"))],
-        error_messages={"required": _("Wybierz: zatwierdź albo odrzuć.")},
-    )
-    reason = forms.CharField(
-        label=_("Uzasadnienie"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Wymagane przy odrzuceniu; przedstawiciel organizacji otrzyma je w wiadomości e-mail."),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("decision") == "reject" and not (cleaned.get("reason") or "").strip():
-            self.add_error("reason", _("Podaj powód odrzucenia — przedstawiciel otrzyma go w wiadomości."))
-        return cleaned
 
 
 class KrsApplyForm(forms.Form):

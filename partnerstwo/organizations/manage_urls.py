@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerstwo.organizations import views_manage as views
+from partnerstwo.organizations import manage_views as views
 
 app_name = "my_organizations"
 

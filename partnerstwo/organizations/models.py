@@ -305,6 +305,11 @@ class Representation(models.Model):
     def __str__(self):
         return f"{self.user} → {self.organization}"
 
+    @property
+    def is_pending(self) -> bool:
+        """Awaiting an official's decision."""
+        return self.status == self.Status.PENDING
+
 
 class OrganizationRevision(models.Model):
     """One change to an organisation: who, when, from where, and each field's before and after."""
@@ -334,7 +339,7 @@ class OrganizationRevision(models.Model):
         return f"{self.organization} ({self.changed_at:%Y-%m-%d %H:%M})"
 
 
-# --- Keeping the directory true: change requests, annual reports, imports (helper "upkeep") ---
+# --- Keeping the directory true: change requests, annual reports, imports ---
 
 
 class OrganizationChangeRequest(models.Model):
@@ -384,6 +389,16 @@ class OrganizationChangeRequest(models.Model):
 
     def __str__(self):
         return f"{self.organization} ({self.get_status_display()})"
+
+    @property
+    def is_pending(self) -> bool:
+        """Awaiting an official's decision."""
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_from_krs(self) -> bool:
+        """Proposed from the National Court Register's data rather than typed into the edit form."""
+        return self.source == self.Source.KRS
 
 
 class AnnualReport(models.Model):

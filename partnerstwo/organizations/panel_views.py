@@ -5,24 +5,21 @@ panel for other things and get 403 here.
 """
 
 import datetime
-from functools import wraps
+from functools import partial
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from partnerstwo.lib.access import role_required
+from partnerstwo.lib.forms import DecisionForm
 from partnerstwo.lib.tabular.read import TableError
+from partnerstwo.lib.views import submitted
 from partnerstwo.organizations import claims, editing, imports
-from partnerstwo.organizations.manage_forms import (
-    BulkApplyForm,
-    ChangeDecisionForm,
-    ClaimDecisionForm,
-    ImportUploadForm,
-)
+from partnerstwo.organizations.manage_forms import BulkApplyForm, ClaimDecisionForm, ImportUploadForm
 from partnerstwo.organizations.models import (
     Organization,
     OrganizationChangeRequest,
@@ -35,29 +32,7 @@ PAGE_SIZE = 50
 IMPORTERS = imports.IMPORTERS
 
 
-def directory_staff_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not editing.is_staff_editor(request.user) or not request.user.is_active:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _submitted(request):
-    """(data, files) of a submitted form, or (None, None) for an unbound one on GET."""
-    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+directory_staff_required = role_required(editing.is_staff_editor)
 
 
 @directory_staff_required
@@ -92,17 +67,16 @@ def claim_decide(request, pk):
     )
     form = ClaimDecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and representation.status == Representation.Status.PENDING and form.is_valid():
-        try:
-            if form.cleaned_data["decision"] == "approve":
-                claims.approve(representation, by=request.user,
-                               verified_otherwise=form.cleaned_data["verified_otherwise"])
-                messages.success(request, _("Zgłoszenie zatwierdzone; wysłano wiadomość do zgłaszającego."))
-            else:
-                claims.reject(representation, by=request.user, reason=form.cleaned_data["reason"])
-                messages.success(request, _("Zgłoszenie odrzucone; wysłano wiadomość z uzasadnieniem."))
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        decision = form.carry_out(
+            approve=partial(claims.approve, representation, by=request.user,
+                            verified_otherwise=form.cleaned_data["verified_otherwise"]),
+            reject=partial(claims.reject, representation, by=request.user),
+        )
+        if decision:
+            messages.success(request, {
+                form.APPROVE: _("Zgłoszenie zatwierdzone; wysłano wiadomość do zgłaszającego."),
+                form.REJECT: _("Zgłoszenie odrzucone; wysłano wiadomość z uzasadnieniem."),
+            }[decision])
             return redirect("panel:organizations_panel:claims")
     other_claims = (
         Representation.objects.filter(organization=representation.organization).exclude(pk=representation.pk)
@@ -130,18 +104,20 @@ def change_decide(request, pk):
     change = get_object_or_404(
         OrganizationChangeRequest.objects.select_related("organization", "requested_by", "decided_by"), pk=pk
     )
-    form = ChangeDecisionForm(request.POST if request.method == "POST" else None)
+    form = DecisionForm(
+        request.POST if request.method == "POST" else None,
+        approve_label=_("Zatwierdź zmianę"), reject_label=_("Odrzuć zmianę"),
+    )
     if request.method == "POST" and change.status == OrganizationChangeRequest.Status.PENDING and form.is_valid():
-        try:
-            if form.cleaned_data["decision"] == "approve":
-                editing.approve_change_request(change, by=request.user)
-                messages.success(request, _("Zmiana zatwierdzona i opublikowana."))
-            else:
-                editing.reject_change_request(change, by=request.user, reason=form.cleaned_data["reason"])
-                messages.success(request, _("Zmiana odrzucona; przedstawiciel otrzyma uzasadnienie."))
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        decision = form.carry_out(
+            approve=partial(editing.approve_change_request, change, by=request.user),
+            reject=partial(editing.reject_change_request, change, by=request.user),
+        )
+        if decision:
+            messages.success(request, {
+                form.APPROVE: _("Zmiana zatwierdzona i opublikowana."),
+                form.REJECT: _("Zmiana odrzucona; przedstawiciel otrzyma uzasadnienie."),
+            }[decision])
             return redirect("panel:organizations_panel:changes")
     return render(request, "organizations/panel/change_decide.html", {
         "change": change, "organization": change.organization, "form": form,
@@ -161,7 +137,7 @@ def history(request, slug):
 
 
 def _upload(request, kind, template):
-    form = ImportUploadForm(*_submitted(request))
+    form = ImportUploadForm(*submitted(request))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         content = upload.read()

@@ -7,11 +7,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from partnerstwo.accounts.access import content_editor_required
 from partnerstwo.lib.editorial.views import edit_form_page
 from partnerstwo.pages.editing import EditConflict, diff_lines, restore_revision, save_page
 from partnerstwo.pages.forms import ContentPageForm
 from partnerstwo.pages.models import ContentPage, PageRevision
-from partnerstwo.panel.access import content_editor_required
 
 HISTORY_PER_PAGE = 50
 
@@ -49,7 +49,7 @@ def _edit(request, page):
             messages.info(request, _("Nie wprowadzono żadnych zmian."))
         else:
             messages.success(request, _("Zapisano stronę „%(title)s”.") % {"title": form.instance.title})
-        return redirect("panel:page_list")
+        return redirect("panel:pages_panel:index")
 
     form = ContentPageForm(request.POST or None, instance=page)
     return edit_form_page(request, form, template="pages/panel/page_form.html", context=context, save=save)
@@ -106,4 +106,4 @@ def page_restore(request, pk, revision_pk):
         messages.info(request, _("Ta wersja jest już aktualna."))
     else:
         messages.success(request, _("Przywrócono wersję z %(date)s.") % {"date": when})
-    return redirect("panel:page_history", pk=pk)
+    return redirect("panel:pages_panel:history", pk=pk)

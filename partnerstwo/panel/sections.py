@@ -1,12 +1,12 @@
 """The parts of the staff panel, and who may use each: the dashboard lists the ones a person can open.
 
-Each later capability adds its section here (and its link to templates/panel/nav.html).
+The panel's menu (templates/panel/nav.html) shows the same list.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -38,19 +38,19 @@ SECTIONS = [
     Section(
         _("Strony"),
         _("Treść stron informacyjnych serwisu, ich publikacja i historia zmian."),
-        "panel:page_list",
+        "panel:pages_panel:index",
         content_editor,
     ),
     Section(
         _("Aktualności"),
         _("Wiadomości publikowane na stronie głównej, w kanałach RSS i Atom."),
-        "panel:news_list",
+        "panel:news_panel:index",
         content_editor,
     ),
     Section(
         _("Uwagi do stron"),
         _("Potwierdzone wiadomości z formularza uwag i ich status."),
-        "panel:feedback_inbox",
+        "panel:feedback_panel:index",
         content_editor,
     ),
     Section(
@@ -74,7 +74,7 @@ SECTIONS = [
     Section(
         _("Rozsyłki"),
         _("Wiadomości do organizacji i subskrybentów: przygotowanie, wysyłka, postęp i błędy doręczeń."),
-        "panel:mailings_panel:index",
+        "panel:newsletter_panel:index",
         content_editor,
     ),
     Section(
@@ -100,14 +100,9 @@ class Link:
 
 
 def sections_for(user) -> list[Link]:
-    """The sections this person may open, in menu order; a section whose views are not installed is left out."""
-    links = []
-    for section in SECTIONS:
-        if not section.allowed(user):
-            continue
-        try:
-            url = reverse(section.url_name)
-        except NoReverseMatch:
-            continue
-        links.append(Link(section.title, section.description, url))
-    return links
+    """The sections this person may open, in menu order."""
+    return [
+        Link(section.title, section.description, reverse(section.url_name))
+        for section in SECTIONS
+        if section.allowed(user)
+    ]

@@ -1,7 +1,7 @@
 from allauth.mfa.utils import is_mfa_enabled
 from django.shortcuts import render
 
-from partnerstwo.panel.access import panel_required
+from partnerstwo.accounts.access import panel_required
 from partnerstwo.panel.sections import sections_for
 
 

@@ -6,9 +6,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import Department, PublicTaskSphere
-from partnerstwo.feedback.forms import CaptchaField
 from partnerstwo.grants.offers.registration import OrganizationNotFound, resolve_organization
-from partnerstwo.lib.forms import RefusedOverRateLimit, with_privacy_policy_link
+from partnerstwo.lib.captcha import CaptchaField
+from partnerstwo.lib.forms import RefusedOverRateLimit, add_errors, with_privacy_policy_link
 from partnerstwo.lib.uploads import validate_pdf
 from partnerstwo.small_grants import procedure
 from partnerstwo.small_grants.models import SmallGrantComment, SmallGrantOffer
@@ -21,15 +21,6 @@ RATE_LIMITED = _(
     "Z Twojego adresu wysłano w ostatnim czasie zbyt wiele uwag, więc tej nie przyjęliśmy. "
     "Spróbuj ponownie za godzinę."
 )
-
-
-def _add(form, error: ValidationError) -> None:
-    """Put the errors of a rule next to their fields (a dict) or above the form (a list)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class SmallGrantOfferForm(forms.ModelForm):
@@ -137,14 +128,14 @@ class SmallGrantOfferForm(forms.ModelForm):
             try:
                 procedure.check_task_dates(start, end)
             except ValidationError as error:
-                _add(self, error)
+                add_errors(self, error)
         organization, amount = data.get("organization"), data.get("amount")
         if start and organization and amount is not None and not self.has_error("amount"):
             try:
                 year = procedure.budget_year(start)
                 procedure.check_caps(organization, amount, year, exclude_pk=self.instance.pk)
             except ValidationError as error:
-                _add(self, error)
+                add_errors(self, error)
         return data
 
     def _post_clean(self):

@@ -103,6 +103,16 @@ class SmallGrantOffer(models.Model):
     def is_decided(self) -> bool:
         return self.status in (self.Status.ACCEPTED, self.Status.REJECTED)
 
+    @property
+    def is_public(self) -> bool:
+        """Shown on the site from its publication for comments on, decided or not (as in public())."""
+        return self.status != self.Status.RECEIVED
+
+    @property
+    def is_out_for_comments(self) -> bool:
+        """Published for comments and not yet decided (the comment period may be over)."""
+        return self.status == self.Status.PUBLISHED
+
 
 class SmallGrantCommentQuerySet(models.QuerySet):
     def confirmed(self):

@@ -2,14 +2,14 @@
 
 from django.urls import path
 
-from partnerstwo.small_grants import panel
+from partnerstwo.small_grants import panel_views
 
 app_name = "small_grants_panel"
 
 urlpatterns = [
-    path("", panel.index, name="index"),
-    path("nowa/", panel.create, name="create"),
-    path("<int:pk>/", panel.detail, name="detail"),
-    path("<int:pk>/publikacja/", panel.publish, name="publish"),
-    path("<int:pk>/decyzja/", panel.decide, name="decide"),
+    path("", panel_views.index, name="index"),
+    path("nowa/", panel_views.create, name="create"),
+    path("<int:pk>/", panel_views.detail, name="detail"),
+    path("<int:pk>/publikacja/", panel_views.publish, name="publish"),
+    path("<int:pk>/decyzja/", panel_views.decide, name="decide"),
 ]

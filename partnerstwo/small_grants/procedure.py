@@ -16,18 +16,19 @@ from decimal import Decimal
 from functools import partial
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from django_tasks import task
 
+from partnerstwo.accounts.models import User
 from partnerstwo.grants.competitions import rules
 from partnerstwo.grants.schedule.models import PlannedCompetition, ScheduleYear
-from partnerstwo.lib.emails import absolute_url, send_email
+from partnerstwo.lib.emails import absolute_url, build_email, email_task
+from partnerstwo.lib.signing import make_token, read_token
 from partnerstwo.lib.workdays import add_working_days
 from partnerstwo.organizations.models import Organization
 from partnerstwo.small_grants.models import SmallGrantComment, SmallGrantOffer
@@ -315,20 +316,15 @@ def submit_comment(comment: SmallGrantComment, *, language: str, today: date | N
 
 
 def confirmation_token(comment: SmallGrantComment) -> str:
-    return signing.TimestampSigner(salt=CONFIRMATION_SALT).sign(str(comment.pk))
+    return make_token(comment.pk, salt=CONFIRMATION_SALT)
 
 
 def comment_from_token(token: str) -> SmallGrantComment | None:
     """The comment a confirmation link names, or None if the link is forged, expired or the comment gone."""
-    signer = signing.TimestampSigner(salt=CONFIRMATION_SALT)
-    try:
-        pk = signer.unsign(token, max_age=timedelta(days=CONFIRMATION_DAYS))
-    except signing.BadSignature:  # SignatureExpired is a BadSignature too
+    pk = read_token(token, salt=CONFIRMATION_SALT, max_age=timedelta(days=CONFIRMATION_DAYS))
+    if pk is None:
         return None
-    try:
-        return SmallGrantComment.objects.select_related("offer").filter(pk=int(pk)).first()
-    except ValueError:
-        return None
+    return SmallGrantComment.objects.select_related("offer").filter(pk=pk).first()
 
 
 def confirm_comment(comment: SmallGrantComment, *, now: datetime | None = None) -> bool:
@@ -352,15 +348,15 @@ def expire_unconfirmed_comments(*, now: datetime | None = None) -> int:
     return deleted
 
 
-@task()
-def send_comment_confirmation(comment_id: int) -> None:
+@email_task
+def send_comment_confirmation(comment_id: int) -> EmailMessage | None:
     """The confirmation request; it carries none of the typed text, so the form cannot mail others arbitrary text."""
     comment = SmallGrantComment.objects.select_related("offer", "offer__organization").filter(pk=comment_id).first()
     if comment is None or comment.confirmed_at is not None:
-        return
+        return None
     with translation.override(comment.language):
         confirm_path = reverse("small_grants:confirm", args=[confirmation_token(comment)])
-    send_email(
+    return build_email(
         "small_grant_comment_confirm",
         [comment.email],
         {
@@ -382,8 +378,6 @@ PUBLICATION_REMINDER_WORKING_DAYS = 2
 
 
 def department_recipients(offer: SmallGrantOffer) -> list[str]:
-    from partnerstwo.accounts.models import User
-
     return list(
         User.objects.filter(role=User.Role.OFFICIAL, department_id=offer.department_id, is_active=True)
         .order_by("email").values_list("email", flat=True)
@@ -415,24 +409,36 @@ def _claim(offer: SmallGrantOffer, field: str, now: datetime) -> bool:
 
 
 def send_deadline_reminders(*, now: datetime | None = None) -> int:
+    """Queue each due reminder once (claimed first); returns how many were queued."""
     now = now or timezone.now()
     today = local_today(now)
-    sent = 0
+    queued = 0
     for offer in publication_reminders_due(today):
         if _claim(offer, "publication_reminded_at", now):
-            _remind(offer, "small_grant_publish_reminder", last_day=last_publication_day(offer.received_on))
-            sent += 1
+            transaction.on_commit(partial(send_reminder.enqueue, offer.pk, PUBLISH_REMINDER))
+            queued += 1
     for offer in decisions_due(today):
         if _claim(offer, "decision_reminded_at", now):
-            _remind(offer, "small_grant_decision_due", comments=offer.comments.confirmed().count())
-            sent += 1
-    return sent
+            transaction.on_commit(partial(send_reminder.enqueue, offer.pk, DECISION_DUE))
+            queued += 1
+    return queued
 
 
-def _remind(offer: SmallGrantOffer, key: str, **context) -> None:
-    recipients = department_recipients(offer)
+PUBLISH_REMINDER = "small_grant_publish_reminder"
+DECISION_DUE = "small_grant_decision_due"
+
+
+@email_task
+def send_reminder(offer_id: int, key: str) -> EmailMessage | None:
+    """To the officials of the offer's department, in the site's language."""
+    offer = SmallGrantOffer.objects.select_related("organization").filter(pk=offer_id).first()
+    recipients = department_recipients(offer) if offer else []
     if not recipients:
-        return
+        return None
+    if key == PUBLISH_REMINDER:
+        context = {"last_day": last_publication_day(offer.received_on)}
+    else:
+        context = {"comments": offer.comments.confirmed().count()}
     with translation.override(settings.LANGUAGE_CODE):
         panel_path = reverse("panel:small_grants_panel:detail", args=[offer.pk])
-    send_email(key, recipients, {"offer": offer, "panel_url": absolute_url(panel_path), **context})
+    return build_email(key, recipients, {"offer": offer, "panel_url": absolute_url(panel_path), **context})

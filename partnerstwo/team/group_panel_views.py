@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from partnerstwo.lib.forms import add_errors
 from partnerstwo.team import groups
 from partnerstwo.team.access import manager_required
 from partnerstwo.team.group_forms import GroupForm, GroupMemberForm
 from partnerstwo.team.models import Body, Group, GroupMember
-from partnerstwo.team.panel_views import add_errors
 
 
 @manager_required

@@ -7,31 +7,25 @@ copy when the agenda, the time or the place changes; a cancelled meeting is sent
 import datetime as dt
 
 import icalendar
-from django.conf import settings
 from django.utils import timezone
 
 from partnerstwo.lib.emails import absolute_url
-
-PRODID = "-//Partnerstwo//Posiedzenia Zespolu//PL"
+from partnerstwo.lib.ical import UID_DOMAIN, add_timezone, calendar_header
 
 
 def meeting_uid(meeting) -> str:
-    return f"{meeting.uid}@partnerstwo-zespol"
+    return f"team-meeting-{meeting.uid}@{UID_DOMAIN}"
 
 
 def meeting_ics(meeting, agenda: list[str]) -> bytes:
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    calendar = calendar_header(meeting.body.name)
     event = icalendar.Event()
     event.add("uid", meeting_uid(meeting))
     event.add("dtstamp", timezone.now().astimezone(dt.UTC))
     event.add("sequence", meeting.sequence)
     event.add("summary", f"{meeting.title} – {meeting.body.name}")
-    event.add("dtstart", meeting.starts_at.astimezone(dt.UTC))
-    event.add("dtend", meeting.ends_at.astimezone(dt.UTC))
+    event.add("dtstart", timezone.localtime(meeting.starts_at))
+    event.add("dtend", timezone.localtime(meeting.ends_at))
     event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
     url = absolute_url(meeting.get_absolute_url())
     event.add("url", url)
@@ -41,4 +35,5 @@ def meeting_ics(meeting, agenda: list[str]) -> bytes:
     lines = [f"{number}. {title}" for number, title in enumerate(agenda, start=1)]
     event.add("description", "\n".join([*lines, "", url]).strip())
     calendar.add_component(event)
+    add_timezone(calendar)
     return calendar.to_ical()

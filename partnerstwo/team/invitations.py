@@ -1,13 +1,15 @@
 """Invitations to a meeting, queued by meetings.send_invitations: one e-mail to each member who sits on the body
-on its day and to each guest with an address, with the meeting as an iCalendar attachment; sent again, as an
-update, after the agenda, time or place changed (Meeting.invitations_outdated), or as a cancellation."""
+on its day and to each guest with an address, in their language, with the meeting as an iCalendar attachment;
+sent again, as an update, after the agenda, time or place changed (Meeting.invitations_outdated), or as a
+cancellation. Built in the worker from the meeting as it is when the mail goes out."""
 
 from dataclasses import dataclass
 
+from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerstwo.lib.emails import absolute_url, build_email
+from partnerstwo.lib.emails import absolute_url, build_email, email_task
 from partnerstwo.team import ical
 from partnerstwo.team.models import Meeting, Membership
 
@@ -37,9 +39,11 @@ def recipients(meeting: Meeting) -> list[Recipient]:
     return found
 
 
-def deliver(meeting_id: int, update: bool) -> int:
-    """Sends the invitations of the meeting as it is now (called by the task); one message per person."""
-    meeting = Meeting.objects.select_related("body").get(pk=meeting_id)
+@email_task
+def send_invitations(meeting_id: int, update: bool) -> list[EmailMessage]:
+    meeting = Meeting.objects.select_related("body").filter(pk=meeting_id).first()
+    if meeting is None:
+        return []
     agenda = list(meeting.items.values_list("title", flat=True))
     attachment = ical.meeting_ics(meeting, agenda)
     context = {
@@ -48,12 +52,10 @@ def deliver(meeting_id: int, update: bool) -> int:
         "meeting_url": absolute_url(meeting.get_absolute_url()),
         "members_url": absolute_url(reverse("team:member_meeting", args=[meeting.pk])),
     }
-    sent = 0
+    messages = []
     for recipient in recipients(meeting):
         message = build_email("team_meeting_invitation", [recipient.email],
                               {**context, "recipient": recipient}, language=recipient.language)
         message.attach(ICS_NAME, attachment, "text/calendar; method=PUBLISH")
-        message.send()
-        sent += 1
-    return sent
-
+        messages.append(message)
+    return messages

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from partnerstwo.lib.forms import add_errors
 from partnerstwo.team import meetings, minutes
 from partnerstwo.team.access import manager_required
 from partnerstwo.team.meeting_forms import (
@@ -26,7 +27,6 @@ from partnerstwo.team.meeting_forms import (
     MinutesIntroForm,
 )
 from partnerstwo.team.models import ActionItem, AgendaDocument, AgendaItem, Body, Guest, Meeting
-from partnerstwo.team.panel_views import add_errors
 
 
 def _meeting(pk) -> Meeting:

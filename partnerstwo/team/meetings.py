@@ -16,7 +16,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerstwo.team import invitations, tasks
+from partnerstwo.team import invitations
 from partnerstwo.team.models import ActionItem, AgendaItem, Attendance, Guest, Meeting, Membership
 
 
@@ -214,7 +214,7 @@ def send_invitations(*, meeting: Meeting) -> int:
         raise ValidationError(_("Nikt nie ma adresu e-mail: dopisz adresy członków albo gości."))
     update = meeting.invitations_sent_at is not None
     Meeting.objects.filter(pk=meeting.pk).update(invitations_sent_at=timezone.now(), invitations_outdated=False)
-    transaction.on_commit(partial(tasks.send_meeting_invitations.enqueue, meeting.pk, update))
+    transaction.on_commit(partial(invitations.send_invitations.enqueue, meeting.pk, update))
     return len(found)
 
 

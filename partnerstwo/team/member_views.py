@@ -5,32 +5,20 @@ Open to whoever holds a seat today (User.sits_on_team, an official representing 
 staff; a former member gets a 403 from the day after their seat ended.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from partnerstwo.lib.access import role_required
 from partnerstwo.team import meetings, minutes, positions
 from partnerstwo.team.meeting_forms import CommentForm, ResponseForm
 from partnerstwo.team.models import ActionItem, Attendance, Body, Meeting, Membership, Position, PositionVote
 from partnerstwo.team.position_forms import AmendmentForm, VoteForm
 
-
-def member_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not minutes.can_read_draft(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+member_required = role_required(minutes.can_read_draft)
 
 
 def _my_seat(user) -> Membership | None:

@@ -13,22 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from partnerstwo.lib.forms import add_errors
+from partnerstwo.lib.views import submitted
 from partnerstwo.team import terms
 from partnerstwo.team.access import manager_required
 from partnerstwo.team.forms import BodyForm, MembershipForm, TermForm
 from partnerstwo.team.models import Body, Membership, Term
-
-
-def _submitted(request):
-    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
-
-
-def add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @manager_required
@@ -49,7 +39,7 @@ def index(request):
 @require_http_methods(["GET", "POST"])
 def body_edit(request):
     body = Body.objects.the_body()
-    form = BodyForm(*_submitted(request), instance=body)
+    form = BodyForm(*submitted(request), instance=body)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Zapisano zasady działania Zespołu."))
@@ -139,7 +129,7 @@ def _membership_form_page(request, form, *, term, membership):
 def membership_create(request, pk):
     term = _term(pk)
     membership = Membership(term=term)
-    form = MembershipForm(*_submitted(request), instance=membership, initial={"joined_on": term.starts_on})
+    form = MembershipForm(*submitted(request), instance=membership, initial={"joined_on": term.starts_on})
     return _membership_form_page(request, form, term=term, membership=None)
 
 
@@ -147,5 +137,5 @@ def membership_create(request, pk):
 @require_http_methods(["GET", "POST"])
 def membership_edit(request, pk):
     membership = get_object_or_404(Membership.objects.select_related("term__body", "user", "organization"), pk=pk)
-    form = MembershipForm(*_submitted(request), instance=membership)
+    form = MembershipForm(*submitted(request), instance=membership)
     return _membership_form_page(request, form, term=membership.term, membership=membership)

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from partnerstwo.lib.forms import add_errors
 from partnerstwo.team import meetings, positions
 from partnerstwo.team.access import manager_required
 from partnerstwo.team.models import Amendment, Attendance, Body, LegalAct, Meeting, Position
-from partnerstwo.team.panel_views import add_errors
 from partnerstwo.team.position_forms import (
     AmendmentDecisionForm,
     ElectronicVoteForm,

@@ -19,7 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerstwo.team import meetings, tasks
+from partnerstwo.team import meetings, reminders
 from partnerstwo.team.models import (
     STATUTORY_OPINION_DAYS,
     Amendment,
@@ -256,6 +256,6 @@ def remind_of_deadlines(today: dt.date | None = None) -> int:
     for position in due_for_reminder(today):
         with transaction.atomic():
             if Position.objects.filter(pk=position.pk, reminded_at__isnull=True).update(reminded_at=timezone.now()):
-                transaction.on_commit(partial(tasks.remind_of_opinion_deadline.enqueue, position.pk))
+                transaction.on_commit(partial(reminders.send_deadline_reminder.enqueue, position.pk))
                 reminded += 1
     return reminded

@@ -10,11 +10,14 @@ pytestmark = pytest.mark.django_db
 NEW_EMAIL = "anna.nowy.adres@example.org"
 
 
-def test_a_new_address_counts_only_after_its_owner_confirms_it(client, use_smtp, resident):
+def test_a_new_address_counts_only_after_its_owner_confirms_it(
+    client, use_smtp, resident, django_capture_on_commit_callbacks
+):
     old_email = resident.email
     client.force_login(resident)
 
-    response = client.post(reverse("account_email"), {"action_add": "", "email": NEW_EMAIL})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_email"), {"action_add": "", "email": NEW_EMAIL})
 
     assert response.status_code == 302
     resident.refresh_from_db()
@@ -39,11 +42,14 @@ def test_a_new_address_counts_only_after_its_owner_confirms_it(client, use_smtp,
     assert client.post(reverse("account_login"), {"login": old_email, "password": PASSWORD}).status_code == 200
 
 
-def test_an_address_of_another_account_cannot_be_taken_over(client, use_smtp, resident, team_member):
+def test_an_address_of_another_account_cannot_be_taken_over(
+    client, use_smtp, resident, team_member, django_capture_on_commit_callbacks
+):
     client.force_login(resident)
 
     # The page answers as for a free address, so nobody learns who has an account...
-    response = client.post(reverse("account_email"), {"action_add": "", "email": team_member.email})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_email"), {"action_add": "", "email": team_member.email})
     assert response.status_code == 302
 
     # ...but the address can never be confirmed for a second account.

@@ -9,8 +9,11 @@ pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "nowe-haslo-do-konta-42"
 
 
-def test_a_person_resets_their_password_through_the_link_in_the_email(client, use_smtp, resident):
-    response = client.post(reverse("account_reset_password"), {"email": resident.email})
+def test_a_person_resets_their_password_through_the_link_in_the_email(
+    client, use_smtp, resident, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_reset_password"), {"email": resident.email})
     assert response.status_code == 302
     assert response["Location"] == reverse("account_reset_password_done")
 
@@ -36,8 +39,9 @@ def test_a_person_resets_their_password_through_the_link_in_the_email(client, us
     assert login.status_code == 302
 
 
-def test_a_reset_link_works_only_once(client, use_smtp, resident):
-    client.post(reverse("account_reset_password"), {"email": resident.email})
+def test_a_reset_link_works_only_once(client, use_smtp, resident, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_reset_password"), {"email": resident.email})
     path = first_link(message_text(use_smtp.wait_for(1)[0]), "/key/").removeprefix("http://testserver")
     action = client.get(path, follow=True).request["PATH_INFO"]
     client.post(action, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
@@ -48,8 +52,11 @@ def test_a_reset_link_works_only_once(client, use_smtp, resident):
     assert "Link do resetowania hasła był nieprawidłowy" in again.content.decode()
 
 
-def test_a_reset_for_an_unknown_address_reveals_nothing_on_the_page(client, use_smtp, db):
-    response = client.post(reverse("account_reset_password"), {"email": "nikt@example.org"})
+def test_a_reset_for_an_unknown_address_reveals_nothing_on_the_page(
+    client, use_smtp, db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_reset_password"), {"email": "nikt@example.org"})
 
     assert response.status_code == 302
     assert response["Location"] == reverse("account_reset_password_done")

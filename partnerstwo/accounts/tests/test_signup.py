@@ -15,8 +15,11 @@ def sign_up(client, email="nowa.osoba@example.org", password=PASSWORD):
     )
 
 
-def test_a_new_person_signs_up_confirms_the_link_from_the_email_and_signs_in(client, use_smtp):
-    response = sign_up(client)
+def test_a_new_person_signs_up_confirms_the_link_from_the_email_and_signs_in(
+    client, use_smtp, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = sign_up(client)
 
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
@@ -68,10 +71,13 @@ def test_sign_up_refuses_a_weak_password_and_keeps_the_address(client):
     assert not User.objects.filter(email="nowa.osoba@example.org").exists()
 
 
-def test_sign_up_on_the_english_site_sets_english_as_the_preferred_language(client, use_smtp):
-    client.post(
-        "/en/konto/signup/", {"email": "new.person@example.org", "password1": PASSWORD, "password2": PASSWORD}
-    )
+def test_sign_up_on_the_english_site_sets_english_as_the_preferred_language(
+    client, use_smtp, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/en/konto/signup/", {"email": "new.person@example.org", "password1": PASSWORD, "password2": PASSWORD}
+        )
 
     assert User.objects.get(email="new.person@example.org").preferred_language == "en"
     [message] = use_smtp.wait_for(1)

@@ -1,8 +1,10 @@
 """The registration form's captcha, cheap and solved as the browser widget solves it."""
 
-import altcha
+from functools import partial
+
 import pytest
-from django.urls import reverse
+
+from partnerstwo.lib.testing import solved_captcha
 
 
 @pytest.fixture(autouse=True)
@@ -14,11 +16,4 @@ def cheap_work(settings):
 @pytest.fixture
 def solve(client):
     """Fetch a challenge from the site and solve it as the widget does; returns the payload."""
-
-    def solve_one() -> str:
-        parsed = altcha.Challenge.from_dict(client.get(reverse("feedback:challenge")).json())
-        solution = altcha.solve_challenge(parsed)
-        assert solution is not None
-        return altcha.Payload(parsed, solution).to_base64()
-
-    return solve_one
+    return partial(solved_captcha, client)

@@ -1,4 +1,4 @@
-"""Small builders for the events tests. Other helpers may append functions at the end of this file."""
+"""Small builders for the events tests."""
 
 import datetime
 import itertools
@@ -58,9 +58,6 @@ def registration(occurrence_: Occurrence, *, name=None, email=None,
         occurrence=occurrence_, name=name or f"Uczestnik {n}", email=email or f"uczestnik{n}@example.org",
         consent_at=timezone.now(), status=status, **fields,
     )
-
-
-# Added by helper "events-registration".
 
 
 def open_occurrence(**fields) -> Occurrence:

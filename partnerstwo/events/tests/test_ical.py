@@ -107,8 +107,6 @@ def test_a_cancelled_event_stays_in_the_feed_marked_cancelled(client):
 
 
 def test_cancelling_through_publishing_sends_cancelled_with_a_higher_sequence(client, official_x):
-    if not hasattr(publishing, "cancel"):
-        pytest.skip("publishing.cancel not available")
     event = factories.event(starts_at=factories.in_days(5))
     publishing.cancel(event, by=official_x, reason="Odwołane.")
     vevent = _vevents(_parse(client.get(reverse("events:ical"))))[f"{event.uid}@partnerstwo"]

@@ -2,6 +2,7 @@
 
 import threading
 import time
+from types import SimpleNamespace
 
 import pytest
 from django.db import OperationalError, close_old_connections, connection
@@ -18,8 +19,8 @@ def no_emails(monkeypatch):
     """The e-mails are read after the transaction commits; on SQLite's shared-cache test database that read
     can find the table locked, and with_busy_wait would then run again a registration that already
     committed. The races are about places, so the e-mails (tested elsewhere) stay out."""
-    monkeypatch.setattr(registration, "send_registration_email", lambda pk: None)
-    monkeypatch.setattr(registration, "send_moved_up_email", lambda pk: None)
+    monkeypatch.setattr(registration, "send_registration_email", SimpleNamespace(enqueue=lambda pk: None))
+    monkeypatch.setattr(registration, "send_moved_up_email", SimpleNamespace(enqueue=lambda pk: None))
 
 
 def with_busy_wait(target, n):

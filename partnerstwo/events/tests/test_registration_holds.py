@@ -3,6 +3,7 @@ waiting list moves up into them; the scheduled job releases them, and racing nev
 
 import datetime
 import io
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -114,8 +115,8 @@ def test_a_hold_on_a_date_that_closed_is_not_confirmed():
 def test_people_racing_for_the_last_places_without_confirmed_addresses_never_hold_more_than_there_are(
     monkeypatch,
 ):
-    monkeypatch.setattr(registration, "send_registration_email", lambda pk: None)
-    monkeypatch.setattr(registration, "send_moved_up_email", lambda pk: None)
+    monkeypatch.setattr(registration, "send_registration_email", SimpleNamespace(enqueue=lambda pk: None))
+    monkeypatch.setattr(registration, "send_moved_up_email", SimpleNamespace(enqueue=lambda pk: None))
     occurrence = training(capacity=3)
     factories.registration(occurrence, email="a@example.org")
     errors = race(lambda n: ask(occurrence, f"osoba{n}@example.org"), 6)

@@ -3,13 +3,15 @@
 import datetime
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
+from partnerstwo.events import registration
 from partnerstwo.events.models import EventStatus, RegistrationMode
 from partnerstwo.events.tests import factories
-from partnerstwo.lib.testing import message_text
+from partnerstwo.lib.testing import DATABASE_TASKS, message_text, run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -25,14 +27,15 @@ def test_the_reminder_job_is_scheduled():
     assert "send_event_reminders" in settings.SCHEDULED_JOBS
 
 
-def test_it_reminds_confirmed_people_once_however_often_it_runs(use_smtp):
+def test_it_reminds_confirmed_people_once_however_often_it_runs(use_smtp, django_capture_on_commit_callbacks):
     soon = occurrence_in(20)
     confirmed = factories.registration(soon, email="jan@example.org", name="Jan Kowalski")
     factories.registration(soon, email="rezerwa@example.org", status="waiting")
     factories.registration(soon, email="zrezygnowal@example.org", status="cancelled")
 
-    call_command("send_event_reminders")
-    call_command("send_event_reminders")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_event_reminders")
+        call_command("send_event_reminders")
 
     [mail] = use_smtp.wait_for(1)
     assert mail["X-Envelope-To"] == "jan@example.org"
@@ -52,30 +55,41 @@ def test_it_reminds_confirmed_people_once_however_often_it_runs(use_smtp):
         (20, {"status": EventStatus.CANCELLED}),
     ],
 )
-def test_it_reminds_no_one_too_early_too_late_or_for_a_cancelled_event(use_smtp, hours, fields):
+def test_it_reminds_no_one_too_early_too_late_or_for_a_cancelled_event(
+    use_smtp, hours, fields, django_capture_on_commit_callbacks
+):
     factories.registration(occurrence_in(hours, **fields))
-    call_command("send_event_reminders")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_event_reminders")
     assert use_smtp.wait_for(1, timeout=0.3) == []
 
 
-def test_it_reminds_no_one_for_a_cancelled_date(use_smtp):
+def test_it_reminds_no_one_for_a_cancelled_date(use_smtp, django_capture_on_commit_callbacks):
     soon = occurrence_in(20)
     factories.registration(soon)
     soon.is_cancelled = True
     soon.save()
-    call_command("send_event_reminders")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_event_reminders")
     assert use_smtp.wait_for(1, timeout=0.3) == []
 
 
-def test_a_failed_send_is_left_for_the_next_run(settings):
-    from partnerstwo.events import registration
-
+def test_a_failed_send_is_tried_again_by_the_worker_not_lost(settings, use_smtp, django_capture_on_commit_callbacks):
     soon = occurrence_in(20)
-    person = factories.registration(soon)
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
+    person = factories.registration(soon, email="jan@example.org")
+    settings.TASKS = DATABASE_TASKS
+    settings.EMAIL_PORT = 9  # nothing listens there
     settings.EMAIL_TIMEOUT = 1
-    with pytest.raises(OSError):
-        registration.send_reminders()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert registration.send_reminders() == 1
+    run_queued_tasks()
+    assert use_smtp.messages == []
+
+    settings.EMAIL_PORT = use_smtp.port
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=settings.EMAIL_RETRY_BASE_SECONDS + 1)):
+        run_queued_tasks()
+        registration.send_reminders()  # claimed: the next run of the job does not queue it again
+        run_queued_tasks()
+    assert [mail["X-Envelope-To"] for mail in use_smtp.messages] == ["jan@example.org"]
     person.refresh_from_db()
-    assert person.reminder_sent_at is None
+    assert person.reminder_sent_at is not None

@@ -1,13 +1,13 @@
 """Fixtures for the feedback form: a cheap captcha, a solver like the browser's, a valid submission."""
 
 from datetime import timedelta
+from functools import partial
 
-import altcha
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from partnerstwo.feedback.models import FeedbackCategory, FeedbackMessage
+from partnerstwo.lib.testing import solved_captcha
 
 MESSAGE = "Na stronie „Misja i cele” brakuje daty ostatniej aktualizacji. Proszę ją dodać."
 
@@ -21,15 +21,7 @@ def cheap_work(settings):
 @pytest.fixture
 def solve(client):
     """Fetch a challenge from the site and solve it as the widget does; returns the payload."""
-
-    def solve_one(challenge: dict | None = None) -> str:
-        challenge = challenge or client.get(reverse("feedback:challenge")).json()
-        parsed = altcha.Challenge.from_dict(challenge)
-        solution = altcha.solve_challenge(parsed)
-        assert solution is not None
-        return altcha.Payload(parsed, solution).to_base64()
-
-    return solve_one
+    return partial(solved_captcha, client)
 
 
 @pytest.fixture

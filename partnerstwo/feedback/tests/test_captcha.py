@@ -1,4 +1,4 @@
-"""The ALTCHA captcha: verified on the server, one use per solution, and honest without JavaScript."""
+"""The captcha on the feedback form: verified on the server, one use per solution, honest without JavaScript."""
 
 import base64
 import json
@@ -28,20 +28,6 @@ def assert_refused_with_text_kept(response, error):
     assert html.count(error) == 2
     assert 'id="id_altcha_error"' in html
     assert 'href="#id_altcha"' in html
-
-
-def test_the_challenge_endpoint_serves_a_fresh_signed_pbkdf2_challenge(client, settings):
-    first = client.get(reverse("feedback:challenge"))
-    second = client.get(reverse("feedback:challenge")).json()
-
-    assert first["Content-Type"] == "application/json"
-    assert "no-cache" in first["Cache-Control"]
-    challenge = first.json()
-    assert challenge["parameters"]["algorithm"] == "PBKDF2/SHA-256"
-    assert challenge["parameters"]["cost"] == settings.ALTCHA_COST
-    assert challenge["parameters"]["expiresAt"] > time.time()
-    assert challenge["signature"]
-    assert challenge["parameters"]["nonce"] != second["parameters"]["nonce"]
 
 
 def test_a_solved_challenge_lets_the_message_through(client, form_data):
@@ -126,7 +112,7 @@ def test_only_the_feedback_form_loads_the_widget_script(client):
     assert "vendor/altcha/external/altcha.css" in form
     assert "vendor/altcha/workers/pbkdf2.js" in form
     assert "vendor/altcha/i18n/pl.js" in form
-    assert f'challenge="{reverse("feedback:challenge")}"' in form
+    assert f'challenge="{reverse("captcha_challenge")}"' in form
     assert "altcha" not in home
 
 

@@ -113,4 +113,3 @@ def test_the_page_from_the_link_is_kept_and_shown(client, form_data):
 
 def test_other_methods_are_not_allowed(client):
     assert client.put(reverse("feedback:create")).status_code == 405
-    assert client.post(reverse("feedback:challenge")).status_code == 405

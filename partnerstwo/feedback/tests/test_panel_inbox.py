@@ -24,7 +24,7 @@ def login(client, user):
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page(client, inbox):
-    for url in (reverse("panel:feedback_inbox"), reverse("panel:feedback_detail", args=[inbox["new"].pk])):
+    for url in (reverse("panel:feedback_panel:index"), reverse("panel:feedback_panel:detail", args=[inbox["new"].pk])):
         response = client.get(url)
         assert response.status_code == 302
         assert reverse("account_login") in response["Location"]
@@ -35,8 +35,8 @@ def test_people_who_do_not_edit_content_are_refused(client, inbox, role, request
     # Feedback is about the site's content, so it goes to those who edit it; Team members do not.
     login(client, request.getfixturevalue(role))
 
-    assert client.get(reverse("panel:feedback_inbox")).status_code == 403
-    detail = reverse("panel:feedback_detail", args=[inbox["new"].pk])
+    assert client.get(reverse("panel:feedback_panel:index")).status_code == 403
+    detail = reverse("panel:feedback_panel:detail", args=[inbox["new"].pk])
     assert client.get(detail).status_code == 403
     assert client.post(detail, {"status": "closed"}).status_code == 403
     inbox["new"].refresh_from_db()
@@ -47,27 +47,27 @@ def test_people_who_do_not_edit_content_are_refused(client, inbox, role, request
 def test_officials_and_administrators_see_every_confirmed_message(client, inbox, role, request):
     login(client, request.getfixturevalue(role))
 
-    html = client.get(reverse("panel:feedback_inbox")).content.decode()
+    html = client.get(reverse("panel:feedback_panel:index")).content.decode()
 
     for key in ("new", "answered", "closed"):
         assert inbox[key].message in html
     assert "Niepotwierdzona" not in html
     assert 'href="/kontakt/"' in html
-    assert reverse("panel:feedback_inbox") in html  # the panel menu links the inbox
+    assert reverse("panel:feedback_panel:index") in html  # the panel menu links the inbox
 
 
 def test_the_panel_menu_offers_the_inbox_only_to_content_editors(client, team_member, official_x):
     login(client, team_member)
-    assert reverse("panel:feedback_inbox") not in client.get(reverse("panel:dashboard")).content.decode()
+    assert reverse("panel:feedback_panel:index") not in client.get(reverse("panel:dashboard")).content.decode()
 
     login(client, official_x)
-    assert reverse("panel:feedback_inbox") in client.get(reverse("panel:dashboard")).content.decode()
+    assert reverse("panel:feedback_panel:index") in client.get(reverse("panel:dashboard")).content.decode()
 
 
 def test_the_inbox_filters_by_status(client, inbox, official_x):
     login(client, official_x)
 
-    html = client.get(reverse("panel:feedback_inbox"), {"status": "answered"}).content.decode()
+    html = client.get(reverse("panel:feedback_panel:index"), {"status": "answered"}).content.decode()
 
     assert inbox["answered"].message in html
     assert inbox["new"].message not in html
@@ -78,7 +78,7 @@ def test_the_inbox_filters_by_status(client, inbox, official_x):
 def test_a_strange_filter_shows_everything_confirmed(client, inbox, official_x, value):
     login(client, official_x)
 
-    response = client.get(reverse("panel:feedback_inbox"), {"status": value, "strona": value})
+    response = client.get(reverse("panel:feedback_panel:index"), {"status": value, "strona": value})
 
     assert response.status_code == 200
     assert inbox["new"].message in response.content.decode()
@@ -92,19 +92,19 @@ def test_the_inbox_takes_the_same_number_of_queries_however_long_it_is(
     login(client, official_x)
     for number in range(3):
         make_message(category, f"Uwaga numer {number}", FeedbackMessage.Status.NEW)
-    client.get(reverse("panel:feedback_inbox"))  # warm up the session and the user
+    client.get(reverse("panel:feedback_panel:index"))  # warm up the session and the user
 
     with django_assert_num_queries(4) as few:
-        client.get(reverse("panel:feedback_inbox"))
+        client.get(reverse("panel:feedback_panel:index"))
     for number in range(3, 20):
         make_message(category, f"Uwaga numer {number}", FeedbackMessage.Status.NEW)
     with django_assert_num_queries(len(few.captured_queries)):
-        client.get(reverse("panel:feedback_inbox"))
+        client.get(reverse("panel:feedback_panel:index"))
 
 
 def test_staff_change_the_status_and_keep_a_note(client, inbox, official_x):
     login(client, official_x)
-    url = reverse("panel:feedback_detail", args=[inbox["new"].pk])
+    url = reverse("panel:feedback_panel:detail", args=[inbox["new"].pk])
     assert inbox["new"].message in client.get(url).content.decode()
 
     response = client.post(url, {"status": "answered", "staff_note": "Odpisano 28.11."})
@@ -120,7 +120,7 @@ def test_staff_change_the_status_and_keep_a_note(client, inbox, official_x):
 def test_staff_cannot_set_an_unknown_status_or_undo_a_confirmation(client, inbox, official_x, status):
     login(client, official_x)
 
-    response = client.post(reverse("panel:feedback_detail", args=[inbox["new"].pk]), {"status": status})
+    response = client.post(reverse("panel:feedback_panel:detail", args=[inbox["new"].pk]), {"status": status})
 
     assert response.status_code == 200
     assert 'id="id_status_error"' in response.content.decode()
@@ -131,4 +131,4 @@ def test_staff_cannot_set_an_unknown_status_or_undo_a_confirmation(client, inbox
 def test_an_unconfirmed_message_is_not_in_the_panel(client, inbox, administrator):
     login(client, administrator)
 
-    assert client.get(reverse("panel:feedback_detail", args=[inbox["unconfirmed"].pk])).status_code == 404
+    assert client.get(reverse("panel:feedback_panel:detail", args=[inbox["unconfirmed"].pk])).status_code == 404

@@ -62,7 +62,7 @@ def test_a_confirmed_message_reaches_staff_by_real_email(
     body = message_text(alert)
     assert MESSAGE in body
     assert "/misja-i-cele/" in body
-    assert reverse("panel:feedback_detail", args=[message.pk]) in body
+    assert reverse("panel:feedback_panel:detail", args=[message.pk]) in body
 
 
 def test_the_confirmation_email_does_not_repeat_the_typed_text(

@@ -8,19 +8,20 @@ nominations of the advisory body and of organisations.
 from collections import defaultdict
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_tasks import task
 
 from partnerstwo.accounts.models import User
 from partnerstwo.grants.committees.models import NGO_MEMBER_NEEDS_ORGANIZATION, CommitteeMember, Nomination
 from partnerstwo.grants.competitions.models import Competition
-from partnerstwo.lib.emails import absolute_url, send_email
+from partnerstwo.lib.emails import absolute_url, build_email, email_task
 from partnerstwo.organizations.models import Organization, Representation
 
 # Nominations one person may send in an hour: each one mails the nominated address.
@@ -266,22 +267,26 @@ def nominate(competition, *, by, email: str = "", candidate=None, organization=N
     return nomination
 
 
-@task()
-def send_nomination_notice(nomination_id: int) -> None:
+@email_task
+def send_nomination_notice(nomination_id: int) -> EmailMessage | None:
     """Tells the nominated address about the nomination; a person without an account learns how to make one. It
     carries none of the nominator's text, so the form cannot mail others arbitrary words."""
     nomination = Nomination.objects.select_related("competition", "organization").filter(pk=nomination_id).first()
     if nomination is None:
-        return
+        return None
     competition = nomination.competition
-    send_email("committee_nomination", [nomination.email], {
-        "competition": competition,
-        "competition_url": absolute_url(competition.get_absolute_url()),
-        "organization": nomination.organization,
-        "has_account": nominee(nomination) is not None,
-        "signup_url": absolute_url(reverse("account_signup")),
-        "login_url": absolute_url(reverse("account_login")),
-    })
+    account = nominee(nomination)
+    language = account.preferred_language if account else settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "competition": competition,
+            "competition_url": absolute_url(competition.get_absolute_url()),
+            "organization": nomination.organization,
+            "has_account": account is not None,
+            "signup_url": absolute_url(reverse("account_signup")),
+            "login_url": absolute_url(reverse("account_login")),
+        }
+    return build_email("committee_nomination", [nomination.email], context, language=language)
 
 
 def decline(nomination: Nomination) -> None:

@@ -101,7 +101,9 @@ class NominationDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decyzja"), choices=[("appoint", _("powołaj")), ("decline", _("nie powołuj"))]
     )
-    role = forms.ChoiceField(label=_("Rola w komisji"), choices=CommitteeMember.Role.choices, initial="ngo")
+    role = forms.ChoiceField(
+        label=_("Rola w komisji"), choices=CommitteeMember.Role.choices, initial=CommitteeMember.Role.NGO
+    )
 
 
 class DeclarationForm(forms.Form):

@@ -53,6 +53,11 @@ class CommitteeMember(models.Model):
     def __str__(self):
         return self.name or str(self.user)
 
+    @property
+    def has_advisory_vote(self) -> bool:
+        """An expert reads the offers and advises but gives no points."""
+        return self.role == self.Role.EXPERT
+
     def clean(self):
         if self.role == self.Role.NGO and not self.nominated_by_id:
             raise ValidationError({"nominated_by": NGO_MEMBER_NEEDS_ORGANIZATION})
@@ -101,6 +106,11 @@ class Nomination(models.Model):
 
     def __str__(self):
         return str(self.candidate or self.email)
+
+    @property
+    def is_pending(self) -> bool:
+        """Waiting for the official to appoint the candidate or not."""
+        return self.status == self.Status.PENDING
 
 
 class ImpartialityDeclaration(models.Model):

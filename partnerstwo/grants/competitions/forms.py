@@ -246,7 +246,7 @@ class CancelForm(forms.Form):
 
 
 class ResultsForm(forms.Form):
-    """The results note and the amount granted for each offer (helper "committees" registers the offers)."""
+    """The results note and the amount granted for each offer registered in the competition."""
 
     note = forms.CharField(
         label=_("Ogłoszenie wyników"), max_length=20000, required=False, widget=forms.Textarea(attrs={"rows": 5}),

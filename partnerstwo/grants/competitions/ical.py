@@ -3,7 +3,7 @@
 Two VEVENTs per competition: the offer deadline (a moment) and the decision date (a whole day).
 Their UIDs never change; SEQUENCE is the competition's revision, raised by every change to the
 announcement, so a subscriber's calendar replaces its copy; a cancelled competition keeps its
-entries with STATUS:CANCELLED. The calendar header and VTIMEZONE are the events calendar's.
+entries with STATUS:CANCELLED. The calendar header and VTIMEZONE are every calendar's (lib.ical).
 """
 
 import datetime as dt
@@ -12,8 +12,8 @@ import icalendar
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerstwo.events.ical import UID_DOMAIN, add_timezone, calendar_header
 from partnerstwo.lib.emails import absolute_url
+from partnerstwo.lib.ical import UID_DOMAIN, add_timezone, calendar_header
 
 
 def deadline_uid(competition) -> str:

@@ -138,6 +138,30 @@ class Competition(FoldedSearchModel):
         dates = [self.bip_published_on, self.notice_board_published_on, self.website_published_on]
         return max(dates) if all(dates) else None
 
+    @property
+    def is_public(self) -> bool:
+        """Announced at some point (as in public()): until then only its department sees a preview."""
+        return self.status != self.Status.PLANNED
+
+    @property
+    def is_calling_for_offers(self) -> bool:
+        """Announced and not yet closed: offers are (or will be) accepted until the offer deadline."""
+        return self.status in (self.Status.ANNOUNCED, self.Status.ACCEPTING)
+
+    @property
+    def can_publish_results(self) -> bool:
+        """The results come out of the committee's evaluation (lifecycle.publish_results)."""
+        return self.status == self.Status.EVALUATION
+
+    @property
+    def has_results(self) -> bool:
+        return self.status == self.Status.RESULTS
+
+    @property
+    def is_cancelled(self) -> bool:
+        """Cancelled under art. 18a (cancellation_reason says why)."""
+        return self.status == self.Status.CANCELLED
+
 
 class PriorFunding(models.Model):
     """Art. 13 ust. 2 pkt 7: tasks of the same type funded in the year of the call and the year before."""

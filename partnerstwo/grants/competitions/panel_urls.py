@@ -2,16 +2,16 @@
 
 from django.urls import path
 
-from partnerstwo.grants.competitions import panel
+from partnerstwo.grants.competitions import panel_views
 
 urlpatterns = [
-    path("", panel.index, name="index"),
-    path("nowy/", panel.create, name="create"),
-    path("<int:pk>/", panel.edit, name="edit"),
-    path("<int:pk>/dokumenty/", panel.documents, name="documents"),
-    path("<int:pk>/dokumenty/<int:document_pk>/zamien/", panel.replace_document, name="replace_document"),
-    path("<int:pk>/ogloszenie/", panel.announce, name="announce"),
-    path("<int:pk>/ocena/", panel.start_evaluation, name="start_evaluation"),
-    path("<int:pk>/wyniki/", panel.publish_results, name="publish_results"),
-    path("<int:pk>/uniewaznienie/", panel.cancel, name="cancel"),
+    path("", panel_views.index, name="index"),
+    path("nowy/", panel_views.create, name="create"),
+    path("<int:pk>/", panel_views.edit, name="edit"),
+    path("<int:pk>/dokumenty/", panel_views.documents, name="documents"),
+    path("<int:pk>/dokumenty/<int:document_pk>/zamien/", panel_views.replace_document, name="replace_document"),
+    path("<int:pk>/ogloszenie/", panel_views.announce, name="announce"),
+    path("<int:pk>/ocena/", panel_views.start_evaluation, name="start_evaluation"),
+    path("<int:pk>/wyniki/", panel_views.publish_results, name="publish_results"),
+    path("<int:pk>/uniewaznienie/", panel_views.cancel, name="cancel"),
 ]

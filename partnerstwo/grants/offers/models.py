@@ -69,3 +69,12 @@ class Offer(models.Model):
 
     def __str__(self):
         return f"{self.organization}: {self.title}"
+
+    @property
+    def is_formally_assessed(self) -> bool:
+        return self.formal_status != self.Formal.PENDING
+
+    @property
+    def passed_formal_assessment(self) -> bool:
+        """Only an offer that meets the formal requirements is scored and given a proposed amount."""
+        return self.formal_status == self.Formal.PASSED

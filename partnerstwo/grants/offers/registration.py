@@ -1,4 +1,4 @@
-"""Offers in an open competition, registered by the officials of its department (online submission comes later)."""
+"""Offers in an open competition, registered by the officials of its department."""
 
 import re
 

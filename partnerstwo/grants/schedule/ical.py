@@ -7,17 +7,15 @@ import icalendar
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from partnerstwo.events.ical import add_timezone, calendar_header
 from partnerstwo.grants.competitions.ical import competition_vevents
 from partnerstwo.grants.schedule import planning
 from partnerstwo.grants.schedule.models import PlannedCompetition, ScheduleYear
 from partnerstwo.lib.emails import absolute_url
-
-ICAL_UID_DOMAIN = "partnerstwo"
+from partnerstwo.lib.ical import UID_DOMAIN, add_timezone, calendar_header
 
 
 def row_uid(row: PlannedCompetition) -> str:
-    return f"harmonogram-{row.schedule_id}-pozycja-{row.pk}@{ICAL_UID_DOMAIN}"
+    return f"harmonogram-{row.schedule_id}-pozycja-{row.pk}@{UID_DOMAIN}"
 
 
 def ical_feed(year: ScheduleYear, rows) -> bytes:

@@ -60,6 +60,15 @@ class ScheduleYear(models.Model):
         return str(self.year)
 
     @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_in_consultation(self) -> bool:
+        """A draft handed to the advisory body, whose members comment on it until comments_until."""
+        return self.status == self.Status.CONSULTATION
+
+    @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 

@@ -9,10 +9,12 @@ PlannedCompetitionChange and shown publicly.
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
+from functools import partial
 
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dates import MONTHS_ALT
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -27,7 +29,7 @@ from partnerstwo.grants.schedule.models import (
     ScheduleComment,
     ScheduleYear,
 )
-from partnerstwo.lib.emails import absolute_url, send_email
+from partnerstwo.lib.emails import absolute_url, build_email, email_task
 
 # The fields whose change after publication is recorded and shown publicly, in the order shown.
 TRACKED_FIELDS = ["task", "sphere", "mode", "planned_month", "planned_amount"]
@@ -185,7 +187,7 @@ def withdraw_row(*, row: PlannedCompetition, user) -> bool:
 
 
 def start_consultation(*, schedule: ScheduleYear, comments_until: dt.date, notify: bool) -> int:
-    """Sends the draft to the advisory body for its remarks; returns how many Team members were e-mailed."""
+    """Sends the draft to the advisory body for its remarks; returns how many Team members it e-mails."""
     if schedule.status != ScheduleYear.Status.DRAFT:
         raise NotAllowed(_("Do uwag Zespołu można przekazać tylko projekt harmonogramu."))
     schedule.status = ScheduleYear.Status.CONSULTATION
@@ -193,19 +195,31 @@ def start_consultation(*, schedule: ScheduleYear, comments_until: dt.date, notif
     schedule.save(update_fields=["status", "comments_until"])
     if not notify:
         return 0
-    members = list(User.objects.team_members().order_by("pk"))
-    url = absolute_url(schedule_panel_url(schedule))
-    for member in members:
-        # Each member gets their own message: the addresses of the others are not theirs to see.
-        transaction.on_commit(
-            lambda member=member: send_email(
-                "grants_schedule_consultation",
-                [member.email],
-                {"schedule": schedule, "url": url, "member": member},
-                language=getattr(member, "preferred_language", "") or None,
-            )
-        )
-    return len(members)
+    transaction.on_commit(partial(send_consultation_notices.enqueue, schedule.pk))
+    return consulted_members().count()
+
+
+def consulted_members():
+    """The Team members of the day the notices go out (a seat held that day, User.is_team_member)."""
+    return User.objects.team_members().order_by("pk")
+
+
+@email_task
+def send_consultation_notices(schedule_id: int) -> list[EmailMessage]:
+    """Each Team member gets their own message, in their language: the addresses of the others are not
+    theirs to see."""
+    schedule = ScheduleYear.objects.filter(pk=schedule_id, status=ScheduleYear.Status.CONSULTATION).first()
+    if schedule is None:
+        return []
+    messages = []
+    for member in consulted_members():
+        with translation.override(member.preferred_language):
+            url = absolute_url(schedule_panel_url(schedule))
+        messages.append(build_email(
+            "grants_schedule_consultation", [member.email], {"schedule": schedule, "url": url, "member": member},
+            language=member.preferred_language,
+        ))
+    return messages
 
 
 def return_to_draft(*, schedule: ScheduleYear) -> None:

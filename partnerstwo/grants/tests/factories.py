@@ -1,4 +1,4 @@
-"""Small builders for the grants tests. Other grants helpers may append functions at the end of this file."""
+"""Small builders for the grants tests."""
 
 import datetime
 import itertools
@@ -82,7 +82,7 @@ def member(competition, user, role=CommitteeMember.Role.CITY, *, is_chair=False,
     return seat
 
 
-# --- The yearly schedule (helper "schedule") ---
+# --- The yearly schedule ---
 
 
 def schedule_year(year=2027, status="published", **fields):

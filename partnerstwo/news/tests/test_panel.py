@@ -25,9 +25,9 @@ def form_data(**changes):
 def urls(make_news):
     item = make_news()
     return {
-        "list": reverse("panel:news_list"),
-        "create": reverse("panel:news_create"),
-        "edit": reverse("panel:news_edit", args=[item.pk]),
+        "list": reverse("panel:news_panel:index"),
+        "create": reverse("panel:news_panel:create"),
+        "edit": reverse("panel:news_panel:edit", args=[item.pk]),
     }
 
 
@@ -51,7 +51,7 @@ def test_a_user_without_the_editor_role_is_refused(client, urls, request, role, 
 def test_a_user_without_the_editor_role_cannot_post_news(client, request, role, db):
     client.force_login(request.getfixturevalue(role))
 
-    assert client.post(reverse("panel:news_create"), form_data()).status_code == 403
+    assert client.post(reverse("panel:news_panel:create"), form_data()).status_code == 403
     assert not NewsItem.objects.exists()
 
 
@@ -68,7 +68,7 @@ def test_an_editor_writes_news_signed_with_their_name(client, request, role, db)
     user = request.getfixturevalue(role)
     client.force_login(user)
 
-    response = client.post(reverse("panel:news_create"), form_data())
+    response = client.post(reverse("panel:news_panel:create"), form_data())
 
     assert response.status_code == 302
     item = NewsItem.objects.get()
@@ -84,7 +84,8 @@ def test_an_edit_records_who_changed_the_news_last(client, make_news, official_x
     client.force_login(administrator)
 
     client.post(
-        reverse("panel:news_edit", args=[item.pk]), form_data(title="Nowy tytuł", slug=item.slug, lead="Nowa zajawka")
+        reverse("panel:news_panel:edit", args=[item.pk]),
+        form_data(title="Nowy tytuł", slug=item.slug, lead="Nowa zajawka"),
     )
 
     item.refresh_from_db()
@@ -95,7 +96,7 @@ def test_a_slug_already_taken_is_refused_with_a_polish_message(client, make_news
     make_news("szkolenie-z-grantow")
     client.force_login(official_x)
 
-    response = client.post(reverse("panel:news_create"), form_data())
+    response = client.post(reverse("panel:news_panel:create"), form_data())
 
     assert "Aktualność o tym adresie już istnieje. Wybierz inny adres." in response.content.decode()
     assert NewsItem.objects.count() == 1
@@ -105,7 +106,7 @@ def test_the_feed_addresses_are_refused_as_slugs(client, official_x):
     client.force_login(official_x)
 
     for slug in ("rss", "atom"):
-        response = client.post(reverse("panel:news_create"), form_data(slug=slug))
+        response = client.post(reverse("panel:news_panel:create"), form_data(slug=slug))
         assert "jest zajęty przez inną część serwisu" in response.content.decode()
 
     assert not NewsItem.objects.exists()
@@ -114,7 +115,9 @@ def test_the_feed_addresses_are_refused_as_slugs(client, official_x):
 def test_bad_input_gets_messages_next_to_the_fields(client, official_x):
     client.force_login(official_x)
 
-    response = client.post(reverse("panel:news_create"), form_data(published_at="jutro", lead="", title="x" * 300))
+    response = client.post(
+        reverse("panel:news_panel:create"), form_data(published_at="jutro", lead="", title="x" * 300)
+    )
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -134,7 +137,7 @@ def test_hostile_input_causes_no_server_error(client, official_x):
         form_data(published_at="0001-01-01T00:00"),
         form_data(published_at="9999-12-31T23:59"),
     ):
-        assert client.post(reverse("panel:news_create"), data).status_code == 200
+        assert client.post(reverse("panel:news_panel:create"), data).status_code == 200
 
     assert not NewsItem.objects.exists()
 
@@ -142,7 +145,7 @@ def test_hostile_input_causes_no_server_error(client, official_x):
 def test_preview_renders_without_saving(client, official_x):
     client.force_login(official_x)
 
-    response = client.post(reverse("panel:news_create"), form_data(body="**Ważne**", preview="1"))
+    response = client.post(reverse("panel:news_panel:create"), form_data(body="**Ważne**", preview="1"))
 
     assert "<strong>Ważne</strong>" in response.content.decode()
     assert not NewsItem.objects.exists()
@@ -152,10 +155,10 @@ def test_the_panel_list_shows_drafts_and_scheduled_news(client, make_news, offic
     make_news("szkic", is_published=False)
     make_news("zaplanowana", days_ago=-2)
     client.force_login(official_x)
-    client.get(reverse("panel:news_list"))
+    client.get(reverse("panel:news_panel:index"))
 
     with django_assert_num_queries(4):
-        html = client.get(reverse("panel:news_list")).content.decode()
+        html = client.get(reverse("panel:news_panel:index")).content.decode()
 
     assert "Tytuł szkic" in html
     assert "zaplanowana</span>" in html

@@ -1,4 +1,4 @@
-"""Builders for the digest and alerts tests (helper "alerts"): recipients, competitions, sent messages."""
+"""Builders for the digest and alerts tests: recipients, competitions, sent messages."""
 
 import datetime
 import itertools

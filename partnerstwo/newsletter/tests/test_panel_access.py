@@ -13,14 +13,14 @@ def mailing(db):
 
 def urls(mailing):
     return [
-        reverse("panel:mailings_panel:index"),
-        reverse("panel:mailings_panel:create"),
-        reverse("panel:mailings_panel:detail", args=[mailing.pk]),
-        reverse("panel:mailings_panel:edit", args=[mailing.pk]),
-        reverse("panel:mailings_panel:schedule", args=[mailing.pk]),
-        reverse("panel:mailings_panel:failures", args=[mailing.pk]),
-        reverse("panel:mailings_panel:uncertain", args=[mailing.pk]),
-        reverse("panel:mailings_panel:suppressed"),
+        reverse("panel:newsletter_panel:index"),
+        reverse("panel:newsletter_panel:create"),
+        reverse("panel:newsletter_panel:detail", args=[mailing.pk]),
+        reverse("panel:newsletter_panel:edit", args=[mailing.pk]),
+        reverse("panel:newsletter_panel:schedule", args=[mailing.pk]),
+        reverse("panel:newsletter_panel:failures", args=[mailing.pk]),
+        reverse("panel:newsletter_panel:uncertain", args=[mailing.pk]),
+        reverse("panel:newsletter_panel:suppressed"),
     ]
 
 
@@ -40,8 +40,8 @@ def test_team_members_representatives_and_residents_are_refused(request, client,
     for url in urls(mailing):
         assert client.get(url).status_code == 403, url
     for name in ("send_now", "send_test", "cancel"):
-        assert client.post(reverse(f"panel:mailings_panel:{name}", args=[mailing.pk])).status_code == 403
-    assert client.post(reverse("panel:mailings_panel:lift", args=[address.pk])).status_code == 403
+        assert client.post(reverse(f"panel:newsletter_panel:{name}", args=[mailing.pk])).status_code == 403
+    assert client.post(reverse("panel:newsletter_panel:lift", args=[address.pk])).status_code == 403
     mailing.refresh_from_db()
     assert mailing.status == Mailing.Status.DRAFT
     assert SuppressedAddress.objects.exists()
@@ -57,7 +57,7 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page(client, mailing):
 def test_an_unknown_mailing_is_not_found(client, official_x):
     client.force_login(official_x)
 
-    assert client.get(reverse("panel:mailings_panel:detail", args=[999])).status_code == 404
+    assert client.get(reverse("panel:newsletter_panel:detail", args=[999])).status_code == 404
 
 
 def test_sending_requires_the_csrf_token(official_x, mailing):
@@ -66,7 +66,7 @@ def test_sending_requires_the_csrf_token(official_x, mailing):
     client = TwoFactorClient(enforce_csrf_checks=True)
     client.force_login(official_x)
 
-    assert client.post(reverse("panel:mailings_panel:send_now", args=[mailing.pk])).status_code == 403
+    assert client.post(reverse("panel:newsletter_panel:send_now", args=[mailing.pk])).status_code == 403
     mailing.refresh_from_db()
     assert mailing.status == Mailing.Status.DRAFT
 
@@ -75,5 +75,5 @@ def test_only_one_off_mailings_are_previewed_here(client, official_x):
     digest = Mailing.objects.create(subject="Przegląd", kind=Mailing.Kind.DIGEST, status=Mailing.Status.DONE)
     client.force_login(official_x)
 
-    assert client.get(reverse("panel:mailings_panel:preview", args=[digest.pk])).status_code == 404
-    assert client.post(reverse("panel:mailings_panel:send_test", args=[digest.pk])).status_code == 404
+    assert client.get(reverse("panel:newsletter_panel:preview", args=[digest.pk])).status_code == 404
+    assert client.post(reverse("panel:newsletter_panel:send_test", args=[digest.pk])).status_code == 404

@@ -20,5 +20,5 @@ def test_the_demo_loads_a_sent_mailing_with_problems_and_a_draft_once(db, client
     assert SuppressedAddress.objects.count() == 1
 
     client.force_login(official_x)
-    html = client.get(reverse("panel:mailings_panel:detail", args=[sent.pk])).content.decode()
+    html = client.get(reverse("panel:newsletter_panel:detail", args=[sent.pk])).content.decode()
     assert "Niepewne: 2" in html

@@ -35,7 +35,7 @@ def form_data(**overrides):
 
 
 def url(name, mailing=None):
-    return reverse(f"panel:mailings_panel:{name}", args=[mailing.pk] if mailing else [])
+    return reverse(f"panel:newsletter_panel:{name}", args=[mailing.pk] if mailing else [])
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ Status = Delivery.Status
 
 
 def url(name, *args):
-    return reverse(f"panel:mailings_panel:{name}", args=args)
+    return reverse(f"panel:newsletter_panel:{name}", args=args)
 
 
 def mailing_with(status=Mailing.Status.DONE, **counts):

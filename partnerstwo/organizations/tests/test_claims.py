@@ -24,14 +24,15 @@ def decide_url(representation):
 
 
 def test_a_signed_in_resident_claims_an_organisation_and_its_address_gets_a_confirmation_link(
-    client, resident, org, use_smtp
+    client, resident, org, use_smtp, django_capture_on_commit_callbacks
 ):
     client.force_login(resident)
 
-    response = client.post(
-        reverse("my_organizations:claim", args=[org.slug]),
-        {"role_in_organization": "prezes", "statement": "on"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("my_organizations:claim", args=[org.slug]),
+            {"role_in_organization": "prezes", "statement": "on"},
+        )
 
     assert response.status_code == 302
     representation = Representation.objects.get(user=resident, organization=org)
@@ -106,13 +107,16 @@ def test_the_claim_search_finds_organisations_to_join(client, resident, org):
     assert reverse("my_organizations:claim", args=[org.slug]) in response.content.decode()
 
 
-def test_registering_a_new_organisation_creates_it_unpublished_with_its_first_revision(client, resident, use_smtp):
+def test_registering_a_new_organisation_creates_it_unpublished_with_its_first_revision(
+    client, resident, use_smtp, django_capture_on_commit_callbacks
+):
     client.force_login(resident)
 
-    response = client.post(reverse("my_organizations:register"), {
-        "name": "Stowarzyszenie Nowe", "legal_form": "stowarzyszenie", "krs": "123456", "nip": "PL 521-300-37-00",
-        "email": "kontakt@nowe.example.org", "town": "Białystok", "role_in_organization": "prezes",
-    })
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("my_organizations:register"), {
+            "name": "Stowarzyszenie Nowe", "legal_form": "stowarzyszenie", "krs": "123456", "nip": "PL 521-300-37-00",
+            "email": "kontakt@nowe.example.org", "town": "Białystok", "role_in_organization": "prezes",
+        })
 
     assert response.status_code == 302, response.content.decode()
     org = Organization.objects.get(name="Stowarzyszenie Nowe")
@@ -143,13 +147,14 @@ def test_registration_names_a_duplicate_krs_on_the_field(client, resident, org):
 
 
 def test_an_official_approves_a_claim_and_the_resident_becomes_a_representative(
-    client, resident, official_x, org, use_smtp
+    client, resident, official_x, org, use_smtp, django_capture_on_commit_callbacks
 ):
     representation = make.represent(resident, org, status=Representation.Status.PENDING)
     claims.confirm_email(representation)
     client.force_login(official_x)
 
-    response = client.post(decide_url(representation), {"decision": "approve"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(decide_url(representation), {"decision": "approve"})
 
     assert response.status_code == 302
     representation.refresh_from_db()
@@ -191,14 +196,17 @@ def test_approval_without_a_confirmed_address_needs_another_verification(client,
     assert representation.status == Representation.Status.APPROVED
 
 
-def test_a_rejection_needs_a_reason_and_the_user_receives_it(client, resident, official_y, org, use_smtp):
+def test_a_rejection_needs_a_reason_and_the_user_receives_it(
+    client, resident, official_y, org, use_smtp, django_capture_on_commit_callbacks
+):
     representation = make.represent(resident, org, status=Representation.Status.PENDING)
     client.force_login(official_y)
 
     without = client.post(decide_url(representation), {"decision": "reject", "reason": "  "})
     assert "Podaj powód odrzucenia" in str(without.context["form"].errors["reason"])
 
-    client.post(decide_url(representation), {"decision": "reject", "reason": "Nie działa Pan w tej fundacji."})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(decide_url(representation), {"decision": "reject", "reason": "Nie działa Pan w tej fundacji."})
     representation.refresh_from_db()
     resident.refresh_from_db()
     assert representation.status == Representation.Status.REJECTED
@@ -262,11 +270,14 @@ def test_an_expired_confirmation_link_says_how_to_get_a_new_one(client, resident
     assert signing.loads(token, salt=claims.CONFIRMATION_SALT)["r"] == representation.pk
 
 
-def test_the_confirmation_can_be_sent_again_to_the_organisation(client, resident, org, use_smtp):
+def test_the_confirmation_can_be_sent_again_to_the_organisation(
+    client, resident, org, use_smtp, django_capture_on_commit_callbacks
+):
     representation = make.represent(resident, org, status=Representation.Status.PENDING)
     client.force_login(resident)
 
-    client.post(reverse("my_organizations:resend_confirmation", args=[representation.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("my_organizations:resend_confirmation", args=[representation.pk]))
 
     assert use_smtp.wait_for(1)[0]["To"] == org.email
 
@@ -313,9 +324,9 @@ def test_the_profile_offers_claiming_to_signed_in_users_and_editing_to_represent
 
 
 def test_claims_are_limited_per_hour_so_nobody_spams_organisations(client, resident, monkeypatch):
-    from partnerstwo.organizations import views_manage
+    from partnerstwo.organizations import manage_views
 
-    monkeypatch.setattr(views_manage, "JOIN_RATE", "2/h")
+    monkeypatch.setattr(manage_views, "JOIN_RATE", "2/h")
     orgs = [make.organization(f"Fundacja {n}") for n in range(3)]
     client.force_login(resident)
 

@@ -127,13 +127,13 @@ def test_only_staff_see_who_made_the_last_change(client, official_x, representat
     assert f"zmienił(a): {name}" in client.get(org.get_absolute_url()).content.decode()
 
 
-def test_the_profile_links_to_the_organisations_events_and_not_yet_to_grants(client):
+def test_the_profile_links_to_the_organisations_events_and_not_to_grants(client):
     org = full_organization()
 
     body = client.get(org.get_absolute_url()).content.decode()
 
     assert f"organizator={org.slug}\">Wydarzenia organizacji</a>" in body
-    assert "organizacja=" not in body  # the competitions app does not exist yet
+    assert "organizacja=" not in body  # the competitions list has no filter by organisation
 
 
 def test_the_profile_runs_a_constant_number_of_queries(client):

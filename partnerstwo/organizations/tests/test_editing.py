@@ -182,7 +182,7 @@ def test_the_edit_form_shows_the_pending_values_so_saving_keeps_them(client, rep
 
 
 def test_an_official_approves_a_pending_change_and_the_history_records_it(
-    client, representative_a, official_x, org_a, use_smtp
+    client, representative_a, official_x, org_a, use_smtp, django_capture_on_commit_callbacks
 ):
     editing.request_change(org_a, {"name": "Fundacja Alfa Nowa", "legal_form": "stowarzyszenie"},
                            user=representative_a)
@@ -190,8 +190,9 @@ def test_an_official_approves_a_pending_change_and_the_history_records_it(
     client.force_login(official_x)
 
     assert "Fundacja Alfa Nowa" in client.get(reverse("panel:organizations_panel:changes")).content.decode()
-    response = client.post(reverse("panel:organizations_panel:change_decide", args=[change.pk]),
-                           {"decision": "approve"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("panel:organizations_panel:change_decide", args=[change.pk]),
+                               {"decision": "approve"})
 
     assert response.status_code == 302
     org_a.refresh_from_db()
@@ -212,14 +213,17 @@ def test_an_official_approves_a_pending_change_and_the_history_records_it(
     assert "stowarzyszenie" in history
 
 
-def test_rejecting_a_change_needs_a_reason_and_changes_nothing(client, representative_a, official_x, org_a, use_smtp):
+def test_rejecting_a_change_needs_a_reason_and_changes_nothing(
+    client, representative_a, official_x, org_a, use_smtp, django_capture_on_commit_callbacks
+):
     editing.request_change(org_a, {"name": "Zła nazwa"}, user=representative_a)
     change = OrganizationChangeRequest.objects.get()
     client.force_login(official_x)
     url = reverse("panel:organizations_panel:change_decide", args=[change.pk])
 
     assert "Podaj powód odrzucenia" in client.post(url, {"decision": "reject"}).content.decode()
-    client.post(url, {"decision": "reject", "reason": "Nazwa niezgodna z KRS."})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"decision": "reject", "reason": "Nazwa niezgodna z KRS."})
 
     change.refresh_from_db()
     org_a.refresh_from_db()

@@ -19,7 +19,7 @@ def form_data(page=None, **changes):
 def test_creating_a_page_records_the_first_revision_with_its_editor(client, official_x):
     client.force_login(official_x)
 
-    response = client.post(reverse("panel:page_create"), form_data(note="Pierwsza wersja"))
+    response = client.post(reverse("panel:pages_panel:create"), form_data(note="Pierwsza wersja"))
 
     assert response.status_code == 302
     page = ContentPage.objects.get(slug="misja-i-cele")
@@ -34,7 +34,7 @@ def test_each_edit_records_a_revision_with_the_text_before_and_after(client, mak
     page = make_page(body="Stara treść.", editor=official_x)
     client.force_login(administrator)
 
-    client.post(reverse("panel:page_edit", args=[page.pk]), form_data(page, body="Nowa treść.", note="Poprawki"))
+    client.post(reverse("panel:pages_panel:edit", args=[page.pk]), form_data(page, body="Nowa treść.", note="Poprawki"))
 
     latest, earlier = PageRevision.objects.filter(page=page)
     assert (latest.body, latest.edited_by, latest.note) == ("Nowa treść.", administrator, "Poprawki")
@@ -49,7 +49,7 @@ def test_saving_without_changes_records_no_revision(client, make_page, official_
     page = make_page()
     client.force_login(official_x)
 
-    response = client.post(reverse("panel:page_edit", args=[page.pk]), form_data(page), follow=True)
+    response = client.post(reverse("panel:pages_panel:edit", args=[page.pk]), form_data(page), follow=True)
 
     assert page.revisions.count() == 1
     assert "Nie wprowadzono żadnych zmian." in response.content.decode()
@@ -59,7 +59,7 @@ def test_a_slug_already_taken_is_refused_with_a_polish_message(client, make_page
     make_page(slug="kontakt", title="Kontakt")
     client.force_login(official_x)
 
-    response = client.post(reverse("panel:page_create"), form_data(title="Inny kontakt", slug="kontakt"))
+    response = client.post(reverse("panel:pages_panel:create"), form_data(title="Inny kontakt", slug="kontakt"))
 
     assert response.status_code == 200
     assert "Strona o tym adresie już istnieje. Wybierz inny adres." in response.content.decode()
@@ -71,7 +71,7 @@ def test_a_slug_of_another_section_of_the_site_is_refused(client, official_x):
     client.force_login(official_x)
 
     for slug in ("panel", "aktualnosci", "konto", "static", "en"):
-        response = client.post(reverse("panel:page_create"), form_data(slug=slug))
+        response = client.post(reverse("panel:pages_panel:create"), form_data(slug=slug))
         assert "jest zajęty przez inną część serwisu" in response.content.decode(), slug
 
     assert not ContentPage.objects.exists()
@@ -80,7 +80,7 @@ def test_a_slug_of_another_section_of_the_site_is_refused(client, official_x):
 def test_an_empty_slug_is_made_from_the_polish_title(client, official_x):
     client.force_login(official_x)
 
-    client.post(reverse("panel:page_create"), form_data(title="Zasady współpracy z Łodzią", slug=""))
+    client.post(reverse("panel:pages_panel:create"), form_data(title="Zasady współpracy z Łodzią", slug=""))
 
     assert ContentPage.objects.filter(slug="zasady-wspolpracy-z-lodzia").exists()
 
@@ -88,7 +88,7 @@ def test_an_empty_slug_is_made_from_the_polish_title(client, official_x):
 def test_a_loosely_typed_slug_is_tidied(client, official_x):
     client.force_login(official_x)
 
-    client.post(reverse("panel:page_create"), form_data(slug="Misja I Cele!"))
+    client.post(reverse("panel:pages_panel:create"), form_data(slug="Misja I Cele!"))
 
     assert ContentPage.objects.filter(slug="misja-i-cele").exists()
 
@@ -96,7 +96,7 @@ def test_a_loosely_typed_slug_is_tidied(client, official_x):
 def test_a_missing_title_gets_a_message_next_to_the_field(client, official_x):
     client.force_login(official_x)
 
-    response = client.post(reverse("panel:page_create"), form_data(title="", slug="", body="Zostaje"))
+    response = client.post(reverse("panel:pages_panel:create"), form_data(title="", slug="", body="Zostaje"))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -115,7 +115,7 @@ def test_hostile_input_is_refused_without_a_server_error(client, official_x):
         form_data(version="abc"),
         form_data(body="y" * 100_001),
     ):
-        response = client.post(reverse("panel:page_create"), data)
+        response = client.post(reverse("panel:pages_panel:create"), data)
         assert response.status_code == 200
         assert "Formularz zawiera błędy" in response.content.decode()
 
@@ -127,7 +127,8 @@ def test_preview_renders_the_markdown_without_saving(client, make_page, official
     client.force_login(official_x)
 
     response = client.post(
-        reverse("panel:page_edit", args=[page.pk]), form_data(page, body="**Nowa** <script>x</script>", preview="1")
+        reverse("panel:pages_panel:edit", args=[page.pk]),
+        form_data(page, body="**Nowa** <script>x</script>", preview="1"),
     )
 
     html = response.content.decode()
@@ -144,7 +145,7 @@ def test_an_edit_based_on_an_outdated_version_does_not_overwrite_another(client,
     save_page(page, editor=administrator)
     client.force_login(official_x)
 
-    response = client.post(reverse("panel:page_edit", args=[page.pk]), outdated)
+    response = client.post(reverse("panel:pages_panel:edit", args=[page.pk]), outdated)
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -155,7 +156,7 @@ def test_an_edit_based_on_an_outdated_version_does_not_overwrite_another(client,
 
     # Saving again, knowingly, replaces the other edit.
     again = form_data(page, body="Moja zmiana")
-    response = client.post(reverse("panel:page_edit", args=[page.pk]), again)
+    response = client.post(reverse("panel:pages_panel:edit", args=[page.pk]), again)
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.body == "Moja zmiana"
@@ -180,7 +181,7 @@ def test_the_history_lists_who_changed_the_page_and_when(client, make_page, offi
     save_page(page, editor=administrator, note="Aktualizacja danych")
     client.force_login(official_x)
 
-    html = client.get(reverse("panel:page_history", args=[page.pk])).content.decode()
+    html = client.get(reverse("panel:pages_panel:history", args=[page.pk])).content.decode()
 
     assert "Ksawery Urzędnik" in html
     assert "Ada Administratorka" in html
@@ -191,7 +192,7 @@ def test_the_history_lists_who_changed_the_page_and_when(client, make_page, offi
 def test_the_history_runs_a_constant_number_of_queries(client, make_page, official_x, django_assert_num_queries):
     page = make_page(editor=official_x)
     client.force_login(official_x)
-    url = reverse("panel:page_history", args=[page.pk])
+    url = reverse("panel:pages_panel:history", args=[page.pk])
     client.get(url)
 
     with django_assert_num_queries(5):
@@ -210,12 +211,12 @@ def test_a_revision_shows_its_text_and_what_changed(client, make_page, official_
     first = page.revisions.exclude(pk=revision.pk).get()
     client.force_login(official_x)
 
-    html = client.get(reverse("panel:page_revision", args=[page.pk, revision.pk])).content.decode()
+    html = client.get(reverse("panel:pages_panel:revision", args=[page.pk, revision.pk])).content.decode()
     assert "<del>Wiersz drugi</del>" in html
     assert "<ins>Wiersz zmieniony</ins>" in html
     assert "To jest aktualna treść strony." in html
 
-    html = client.get(reverse("panel:page_revision", args=[page.pk, first.pk])).content.decode()
+    html = client.get(reverse("panel:pages_panel:revision", args=[page.pk, first.pk])).content.decode()
     assert "Przywróć tę wersję" in html
 
 
@@ -224,7 +225,7 @@ def test_a_revision_of_another_page_is_not_found(client, make_page, official_x):
     other = make_page(slug="druga")
     client.force_login(official_x)
 
-    url = reverse("panel:page_revision", args=[page.pk, other.revisions.get().pk])
+    url = reverse("panel:pages_panel:revision", args=[page.pk, other.revisions.get().pk])
 
     assert client.get(url).status_code == 404
 
@@ -236,7 +237,7 @@ def test_restoring_a_revision_saves_its_text_as_a_new_edit(client, make_page, of
     save_page(page, editor=official_x)
     client.force_login(administrator)
 
-    response = client.post(reverse("panel:page_restore", args=[page.pk, first.pk]))
+    response = client.post(reverse("panel:pages_panel:restore", args=[page.pk, first.pk]))
 
     assert response.status_code == 302
     page.refresh_from_db()
@@ -251,7 +252,7 @@ def test_restore_accepts_only_post(client, make_page, official_x):
     page = make_page()
     client.force_login(official_x)
 
-    response = client.get(reverse("panel:page_restore", args=[page.pk, page.revisions.get().pk]))
+    response = client.get(reverse("panel:pages_panel:restore", args=[page.pk, page.revisions.get().pk]))
 
     assert response.status_code == 405
 
@@ -259,20 +260,22 @@ def test_restore_accepts_only_post(client, make_page, official_x):
 def test_the_page_list_runs_a_constant_number_of_queries(client, make_page, official_x, django_assert_num_queries):
     client.force_login(official_x)
     make_page(slug="a", editor=official_x)
-    client.get(reverse("panel:page_list"))
+    client.get(reverse("panel:pages_panel:index"))
 
     with django_assert_num_queries(3):
-        client.get(reverse("panel:page_list"))
+        client.get(reverse("panel:pages_panel:index"))
     for slug in ("b", "c", "d"):
         make_page(slug=slug, editor=official_x)
     with django_assert_num_queries(3):
-        client.get(reverse("panel:page_list"))
+        client.get(reverse("panel:pages_panel:index"))
 
 
 def test_a_browsers_line_endings_do_not_count_as_a_change(client, make_page, official_x):
     page = make_page(body="Akapit pierwszy\n\nAkapit drugi")
     client.force_login(official_x)
 
-    client.post(reverse("panel:page_edit", args=[page.pk]), form_data(page, body="Akapit pierwszy\r\n\r\nAkapit drugi"))
+    client.post(
+        reverse("panel:pages_panel:edit", args=[page.pk]), form_data(page, body="Akapit pierwszy\r\n\r\nAkapit drugi")
+    )
 
     assert page.revisions.count() == 1

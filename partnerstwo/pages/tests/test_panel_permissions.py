@@ -14,11 +14,11 @@ def page_urls(make_page):
     page = make_page()
     revision = PageRevision.objects.get(page=page)
     return {
-        "list": reverse("panel:page_list"),
-        "create": reverse("panel:page_create"),
-        "edit": reverse("panel:page_edit", args=[page.pk]),
-        "history": reverse("panel:page_history", args=[page.pk]),
-        "revision": reverse("panel:page_revision", args=[page.pk, revision.pk]),
+        "list": reverse("panel:pages_panel:index"),
+        "create": reverse("panel:pages_panel:create"),
+        "edit": reverse("panel:pages_panel:edit", args=[page.pk]),
+        "history": reverse("panel:pages_panel:history", args=[page.pk]),
+        "revision": reverse("panel:pages_panel:revision", args=[page.pk, revision.pk]),
     }
 
 
@@ -43,7 +43,7 @@ def test_a_user_without_the_editor_role_cannot_save_a_page(client, make_page, re
     page = make_page(title="Przed")
     client.force_login(request.getfixturevalue(role))
 
-    response = client.post(reverse("panel:page_edit", args=[page.pk]), {"title": "Po", "slug": page.slug})
+    response = client.post(reverse("panel:pages_panel:edit", args=[page.pk]), {"title": "Po", "slug": page.slug})
 
     assert response.status_code == 403
     page.refresh_from_db()
@@ -56,7 +56,7 @@ def test_a_user_without_the_editor_role_cannot_restore_a_revision(client, make_p
     revision = page.revisions.get()
     client.force_login(request.getfixturevalue(role))
 
-    response = client.post(reverse("panel:page_restore", args=[page.pk, revision.pk]))
+    response = client.post(reverse("panel:pages_panel:restore", args=[page.pk, revision.pk]))
 
     assert response.status_code == 403
 
@@ -75,7 +75,7 @@ def test_officials_and_administrators_save_a_page(client, make_page, request, ro
     client.force_login(request.getfixturevalue(role))
 
     response = client.post(
-        reverse("panel:page_edit", args=[page.pk]),
+        reverse("panel:pages_panel:edit", args=[page.pk]),
         {"title": "Po", "slug": page.slug, "body": "Nowa treść", "is_published": "on", "version": page.version},
     )
 
@@ -87,10 +87,10 @@ def test_officials_and_administrators_save_a_page(client, make_page, request, ro
 def test_the_panel_menu_links_pages_and_news_for_editors_only(client, official_x, team_member):
     client.force_login(official_x)
     html = client.get(reverse("panel:dashboard")).content.decode()
-    assert reverse("panel:page_list") in html
-    assert reverse("panel:news_list") in html
+    assert reverse("panel:pages_panel:index") in html
+    assert reverse("panel:news_panel:index") in html
 
     client.force_login(team_member)
     html = client.get(reverse("panel:dashboard")).content.decode()
-    assert reverse("panel:page_list") not in html
-    assert reverse("panel:news_list") not in html
+    assert reverse("panel:pages_panel:index") not in html
+    assert reverse("panel:news_panel:index") not in html

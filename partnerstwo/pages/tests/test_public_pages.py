@@ -82,7 +82,7 @@ def test_an_editor_previews_an_unpublished_page(client, make_page, official_x):
 
     assert response.status_code == 200
     assert "Podgląd: ta strona nie jest opublikowana" in response.content.decode()
-    assert reverse("panel:page_edit", args=[page.pk]) in response.content.decode()
+    assert reverse("panel:pages_panel:edit", args=[page.pk]) in response.content.decode()
 
 
 def test_a_missing_page_is_not_found(client, db):

@@ -4,9 +4,7 @@ import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
-import altcha
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from django.utils import timezone
 
 from partnerstwo.city.models import Department, PublicTaskSphere
@@ -77,8 +75,3 @@ def comment(offer: SmallGrantOffer, *, confirmed=True, days_ago=0, **fields) -> 
         SmallGrantComment.objects.filter(pk=created.pk).update(created_at=timezone.now() - timedelta(days=days_ago))
         created.refresh_from_db()
     return created
-
-
-def solved_captcha(client) -> str:
-    challenge = altcha.Challenge.from_dict(client.get(reverse("feedback:challenge")).json())
-    return altcha.Payload(challenge, altcha.solve_challenge(challenge)).to_base64()

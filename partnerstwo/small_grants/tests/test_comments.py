@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerstwo.lib.testing import first_link, message_text
+from partnerstwo.lib.testing import first_link, message_text, solved_captcha
 from partnerstwo.small_grants import procedure
 from partnerstwo.small_grants.models import SmallGrantComment, SmallGrantOffer
 from partnerstwo.small_grants.tests import factories as make
@@ -27,7 +27,7 @@ def comment_data(client, **overrides):
         "author_name": "Maria Sąsiadka",
         "email": "maria.sasiadka@example.org",
         "text": "Warto dodać zajęcia dla seniorów z osiedla.",
-        "altcha": make.solved_captcha(client),
+        "altcha": solved_captcha(client),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

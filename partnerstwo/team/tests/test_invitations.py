@@ -52,7 +52,7 @@ def test_each_member_and_guest_with_an_address_gets_their_own_invitation(meeting
     assert first.subject.startswith("Zaproszenie: Posiedzenie Zespołu")
     assert "1. Program współpracy" in first.body
     event = calendar_of(first)
-    assert str(event["uid"]) == f"{meeting.uid}@partnerstwo-zespol" and event["sequence"] == 0
+    assert str(event["uid"]) == f"team-meeting-{meeting.uid}@partnerstwo" and event["sequence"] == 0
     assert "Program współpracy" in str(event["description"])
     member_message = next(m for m in mail.outbox if m.to == ["czlonek@example.org"])
     guest_message = next(m for m in mail.outbox if m.to == ["gosc@example.org"])
@@ -116,4 +116,4 @@ def test_the_meeting_page_offers_the_same_calendar_entry(client, meeting):
 
     assert response["Content-Type"].startswith("text/calendar")
     event = icalendar.Calendar.from_ical(response.content).walk("VEVENT")[0]
-    assert str(event["uid"]) == f"{meeting.uid}@partnerstwo-zespol"
+    assert str(event["uid"]) == f"team-meeting-{meeting.uid}@partnerstwo"

@@ -3,6 +3,8 @@ import importlib
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from partnerstwo.accounts.demo import account_rows, two_factor_note
+
 # Each app that has demo data keeps it in its own demo.py with a load(stdout, **options)
 # function; they run in this order because later ones refer to earlier ones' rows.
 DEMO_MODULES = [
@@ -31,10 +33,7 @@ class Command(BaseCommand):
         # call_command(stdout=...) passes the streams as options too; loaders get them as their first argument.
         options = {name: value for name, value in options.items() if name not in ("stdout", "stderr")}
         for module_name in DEMO_MODULES:
-            try:
-                module = importlib.import_module(module_name)
-            except ModuleNotFoundError:
-                continue
+            module = importlib.import_module(module_name)
             self.stdout.write(f"{module_name.split('.')[1]}:")
             with transaction.atomic():
                 module.load(self.stdout, **options)
@@ -43,8 +42,6 @@ class Command(BaseCommand):
 
     def print_accounts(self):
         """The last thing `make demo` shows before the server starts: who to sign in as."""
-        from partnerstwo.accounts.demo import account_rows, two_factor_note
-
         rows = [("Rola", "E-mail", "Hasło"), *account_rows()]
         widths = [max(len(row[column]) for row in rows) for column in range(3)]
         line = "+" + "+".join("-" * (width + 2) for width in widths) + "+"

@@ -9,4 +9,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         sent = send_reminders()
         if sent:
-            self.stdout.write(f"Wysłano przypomnienia o wydarzeniach: {sent}")
+            self.stdout.write(f"Przypomnienia o wydarzeniach w kolejce do wysłania: {sent}")

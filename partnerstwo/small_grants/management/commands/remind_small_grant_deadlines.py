@@ -12,4 +12,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         sent = procedure.send_deadline_reminders()
         if sent:
-            self.stdout.write(f"Wysłano przypomnienia o terminach małych grantów: {sent}")
+            self.stdout.write(f"Przypomnienia o terminach małych grantów w kolejce do wysłania: {sent}")

@@ -5,10 +5,7 @@ so another department's competition gives a 404. Team members read the list only
 Each lifecycle action is a GET page that explains it and a POST button that does it.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -16,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from partnerstwo.accounts.access import panel_required
 from partnerstwo.grants.committees import evaluation
 from partnerstwo.grants.competitions import lifecycle, rules
 from partnerstwo.grants.competitions.forms import (
@@ -28,7 +26,7 @@ from partnerstwo.grants.competitions.forms import (
     ResultsForm,
 )
 from partnerstwo.grants.competitions.models import Competition, CompetitionDocument
-from partnerstwo.panel.access import panel_required
+from partnerstwo.lib.access import role_required
 
 Status = Competition.Status
 PAGE_SIZE = 50
@@ -38,16 +36,7 @@ def can_edit_competitions(user) -> bool:
     return user.is_active and (user.is_administrator or (user.is_official and bool(user.department_id)))
 
 
-def editor_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not can_edit_competitions(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+editor_required = role_required(can_edit_competitions)
 
 
 def _editable(request, pk):

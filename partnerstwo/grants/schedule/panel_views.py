@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnerstwo.accounts.access import panel_required
 from partnerstwo.grants.schedule import planning
 from partnerstwo.grants.schedule.forms import CommentForm, ConsultationForm, RowForm, ScheduleYearForm, StatusForm
 from partnerstwo.grants.schedule.models import PlannedCompetition, ScheduleComment, ScheduleYear
-from partnerstwo.panel.access import panel_required
 
 
 @panel_required

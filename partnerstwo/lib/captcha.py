@@ -1,10 +1,11 @@
-"""The self-hosted ALTCHA proof-of-work captcha (PoW v2): challenges, verification, replay guard.
+"""The self-hosted ALTCHA proof-of-work captcha (PoW v2) of the public forms: challenges, verification,
+replay guard, and the form field that checks what the widget sent.
 
-The browser widget fetches a signed challenge from feedback:challenge, spends a moment of CPU
+The browser widget fetches a signed challenge from the `captcha_challenge` view, spends a moment of CPU
 finding the counter whose PBKDF2 key starts with the signed prefix, and puts the result (base64
 JSON) in the form field "altcha". The server checks the signature, the expiry and the solution,
 then remembers the challenge's nonce in the shared cache until it expires, so one solution
-sends one message. No third-party service is involved.
+sends one form. No third-party service is involved.
 """
 
 import base64
@@ -14,8 +15,13 @@ import time
 from enum import Enum
 
 import altcha
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.http import JsonResponse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 ALGORITHM = "PBKDF2/SHA-256"
 # Long enough to write a message after ticking the box; the widget asks again when it runs out.
@@ -73,3 +79,39 @@ def verify(payload: str | None) -> Outcome:
     if not cache.add(f"altcha-used:{nonce}", True, timeout=CHALLENGE_LIFETIME_SECONDS + 60):
         return Outcome.REUSED
     return Outcome.VERIFIED
+
+
+@never_cache
+@require_GET
+def challenge(request):
+    """A fresh signed challenge for the widget on a form."""
+    return JsonResponse(create_challenge())
+
+
+ERRORS = {
+    Outcome.MISSING: _(
+        "Potwierdź, że nie jesteś robotem: zaznacz pole „Nie jestem robotem” i poczekaj, aż pojawi się "
+        "„Zweryfikowano”. Ta weryfikacja wymaga włączonego JavaScriptu."
+    ),
+    Outcome.INVALID: _(
+        "Weryfikacja antyspamowa nie powiodła się. Zaznacz pole „Nie jestem robotem” jeszcze raz."
+    ),
+    Outcome.EXPIRED: _(
+        "Weryfikacja antyspamowa wygasła. Zaznacz pole „Nie jestem robotem” jeszcze raz."
+    ),
+    Outcome.REUSED: _(
+        "Ta weryfikacja antyspamowa została już wykorzystana. Zaznacz pole „Nie jestem robotem” jeszcze raz."
+    ),
+}
+
+
+class CaptchaField(forms.Field):
+    """The ALTCHA payload; templates/includes/captcha.html renders the widget, this field checks what it sent."""
+
+    widget = forms.TextInput  # never rendered: includes/captcha.html draws <altcha-widget>
+
+    def clean(self, value):
+        outcome = verify(value if isinstance(value, str) else None)
+        if outcome is not Outcome.VERIFIED:
+            raise forms.ValidationError(ERRORS[outcome], code=outcome.value)
+        return value

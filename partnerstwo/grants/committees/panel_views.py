@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from partnerstwo.accounts.access import panel_required
 from partnerstwo.grants.committees import appointment, evaluation
 from partnerstwo.grants.committees.forms import AppointForm, NominationDecisionForm, NominationForm
 from partnerstwo.grants.committees.models import CommitteeMember, Nomination
@@ -15,7 +16,6 @@ from partnerstwo.grants.offers import registration
 from partnerstwo.grants.offers.forms import OfferForm
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.lib.ratelimit import hit
-from partnerstwo.panel.access import panel_required
 
 
 def managed(request, slug):

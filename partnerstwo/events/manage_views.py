@@ -6,8 +6,6 @@ else gets a 404; a person who may not publish events at all gets a 403. Their ed
 event go to review (publishing.propose_change); the published version stays until approved.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +18,9 @@ from django.views.decorators.http import require_http_methods
 from partnerstwo.events import publishing
 from partnerstwo.events.forms import CancelForm, EventForm
 from partnerstwo.events.models import Event, EventChange, EventStatus
+from partnerstwo.lib.access import role_required
+from partnerstwo.lib.forms import add_errors
+from partnerstwo.lib.views import submitted
 
 FIELDSETS = [
     (_lazy("Wydarzenie"), ["title", "kind", "organizer_kind", "organization", "description", "audience", "spheres"]),
@@ -31,27 +32,7 @@ FIELDSETS = [
 ]
 
 
-def organizer_required(view):
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not publishing.can_submit(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _submitted(request):
-    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
-
-
-def add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+organizer_required = role_required(publishing.can_submit)
 
 
 def fieldsets(form):
@@ -101,7 +82,7 @@ def event_form_for_edit(request, event):
             initial["spheres"] = change.values["spheres"]
         if "exdates" in change.values:
             initial["exdates_text"] = "\n".join(str(v).replace("T", " ") for v in event.exdates)
-    form = EventForm(*_submitted(request), instance=event, user=request.user, initial=initial)
+    form = EventForm(*submitted(request), instance=event, user=request.user, initial=initial)
     return form, change
 
 
@@ -121,7 +102,7 @@ def index(request):
 @organizer_required
 @require_http_methods(["GET", "POST"])
 def create(request):
-    form = EventForm(*_submitted(request), user=request.user)
+    form = EventForm(*submitted(request), user=request.user)
     if request.method == "POST" and form.is_valid() and save_event_form(request, form):
         return redirect("my_events:index")
     return render(request, "events/manage/form.html", {
@@ -148,6 +129,15 @@ def edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def cancel(request, pk):
+    return cancel_event(
+        request, pk, template="events/manage/cancel.html", done="my_events:index",
+        message=_("Wydarzenie odwołane. Osoby zapisane i urząd dostaną wiadomość."),
+    )
+
+
+def cancel_event(request, pk, *, template: str, done: str, message: str):
+    """Cancelling a published event the user manages, with a reason (organisers here, officials in the
+    panel): the form on GET; on POST publishing.cancel, then `message` and a redirect to `done`."""
     event = get_object_or_404(Event.objects.managed_by(request.user), pk=pk)
     if event.status != EventStatus.PUBLISHED:
         raise PermissionDenied
@@ -158,6 +148,6 @@ def cancel(request, pk):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("Wydarzenie odwołane. Osoby zapisane i urząd dostaną wiadomość."))
-            return redirect("my_events:index")
-    return render(request, "events/manage/cancel.html", {"event": event, "form": form})
+            messages.success(request, message)
+            return redirect(done)
+    return render(request, template, {"event": event, "form": form})

@@ -5,11 +5,9 @@ get 403; an offer of another department gives 404 (SmallGrantOffer.objects.edita
 """
 
 from datetime import timedelta
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from partnerstwo.lib.access import role_required
 from partnerstwo.small_grants import procedure
 from partnerstwo.small_grants.forms import DecisionForm, PublishForm, SmallGrantOfferForm
 from partnerstwo.small_grants.models import SmallGrantOffer
@@ -25,16 +24,7 @@ PAGE_SIZE = 50
 TOO_EARLY = _lazy("Decyzję można podjąć dopiero po upływie terminu na uwagi (art. 19a ust. 4 ustawy).")
 
 
-def official_or_administrator_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not (request.user.is_official or request.user.is_administrator):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+official_or_administrator_required = role_required(lambda user: user.is_official or user.is_administrator)
 
 
 def _offers(request):

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerstwo.lib import ratelimit
+from partnerstwo.lib.forms import add_errors
+from partnerstwo.lib.views import submitted
 from partnerstwo.organizations import claims, editing, krs
 from partnerstwo.organizations.manage_forms import (
     AnnualReportForm,
@@ -42,19 +44,6 @@ EDIT_FIELDSETS = [
 
 def _editable(request, slug):
     return get_object_or_404(Organization.objects.editable_by(request.user), slug=slug)
-
-
-def _submitted(request):
-    """(data, files) of a submitted form, or (None, None) for an unbound one on GET."""
-    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _within_join_limit(request, form) -> bool:
@@ -101,7 +90,7 @@ def claim(request, slug):
                 role_in_organization=form.cleaned_data["role_in_organization"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             if organization.email:
                 messages.success(request, _(
@@ -130,7 +119,7 @@ def register(request):
                 spheres=form.cleaned_data["spheres"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _(
                 "Zgłoszenie organizacji przyjęte. Na adres %(email)s wysłaliśmy link do potwierdzenia. "
@@ -184,12 +173,12 @@ def edit(request, slug):
     if pending and not editing.is_staff_editor(request.user):
         # The form shows what waits for approval, so saving other fields does not withdraw it.
         initial = {field: pair[1] for field, pair in pending.changes.items()}
-    form = form_class(*_submitted(request), instance=organization, initial=initial, user=request.user)
+    form = form_class(*submitted(request), instance=organization, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             outcome = editing.save_edit(form, user=request.user)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             if outcome.revision:
                 messages.success(request, _("Zapisano zmiany."))
@@ -264,7 +253,7 @@ def krs_update(request, slug):
 def reports(request, slug):
     organization = _editable(request, slug)
     form = AnnualReportForm(
-        *_submitted(request),
+        *submitted(request),
         instance=AnnualReport(organization=organization, added_by=request.user),
     )
     if request.method == "POST" and form.is_valid():
