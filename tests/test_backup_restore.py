@@ -11,6 +11,7 @@ import re
 import secrets
 import sqlite3
 import subprocess
+import time
 import urllib.parse
 import urllib.request
 from contextlib import contextmanager
@@ -59,7 +60,22 @@ def postgresql_databases(tmp_path):
             yield server._replace(path=f"/{source}").geturl(), server._replace(path=f"/{target}").geturl()
         finally:
             for name in (source, target):
-                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                drop_database(connection, name)
+
+
+def drop_database(connection, name, *, attempts=30):
+    """FORCE ends our own sessions, but the test role may not end an autovacuum worker (it runs as the
+    server's superuser) that a busy machine has started on the new database: wait for it to finish."""
+    import psycopg
+
+    for attempt in range(attempts):
+        try:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except psycopg.errors.InsufficientPrivilege:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(1)
 
 
 def run_script(env, *args):
