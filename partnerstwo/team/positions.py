@@ -169,7 +169,7 @@ def _vote_day(position: Position) -> dt.date:
 @transaction.atomic
 def close(*, position: Position) -> Result:
     """Counts the votes and decides; an adopted position takes the next number of its year in the register."""
-    position = Position.objects.select_for_update().select_related("body", "meeting").get(pk=position.pk)
+    position = Position.objects.select_for_update(of=("self",)).select_related("body", "meeting").get(pk=position.pk)
     if position.status != Position.Status.VOTING:
         raise ValidationError(_("To głosowanie jest już zamknięte."))
     day = _vote_day(position)
