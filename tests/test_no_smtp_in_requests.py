@@ -325,10 +325,10 @@ def test_meeting_invitations_and_their_update(client, mailroom, administrator, t
 
 
 def test_opinion_deadline_reminder_from_the_scheduled_job(mailroom, team_member):
-    from partnerstwo.team import positions
     from partnerstwo.team.models import Body, Position
+    from partnerstwo.team.positions import voting
 
-    positions.save_draft(position=Position(
+    voting.save_draft(position=Position(
         body=Body.objects.the_body(), kind="opinion", title="Opinia o programie", text="T", concerns="programme",
         delivered_on=timezone.localdate() - timedelta(days=12),
     ))

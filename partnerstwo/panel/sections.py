@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from partnerstwo.team.terms import can_manage as team_staff
+from partnerstwo.team.body.terms import can_manage as team_staff
 
 
 @dataclass(frozen=True)

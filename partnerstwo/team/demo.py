@@ -19,7 +19,8 @@ from django.utils import timezone
 from partnerstwo.accounts.models import User
 from partnerstwo.city.models import Department, PublicTaskSphere
 from partnerstwo.organizations.models import Organization
-from partnerstwo.team import meetings, minutes, positions, terms
+from partnerstwo.team.body import terms
+from partnerstwo.team.meetings import conduct, minutes
 from partnerstwo.team.models import (
     ActionItem,
     AgendaItem,
@@ -36,6 +37,7 @@ from partnerstwo.team.models import (
     PositionVote,
     Term,
 )
+from partnerstwo.team.positions import voting
 
 SECRETARY = "zespol@example.org"
 DESCRIPTION = (
@@ -165,13 +167,13 @@ def _meeting(body, title, days, agenda) -> tuple[Meeting, bool]:
     if found:
         return found, False
     departments = {d.name: d for d in Department.objects.all()}
-    meeting = meetings.save_meeting(
+    meeting = conduct.save_meeting(
         meeting=Meeting(body=body, title=title, starts_at=_at(days), ends_at=_at(days) + dt.timedelta(hours=2),
                         place=PLACE),
         departments=[departments[d] for _t, _p, d, _v in agenda if d in departments],
     )
     for item_title, presenter, department, _vote in agenda:
-        meetings.save_item(item=AgendaItem(meeting=meeting, title=item_title, presenter=presenter,
+        conduct.save_item(item=AgendaItem(meeting=meeting, title=item_title, presenter=presenter,
                                            department=departments.get(department)))
     return meeting, True
 
@@ -183,29 +185,29 @@ def _meetings(body) -> None:
         held.append(meeting)
         if not created:
             continue
-        seats = list(meetings.members_of(meeting).in_order())
+        seats = list(conduct.members_of(meeting).in_order())
         statuses = {seat.pk: Attendance.Status.PRESENT for seat in seats}
         statuses[seats[-1].pk] = Attendance.Status.EXCUSED
         statuses[seats[-2].pk] = Attendance.Status.ABSENT
-        meetings.record_attendance(meeting=meeting, statuses=statuses, guests={})
+        conduct.record_attendance(meeting=meeting, statuses=statuses, guests={})
         meeting.minutes_intro = "Posiedzenie otworzyła współprzewodnicząca Anna Sokołowska. Porządek obrad przyjęto."
         meeting.save(update_fields=["minutes_intro"])
-        present = meetings.quorum(meeting).present
+        present = conduct.quorum(meeting).present
         for item, (_t, _p, _d, vote) in zip(meeting.items.all(), agenda, strict=True):
             item.discussion = "Członkowie omówili materiały przedstawione przez prowadzącego punkt."
             item.decisions = "Zespół przyjął informację." if not vote else "Zespół wydał opinię pozytywną."
             if vote:
                 item.votes_for, item.votes_against, item.votes_abstain = present - 1, 0, 1
-            meetings.save_item_minutes(item=item)
+            conduct.save_item_minutes(item=item)
         for what, owner in actions:
-            seat = meetings.members_of(meeting).filter(person_name=owner).first()
-            meetings.save_action_item(action=ActionItem(
+            seat = conduct.members_of(meeting).filter(person_name=owner).first()
+            conduct.save_action_item(action=ActionItem(
                 meeting=meeting, what=what, owner=seat, owner_name="" if seat else owner,
                 due_on=meeting.day + dt.timedelta(days=30),
             ))
     for earlier, later in zip(held, held[1:], strict=False):
         if not earlier.minutes_published:
-            present = meetings.quorum(later).present
+            present = conduct.quorum(later).present
             minutes.approve(meeting=earlier, at_meeting=later, votes_for=present - 1, votes_against=0,
                             votes_abstain=1)
     # The first two meetings' action items were done; the later ones are still open.
@@ -219,8 +221,8 @@ def _meetings(body) -> None:
     if created:
         Guest.objects.create(meeting=coming, name="Katarzyna Wysocka", affiliation="Departament Spraw Społecznych",
                              email="k.wysocka@example.org")
-        for seat in list(meetings.members_of(coming).in_order())[:4]:
-            meetings.respond(meeting=coming, membership=seat, response=Attendance.Response.COMING)
+        for seat in list(conduct.members_of(coming).in_order())[:4]:
+            conduct.respond(meeting=coming, membership=seat, response=Attendance.Response.COMING)
         Meeting.objects.filter(pk=coming.pk).update(invitations_sent_at=timezone.now())
 
 
@@ -243,14 +245,14 @@ def _positions(body) -> None:
     )
     # Adopted at a meeting: every member present votes for, one abstains.
     at = body.meetings.get(title="Posiedzenie nr 7")
-    opinion = positions.save_draft(position=Position(
+    opinion = voting.save_draft(position=Position(
         body=body, kind=Position.Kind.OPINION, title="Opinia o założeniach programu współpracy",
         text=PROGRAMME_TEXT, concerns=Position.Concerns.LEGAL_ACT, legal_act=act,
     ))
-    present = [seat for seat, record in meetings.attendance_of(at) if record and record.status == "present"]
+    present = [seat for seat, record in conduct.attendance_of(at) if record and record.status == "present"]
     choices = {seat.pk: PositionVote.Choice.FOR for seat in present}
     choices[present[-1].pk] = PositionVote.Choice.ABSTAIN
-    positions.record_meeting_vote(position=opinion, meeting=at, choices=choices)
+    voting.record_meeting_vote(position=opinion, meeting=at, choices=choices)
     seats = list(Membership.objects.current().filter(term__body=body).in_order())
     # Decided electronically: one adopted, one rejected.
     _electronic(body, seats, "Rekomendacje do komisji konkursowych w sferze kultury",
@@ -260,15 +262,15 @@ def _positions(body) -> None:
                 "Zespół postuluje zniesienie wymogu wkładu własnego finansowego w konkursach do 10 000 zł.",
                 Position.Concerns.TOPIC, ["for"] * 3 + ["against"] * 4 + ["abstain"])
     # Still voting: an opinion the Act asks for with a deadline (14 days from the delivery of the draft).
-    open_vote = positions.save_draft(position=Position(
+    open_vote = voting.save_draft(position=Position(
         body=body, kind=Position.Kind.OPINION, title="Opinia o projekcie programu współpracy na kolejny rok",
         text=PROGRAMME_TEXT, concerns=Position.Concerns.PROGRAMME,
         delivered_on=timezone.localdate() - dt.timedelta(days=5),
     ))
-    positions.open_electronic_vote(position=open_vote, until=timezone.now() + dt.timedelta(days=3))
+    voting.open_electronic_vote(position=open_vote, until=timezone.now() + dt.timedelta(days=3))
     for seat in seats[3:5]:
-        positions.cast(position=open_vote, seat=seat, choice=PositionVote.Choice.FOR)
-    draft = positions.save_draft(position=Position(
+        voting.cast(position=open_vote, seat=seat, choice=PositionVote.Choice.FOR)
+    draft = voting.save_draft(position=Position(
         body=body, title="Stanowisko w sprawie lokali dla organizacji",
         text="Zespół wnosi o przygotowanie wykazu lokali miejskich dostępnych dla organizacji.",
     ))
@@ -278,15 +280,15 @@ def _positions(body) -> None:
 
 
 def _electronic(body, seats, title, text, concerns, votes, subject=("", "")) -> Position:
-    position = positions.save_draft(position=Position(
+    position = voting.save_draft(position=Position(
         body=body, title=title, text=text, concerns=concerns, subject_title=subject[0],
         subject_url=f"{settings.SITE_URL}{subject[1]}" if subject[1] else "",
     ))
-    positions.open_electronic_vote(position=position, until=timezone.now() + dt.timedelta(minutes=5))
+    voting.open_electronic_vote(position=position, until=timezone.now() + dt.timedelta(minutes=5))
     for seat, choice in zip(seats, votes, strict=False):
-        positions.cast(position=position, seat=seat, choice=choice)
+        voting.cast(position=position, seat=seat, choice=choice)
     Position.objects.filter(pk=position.pk).update(voting_until=timezone.now() - dt.timedelta(days=7))
-    positions.close(position=position)
+    voting.close(position=position)
     return position
 
 

@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from partnerstwo.lib.access import role_required
-from partnerstwo.team import meetings, minutes, positions
-from partnerstwo.team.meeting_forms import CommentForm, ResponseForm
+from partnerstwo.team.meetings import conduct, minutes
+from partnerstwo.team.meetings.forms import CommentForm, ResponseForm
 from partnerstwo.team.models import ActionItem, Attendance, Body, Meeting, Membership, Position, PositionVote
-from partnerstwo.team.position_forms import AmendmentForm, VoteForm
+from partnerstwo.team.positions import voting
+from partnerstwo.team.positions.forms import AmendmentForm, VoteForm
 
 member_required = role_required(minutes.can_read_draft)
 
@@ -69,7 +70,7 @@ def position(request, pk):
     if request.method == "POST" and action == "vote":
         if vote_form.is_valid():
             try:
-                positions.cast(position=position, seat=seat, choice=vote_form.cleaned_data["choice"])
+                voting.cast(position=position, seat=seat, choice=vote_form.cleaned_data["choice"])
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
@@ -79,7 +80,7 @@ def position(request, pk):
         if position.status != Position.Status.DRAFT or not request.user.sits_on_team:
             raise PermissionDenied
         if amendment_form.is_valid():
-            positions.propose_amendment(position=position, user=request.user,
+            voting.propose_amendment(position=position, user=request.user,
                                         text=amendment_form.cleaned_data["text"])
             messages.success(request, _("Zgłoszono poprawkę."))
             return redirect("team:member_position", position.pk)
@@ -88,8 +89,8 @@ def position(request, pk):
     my_vote = PositionVote.objects.filter(position=position, membership=seat).first() if seat else None
     return render(request, "team/members/position.html", {
         "position": position, "seat": seat, "my_vote": my_vote,
-        "due_on": positions.due_on(position),
-        "vote_form": vote_form if positions.can_vote(position, seat) else None,
+        "due_on": voting.due_on(position),
+        "vote_form": vote_form if voting.can_vote(position, seat) else None,
         "amendment_form": amendment_form if position.status == Position.Status.DRAFT and seat else None,
         "amendments": position.amendments.all(),
         "voted": position.votes.count(),
@@ -100,7 +101,7 @@ def position(request, pk):
 @require_http_methods(["GET", "POST"])
 def meeting(request, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-    seat = meetings.members_of(meeting).filter(user=request.user).first()
+    seat = conduct.members_of(meeting).filter(user=request.user).first()
     response_form = ResponseForm(request.POST if request.POST.get("action") == "respond" else None)
     comment_form = CommentForm(request.POST if request.POST.get("action") == "comment" else None, meeting=meeting)
     action = request.POST.get("action")
@@ -109,7 +110,7 @@ def meeting(request, pk):
             raise PermissionDenied
         if response_form.is_valid():
             try:
-                meetings.respond(meeting=meeting, membership=seat, response=response_form.cleaned_data["response"])
+                conduct.respond(meeting=meeting, membership=seat, response=response_form.cleaned_data["response"])
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
@@ -133,6 +134,6 @@ def meeting(request, pk):
         "response_form": response_form,
         "comment_form": comment_form if minutes.can_comment(request.user, meeting) else None,
         "comments": meeting.minutes_comments.select_related("item"),
-        "open_actions": meetings.open_action_items_before(meeting),
-        "rows": meetings.attendance_of(meeting),
+        "open_actions": conduct.open_action_items_before(meeting),
+        "rows": conduct.attendance_of(meeting),
     })

@@ -62,20 +62,20 @@ def _earlier_pk(rows) -> int:
 
 
 def _draft(rows=None):
-    from partnerstwo.team import positions
     from partnerstwo.team.models import Position
+    from partnerstwo.team.positions import voting
 
-    return positions.save_draft(position=Position(body=_term().body, title="Projekt wrogi", text="Treść"))
+    return voting.save_draft(position=Position(body=_term().body, title="Projekt wrogi", text="Treść"))
 
 
 def _voting(rows=None):
     from partnerstwo.accounts.models import User
-    from partnerstwo.team import positions
+    from partnerstwo.team.positions import voting
     from partnerstwo.team.tests import factories
 
     position = _draft()
     factories.seat(_term(), name="Tomasz", user=User.objects.get(email="tomasz@zespol.example.org"))
-    positions.open_electronic_vote(position=position, until=factories.at(3))
+    voting.open_electronic_vote(position=position, until=factories.at(3))
     return position
 
 

@@ -4,7 +4,7 @@ with the edges of the rule, and the term and seat rules that keep the history co
 import pytest
 from django.core.exceptions import ValidationError
 
-from partnerstwo.team import terms
+from partnerstwo.team.body import terms
 from partnerstwo.team.models import Membership, Term
 from partnerstwo.team.tests import factories as f
 

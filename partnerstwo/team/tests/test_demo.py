@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from partnerstwo.accounts.models import User
-from partnerstwo.team import terms
+from partnerstwo.team.body import terms
 from partnerstwo.team.models import Body, Membership
 
 pytestmark = pytest.mark.django_db

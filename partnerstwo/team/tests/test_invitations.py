@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from conftest import make_user
-from partnerstwo.team import meetings
+from partnerstwo.team.meetings import conduct
 from partnerstwo.team.models import AgendaItem, Guest, Meeting
 from partnerstwo.team.tests import factories as f
 
@@ -37,7 +37,7 @@ def calendar_of(message) -> icalendar.Event:
 
 def send(meeting, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        count = meetings.send_invitations(meeting=Meeting.objects.get(pk=meeting.pk))
+        count = conduct.send_invitations(meeting=Meeting.objects.get(pk=meeting.pk))
     return count
 
 
@@ -63,7 +63,7 @@ def test_a_change_of_the_agenda_after_sending_is_sent_again_as_an_update(meeting
     send(meeting, django_capture_on_commit_callbacks)
     mail.outbox.clear()
 
-    meetings.save_item(item=AgendaItem(meeting=meeting, title="Nabór do komisji"))
+    conduct.save_item(item=AgendaItem(meeting=meeting, title="Nabór do komisji"))
 
     meeting.refresh_from_db()
     assert meeting.invitations_outdated and meeting.sequence == 1
@@ -79,7 +79,7 @@ def test_a_cancellation_is_sent_as_one(meeting, django_capture_on_commit_callbac
     send(meeting, django_capture_on_commit_callbacks)
     mail.outbox.clear()
 
-    meetings.cancel_meeting(meeting=meeting)
+    conduct.cancel_meeting(meeting=meeting)
     send(meeting, django_capture_on_commit_callbacks)
 
     assert mail.outbox[0].subject.startswith("Odwołane: ")
@@ -89,9 +89,9 @@ def test_a_cancellation_is_sent_as_one(meeting, django_capture_on_commit_callbac
 def test_nothing_is_sent_for_a_meeting_that_started_or_to_nobody(django_capture_on_commit_callbacks):
     f.members(2)
     with pytest.raises(ValidationError, match="Nikt nie ma adresu"):
-        meetings.send_invitations(meeting=f.meeting(3))
+        conduct.send_invitations(meeting=f.meeting(3))
     with pytest.raises(ValidationError, match="już się zaczęło"):
-        meetings.send_invitations(meeting=f.meeting(-1))
+        conduct.send_invitations(meeting=f.meeting(-1))
     assert mail.outbox == []
 
 

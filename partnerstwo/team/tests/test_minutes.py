@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from conftest import make_user
-from partnerstwo.team import meetings, minutes
+from partnerstwo.team.meetings import conduct, minutes
 from partnerstwo.team.models import Meeting, Membership
 from partnerstwo.team.tests import factories as f
 
@@ -26,7 +26,7 @@ def held(team_member):
     item = first.items.get()
     item.discussion, item.decisions = "Dyskusja o priorytetach.", "Opinia pozytywna."
     item.votes_for, item.votes_against, item.votes_abstain = 3, 0, 1
-    meetings.save_item_minutes(item=item)
+    conduct.save_item_minutes(item=item)
     return {"first": first, "second": second, "seats": seats}
 
 
@@ -126,7 +126,7 @@ def test_approved_minutes_stay_as_they_were_approved(held, client, team_member):
     item.discussion = "Zmiana po przyjęciu."
 
     with pytest.raises(ValidationError, match="przyjęty"):
-        meetings.save_item_minutes(item=item)
+        conduct.save_item_minutes(item=item)
     client.force_login(team_member)
     response = client.post(f"/zespol/dla-czlonkow/posiedzenia/{first.pk}/", {"action": "comment", "text": "Za późno."})
     assert response.status_code == 403

@@ -43,7 +43,7 @@ def test_deleting_the_account_keeps_the_seat_in_the_history_without_the_photo_an
 
 
 def test_remarks_on_draft_minutes_are_exported_and_lose_the_name_with_the_account(team_member, seat):
-    from partnerstwo.team import minutes
+    from partnerstwo.team.meetings import minutes
 
     meeting = f.meeting(-1)
     minutes.add_comment(meeting=meeting, user=team_member, text="Dopiszmy termin.")

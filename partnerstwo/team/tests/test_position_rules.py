@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from partnerstwo.team import positions
 from partnerstwo.team.models import Body, Position
+from partnerstwo.team.positions import voting
 from partnerstwo.team.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def votes(*choices) -> dict[int, str]:
 def test_the_result_follows_the_bodys_rule(rule, cast, method):
     body = f.body(majority_rule=rule)
 
-    found = positions.tally(body, votes(*cast), voters_count=10, chair_ids=set())
+    found = voting.tally(body, votes(*cast), voters_count=10, chair_ids=set())
 
     assert found.method == method
     assert found.adopted is (method in (M.CONSENSUS, M.MAJORITY, M.CHAIR))
@@ -46,7 +46,7 @@ def test_the_result_follows_the_bodys_rule(rule, cast, method):
 def test_at_least_the_quorum_must_take_part(voters, taking_part, method):
     body = f.body(quorum_percent=50)
 
-    found = positions.tally(body, votes(*["for"] * taking_part), voters_count=voters, chair_ids=set())
+    found = voting.tally(body, votes(*["for"] * taking_part), voters_count=voters, chair_ids=set())
 
     assert found.method == method
 
@@ -59,23 +59,23 @@ def test_on_a_tie_the_chairs_vote_decides_when_the_rules_say_so(chair_vote, deci
     other = "against" if chair_vote == "for" else "for"
     cast = {1: chair_vote, 2: other, 3: chair_vote, 4: other, 5: "abstain"}
 
-    assert positions.tally(body, cast, voters_count=8, chair_ids={1}).method == method
+    assert voting.tally(body, cast, voters_count=8, chair_ids={1}).method == method
 
 
 def test_a_tie_without_the_chairs_vote_is_no_majority():
     body = f.body(majority_rule=MAJORITY)
 
-    assert positions.tally(body, {2: "for", 3: "against", 4: "for", 5: "against"}, voters_count=6,
+    assert voting.tally(body, {2: "for", 3: "against", 4: "for", 5: "against"}, voters_count=6,
                            chair_ids={1}).method == M.NO_MAJORITY
 
 
 def decided(title, choices, seats):
-    position = positions.save_draft(position=Position(body=f.body(), title=title, text="Treść."))
-    positions.open_electronic_vote(position=position, until=f.at(1))
+    position = voting.save_draft(position=Position(body=f.body(), title=title, text="Treść."))
+    voting.open_electronic_vote(position=position, until=f.at(1))
     for seat, choice in zip(seats, choices, strict=True):
-        positions.cast(position=position, seat=seat, choice=choice)
+        voting.cast(position=position, seat=seat, choice=choice)
     Position.objects.filter(pk=position.pk).update(voting_until=f.at(-1))
-    positions.close(position=position)
+    voting.close(position=position)
     return Position.objects.get(pk=position.pk)
 
 
@@ -93,8 +93,8 @@ def test_adopted_positions_are_numbered_in_the_register_of_their_year_rejected_o
 def test_an_opinion_on_the_programme_is_due_fourteen_days_after_delivery():
     opinion = Position(body=f.body(), concerns=Position.Concerns.PROGRAMME, delivered_on=dt.date(2026, 11, 20))
 
-    assert positions.due_on(opinion) == dt.date(2026, 12, 4)
-    assert positions.due_on(Position(concerns=Position.Concerns.TOPIC, delivered_on=dt.date(2026, 11, 20))) is None
+    assert voting.due_on(opinion) == dt.date(2026, 12, 4)
+    assert voting.due_on(Position(concerns=Position.Concerns.TOPIC, delivered_on=dt.date(2026, 11, 20))) is None
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def due_soon(db):
     seat(name="Maria", email="maria@example.org")
     seat(name="Bez Adresu")
     seat(name="Odeszła", email="odeszla@example.org", left_on=f.days(-1))
-    return positions.save_draft(position=Position(
+    return voting.save_draft(position=Position(
         body=f.body(), kind="opinion", title="Opinia o programie", text="T", concerns=Position.Concerns.PROGRAMME,
         delivered_on=f.days(-11),
     ))
@@ -135,10 +135,10 @@ def test_who_is_due_for_a_reminder(delivered_days_ago, status, reminded):
         position.register_year, position.register_number = 2026, 1
     position.save()
 
-    assert positions.due_for_reminder().filter(pk=position.pk).exists() is reminded
+    assert voting.due_for_reminder().filter(pk=position.pk).exists() is reminded
 
 
 def test_a_topic_without_a_statutory_deadline_has_no_reminder():
-    position = positions.save_draft(position=Position(body=f.body(), title="T", text="T", delivered_on=f.days(-11)))
+    position = voting.save_draft(position=Position(body=f.body(), title="T", text="T", delivered_on=f.days(-11)))
 
-    assert position.due_on is None and not positions.due_for_reminder().exists()
+    assert position.due_on is None and not voting.due_for_reminder().exists()

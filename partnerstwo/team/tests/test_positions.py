@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from conftest import make_user
-from partnerstwo.team import positions
 from partnerstwo.team.models import Amendment, LegalAct, Membership, Position, PositionVote
+from partnerstwo.team.positions import voting
 from partnerstwo.team.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def draft_form(**fields):
 
 @pytest.fixture
 def draft(db):
-    return positions.save_draft(position=Position(body=f.body(), title="Stanowisko w sprawie lokali",
+    return voting.save_draft(position=Position(body=f.body(), title="Stanowisko w sprawie lokali",
                                                   text="Zespół wnosi o wykaz lokali."))
 
 
@@ -107,7 +107,7 @@ def test_members_vote_electronically_and_the_scheduled_job_publishes_the_result(
     client, secretary, team_member, official_x, former_member, fixed_clock, draft
 ):
     f.seat(name="Ksawery Urzędnik", user=official_x)  # an official representing the mayor votes too
-    positions.open_electronic_vote(position=draft, until=f.at(2))
+    voting.open_electronic_vote(position=draft, until=f.at(2))
     url = reverse("team:member_position", args=[draft.pk])
     for user, choice in ((team_member, "against"), (secretary, "for"), (official_x, "for"), (team_member, "for")):
         client.force_login(user)
@@ -136,7 +136,7 @@ def test_members_vote_electronically_and_the_scheduled_job_publishes_the_result(
 
 
 def test_a_resident_and_a_stranger_cannot_vote(client, resident, draft):
-    positions.open_electronic_vote(position=draft, until=f.at(2))
+    voting.open_electronic_vote(position=draft, until=f.at(2))
     url = reverse("team:member_position", args=[draft.pk])
 
     assert "/konto/login/" in client.post(url, {"action": "vote", "choice": "for"})["Location"]
@@ -147,7 +147,7 @@ def test_a_resident_and_a_stranger_cannot_vote(client, resident, draft):
 
 @pytest.mark.parametrize("choice", ["maybe", "", "<script>"])
 def test_a_bad_vote_is_refused(client, team_member, draft, choice):
-    positions.open_electronic_vote(position=draft, until=f.at(2))
+    voting.open_electronic_vote(position=draft, until=f.at(2))
     client.force_login(team_member)
 
     response = client.post(reverse("team:member_position", args=[draft.pk]), {"action": "vote", "choice": choice})
@@ -179,7 +179,7 @@ def test_the_domain_refuses_a_vote_of_someone_absent(secretary, draft):
     f.attend(meeting, seats[:2])
 
     with pytest.raises(ValidationError, match="tylko członkowie obecni"):
-        positions.record_meeting_vote(position=draft, meeting=meeting, choices={s.pk: "for" for s in seats})
+        voting.record_meeting_vote(position=draft, meeting=meeting, choices={s.pk: "for" for s in seats})
 
 
 def test_without_the_quorum_a_meeting_cannot_vote(secretary, draft):
@@ -188,7 +188,7 @@ def test_without_the_quorum_a_meeting_cannot_vote(secretary, draft):
     f.attend(meeting, seats[:2])
 
     with pytest.raises(ValidationError, match="kworum"):
-        positions.record_meeting_vote(position=draft, meeting=meeting, choices={seats[0].pk: "for"})
+        voting.record_meeting_vote(position=draft, meeting=meeting, choices={seats[0].pk: "for"})
     assert Position.objects.get(pk=draft.pk).status == "draft"
 
 
@@ -200,11 +200,11 @@ def test_the_tracker_shows_each_acts_stage_and_the_bodys_positions_on_it(client,
                  "next_step_on": f.days(10).isoformat()})
     act = LegalAct.objects.get()
     seats = f.members(3)
-    opinion = positions.save_draft(position=Position(body=f.body(), kind="opinion", title="Opinia o programie",
+    opinion = voting.save_draft(position=Position(body=f.body(), kind="opinion", title="Opinia o programie",
                                                      text="Pozytywna.", concerns="legal_act", legal_act=act))
     meeting = f.meeting(-1)
     f.attend(meeting, seats)
-    positions.record_meeting_vote(position=opinion, meeting=meeting, choices={s.pk: "for" for s in seats})
+    voting.record_meeting_vote(position=opinion, meeting=meeting, choices={s.pk: "for" for s in seats})
 
     page = client.get(reverse("team:legal_acts")).content.decode()
     assert "Program współpracy 2027" in page and "w konsultacjach" in page and "Opinia o programie" in page
@@ -217,8 +217,8 @@ def test_the_register_takes_the_same_number_of_queries_however_many_positions(cl
     f.attend(meeting, seats)
 
     def adopt(n):
-        position = positions.save_draft(position=Position(body=f.body(), title=f"Stanowisko {n}", text="T"))
-        positions.record_meeting_vote(position=position, meeting=meeting, choices={s.pk: "for" for s in seats})
+        position = voting.save_draft(position=Position(body=f.body(), title=f"Stanowisko {n}", text="T"))
+        voting.record_meeting_vote(position=position, meeting=meeting, choices={s.pk: "for" for s in seats})
 
     adopt(0)
     client.get(reverse("team:positions"))

@@ -4,7 +4,7 @@ vote is recorded without it, nor more votes than members present."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from partnerstwo.team import meetings
+from partnerstwo.team.meetings import conduct
 from partnerstwo.team.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ def test_the_quorum_at_its_edges(members, percent, present, required, met):
     meeting = f.meeting(-1)
     f.attend(meeting, seats[:present])
 
-    found = meetings.quorum(meeting)
+    found = conduct.quorum(meeting)
 
     assert (found.members, found.present, found.required, found.met) == (members, present, required, met)
 
@@ -33,7 +33,7 @@ def test_the_quorum_counts_only_who_sits_on_the_meeting_day():
     joined = f.seat(term, name="Doszedł po", joined_on=f.days(-9))
     f.attend(meeting, [*stays, left, joined])
 
-    found = meetings.quorum(meeting)
+    found = conduct.quorum(meeting)
 
     assert (found.members, found.present) == (2, 2)
 
@@ -46,7 +46,7 @@ def test_no_vote_without_the_quorum():
     item.votes_for, item.votes_against, item.votes_abstain = 1, 0, 0
 
     with pytest.raises(ValidationError, match="Bez kworum nie można głosować"):
-        meetings.save_item_minutes(item=item)
+        conduct.save_item_minutes(item=item)
 
 
 def test_no_more_votes_than_members_present_and_all_three_numbers():
@@ -57,12 +57,12 @@ def test_no_more_votes_than_members_present_and_all_three_numbers():
 
     item.votes_for, item.votes_against, item.votes_abstain = 2, 1, 1
     with pytest.raises(ValidationError, match="więcej niż obecnych"):
-        meetings.save_item_minutes(item=item)
+        conduct.save_item_minutes(item=item)
     item.votes_for, item.votes_against, item.votes_abstain = 2, None, 1
     with pytest.raises(ValidationError, match="wszystkie trzy"):
-        meetings.save_item_minutes(item=item)
+        conduct.save_item_minutes(item=item)
     item.votes_for, item.votes_against, item.votes_abstain = 2, 1, 0
-    meetings.save_item_minutes(item=item)
+    conduct.save_item_minutes(item=item)
     assert meeting.items.get().was_voted
 
 
@@ -72,7 +72,7 @@ def test_the_minutes_are_written_once_the_meeting_started():
     item.discussion = "Za wcześnie."
 
     with pytest.raises(ValidationError, match="po rozpoczęciu"):
-        meetings.save_item_minutes(item=item)
+        conduct.save_item_minutes(item=item)
 
 
 def test_attendance_is_recorded_from_the_meetings_day():
@@ -80,8 +80,8 @@ def test_attendance_is_recorded_from_the_meetings_day():
     tomorrow = f.meeting(1)
 
     with pytest.raises(ValidationError):
-        meetings.record_attendance(meeting=tomorrow, statuses={seats[0].pk: "present"}, guests={})
+        conduct.record_attendance(meeting=tomorrow, statuses={seats[0].pk: "present"}, guests={})
     today = f.meeting(0)
-    found = meetings.record_attendance(meeting=today, statuses={seats[0].pk: "present", 999999: "present"},
+    found = conduct.record_attendance(meeting=today, statuses={seats[0].pk: "present", 999999: "present"},
                                        guests={})
     assert (found.members, found.present) == (2, 1)

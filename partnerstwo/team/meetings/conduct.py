@@ -16,7 +16,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerstwo.team import invitations
+from partnerstwo.team.meetings import invitations
 from partnerstwo.team.models import ActionItem, AgendaItem, Attendance, Guest, Meeting, Membership
 
 

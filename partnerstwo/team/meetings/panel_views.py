@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerstwo.lib.forms import add_errors
-from partnerstwo.team import meetings, minutes
 from partnerstwo.team.access import manager_required
-from partnerstwo.team.meeting_forms import (
+from partnerstwo.team.meetings import conduct, minutes
+from partnerstwo.team.meetings.forms import (
     ActionDoneForm,
     ActionItemForm,
     AgendaItemForm,
@@ -56,7 +56,7 @@ def meeting_create(request):
     form = MeetingForm(request.POST or None, instance=Meeting(body=body), initial={"title": _("Posiedzenie Zespołu")})
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = meetings.save_meeting(meeting=form.save(commit=False),
+            meeting = conduct.save_meeting(meeting=form.save(commit=False),
                                             departments=form.cleaned_data["departments"])
         except ValidationError as error:
             add_errors(form, error)
@@ -73,7 +73,7 @@ def meeting_edit(request, pk):
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         try:
-            meetings.save_meeting(meeting=form.save(commit=False), departments=form.cleaned_data["departments"],
+            conduct.save_meeting(meeting=form.save(commit=False), departments=form.cleaned_data["departments"],
                                   changed=form.has_changed())
         except ValidationError as error:
             add_errors(form, error)
@@ -95,10 +95,10 @@ def meeting_detail(request, pk):
         "departments": meeting.departments.all(),
         "guests": meeting.guests.all(),
         "guest_form": GuestForm(),
-        "quorum": meetings.quorum(meeting),
-        "rows": meetings.attendance_of(meeting),
-        "open_actions": meetings.open_action_items_before(meeting),
-        "can_record": meetings.can_record_attendance(meeting),
+        "quorum": conduct.quorum(meeting),
+        "rows": conduct.attendance_of(meeting),
+        "open_actions": conduct.open_action_items_before(meeting),
+        "can_record": conduct.can_record_attendance(meeting),
     })
 
 
@@ -108,7 +108,7 @@ def meeting_cancel(request, pk):
     meeting = _meeting(pk)
     if request.method == "POST":
         try:
-            meetings.cancel_meeting(meeting=meeting)
+            conduct.cancel_meeting(meeting=meeting)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -122,7 +122,7 @@ def meeting_cancel(request, pk):
 def invitations_send(request, pk):
     meeting = _meeting(pk)
     try:
-        count = meetings.send_invitations(meeting=meeting)
+        count = conduct.send_invitations(meeting=meeting)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -136,7 +136,7 @@ def item_create(request, pk):
     meeting = _meeting(pk)
     form = AgendaItemForm(request.POST or None, instance=AgendaItem(meeting=meeting))
     if request.method == "POST" and form.is_valid():
-        meetings.save_item(item=form.save(commit=False))
+        conduct.save_item(item=form.save(commit=False))
         messages.success(request, _("Dodano punkt porządku obrad."))
         return _to_meeting(meeting, "agenda-heading")
     return render(request, "team/panel/item_form.html", {"form": form, "meeting": meeting, "item": None})
@@ -153,7 +153,7 @@ def item_edit(request, pk):
     form = AgendaItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
-            meetings.save_item(item=form.save(commit=False))
+            conduct.save_item(item=form.save(commit=False))
         messages.success(request, _("Zapisano punkt porządku obrad."))
         return _to_meeting(item.meeting, "agenda-heading")
     document_form = DocumentForm()
@@ -166,7 +166,7 @@ def item_edit(request, pk):
 @require_POST
 def item_move(request, pk):
     item = _item(pk)
-    meetings.move_item(item=item, up=request.POST.get("direction") == "up")
+    conduct.move_item(item=item, up=request.POST.get("direction") == "up")
     return _to_meeting(item.meeting, "agenda-heading")
 
 
@@ -174,7 +174,7 @@ def item_move(request, pk):
 @require_POST
 def item_delete(request, pk):
     item = _item(pk)
-    meetings.delete_item(item=item)
+    conduct.delete_item(item=item)
     messages.success(request, _("Usunięto punkt „%(title)s”.") % {"title": item.title})
     return _to_meeting(item.meeting, "agenda-heading")
 
@@ -186,7 +186,7 @@ def document_add(request, pk):
     form = DocumentForm(request.POST, request.FILES, instance=AgendaDocument(item=item))
     if form.is_valid():
         form.save()
-        meetings.note_change(item.meeting)
+        conduct.note_change(item.meeting)
         messages.success(request, _("Dodano dokument."))
         return redirect("panel:team_panel:item_edit", item.pk)
     return render(request, "team/panel/item_form.html", {
@@ -219,17 +219,17 @@ def guest_delete(request, pk):
 @require_http_methods(["GET", "POST"])
 def attendance(request, pk):
     meeting = _meeting(pk)
-    if not meetings.can_record_attendance(meeting):
+    if not conduct.can_record_attendance(meeting):
         messages.error(request, _("Obecność zapisuje się od dnia posiedzenia."))
         return _to_meeting(meeting)
-    form = AttendanceForm(request.POST or None, rows=meetings.attendance_of(meeting), guests=meeting.guests.all())
+    form = AttendanceForm(request.POST or None, rows=conduct.attendance_of(meeting), guests=meeting.guests.all())
     if request.method == "POST" and form.is_valid():
-        found = meetings.record_attendance(meeting=meeting, statuses=form.statuses(), guests=form.guests())
+        found = conduct.record_attendance(meeting=meeting, statuses=form.statuses(), guests=form.guests())
         messages.success(request, _("Zapisano obecność: obecnych %(present)s z %(members)s.")
                          % {"present": found.present, "members": found.members})
         return redirect("panel:team_panel:minutes", meeting.pk)
     return render(request, "team/panel/attendance.html", {
-        "meeting": meeting, "form": form, "quorum": meetings.quorum(meeting),
+        "meeting": meeting, "form": form, "quorum": conduct.quorum(meeting),
     })
 
 
@@ -254,7 +254,7 @@ def minutes_page(request, pk):
         "comments": meeting.minutes_comments.select_related("item"),
         "approval_form": ApprovalForm(drafts=drafts) if drafts.exists() and meeting.has_started else None,
         "approved_here": meeting.approved_minutes.all(),
-        "open_actions": meetings.open_action_items_before(meeting),
+        "open_actions": conduct.open_action_items_before(meeting),
     })
 
 
@@ -265,14 +265,14 @@ def item_minutes(request, pk):
     form = ItemMinutesForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
         try:
-            meetings.save_item_minutes(item=form.save(commit=False))
+            conduct.save_item_minutes(item=form.save(commit=False))
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("Zapisano protokół punktu „%(title)s”.") % {"title": item.title})
             return redirect("panel:team_panel:minutes", item.meeting.pk)
     return render(request, "team/panel/item_minutes.html", {
-        "form": form, "item": item, "meeting": item.meeting, "quorum": meetings.quorum(item.meeting),
+        "form": form, "item": item, "meeting": item.meeting, "quorum": conduct.quorum(item.meeting),
     })
 
 
@@ -283,7 +283,7 @@ def action_create(request, pk):
     form = ActionItemForm(request.POST or None, instance=ActionItem(meeting=meeting), meeting=meeting)
     if request.method == "POST" and form.is_valid():
         try:
-            meetings.save_action_item(action=form.save(commit=False))
+            conduct.save_action_item(action=form.save(commit=False))
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -326,6 +326,6 @@ def approve(request, pk):
             messages.success(request, done)
             return redirect("panel:team_panel:minutes", meeting.pk)
     return render(request, "team/panel/approval_form.html", {
-        "meeting": meeting, "form": form, "quorum": meetings.quorum(meeting),
+        "meeting": meeting, "form": form, "quorum": conduct.quorum(meeting),
     })
 

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerstwo.lib.forms import add_errors
-from partnerstwo.team import groups
 from partnerstwo.team.access import manager_required
-from partnerstwo.team.group_forms import GroupForm, GroupMemberForm
+from partnerstwo.team.groups import joining
+from partnerstwo.team.groups.forms import GroupForm, GroupMemberForm
 from partnerstwo.team.models import Body, Group, GroupMember
 
 
@@ -47,7 +47,7 @@ def member_create(request, pk):
     form = GroupMemberForm(request.POST or None, instance=GroupMember(group=group, added_by=request.user))
     if request.method == "POST" and form.is_valid():
         try:
-            groups.save_member(member=form.save(commit=False))
+            joining.save_member(member=form.save(commit=False))
         except ValidationError as error:
             add_errors(form, error)
         else:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import Department
 from partnerstwo.lib.uploads import validate_pdf
-from partnerstwo.team.forms import DateInput
+from partnerstwo.team.body.forms import DateInput
 from partnerstwo.team.models import ActionItem, AgendaDocument, AgendaItem, Attendance, Guest, Meeting, Membership
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_http_methods
 
 from partnerstwo.lib.forms import add_errors
 from partnerstwo.lib.views import submitted
-from partnerstwo.team import terms
 from partnerstwo.team.access import manager_required
-from partnerstwo.team.forms import BodyForm, MembershipForm, TermForm
+from partnerstwo.team.body import terms
+from partnerstwo.team.body.forms import BodyForm, MembershipForm, TermForm
 from partnerstwo.team.models import Body, Membership, Term
 
 

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from partnerstwo.team import meetings, terms
+from partnerstwo.team.body import terms
+from partnerstwo.team.meetings import conduct
 from partnerstwo.team.models import Meeting, MinutesComment
 
 
@@ -50,7 +51,7 @@ def approve(*, meeting: Meeting, at_meeting: Meeting, votes_for: int, votes_agai
         raise ValidationError({"meeting": _("Ten protokół nie czeka na przyjęcie na tym posiedzeniu.")})
     if not at_meeting.has_started:
         raise ValidationError(_("Protokół przyjmuje się w głosowaniu na posiedzeniu, które już się zaczęło."))
-    meetings.check_votes(at_meeting, (votes_for, votes_against, votes_abstain))
+    conduct.check_votes(at_meeting, (votes_for, votes_against, votes_abstain))
     if votes_for <= votes_against:
         raise ValidationError({"votes_for": _(
             "Protokół nie został przyjęty (za: %(for)s, przeciw: %(against)s). Popraw projekt i głosujcie ponownie."
@@ -66,7 +67,7 @@ def approve(*, meeting: Meeting, at_meeting: Meeting, votes_for: int, votes_agai
 def context(meeting: Meeting) -> dict:
     """What the minutes page and the PDF show."""
     present, excused, absent = [], [], []
-    for seat, record in meetings.attendance_of(meeting):
+    for seat, record in conduct.attendance_of(meeting):
         status = record.status if record else ""
         {"present": present, "excused": excused}.get(status, absent).append(seat)
     return {
@@ -74,7 +75,7 @@ def context(meeting: Meeting) -> dict:
         "items": meeting.items.select_related("department").prefetch_related("action_items__owner"),
         "present": present, "excused": excused, "absent": absent,
         "guests": meeting.guests.filter(attended=True),
-        "quorum": meetings.quorum(meeting),
+        "quorum": conduct.quorum(meeting),
         "departments": meeting.departments.all(),
         "loose_actions": meeting.action_items.filter(item=None).select_related("owner"),
     }

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerstwo.lib.forms import add_errors
-from partnerstwo.team import meetings, positions
 from partnerstwo.team.access import manager_required
+from partnerstwo.team.meetings import conduct
 from partnerstwo.team.models import Amendment, Attendance, Body, LegalAct, Meeting, Position
-from partnerstwo.team.position_forms import (
+from partnerstwo.team.positions import voting
+from partnerstwo.team.positions.forms import (
     AmendmentDecisionForm,
     ElectronicVoteForm,
     LegalActForm,
@@ -57,7 +58,7 @@ def _position_form(request, body, position):
     form = PositionForm(request.POST or None, instance=position, body=body)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = positions.save_draft(position=form.save(commit=False))
+            saved = voting.save_draft(position=form.save(commit=False))
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -73,7 +74,7 @@ def position_detail(request, pk):
     vote_form = ElectronicVoteForm(request.POST or None)
     if request.method == "POST" and vote_form.is_valid():
         try:
-            positions.open_electronic_vote(position=position, until=vote_form.cleaned_data["until"])
+            voting.open_electronic_vote(position=position, until=vote_form.cleaned_data["until"])
         except ValidationError as error:
             add_errors(vote_form, error)
         else:
@@ -82,11 +83,11 @@ def position_detail(request, pk):
     held = position.body.meetings.past().filter(status=Meeting.Status.PLANNED).order_by("-starts_at")[:10]
     return render(request, "team/panel/position.html", {
         "position": position,
-        "due_on": positions.due_on(position),
+        "due_on": voting.due_on(position),
         "amendments": position.amendments.all(),
         "vote_form": vote_form if position.status == Position.Status.DRAFT else None,
         "held": held,
-        "roll_call": positions.roll_call(position) if position.status != Position.Status.DRAFT else [],
+        "roll_call": voting.roll_call(position) if position.status != Position.Status.DRAFT else [],
         "can_close": position.status == Position.Status.VOTING,
         "deadline_passed": bool(position.voting_until and position.voting_until <= timezone.now()),
     })
@@ -99,7 +100,7 @@ def amendment_decide(request, pk):
     form = AmendmentDecisionForm(request.POST)
     if form.is_valid():
         try:
-            positions.decide_amendment(amendment=amendment,
+            voting.decide_amendment(amendment=amendment,
                                        accepted=form.cleaned_data["decision"] == Amendment.Decision.ACCEPTED)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -113,12 +114,12 @@ def amendment_decide(request, pk):
 def meeting_vote(request, pk, meeting_pk):
     position = _position(pk)
     meeting = get_object_or_404(Meeting.objects.filter(body=position.body_id), pk=meeting_pk)
-    present = [seat for seat, record in meetings.attendance_of(meeting)
+    present = [seat for seat, record in conduct.attendance_of(meeting)
                if record and record.status == Attendance.Status.PRESENT]
     form = MeetingVoteForm(request.POST or None, present=present)
     if request.method == "POST" and form.is_valid():
         try:
-            result = positions.record_meeting_vote(position=position, meeting=meeting, choices=form.choices())
+            result = voting.record_meeting_vote(position=position, meeting=meeting, choices=form.choices())
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -130,7 +131,7 @@ def meeting_vote(request, pk, meeting_pk):
                 messages.success(request, _("Stanowisko nie zostało przyjęte; wynik opublikowano."))
             return redirect("panel:team_panel:position", position.pk)
     return render(request, "team/panel/meeting_vote.html", {
-        "position": position, "meeting": meeting, "form": form, "quorum": meetings.quorum(meeting),
+        "position": position, "meeting": meeting, "form": form, "quorum": conduct.quorum(meeting),
     })
 
 
@@ -139,7 +140,7 @@ def meeting_vote(request, pk, meeting_pk):
 def position_close(request, pk):
     position = _position(pk)
     try:
-        result = positions.close(position=position)
+        result = voting.close(position=position)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import Department
-from partnerstwo.team.forms import DateInput
-from partnerstwo.team.meeting_forms import DATETIME_FORMAT, DateTimeLocalInput
+from partnerstwo.team.body.forms import DateInput
+from partnerstwo.team.meetings.forms import DATETIME_FORMAT, DateTimeLocalInput
 from partnerstwo.team.models import Amendment, LegalAct, Position, PositionVote
 
 

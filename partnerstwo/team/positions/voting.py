@@ -19,7 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerstwo.team import meetings, reminders
+from partnerstwo.team.meetings import conduct
 from partnerstwo.team.models import (
     STATUTORY_OPINION_DAYS,
     Amendment,
@@ -30,6 +30,7 @@ from partnerstwo.team.models import (
     Position,
     PositionVote,
 )
+from partnerstwo.team.positions import reminders
 
 STATUTORY_SUBJECTS = (Position.Concerns.PROGRAMME, Position.Concerns.STRATEGY)
 # The members are reminded of an undecided opinion this many days before it is due.
@@ -92,7 +93,7 @@ def open_electronic_vote(*, position: Position, until: dt.datetime) -> None:
 def voters(position: Position, day: dt.date | None = None):
     """Who may vote: the members on the day of the meeting, or today in an electronic vote."""
     if position.vote_mode == Position.VoteMode.MEETING and position.meeting_id:
-        return meetings.members_of(position.meeting)
+        return conduct.members_of(position.meeting)
     return Membership.objects.filter(term__body=position.body_id).on(day or timezone.localdate())
 
 
@@ -202,15 +203,15 @@ def record_meeting_vote(*, position: Position, meeting: Meeting, choices: dict[i
     if position.amendments.filter(decision="").exists():
         raise ValidationError(_("Najpierw rozstrzygnij zgłoszone poprawki."))
     present = set(Attendance.objects.filter(
-        meeting=meeting, status=Attendance.Status.PRESENT, membership__in=meetings.members_of(meeting),
+        meeting=meeting, status=Attendance.Status.PRESENT, membership__in=conduct.members_of(meeting),
     ).values_list("membership_id", flat=True))
     given = {seat_id: choice for seat_id, choice in choices.items() if choice}
     if set(given) - present:
         raise ValidationError(_("Głosować mogą tylko członkowie obecni na posiedzeniu: zapisz najpierw obecność."))
     cast_votes = list(given.values())
-    meetings.check_votes(meeting, tuple(cast_votes.count(choice) for choice in (Choice.FOR, Choice.AGAINST,
+    conduct.check_votes(meeting, tuple(cast_votes.count(choice) for choice in (Choice.FOR, Choice.AGAINST,
                                                                                  Choice.ABSTAIN)))
-    if not meetings.quorum(meeting).met:
+    if not conduct.quorum(meeting).met:
         raise ValidationError(_("Bez kworum na posiedzeniu nie można głosować."))
     position.status, position.vote_mode, position.meeting = Position.Status.VOTING, Position.VoteMode.MEETING, meeting
     position.save(update_fields=["status", "vote_mode", "meeting", "updated_at"])

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerstwo.lib.emails import absolute_url, build_email, email_task
-from partnerstwo.team import ical
+from partnerstwo.team.meetings import ical
 from partnerstwo.team.models import Meeting, Membership
 
 ICS_NAME = "posiedzenie.ics"

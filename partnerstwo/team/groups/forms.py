@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import PublicTaskSphere
 from partnerstwo.organizations.models import Organization
-from partnerstwo.team.forms import DateInput
+from partnerstwo.team.body.forms import DateInput
 from partnerstwo.team.models import Group, GroupMember
 
 

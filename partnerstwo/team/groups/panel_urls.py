@@ -1,0 +1,11 @@
+from django.urls import path
+
+from partnerstwo.team.groups import panel_views as views
+
+urlpatterns = [
+    path("grupy/", views.group_list, name="groups"),
+    path("grupy/nowa/", views.group_form, name="group_create"),
+    path("grupy/<int:pk>/", views.group_form, name="group"),
+    path("grupy/<int:pk>/nowy-czlonek/", views.member_create, name="group_member_create"),
+    path("czlonkowie-grup/<int:pk>/usun/", views.member_remove, name="group_member_remove"),
+]
