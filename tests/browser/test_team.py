@@ -90,11 +90,13 @@ def _meeting_paths():
         "panel-coming": f"/panel/zespol/posiedzenia/{coming.pk}/",
         "panel-minutes": f"/panel/zespol/posiedzenia/{draft.pk}/protokol/",
         "panel-attendance": f"/panel/zespol/posiedzenia/{draft.pk}/obecnosc/",
+        "panel-delete": f"/panel/zespol/posiedzenia/{coming.pk}/usun/",
     }
 
 
 MEETING_PAGES = ["meetings", "published-minutes", "coming-meeting", "department", "members-home", "members-draft",
-                 "members-coming", "panel-meetings", "panel-coming", "panel-minutes", "panel-attendance"]
+                 "members-coming", "panel-meetings", "panel-coming", "panel-minutes", "panel-attendance",
+                 "panel-delete"]
 MEETING_CASES = [(name, mode) for name in MEETING_PAGES
                  for mode in (MODES if name in ("published-minutes", "members-draft") else ["default"])]
 

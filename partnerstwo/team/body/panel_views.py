@@ -9,12 +9,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from partnerstwo.lib.forms import add_errors
-from partnerstwo.lib.views import submitted
+from partnerstwo.lib.views import confirm_delete, submitted
 from partnerstwo.team.access import manager_required
 from partnerstwo.team.body import terms
 from partnerstwo.team.body.forms import BodyForm, MembershipForm, TermForm
@@ -139,3 +140,42 @@ def membership_edit(request, pk):
     membership = get_object_or_404(Membership.objects.select_related("term__body", "user", "organization"), pk=pk)
     form = MembershipForm(*submitted(request), instance=membership)
     return _membership_form_page(request, form, term=membership.term, membership=membership)
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def term_delete(request, pk):
+    term = _term(pk)
+    return confirm_delete(
+        request, delete=lambda: terms.delete_term(term=term), done_url=reverse("panel:team_panel:index"),
+        done_message=_("Usunięto kadencję %(number)s.") % {"number": term.number},
+        back_url=reverse("panel:team_panel:term", args=[term.pk]),
+        context={
+            "heading": _("Usunięcie kadencji %(number)s") % {"number": term.number},
+            "question": _(
+                "Czy usunąć kadencję %(number)s razem z jej składem? Usuwa się kadencję wpisaną przez pomyłkę; "
+                "kadencji, w której zapisano obecność lub głosy, nie można usunąć."
+            ) % {"number": term.number},
+            "button": _("Usuń kadencję"),
+        },
+    )
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def membership_delete(request, pk):
+    membership = get_object_or_404(Membership.objects.select_related("term"), pk=pk)
+    return confirm_delete(
+        request, delete=lambda: terms.delete_membership(membership=membership),
+        done_url=reverse("panel:team_panel:term", args=[membership.term_id]),
+        done_message=_("Usunięto: %(name)s.") % {"name": membership.person_name},
+        back_url=reverse("panel:team_panel:membership_edit", args=[membership.pk]),
+        context={
+            "heading": _("Usunięcie członka: %(name)s") % {"name": membership.person_name},
+            "question": _(
+                "Czy usunąć %(name)s ze składu kadencji %(number)s? Usuwa się wpis dodany przez pomyłkę; gdy ktoś "
+                "opuścił Zespół, wpisz datę odejścia. Osoba traci dostęp do strefy członków od razu."
+            ) % {"name": membership.person_name, "number": membership.term.number},
+            "button": _("Usuń członka"),
+        },
+    )

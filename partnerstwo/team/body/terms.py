@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +21,8 @@ from partnerstwo.team.models import Body, Membership, Term
 # An account that gets a seat becomes a Team member's account; staff accounts keep their role (an official
 # representing the mayor still works as an official).
 ROLES_THAT_BECOME_TEAM_MEMBERS = (User.Role.RESIDENT, User.Role.REPRESENTATIVE)
+# The accounts whose current secretary's seat lets them run the body (an official keeps their role on a seat).
+SECRETARY_ROLES = (User.Role.TEAM_MEMBER, User.Role.OFFICIAL)
 
 
 def day_text(day: dt.date) -> str:
@@ -72,6 +74,36 @@ def save_term(*, term: Term) -> Term:
     return term
 
 
+def _with_records(seats):
+    """Seats someone's attendance or vote was recorded for: the body's public history rests on them."""
+    return seats.filter(Q(attendance__isnull=False) | Q(position_votes__isnull=False)).distinct()
+
+
+@transaction.atomic
+def delete_term(*, term: Term) -> None:
+    """Takes away a term entered by mistake, with its seats. A term whose members' attendance or votes were
+    recorded is the body's history, which stays public (docs/law.md#art-41e-41g-body-rules): it can only be
+    corrected, not deleted."""
+    if _with_records(term.memberships.all()).exists():
+        raise ValidationError(_(
+            "Tej kadencji nie można usunąć: zapisano już obecność lub głosy jej członków, a historia kadencji "
+            "pozostaje jawna. Popraw jej daty lub skład."
+        ))
+    term.delete()
+
+
+@transaction.atomic
+def delete_membership(*, membership: Membership) -> None:
+    """Takes away a seat entered by mistake; the holder loses the members' rights at once (they follow the seats,
+    User.is_team_member). A seat with recorded attendance or votes ends instead, on the day its holder left."""
+    if _with_records(Membership.objects.filter(pk=membership.pk)).exists():
+        raise ValidationError(_(
+            "Tego członka nie można usunąć: zapisano już jego obecność lub głosy. Wpisz datę, w której "
+            "opuścił skład."
+        ))
+    membership.delete()
+
+
 def account_for(email: str) -> User:
     user = User.objects.filter(email__iexact=email.strip()).first()
     if user is None:
@@ -113,13 +145,14 @@ def save_membership(*, membership: Membership, account_email: str = "") -> Membe
 
 
 def can_manage(user) -> bool:
-    """Who runs the body's terms, members and meetings: administrators, and its secretary of today through
-    their Team member's account. (Asked on every panel page for its menu: other accounts cost no query.)"""
+    """Who runs the body's terms, members and meetings: administrators, and whoever holds the secretary's seat
+    today, a Team member or a city official (the secretary is often the official who serves the body). Asked on
+    every panel page for its menu: accounts of other roles cost no query."""
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_administrator:
         return True
-    return user.is_team_member and (
+    return user.role in SECRETARY_ROLES and (
         Membership.objects.current().filter(user=user, role=Membership.Role.SECRETARY).exists()
     )
 

@@ -91,6 +91,19 @@ def cancel_meeting(*, meeting: Meeting) -> None:
 
 
 @transaction.atomic
+def delete_meeting(*, meeting: Meeting) -> None:
+    """Takes away a meeting planned by mistake. Once the invitations went out the invited must learn of it, so
+    such a meeting is cancelled instead; one that took place, or at which a position was voted, is history."""
+    if meeting.invitations_sent_at:
+        raise ValidationError(_(
+            "Zaproszenia na to posiedzenie zostały wysłane: odwołaj je, a zaproszeni dostaną wiadomość o odwołaniu."
+        ))
+    if meeting.has_started or meeting.attendance.exists() or meeting.positions.exists():
+        raise ValidationError(_("Posiedzenia, które się odbyło lub na którym głosowano stanowiska, nie można usunąć."))
+    meeting.delete()
+
+
+@transaction.atomic
 def save_item(*, item: AgendaItem) -> AgendaItem:
     """Adds or changes a point of the agenda; a new one goes last."""
     item.full_clean(exclude=["meeting", "position"])

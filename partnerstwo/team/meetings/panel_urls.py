@@ -8,6 +8,7 @@ urlpatterns = [
     path("posiedzenia/<int:pk>/", views.meeting_detail, name="meeting"),
     path("posiedzenia/<int:pk>/zmien/", views.meeting_edit, name="meeting_edit"),
     path("posiedzenia/<int:pk>/odwolaj/", views.meeting_cancel, name="meeting_cancel"),
+    path("posiedzenia/<int:pk>/usun/", views.meeting_delete, name="meeting_delete"),
     path("posiedzenia/<int:pk>/zaproszenia/", views.invitations_send, name="invitations_send"),
     path("posiedzenia/<int:pk>/nowy-punkt/", views.item_create, name="item_create"),
     path("posiedzenia/<int:pk>/goscie/", views.guest_add, name="guest_add"),

@@ -8,10 +8,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerstwo.lib.forms import add_errors
+from partnerstwo.lib.views import confirm_delete
 from partnerstwo.team.access import manager_required
 from partnerstwo.team.meetings import conduct, minutes
 from partnerstwo.team.meetings.forms import (
@@ -115,6 +117,26 @@ def meeting_cancel(request, pk):
             messages.success(request, _("Posiedzenie odwołane. Wyślij zaproszonym wiadomość o odwołaniu."))
         return _to_meeting(meeting)
     return render(request, "team/panel/meeting_cancel.html", {"meeting": meeting})
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def meeting_delete(request, pk):
+    meeting = _meeting(pk)
+    return confirm_delete(
+        request, delete=lambda: conduct.delete_meeting(meeting=meeting),
+        done_url=reverse("panel:team_panel:meetings"),
+        done_message=_("Usunięto posiedzenie „%(title)s”.") % {"title": meeting.title},
+        back_url=reverse("panel:team_panel:meeting", args=[meeting.pk]),
+        context={
+            "heading": _("Usunięcie posiedzenia"),
+            "question": _(
+                "Czy usunąć posiedzenie „%(title)s” razem z porządkiem obrad? Usuwa się posiedzenie zaplanowane "
+                "przez pomyłkę, zanim wysłano zaproszenia; po ich wysłaniu posiedzenie się odwołuje."
+            ) % {"title": meeting.title},
+            "button": _("Usuń posiedzenie"),
+        },
+    )
 
 
 @manager_required
