@@ -225,7 +225,7 @@ ADMIN_URL_PREFIX = os.environ.get("ADMIN_URL_PREFIX", "admin/").strip("/") + "/"
 # Internationalisation: Polish first, English under /en/.
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", "Polski"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_third_party"]  # ours first, then our words for the libraries
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True

@@ -1,8 +1,10 @@
 """Both catalogues are complete for what exists, and the translations really load."""
 
 import ast
+import re
 from pathlib import Path
 
+import allauth
 import pytest
 from django.utils import translation
 
@@ -85,3 +87,33 @@ def test_the_english_site_says_english_things(client, db):
     polish = client.get("/")
     assert '<html lang="pl"' in polish.content.decode()
     assert "Przejdź do treści" in polish.content.decode()
+
+
+# A Polish verb in the second person past tense names the reader's gender ("zapomniałeś": a man). A personal form of
+# address offers both ("zapisałeś(-aś)", "zapisałeś / zapisałaś") or, better, avoids the gendered form.
+MASCULINE_ONLY = re.compile(
+    r"\b(\w+)łeś\b(?!\s*\(-aś\)|\s*(?:/|lub)\s*\1łaś)|\bzalogowany\b(?!/-a)|\bpewny\b|\bpewien\b", re.IGNORECASE,
+)
+LIBRARY_CATALOGUES = [Path(allauth.__file__).parent / "locale" / "pl" / "LC_MESSAGES" / "django.po"]
+
+
+def polish_texts(entry) -> list[str]:
+    with translation.override("pl"):
+        if "msgid_plural" in entry:
+            return [translation.ngettext(entry["msgid"], entry["msgid_plural"], n) for n in (1, 2, 5, 22)]
+        return [translation.gettext(entry["msgid"])]
+
+
+@pytest.mark.parametrize("catalogue", [LOCALE_DIR / "pl" / "LC_MESSAGES" / "django.po", *LIBRARY_CATALOGUES],
+                         ids=["ours", "allauth"])
+def test_no_polish_text_addresses_only_men(catalogue):
+    gendered = [text for entry in read_po(catalogue) if "msgctxt" not in entry
+                for text in polish_texts(entry) if MASCULINE_ONLY.search(text)]
+
+    assert not gendered, "\n".join(gendered)
+
+
+def test_the_sign_in_page_asks_everyone_whether_they_remember_the_password(client, db):
+    page = client.get("/konto/login/").content.decode()
+
+    assert "Nie pamiętasz hasła?" in page and "Zapomniałeś" not in page
