@@ -7,6 +7,8 @@ next amendment of the Act) changes rows, not code.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.lib.i18n import in_active_language
+
 
 class NamedQuerySet(models.QuerySet):
     def active(self):
@@ -72,4 +74,5 @@ class PublicTaskSphere(models.Model):
         verbose_name_plural = _("sfery zadań publicznych")
 
     def __str__(self):
-        return f"{self.point_label}. {self.name_pl}" if self.point_label else self.name_pl
+        name = in_active_language(self.name_pl, self.name_en)
+        return f"{self.point_label}. {name}" if self.point_label else name

@@ -6,10 +6,10 @@ from partnerstwo.feedback.models import FeedbackCategory, FeedbackMessage
 
 @admin.register(FeedbackCategory)
 class FeedbackCategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "position", "is_active"]
+    list_display = ["name", "name_en", "position", "is_active"]
     list_editable = ["position", "is_active"]
     list_filter = ["is_active"]
-    search_fields = ["name"]
+    search_fields = ["name", "name_en"]
 
 
 class ConfirmationFilter(admin.SimpleListFilter):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.lib.i18n import in_active_language
 from partnerstwo.lib.signing import make_token, read_token
 
 MESSAGE_MAX_LENGTH = 5000
@@ -41,6 +42,7 @@ class FeedbackCategory(models.Model):
     """What a message is about; the list is edited by staff in the admin."""
 
     name = models.CharField(_("nazwa"), max_length=100, unique=True)
+    name_en = models.CharField(_("nazwa (po angielsku)"), max_length=100, blank=True)
     position = models.PositiveSmallIntegerField(_("kolejność"), default=0)
     is_active = models.BooleanField(
         _("aktywna"), default=True, help_text=_("Nieaktywnej kategorii nie można wybrać w formularzu.")
@@ -52,7 +54,7 @@ class FeedbackCategory(models.Model):
         verbose_name_plural = _("kategorie uwag")
 
     def __str__(self):
-        return self.name
+        return in_active_language(self.name, self.name_en)
 
 
 class FeedbackMessageQuerySet(models.QuerySet):

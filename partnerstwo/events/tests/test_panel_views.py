@@ -39,13 +39,13 @@ def test_the_queue_lists_submitted_events_in_a_constant_number_of_queries(
     f.event(status=EventStatus.PUBLISHED, title="Opublikowane", department=official_x.department)
     client.force_login(official_x)
     client.get(reverse("panel:events_panel:index"))  # warm the session and caches
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(reverse("panel:events_panel:index"))
     assert response.status_code == 200
     assert "Warsztaty z wolontariatu" in response.content.decode()
     for n in range(5):
         f.event(status=EventStatus.PUBLISHED, title=f"Opublikowane {n}", department=official_x.department)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(reverse("panel:events_panel:index"))
 
 

@@ -195,12 +195,12 @@ def test_the_history_runs_a_constant_number_of_queries(client, make_page, offici
     url = reverse("panel:pages_panel:history", args=[page.pk])
     client.get(url)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(url)
     for number in range(10):
         page.body = f"Wersja {number}"
         save_page(page, editor=official_x)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(url)
 
 
@@ -262,11 +262,11 @@ def test_the_page_list_runs_a_constant_number_of_queries(client, make_page, offi
     make_page(slug="a", editor=official_x)
     client.get(reverse("panel:pages_panel:index"))
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(reverse("panel:pages_panel:index"))
     for slug in ("b", "c", "d"):
         make_page(slug=slug, editor=official_x)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(reverse("panel:pages_panel:index"))
 
 
