@@ -85,7 +85,7 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     "django_tasks",
-    "django_tasks_db",
+    "partnerstwo.lib.apps.TasksDatabaseConfig",  # django_tasks_db, named in both languages
 ]
 
 MIDDLEWARE = [

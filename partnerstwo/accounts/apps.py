@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     default = True
     name = "partnerstwo.accounts"
-    verbose_name = _("Konta")
+    # allauth's own app (the e-mail addresses) is "Konta" in the admin's menu already.
+    verbose_name = _("Użytkownicy")
 
     def ready(self):
         from allauth.mfa.signals import authenticator_added

@@ -1,5 +1,7 @@
 """Administrators manage roles and departments in the Django admin."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -92,3 +94,22 @@ def test_people_without_admin_rights_cannot_open_it(client, official_x):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+def admin_menu(client, language: str) -> list[str]:
+    html = client.get("/en/admin/" if language == "en" else "/admin/").content.decode()
+    return re.findall(r"<caption>\s*<a[^>]*>([^<]*)</a>", html)
+
+
+@pytest.mark.parametrize(("language", "not_expected"), [
+    ("pl", {"MFA", "Tasks Database Backend", "Tasks"}),
+    ("en", {"MFA", "Tasks Database Backend", "Konta", "Użytkownicy"}),
+])
+def test_the_admin_menu_names_each_section_once_in_the_admins_language(client, administrator, language,
+                                                                       not_expected):
+    client.force_login(administrator)
+
+    headings = admin_menu(client, language)
+
+    assert len(headings) == len(set(headings)) > 5, headings
+    assert not not_expected & set(headings), headings
