@@ -25,6 +25,8 @@ from django.utils import timezone, translation
 from django_tasks import task
 from django_tasks.base import Task
 
+from partnerstwo.lib.context_processors import city_for_language
+
 logger = logging.getLogger(__name__)
 
 # What a mail server that is down, slow or refusing for now raises; worth trying again later.
@@ -33,8 +35,10 @@ MAIL_SERVER_ERRORS = (smtplib.SMTPException, OSError)
 
 def build_email(key: str, to: list[str], context: dict, *, language: str | None = None,
                 headers: dict | None = None, reply_to: list[str] | None = None) -> EmailMultiAlternatives:
-    context = {"city": settings.CITY, "site_url": settings.SITE_URL, **context}
-    with translation.override(language or settings.LANGUAGE_CODE):
+    language = language or settings.LANGUAGE_CODE
+    # The city's names in the message's language: an English e-mail is English in its signature too.
+    context = {"city": city_for_language(language), "site_url": settings.SITE_URL, **context}
+    with translation.override(language):
         subject = render_to_string(f"emails/{key}_subject.txt", context).strip()
         text = render_to_string(f"emails/{key}.txt", context)
         html = render_to_string(f"emails/{key}.html", context)

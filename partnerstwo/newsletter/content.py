@@ -27,6 +27,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.timezone import now as current_time
 
+from partnerstwo.lib.context_processors import city_for_language
 from partnerstwo.lib.emails import absolute_url
 from partnerstwo.lib.markdown import render_markdown
 
@@ -124,7 +125,7 @@ def frame(mailing, language: str, kind: str) -> tuple[str, str, str]:
         context = {
             "mailing": mailing,
             "to_organization": kind == Recipient.Kind.ORGANIZATION,
-            "city": settings.CITY,
+            "city": city_for_language(language),
             "site_url": settings.SITE_URL,
             "home_url": absolute_url("/"),
             "subject": SUBJECT,

@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from partnerstwo.events.models import EventStatus, Occurrence
+from partnerstwo.lib.context_processors import city_for_language
 from partnerstwo.lib.emails import absolute_url
 from partnerstwo.newsletter.models import Mailing, Recipient
 from partnerstwo.organizations.models import Organization
@@ -171,7 +172,7 @@ def render_digest(mailing: Mailing, delivery_row) -> tuple[str, str, str]:
             "period_start": mailing.period_start,
             "period_end": mailing.period_start + datetime.timedelta(days=DIGEST_DAYS - 1),
             "calendar_url": absolute_url(_calendar_path()),
-            "city": settings.CITY,
+            "city": city_for_language(delivery_row.language or settings.LANGUAGE_CODE),
         }
         subject = digest_subject(mailing.period_start)
         text = render_to_string("newsletter/email_parts/digest.txt", context)

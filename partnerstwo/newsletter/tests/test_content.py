@@ -80,6 +80,16 @@ def test_the_html_part_is_in_the_recipients_language(one_off):
     assert '<html lang="en">' in html_of(content.build_message(delivery_to(one_off, recipient)))
 
 
+def test_an_english_recipients_message_names_the_city_in_english_too(one_off):
+    recipient = Recipient.objects.create(email="john@example.org", confirmed_at=timezone.now(), language="en")
+
+    message = content.build_message(delivery_to(one_off, recipient))
+
+    for part in (message.body, html_of(message)):
+        assert "NGO Cooperation Centre" in part and "Białystok City Hall" in part
+        assert "Centrum Współpracy" not in part and "Urząd Miejski" not in part
+
+
 def test_a_mailing_is_rendered_once_however_many_recipients(one_off, monkeypatch):
     calls = []
     render = content.render_to_string
