@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "partnerstwo.pages",
     "partnerstwo.news",
     "partnerstwo.feedback",
+    "partnerstwo.practices",
+    "partnerstwo.partners",
     "partnerstwo.panel",
     "partnerstwo.demo",
     # The admin, signing in through the site's own login (partnerstwo/accounts/admin_site.py).
@@ -351,6 +353,8 @@ SMALL_GRANTS_YEARLY_CAP_PER_ORGANIZATION = int(os.environ.get("SMALL_GRANTS_YEAR
 # All small grants of a year as a share of the grants planned for organisations that year.
 SMALL_GRANTS_MAX_SHARE = float(os.environ.get("SMALL_GRANTS_MAX_SHARE", "0.20"))
 SMALL_GRANT_COMMENT_RATE = os.environ.get("SMALL_GRANT_COMMENT_RATE", "5/h")
+# Answers to partner posts per IP address (anonymous senders) or per account (signed-in ones).
+PARTNERS_ANSWER_RATE_LIMIT = os.environ.get("PARTNERS_ANSWER_RATE_LIMIT", "5/h")
 # Who is told about a confirmed feedback message; empty: officials/administrators with admin access.
 FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
 
@@ -367,6 +371,9 @@ NEWSLETTER_CONSENT_RETENTION_YEARS = int(os.environ.get("NEWSLETTER_CONSENT_RETE
 # IP addresses (and browser strings) kept with consents are dropped after this many days. They help only
 # to investigate a sign-up of someone else's address, which comes to light with the first messages; after
 # that the confirmation from the address itself is the proof, and 90 days cover a complaint's handling.
+# Answers to partner posts (and the poster's reply) are deleted this many days after they were sent; the
+# reply link in the poster's e-mail works as long. Half a year covers a project's preparation.
+PARTNERS_ANSWER_RETENTION_DAYS = int(os.environ.get("PARTNERS_ANSWER_RETENTION_DAYS", "180"))
 PERSONAL_DATA_IP_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_IP_RETENTION_DAYS", "90"))
 
 # Security: sensible everywhere, strict in production.

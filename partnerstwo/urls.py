@@ -29,6 +29,10 @@ urlpatterns += i18n_patterns(
     path("konkursy/", include("partnerstwo.grants.urls")),
     path("zespol/", include("partnerstwo.team.urls")),
     path("uwagi/", include("partnerstwo.feedback.urls")),
+    path("dobre-praktyki/", include("partnerstwo.practices.urls")),
+    path("moje-dobre-praktyki/", include("partnerstwo.practices.manage_urls")),
+    path("partnerzy/", include("partnerstwo.partners.urls")),
+    path("moje-ogloszenia-partnerskie/", include("partnerstwo.partners.manage_urls")),
     # The captcha challenge of every public form, at the feedback form's address.
     path("uwagi/captcha/", captcha.challenge, name="captcha_challenge"),
     path("", include("partnerstwo.pages.urls")),

@@ -18,7 +18,7 @@ LAYERS = [
     {"city"},
     {"accounts"},
     {"organizations"},
-    {"events", "grants", "small_grants", "team", "feedback", "news", "pages"},
+    {"events", "grants", "small_grants", "team", "feedback", "news", "pages", "practices", "partners"},
     {"newsletter"},
     {"panel", "demo"},
 ]

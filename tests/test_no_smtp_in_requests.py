@@ -34,6 +34,8 @@ from partnerstwo.lib.testing import DATABASE_TASKS, first_link, message_text, ru
 from partnerstwo.organizations import editing
 from partnerstwo.organizations.models import OrganizationChangeRequest, Representation
 from partnerstwo.organizations.tests import factories as organizations
+from partnerstwo.partners.tests.factories import post
+from partnerstwo.practices.tests.factories import practice
 from partnerstwo.small_grants.tests import factories as small_grants
 
 pytestmark = pytest.mark.django_db
@@ -425,3 +427,33 @@ def test_an_outage_during_the_task_loses_no_e_mail(client, mailroom, solve, trai
         [request] = mailroom.deliver()
     assert to(request) == "jan@example.org"
     assert Registration.objects.get().status == Registration.Status.UNCONFIRMED
+
+
+# Partner search --------------------------------------------------------------------------------------
+
+
+def test_partner_answer_to_the_poster_and_the_posters_reply_to_the_sender(
+    client, mailroom, solve, representative_a, organization_a
+):
+    item = post("Szukamy sali", organization=organization_a, created_by=representative_a)
+    with mailroom.request():
+        client.post(item.get_absolute_url(), {"sender_name": "Jan", "sender_email": "jan@example.org",
+                                              "text": "Mamy salę.", "altcha": solve()})
+    assert mailroom.queued() == ["send_answer"]
+    [answer] = mailroom.deliver()
+    assert to(answer) == representative_a.email and "jan@example.org" not in message_text(answer)
+
+    with mailroom.request():
+        client.post(local(first_link(message_text(answer), "/partnerzy/odpowiedz/")), {"text": "Zapraszamy."})
+    assert mailroom.queued() == ["send_reply"]
+    [reply] = mailroom.deliver()
+    assert to(reply) == "jan@example.org" and reply["Reply-To"] == representative_a.email
+
+
+def test_good_practice_decision_to_the_proposer(client, mailroom, official_x, representative_a, organization_a):
+    item = practice("Propozycja", organization=organization_a, status="pending", submitted_by=representative_a)
+    client.force_login(official_x)
+    with mailroom.request():
+        client.post(reverse("panel:practices_panel:review", args=[item.pk]), {"decision": "approve"})
+    assert mailroom.queued() == ["notify_submitter"]
+    assert [to(message) for message in mailroom.deliver()] == [representative_a.email]

@@ -166,6 +166,27 @@ def processing_register() -> list[Processing]:
             recipients=_("wszyscy odwiedzający (skład Zespołu jest publiczny); %(processors)s")
             % {"processors": processors},
         ),
+        Processing(
+            name=_("Propozycje dobrych praktyk"),
+            data=_("konto osoby, która zaproponowała praktykę w imieniu organizacji, uwagi Centrum do propozycji"),
+            purpose=_("ocena i publikacja dobrych praktyk organizacji"),
+            basis=_("wykonywanie zadania publicznego (art. 6 ust. 1 lit. e RODO w związku z art. 4 ust. 1 pkt 32 "
+                    "ustawy o działalności pożytku publicznego i o wolontariacie)"),
+            retention=[_("do usunięcia konta; opublikowana praktyka zostaje jako materiał organizacji, "
+                         "bez powiązania z Tobą")],
+            recipients=_("pracownicy urzędu oceniający propozycje; %(processors)s") % {"processors": processors},
+        ),
+        Processing(
+            name=_("Ogłoszenia „Szukam partnera” i odpowiedzi na nie"),
+            data=_("konto ogłaszającego; w odpowiedzi: imię i nazwisko lub nazwa, adres e-mail, treść wiadomości "
+                   "i odpowiedź ogłaszającego"),
+            purpose=_("przekazanie wiadomości między ogłaszającym a odpowiadającym bez ujawniania ich adresów"),
+            basis=_("Twoja zgoda wyrażona przez wysłanie wiadomości (art. 6 ust. 1 lit. a RODO)"),
+            retention=[_("wiadomość i odpowiedź – %(days)s od wysłania; ogłoszenie – do usunięcia konta "
+                         "albo organizacji") % {"days": _days(settings.PARTNERS_ANSWER_RETENTION_DAYS)}],
+            recipients=_("ogłaszający (bez Twojego adresu, dopóki nie odpowie); moderatorzy urzędu widzą "
+                         "ogłoszenia; %(processors)s") % {"processors": processors},
+        ),
     ]
 
 

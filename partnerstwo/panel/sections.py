@@ -89,6 +89,18 @@ SECTIONS = [
         "panel:team_panel:index",
         team_staff,
     ),
+    Section(
+        _("Dobre praktyki"),
+        _("Biblioteka poradników, standardów i wzorów dokumentów; propozycje organizacji do oceny."),
+        "panel:practices_panel:index",
+        official_or_administrator,
+    ),
+    Section(
+        _("Ogłoszenia partnerskie"),
+        _("Moderacja ogłoszeń „Szukam partnera”: nowe ogłoszenia organizacji i zdejmowanie naruszeń zasad."),
+        "panel:partners_panel:index",
+        official_or_administrator,
+    ),
 ]
 
 

@@ -16,4 +16,6 @@ urlpatterns = [
     path("konkursy/male-granty/", include("partnerstwo.small_grants.panel_urls")),
     path("konkursy/", include("partnerstwo.grants.panel_urls")),
     path("zespol/", include("partnerstwo.team.panel_urls")),
+    path("dobre-praktyki/", include("partnerstwo.practices.panel_urls")),
+    path("partnerzy/", include("partnerstwo.partners.panel_urls")),
 ]

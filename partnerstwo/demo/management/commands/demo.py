@@ -23,6 +23,8 @@ DEMO_MODULES = [
     "partnerstwo.pages.demo",
     "partnerstwo.news.demo",
     "partnerstwo.feedback.demo",
+    "partnerstwo.practices.demo",
+    "partnerstwo.partners.demo",
 ]
 
 
