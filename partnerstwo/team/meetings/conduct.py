@@ -218,6 +218,8 @@ def save_item_minutes(*, item: AgendaItem) -> AgendaItem:
 def save_action_item(*, action: ActionItem) -> ActionItem:
     action.full_clean(exclude=["meeting"])
     if not action.owner_id and not action.owner_name:
+        if action.meeting.group_id:
+            raise ValidationError({"owner_name": _("Wpisz, kto wykona zadanie.")})
         raise ValidationError({"owner": _("Wskaż, kto wykona zadanie: członka albo kogoś spoza składu.")})
     if action.owner_id and action.owner.term.body_id != action.meeting.body_id:  # None for a group's meeting
         raise ValidationError({"owner": _("Wybierz członka tego Zespołu.")})
