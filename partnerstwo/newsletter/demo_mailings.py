@@ -1,5 +1,6 @@
 """Demo one-off mailings for the panel: one sent a few days ago (with a few failed and uncertain deliveries,
-and a suppressed address), one draft, and one draft to the members of a sector group of the advisory body. Delivery rows are written with their statuses: nothing is sent.
+and a suppressed address), one draft, and one draft to the members of a sector group of the advisory body.
+Delivery rows are written with their statuses: nothing is sent.
 
 Runs after the demo recipients (demo_recipients.py); without them it uses addresses of its own.
 A mailing is created only when no mailing has its subject, so a second run adds nothing.

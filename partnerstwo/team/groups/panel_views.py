@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerstwo.lib.forms import add_errors
-from partnerstwo.team.body import terms
 from partnerstwo.team.access import manager_required, meeting_runner_required
+from partnerstwo.team.body import terms
 from partnerstwo.team.groups import coordination, joining
 from partnerstwo.team.groups.forms import GroupForm, GroupMemberForm
 from partnerstwo.team.meetings import conduct

@@ -20,8 +20,8 @@ def can_read_draft(user) -> bool:
 def can_comment(user, meeting: Meeting) -> bool:
     """The body's members comment on the body's drafts (a group agrees its minutes at its own meetings)."""
     return (
-        not meeting.group_id and user.is_authenticated and user.is_active and user.sits_on_team and not meeting.minutes_published
-        and meeting.has_started and not meeting.is_cancelled
+        not meeting.group_id and user.is_authenticated and user.is_active and user.sits_on_team
+        and not meeting.minutes_published and meeting.has_started and not meeting.is_cancelled
     )
 
 
