@@ -8,7 +8,12 @@ Only active recipients (confirmed, not unsubscribed) are ever chosen. The segmen
 - a sphere or a district: subscribers who chose it explicitly, and organisations that chose it or
   whose directory entry has it. A subscriber who narrowed nothing asked for topics, not for
   everything said about every sphere, so a sphere or district mailing does not reach them;
-- a target group: organisations whose directory entry serves that group.
+- a target group: organisations whose directory entry serves that group;
+- a sector group or working team of the advisory body: its member organisations (at their recipient
+  address, like every organisation segment) and its person members whose address is a subscriber's.
+  A person member is reached only as a subscriber: the address staff typed for the group's meeting
+  invitations carries no consent to mailings (docs/law.md#pke-art-398-no-mail-to-imported-addresses), and
+  the invitations reach them anyway.
 
 The result is a plain QuerySet of distinct recipients; one address may still be both an
 organisation and a subscriber, and delivery.enqueue sends one message per address.
@@ -17,9 +22,11 @@ reachable_recipients() is the wider "who may hear from us at all" that digests a
 """
 
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Lower
 
 from partnerstwo.newsletter.models import Mailing, Recipient, SuppressedAddress
 from partnerstwo.newsletter.organization_recipients import sync_organization_recipients
+from partnerstwo.team.models import GroupMember
 
 ORGANIZATION = Recipient.Kind.ORGANIZATION
 SUBSCRIBER = Recipient.Kind.SUBSCRIBER
@@ -47,6 +54,12 @@ def _segment_filter(mailing: Mailing) -> Q | None:
         return (subscriber & chosen) | (organization & (chosen | Q(organization__district=mailing.district_id)))
     if segment == Mailing.Segment.TARGET_GROUP and mailing.target_group_id:
         return organization & Q(organization__target_groups=mailing.target_group_id)
+    if segment == Mailing.Segment.TEAM_GROUP and mailing.team_group_id:
+        members = GroupMember.objects.filter(group=mailing.team_group_id)
+        people = members.filter(organization__isnull=True).exclude(email="").values(address=Lower("email"))
+        return (organization & Q(organization__in=members.values("organization"))) | (
+            subscriber & Q(email__in=people)
+        )
     return None
 
 
@@ -82,6 +95,7 @@ def describe(mailing: Mailing) -> str:
         Mailing.Segment.SPHERE: mailing.sphere,
         Mailing.Segment.DISTRICT: mailing.district,
         Mailing.Segment.TARGET_GROUP: mailing.target_group,
+        Mailing.Segment.TEAM_GROUP: mailing.team_group,
     }.get(mailing.segment)
     return f"{label}: {parameter}" if parameter else label
 

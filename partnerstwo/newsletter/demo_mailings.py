@@ -1,5 +1,6 @@
 """Demo one-off mailings for the panel: one sent a few days ago (with a few failed and uncertain deliveries,
-and a suppressed address) and one draft. Delivery rows are written with their statuses: nothing is sent.
+and a suppressed address), one draft, and one draft to the members of a sector group of the advisory body.
+Delivery rows are written with their statuses: nothing is sent.
 
 Runs after the demo recipients (demo_recipients.py); without them it uses addresses of its own.
 A mailing is created only when no mailing has its subject, so a second run adds nothing.
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from partnerstwo.accounts.models import User
 from partnerstwo.newsletter.models import Delivery, Mailing, Recipient, SuppressedAddress, Topic
+from partnerstwo.team.models import Group
 
 SENT_SUBJECT = "Zaproszenie: spotkanie konsultacyjne projektu programu współpracy na 2027 rok"
 SENT_BODY = """Szanowni Państwo,
@@ -38,6 +40,15 @@ z dotacji Miasta.
 3. Korekty i zwrot niewykorzystanej dotacji.
 
 Liczba miejsc ograniczona, zapisy w kalendarzu wydarzeń."""
+
+GROUP_SUBJECT = "Grupa branżowa kultury: materiały przed spotkaniem"
+GROUP_BODY = """Szanowni Państwo,
+
+przed najbliższym spotkaniem grupy branżowej kultury przesyłamy założenia konkursów w sferze kultury
+na przyszły rok. Uwagi prosimy przynieść na spotkanie albo przesłać koordynatorowi grupy.
+
+Z pozdrowieniami
+Centrum Aktywności Społecznej"""
 
 FALLBACK_ADDRESSES = [
     "biuro@fundacja-podlaska.example.org",
@@ -67,6 +78,13 @@ def load(stdout, **options):
     if not Mailing.objects.filter(subject=DRAFT_SUBJECT).exists():
         Mailing.objects.create(
             subject=DRAFT_SUBJECT, body=DRAFT_BODY, segment=Mailing.Segment.TOPIC, topic=Topic.TRAININGS,
+            created_by=author,
+        )
+        created += 1
+    group = Group.objects.filter(slug="kultura").first()
+    if group and not Mailing.objects.filter(subject=GROUP_SUBJECT).exists():
+        Mailing.objects.create(
+            subject=GROUP_SUBJECT, body=GROUP_BODY, segment=Mailing.Segment.TEAM_GROUP, team_group=group,
             created_by=author,
         )
         created += 1

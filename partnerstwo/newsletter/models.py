@@ -241,6 +241,7 @@ class Mailing(models.Model):
         SPHERE = "sphere", _("sfera zadań publicznych")
         DISTRICT = "district", _("osiedle")
         TARGET_GROUP = "target_group", _("grupa odbiorców organizacji")
+        TEAM_GROUP = "team_group", _("członkowie grupy branżowej lub zespołu roboczego")
 
     kind = models.CharField(_("rodzaj"), max_length=20, choices=Kind.choices, default=Kind.ONE_OFF)
     status = models.CharField(_("stan"), max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -264,6 +265,15 @@ class Mailing(models.Model):
     target_group = models.ForeignKey(
         "organizations.TargetGroup",
         verbose_name=_("grupa odbiorców"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    team_group = models.ForeignKey(
+        "team.Group",
+        verbose_name=_("grupa lub zespół roboczy"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -8,6 +8,7 @@ from partnerstwo.city.models import District, PublicTaskSphere
 from partnerstwo.lib.editorial.forms import BODY_MAX_LENGTH, MARKDOWN_HELP, MarkdownFieldsMixin
 from partnerstwo.newsletter.models import Mailing, Topic
 from partnerstwo.organizations.models import TargetGroup
+from partnerstwo.team.models import Group
 
 Segment = Mailing.Segment
 
@@ -17,8 +18,9 @@ SEGMENT_PARAMETERS = {
     Segment.SPHERE: ("sphere", _("Wybierz sferę zadań publicznych, do której kierujesz wiadomość.")),
     Segment.DISTRICT: ("district", _("Wybierz osiedle, do którego kierujesz wiadomość.")),
     Segment.TARGET_GROUP: ("target_group", _("Wybierz grupę odbiorców, z którą pracują organizacje.")),
+    Segment.TEAM_GROUP: ("team_group", _("Wybierz grupę branżową lub zespół roboczy.")),
 }
-PARAMETERS = ("topic", "sphere", "district", "target_group")
+PARAMETERS = ("topic", "sphere", "district", "target_group", "team_group")
 
 
 class MailingForm(MarkdownFieldsMixin, forms.ModelForm):
@@ -40,7 +42,8 @@ class MailingForm(MarkdownFieldsMixin, forms.ModelForm):
         help_text=_(
             "Wszystkie organizacje: te, których adres potwierdzono przy dołączaniu do katalogu i które nie "
             "zrezygnowały z wiadomości. Sfera i osiedle: organizacje, które w nich działają lub je wybrały, oraz "
-            "subskrybenci, którzy je wybrali. Grupa odbiorców: organizacje, które z nią pracują."
+            "subskrybenci, którzy je wybrali. Grupa odbiorców: organizacje, które z nią pracują. Grupa branżowa "
+            "lub zespół roboczy: organizacje-członkowie oraz osoby-członkowie zapisane na subskrypcję."
         ),
         error_messages={"required": _("Wybierz, kto ma dostać wiadomość.")},
     )
@@ -72,9 +75,17 @@ class MailingForm(MarkdownFieldsMixin, forms.ModelForm):
         help_text=_("Tylko gdy odbiorcy to grupa odbiorców organizacji."),
     )
 
+    team_group = forms.ModelChoiceField(
+        label=_("Grupa branżowa lub zespół roboczy"),
+        queryset=Group.objects.order_by("kind", "name"),
+        required=False,
+        empty_label=_("— wybierz —"),
+        help_text=_("Tylko gdy odbiorcy to członkowie grupy lub zespołu."),
+    )
+
     class Meta:
         model = Mailing
-        fields = ["subject", "body", "segment", "topic", "sphere", "district", "target_group"]
+        fields = ["subject", "body", "segment", "topic", "sphere", "district", "target_group", "team_group"]
 
     def clean_subject(self):
         subject = self.cleaned_data["subject"]

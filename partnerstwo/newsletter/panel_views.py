@@ -64,12 +64,14 @@ def _page(request, queryset, parameter="strona", per_page=ROWS_PER_PAGE):
 
 
 def _mailing(pk):
-    return get_object_or_404(Mailing.objects.select_related("sphere", "district", "target_group", "created_by"), pk=pk)
+    return get_object_or_404(
+        Mailing.objects.select_related("sphere", "district", "target_group", "team_group", "created_by"), pk=pk
+    )
 
 
 @content_editor_required
 def index(request):
-    mailings = Mailing.objects.select_related("sphere", "district", "target_group").defer("body")
+    mailings = Mailing.objects.select_related("sphere", "district", "target_group", "team_group").defer("body")
     kind = request.GET.get("rodzaj", "")
     if kind not in Mailing.Kind.values:
         kind = ""

@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import District, PublicTaskSphere
-from partnerstwo.organizations.models import LegalForm, TargetGroup
+from partnerstwo.organizations.models import LegalForm, Organization, TargetGroup
 from partnerstwo.organizations.public_data import sphere_name
 
 # URL value -> OrganizationQuerySet.ORDERINGS key; the URL speaks Polish.
@@ -16,11 +16,23 @@ SORTS = {"nazwa": "name", "nazwa-malejaco": "name_desc", "aktualizacja": "update
 FIRST_REPORT_YEAR = 2000
 
 
+def team_group_choices() -> list[tuple[str, str]]:
+    """The advisory body's sector groups and working teams that have organisations, as (slug, name), in one
+    query through the reverse relation its group members leave on Organization (team_groups): the team sits
+    above the directory, which imports nothing of it. A group without organisations would filter to nothing."""
+    rows = (
+        Organization.objects.filter(team_groups__isnull=False)
+        .values_list("team_groups__group__slug", "team_groups__group__name")
+        .order_by("team_groups__group__name", "team_groups__group__slug").distinct()
+    )
+    return list(rows)
+
+
 class DirectoryForm(forms.Form):
     """Reads GET parameters; a value that does not validate is reported and left out of the filter.
 
-    Building the form costs three queries (the spheres, districts and target groups offered),
-    whatever the number of organisations.
+    Building the form costs four queries (the spheres, districts, target groups and the advisory body's groups
+    offered), whatever the number of organisations.
     """
 
     q = forms.CharField(
@@ -34,6 +46,7 @@ class DirectoryForm(forms.Form):
         label=_("Forma prawna"), required=False, choices=[("", _("wszystkie formy"))] + LegalForm.choices
     )
     grupa = forms.ChoiceField(label=_("Dla kogo działa"), required=False)
+    branza = forms.ChoiceField(label=_("Grupa branżowa lub zespół roboczy"), required=False)
     opp = forms.BooleanField(label=_("tylko organizacje pożytku publicznego (OPP)"), required=False)
     wolontariat = forms.BooleanField(label=_("tylko szukające wolontariuszy"), required=False)
     raport = forms.IntegerField(
@@ -62,6 +75,7 @@ class DirectoryForm(forms.Form):
             District.objects.active().values_list("slug", "name")
         )
         fields["grupa"].choices = [("", _("wszystkie grupy"))] + list(TargetGroup.objects.values_list("slug", "name"))
+        fields["branza"].choices = [("", _("wszystkie grupy i zespoły"))] + team_group_choices()
         fields["raport"].widget.attrs["max"] = timezone.now().year + 1  # clean_raport checks it too
 
     def clean_raport(self):
@@ -88,6 +102,7 @@ class DirectoryForm(forms.Form):
             "opp": bool(data.get("opp")),
             "volunteers": bool(data.get("wolontariat")),
             "report_year": data.get("raport"),
+            "team_group": data.get("branza") or "",
         }
 
     def ordering(self) -> str:

@@ -73,7 +73,10 @@ class OrganizationQuerySet(models.QuerySet):
         return self.select_related("district").prefetch_related("spheres")
 
     def for_profile(self):
-        return self.select_related("district", "updated_by").prefetch_related("spheres", "target_groups")
+        # team_groups: the advisory body's groups the organisation belongs to (a reverse relation, no import).
+        return self.select_related("district", "updated_by").prefetch_related(
+            "spheres", "target_groups", "team_groups__group"
+        )
 
     def for_map(self):
         """Only what a marker needs, for the organisations that have coordinates."""
@@ -91,9 +94,13 @@ class OrganizationQuerySet(models.QuerySet):
 
     def matching(
         self, *, q="", sphere="", district="", legal_form="", target_group="",
-        opp=False, volunteers=False, report_year=None,
+        opp=False, volunteers=False, report_year=None, team_group="",
     ):
-        """The directory's filters; each value is a slug or key, and an empty one does not filter."""
+        """The directory's filters; each value is a slug or key, and an empty one does not filter.
+
+        team_group is the slug of a sector group or working team of the advisory body, reached through the
+        reverse relation the team's group members leave here (team_groups): the directory imports nothing of
+        the team, which sits above it (an organisation is in a group at most once, so no row doubles)."""
         qs = self.search(q) if q else self
         if sphere:
             qs = qs.filter(spheres__slug=sphere)
@@ -109,6 +116,8 @@ class OrganizationQuerySet(models.QuerySet):
             qs = qs.filter(looking_for_volunteers__in=[True])
         if report_year:
             qs = qs.with_report_for(report_year)
+        if team_group:
+            qs = qs.filter(team_groups__group__slug=team_group)
         return qs
 
     # The directory's sort orders; the pk makes pages stable when names or dates are equal.

@@ -187,6 +187,18 @@ def processing_register() -> list[Processing]:
             recipients=_("ogłaszający (bez Twojego adresu, dopóki nie odpowie); moderatorzy urzędu widzą "
                          "ogłoszenia; %(processors)s") % {"processors": processors},
         ),
+        Processing(
+            name=_("Członkowie grup branżowych i zespołów roboczych Zespołu"),
+            data=_("imię i nazwisko, instytucja lub funkcja, rola w grupie, adres e-mail do zaproszeń (niepubliczny), "
+                   "konto koordynatora"),
+            purpose=_("praca grup i zespołów roboczych: skład, zaproszenia na posiedzenia i protokoły"),
+            basis=_("wykonywanie zadania publicznego (art. 6 ust. 1 lit. e RODO w związku z art. 5 ustawy "
+                    "o działalności pożytku publicznego i o wolontariacie)"),
+            retention=[_("skład grupy zostaje na jej stronie; adres do zaproszeń i powiązanie z kontem usuwamy "
+                         "z kontem albo na prośbę")],
+            recipients=_("wszyscy odwiedzający (skład grupy jest publiczny); %(processors)s")
+            % {"processors": processors},
+        ),
     ]
 
 

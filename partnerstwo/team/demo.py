@@ -3,7 +3,8 @@ representatives, three of the mayor, two of the City Council), one of whom left 
 meetings (the minutes of the first three approved at the next one, the last still a draft with a comment) and
 one coming meeting with a department, a guest and the invitations sent; a tracked legal act, positions adopted
 (at a meeting and electronically) and rejected, an electronic vote still open and a draft with an amendment;
-two sector groups (the demo representative's organisation in one) and a working team for a competition.
+two sector groups (the demo representative's organisation in one) and a working team for a competition, each
+with a past meeting (minutes published) and a coming one (groups/demo.py).
 
 The demo Team member (zespol@example.org) is the current term's secretary, so she runs the body's staff pages.
 Dates follow the day the demo is loaded: the current term always includes today. Keyed by term number, person
@@ -20,6 +21,7 @@ from partnerstwo.accounts.models import User
 from partnerstwo.city.models import Department, PublicTaskSphere
 from partnerstwo.organizations.models import Organization
 from partnerstwo.team.body import terms
+from partnerstwo.team.groups import demo as group_demo
 from partnerstwo.team.meetings import conduct, minutes
 from partnerstwo.team.models import (
     ActionItem,
@@ -99,6 +101,7 @@ def load(stdout, **options):
     _meetings(body)
     _positions(body)
     _groups(body)
+    group_demo.load()
     stdout.write(f"  kadencje: 2, członkostwa: {Membership.objects.filter(term__body=body).count()}, "
                  f"posiedzenia: {body.meetings.count()}, stanowiska: {body.positions.count()}")
 

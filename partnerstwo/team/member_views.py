@@ -100,7 +100,7 @@ def position(request, pk):
 @member_required
 @require_http_methods(["GET", "POST"])
 def meeting(request, pk):
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    meeting = get_object_or_404(Meeting.objects.select_related("body").filter(group=None), pk=pk)
     seat = conduct.members_of(meeting).filter(user=request.user).first()
     response_form = ResponseForm(request.POST if request.POST.get("action") == "respond" else None)
     comment_form = CommentForm(request.POST if request.POST.get("action") == "comment" else None, meeting=meeting)

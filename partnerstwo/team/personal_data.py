@@ -4,12 +4,13 @@ A seat on the advisory body is a public record of who advised the city and when 
 deleting the account keeps the name, function and dates in the term's history, and removes what was there
 only for the person's convenience or by their consent: the link to the account, the invitation address and
 the photo. Their remarks on draft minutes and their amendments stay in the history without their name; their
-votes on positions stay with their seat, as the published results show them.
+votes on positions stay with their seat, as the published results show them. A place in a sector group or
+working team keeps the name on the group's public page; the link to the account and the invitation address go.
 """
 
 from django.db import transaction
 
-from partnerstwo.team.models import Amendment, Attendance, Membership, MinutesComment, PositionVote
+from partnerstwo.team.models import Amendment, Attendance, GroupMember, Membership, MinutesComment, PositionVote
 
 
 def export(user) -> dict:
@@ -30,6 +31,11 @@ def export(user) -> dict:
                 "has_photo": bool(seat.photo),
             }
             for seat in seats
+        ],
+        "team_group_memberships": [
+            {"group": member.group.name, "name": member.person_name, "role": member.role, "email": member.email,
+             "joined_on": member.joined_on.isoformat()}
+            for member in GroupMember.objects.filter(user=user).select_related("group").order_by("joined_on", "pk")
         ],
         "meeting_answers": [
             {"meeting": str(answer.meeting), "response": answer.response, "status": answer.status}
@@ -55,6 +61,7 @@ def forget(user) -> None:
     with transaction.atomic():
         MinutesComment.objects.filter(author=user).update(author=None, author_name="")
         Amendment.objects.filter(proposed_by=user).update(proposed_by=None, proposed_by_name="")
+        GroupMember.objects.filter(user=user).update(user=None, email="")
         for seat in Membership.objects.filter(user=user):
             if seat.photo:
                 seat.photo.delete(save=False)

@@ -221,7 +221,75 @@ def test_a_representative_adds_their_organisation_to_a_sector_group_with_the_key
     page.goto("/zespol/grupy/kultura/")
     page.locator("#id_organization").select_option(index=1)
     page.get_by_role("button", name="Dołącz do grupy").press("Enter")
-    expect(page.locator(".message--success")).to_contain_text("Organizacja dołączyła do grupy.")
+    expect(page.locator(".message--success")).to_contain_text("Organizacja dołączyła do grupy")
     expect(page.get_by_role("button", name=re.compile("Wypisz z grupy"))).to_be_visible()
     assert not axe_violations(page)
+    context.close()
+
+
+def _group_paths():
+    from partnerstwo.organizations.models import Organization
+    from partnerstwo.team.models import Group
+
+    culture = Group.objects.get(slug="kultura")
+    working = Group.objects.get(slug="zespol-kluby-seniora")
+    held = culture.meetings.filter(minutes_status="approved").get()
+    coming = culture.meetings.filter(minutes_status="draft").get()
+    team_meeting = working.meetings.filter(minutes_status="approved").get()
+    member = Organization.objects.filter(team_groups__group=culture).order_by("name").first()
+    return {
+        "group-meeting-minutes": held.get_absolute_url(),
+        "group-meeting-coming": coming.get_absolute_url(),
+        "working-team-meeting": team_meeting.get_absolute_url(),
+        "panel-group-meetings": f"/panel/zespol/grupy/{culture.pk}/posiedzenia/",
+        "panel-group-meeting-new": f"/panel/zespol/grupy/{culture.pk}/posiedzenia/nowe/",
+        "panel-group-meeting": f"/panel/zespol/posiedzenia/{coming.pk}/",
+        "panel-group-minutes": f"/panel/zespol/posiedzenia/{held.pk}/protokol/",
+        "panel-group-attendance": f"/panel/zespol/posiedzenia/{held.pk}/obecnosc/",
+        "directory-by-group": "/organizacje/?branza=kultura",
+        "profile-with-groups": member.get_absolute_url(),
+    }
+
+
+GROUP_PAGES = ["group-meeting-minutes", "group-meeting-coming", "working-team-meeting", "panel-group-meetings",
+               "panel-group-meeting-new", "panel-group-meeting", "panel-group-minutes", "panel-group-attendance",
+               "directory-by-group", "profile-with-groups"]
+GROUP_CASES = [(name, mode) for name in GROUP_PAGES
+               for mode in (MODES if name in ("group-meeting-minutes", "panel-group-meeting") else ["default"])]
+
+
+@pytest.mark.parametrize(("name", "mode"), GROUP_CASES, ids=[f"{name}-{mode}" for name, mode in GROUP_CASES])
+def test_axe_finds_no_wcag_a_or_aa_violation_on_the_group_meeting_pages(open_in_mode, log_in, axe_violations,
+                                                                        secretary, name, mode):
+    page = open_in_mode(mode)
+    log_in(page.context, secretary)
+    response = page.goto(_group_paths()[name])
+    assert response.status == 200
+    expect(page.locator("h1")).to_have_count(1)
+    violations = axe_violations(page)
+    assert not violations, f"{name} ({mode}, {page.url}):\n" + "\n".join(violations)
+
+
+def test_a_representative_joins_a_sector_group_from_the_profile_with_the_keyboard(
+    new_context, log_in, axe_violations, demo_data
+):
+    from partnerstwo.accounts.models import User
+    from partnerstwo.organizations.models import Organization
+
+    user = User.objects.get(email="organizacja@example.org")
+    organization = Organization.objects.represented_by(user).order_by("pk").first()
+    context = new_context()
+    log_in(context, user)
+    page = context.new_page()
+    page.goto(organization.get_absolute_url())
+    section = page.locator(".profile-groups")
+    expect(section).to_contain_text("Grupa branżowa: pomoc społeczna")
+    assert not axe_violations(page), "\n".join(axe_violations(page))
+    joined = section.get_by_role("button", name=re.compile("Wypisz z grupy")).count()
+    section.get_by_role("button", name=re.compile("^Dołącz")).first.press("Enter")
+    expect(page.locator(".message--success")).to_contain_text("Organizacja dołączyła do grupy")
+    assert page.url.endswith(organization.get_absolute_url())
+    expect(section.get_by_role("button", name=re.compile("Wypisz z grupy"))).to_have_count(joined + 1)
+    expect(page.locator("#team-groups-heading")).to_be_visible()
+    assert not axe_violations(page), "\n".join(axe_violations(page))
     context.close()

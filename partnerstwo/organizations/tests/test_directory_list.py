@@ -173,7 +173,7 @@ def test_the_list_runs_a_constant_number_of_queries(client, django_assert_num_qu
     for n in range(rows):
         make.organization(f"Fundacja {n:02d}", spheres=["culture", "sport"], district=dojlidy, is_opp=n % 2 == 0)
 
-    # spheres, districts and target groups offered in the form; count; the page; its spheres
-    with django_assert_num_queries(6):
+    # the form's four choice lists (spheres, districts, target groups, the Team's groups); count; page; spheres
+    with django_assert_num_queries(7):
         response = client.get(URL, {"sfera": "culture", "q": "fundacja"})
     assert response.status_code == 200

@@ -51,7 +51,7 @@ def test_markers_take_a_constant_number_of_queries(client, django_assert_num_que
     for n in range(rows):
         make.organization(f"Org {n}", latitude="53.12", longitude="23.15", spheres=["culture"])
 
-    with django_assert_num_queries(4):  # the form's three choice lists, then the markers
+    with django_assert_num_queries(5):  # the form's four choice lists, then the markers
         assert len(client.get("/organizacje/mapa/punkty.json").json()["markers"]) == rows
 
 

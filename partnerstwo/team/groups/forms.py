@@ -22,9 +22,15 @@ class GroupForm(forms.ModelForm):
 
 
 class GroupMemberForm(forms.ModelForm):
+    account_email = forms.EmailField(
+        label=_("Adres konta w serwisie"), required=False,
+        help_text=_("Dla osoby z kontem: koordynator(ka) z kontem prowadzi posiedzenia grupy."),
+    )
+
     class Meta:
         model = GroupMember
-        fields = ["organization", "person_name", "affiliation", "is_city_representative", "role", "joined_on"]
+        fields = ["organization", "person_name", "affiliation", "email", "is_city_representative", "role",
+                  "joined_on"]
         widgets = {"joined_on": DateInput}
         help_texts = {"person_name": _("Dla osoby spoza katalogu organizacji, np. przedstawiciela urzędu.")}
 

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from partnerstwo.organizations.models import Organization
+from partnerstwo.team.body import terms
 from partnerstwo.team.models import Group, GroupMember
 
 
@@ -39,7 +40,16 @@ def leave(*, group: Group, organization_id: int, user) -> None:
     found.delete()
 
 
-def save_member(*, member: GroupMember) -> GroupMember:
-    member.full_clean(exclude=["added_by"])
+def save_member(*, member: GroupMember, account_email: str = "") -> GroupMember:
+    """Saves the member, a person linked to the account with `account_email` (none when blank): a coordinator
+    with an account runs the group's meetings (coordination)."""
+    if account_email.strip():
+        if member.organization_id:
+            raise ValidationError({"account_email": _(
+                "Konto wskazuje się tylko dla osoby; organizację reprezentują jej przedstawiciele.")})
+        member.user = terms.account_for(account_email)
+    else:
+        member.user = None
+    member.full_clean(exclude=["added_by", "user"])
     member.save()
     return member

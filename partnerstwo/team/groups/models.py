@@ -71,6 +71,16 @@ class GroupMember(models.Model):
     )
     person_name = models.CharField(_("imię i nazwisko"), max_length=150, blank=True)
     affiliation = models.CharField(_("instytucja lub funkcja"), max_length=200, blank=True)
+    email = models.EmailField(
+        _("e-mail do zaproszeń"), blank=True,
+        help_text=_("Niepubliczny. Dla osoby: zaproszenia na posiedzenia grupy. Organizację zapraszamy przez jej "
+                    "przedstawicieli."),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("konto"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="team_group_memberships",
+        help_text=_("Konto osoby: koordynator(ka) z kontem prowadzi posiedzenia grupy."),
+    )
     is_city_representative = models.BooleanField(_("przedstawiciel(ka) urzędu"), default=False)
     role = models.CharField(_("rola"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     joined_on = models.DateField(_("od"), default=timezone.localdate)
@@ -94,3 +104,14 @@ class GroupMember(models.Model):
 
     def __str__(self):
         return self.organization.name if self.organization_id else self.person_name
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == self.Role.COORDINATOR
+
+    @property
+    def invitation_email(self) -> str:
+        """A person's address for invitations (their own, else their account's); organisations have none here."""
+        if self.organization_id:
+            return ""
+        return self.email or (self.user.email if self.user_id else "")

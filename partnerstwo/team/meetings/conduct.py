@@ -3,6 +3,9 @@
 The members invited to a meeting, and counted for its quorum, are those who sit on the body on its day
 (MembershipQuerySet.on). The quorum is the body's share of them, rounded up (docs/law.md#brdpp-quorum-and-votes):
 no vote is recorded without it, and no more votes than members present.
+
+A group's meeting (Meeting.group) goes through the same steps with the group's members in place of the seats;
+it has no quorum and records no votes (team/groups/coordination.py says why).
 """
 
 import datetime as dt
@@ -17,10 +20,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerstwo.team.meetings import invitations
-from partnerstwo.team.models import ActionItem, AgendaItem, Attendance, Guest, Meeting, Membership
+from partnerstwo.team.models import ActionItem, AgendaItem, Attendance, GroupMember, Guest, Meeting, Membership
 
 
 def members_of(meeting: Meeting):
+    """The seats held on the meeting's day; for a group's meeting, the group's members."""
+    if meeting.group_id:
+        return GroupMember.objects.filter(group=meeting.group_id)
     return Membership.objects.invited_to(meeting)
 
 
@@ -39,7 +45,10 @@ class Quorum:
         return self.members > 0 and self.present >= self.required
 
 
-def quorum(meeting: Meeting) -> Quorum:
+def quorum(meeting: Meeting) -> Quorum | None:
+    """None for a group's meeting, which has no quorum."""
+    if meeting.group_id:
+        return None
     seats = members_of(meeting)
     present = Attendance.objects.filter(
         meeting=meeting, membership__in=seats, status=Attendance.Status.PRESENT
@@ -47,8 +56,14 @@ def quorum(meeting: Meeting) -> Quorum:
     return Quorum(members=seats.count(), present=present, percent=meeting.body.quorum_percent)
 
 
-def attendance_of(meeting: Meeting) -> list[tuple[Membership, Attendance | None]]:
-    """Every member invited, in the body's order, with their answer and attendance so far (None: nothing yet)."""
+def attendance_of(meeting: Meeting) -> list[tuple[Membership | GroupMember, Attendance | None]]:
+    """Every member invited, in the body's order (a group's: coordinators first, then by name), with their answer
+    and attendance so far (None: nothing yet)."""
+    if meeting.group_id:
+        records = {a.group_member_id: a for a in Attendance.objects.filter(meeting=meeting)}
+        members = members_of(meeting).select_related("organization").order_by(
+            "role", "organization__name", "person_name", "pk")
+        return [(member, records.get(member.pk)) for member in members]
     records = {a.membership_id: a for a in Attendance.objects.filter(meeting=meeting)}
     return [(seat, records.get(seat.pk)) for seat in members_of(meeting).in_order().select_related("organization")]
 
@@ -64,7 +79,7 @@ def note_change(meeting: Meeting) -> None:
 
 
 def check_meeting(meeting: Meeting) -> None:
-    meeting.full_clean(exclude=["body"])
+    meeting.full_clean(exclude=["body", "group"])
     if not meeting.place and not meeting.online_url:
         raise ValidationError({"place": _("Podaj miejsce posiedzenia albo link do spotkania online.")})
 
@@ -136,7 +151,7 @@ def delete_item(*, item: AgendaItem) -> None:
 
 def respond(*, meeting: Meeting, membership: Membership, response: str) -> Attendance:
     """A member says whether they will come; until the meeting starts, and only to a meeting they are invited to."""
-    if meeting.is_cancelled or meeting.has_started:
+    if meeting.is_cancelled or meeting.has_started or meeting.group_id:
         raise ValidationError(_("Na to posiedzenie nie można już odpowiadać."))
     if not members_of(meeting).filter(pk=membership.pk).exists():
         raise ValidationError(_("W dniu posiedzenia nie zasiadasz w Zespole."))
@@ -152,25 +167,40 @@ def can_record_attendance(meeting: Meeting) -> bool:
 
 
 @transaction.atomic
-def record_attendance(*, meeting: Meeting, statuses: dict[int, str], guests: dict[int, bool | None]) -> Quorum:
-    """Statuses by membership id (blank: not recorded), guests' presence by guest id; returns the quorum."""
+def record_attendance(*, meeting: Meeting, statuses: dict[int, str], guests: dict[int, bool | None]):
+    """Statuses by membership id (a group's meeting: by group member id; blank: not recorded), guests' presence
+    by guest id; returns the quorum (a group's meeting: who was present of how many, a Presence)."""
     if not can_record_attendance(meeting):
         raise ValidationError(_("Obecność zapisuje się od dnia posiedzenia."))
     invited = set(members_of(meeting).values_list("pk", flat=True))
-    for membership_id, status in statuses.items():
-        if membership_id not in invited:
+    key = "group_member_id" if meeting.group_id else "membership_id"
+    for member_id, status in statuses.items():
+        if member_id not in invited:
             continue
-        Attendance.objects.update_or_create(meeting=meeting, membership_id=membership_id, defaults={"status": status})
+        Attendance.objects.update_or_create(meeting=meeting, **{key: member_id}, defaults={"status": status})
     for guest in Guest.objects.filter(meeting=meeting, pk__in=list(guests)):
         guest.attended = guests[guest.pk]
         guest.save(update_fields=["attended"])
-    return quorum(meeting)
+    if not meeting.group_id:
+        return quorum(meeting)
+    present = Attendance.objects.filter(meeting=meeting, status=Attendance.Status.PRESENT, group_member__in=invited)
+    return Presence(members=len(invited), present=present.count())
+
+
+@dataclass(frozen=True)
+class Presence:
+    """Who came to a group's meeting, which has no quorum."""
+
+    members: int
+    present: int
 
 
 def check_votes(meeting: Meeting, votes: tuple[int | None, int | None, int | None], field: str = "votes_for") -> None:
     """A vote needs the quorum present and at most one vote for each member present."""
     if all(v is None for v in votes):
         return
+    if meeting.group_id:
+        raise ValidationError({field: _("Na posiedzeniach grup i zespołów roboczych nie zapisuje się głosowań.")})
     if any(v is None for v in votes):
         raise ValidationError({field: _("Podaj wszystkie trzy liczby głosów (za, przeciw, wstrzymujące się).")})
     found = quorum(meeting)
@@ -201,17 +231,20 @@ def save_item_minutes(*, item: AgendaItem) -> AgendaItem:
 def save_action_item(*, action: ActionItem) -> ActionItem:
     action.full_clean(exclude=["meeting"])
     if not action.owner_id and not action.owner_name:
+        if action.meeting.group_id:
+            raise ValidationError({"owner_name": _("Wpisz, kto wykona zadanie.")})
         raise ValidationError({"owner": _("Wskaż, kto wykona zadanie: członka albo kogoś spoza składu.")})
-    if action.owner_id and action.owner.term.body_id != action.meeting.body_id:
+    if action.owner_id and action.owner.term.body_id != action.meeting.body_id:  # None for a group's meeting
         raise ValidationError({"owner": _("Wybierz członka tego Zespołu.")})
     action.save()
     return action
 
 
 def open_action_items_before(meeting: Meeting):
-    """What is still to be done from the body's earlier meetings: shown at the next meeting."""
+    """What is still to be done from the body's (the group's) earlier meetings: shown at the next meeting."""
     return (
-        ActionItem.objects.open().filter(meeting__body=meeting.body_id, meeting__starts_at__lt=meeting.starts_at)
+        ActionItem.objects.open().filter(meeting__in=Meeting.objects.alongside(meeting).values("pk"),
+                                         meeting__starts_at__lt=meeting.starts_at)
         .select_related("meeting", "owner")
     )
 

@@ -32,7 +32,10 @@ class MeetingForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["departments"].queryset = Department.objects.active()
+        if self.instance.group_id:  # the departments' pages list the body's meetings with them
+            del self.fields["departments"]
+        else:
+            self.fields["departments"].queryset = Department.objects.active()
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = [DATETIME_FORMAT]
 
@@ -86,7 +89,7 @@ class AttendanceForm(forms.Form):
         choices = [("", _("nie zapisano")), *Attendance.Status.choices]
         for seat, record in rows:
             self.fields[f"member_{seat.pk}"] = forms.ChoiceField(
-                label=seat.person_name, choices=choices, required=False, widget=forms.RadioSelect,
+                label=seat.person_name or str(seat), choices=choices, required=False, widget=forms.RadioSelect,
                 initial=record.status if record else "",
             )
         for guest in self.guest_rows:
@@ -117,6 +120,12 @@ class ItemMinutesForm(forms.ModelForm):
         widgets = {"discussion": forms.Textarea(attrs={"rows": 6}), "decisions": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"votes_for": _("Tylko gdy w tym punkcie głosowano; puste pola: bez głosowania.")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.meeting.group_id:  # a group records no votes (groups.coordination)
+            for name in ("votes_for", "votes_against", "votes_abstain"):
+                del self.fields[name]
+
 
 class MinutesIntroForm(forms.ModelForm):
     class Meta:
@@ -133,7 +142,11 @@ class ActionItemForm(forms.ModelForm):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["item"].queryset = meeting.items.all()
-        self.fields["owner"].queryset = Membership.objects.invited_to(meeting).in_order()
+        if meeting.group_id:
+            del self.fields["owner"]
+            self.fields["owner_name"].label = _("kto")
+        else:
+            self.fields["owner"].queryset = Membership.objects.invited_to(meeting).in_order()
 
 
 class ActionDoneForm(forms.Form):

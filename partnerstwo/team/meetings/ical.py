@@ -18,12 +18,12 @@ def meeting_uid(meeting) -> str:
 
 
 def meeting_ics(meeting, agenda: list[str]) -> bytes:
-    calendar = calendar_header(meeting.body.name)
+    calendar = calendar_header(meeting.host.name)
     event = icalendar.Event()
     event.add("uid", meeting_uid(meeting))
     event.add("dtstamp", timezone.now().astimezone(dt.UTC))
     event.add("sequence", meeting.sequence)
-    event.add("summary", f"{meeting.title} – {meeting.body.name}")
+    event.add("summary", f"{meeting.title} – {meeting.host.name}")
     event.add("dtstart", timezone.localtime(meeting.starts_at))
     event.add("dtend", timezone.localtime(meeting.ends_at))
     event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")

@@ -1,7 +1,8 @@
 """Invitations to a meeting, queued by meetings.send_invitations: one e-mail to each member who sits on the body
 on its day and to each guest with an address, in their language, with the meeting as an iCalendar attachment;
 sent again, as an update, after the agenda, time or place changed (Meeting.invitations_outdated), or as a
-cancellation. Built in the worker from the meeting as it is when the mail goes out."""
+cancellation. Built in the worker from the meeting as it is when the mail goes out. A group's meeting invites
+the group's members instead (groups.coordination.invited_people)."""
 
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerstwo.lib.emails import absolute_url, build_email, email_task
+from partnerstwo.team.groups import coordination
 from partnerstwo.team.meetings import ical
 from partnerstwo.team.models import Meeting, Membership
 
@@ -26,6 +28,10 @@ class Recipient:
 
 def recipients(meeting: Meeting) -> list[Recipient]:
     found, seen = [], set()
+    if meeting.group_id:
+        for email, name, language in coordination.invited_people(meeting.group):
+            seen.add(email.lower())
+            found.append(Recipient(email, name, False, language))
     for seat in Membership.objects.invited_to(meeting).select_related("user").order_by("person_name", "pk"):
         email = seat.invitation_email
         if email and email.lower() not in seen:
@@ -41,7 +47,7 @@ def recipients(meeting: Meeting) -> list[Recipient]:
 
 @email_task
 def send_invitations(meeting_id: int, update: bool) -> list[EmailMessage]:
-    meeting = Meeting.objects.select_related("body").filter(pk=meeting_id).first()
+    meeting = Meeting.objects.select_related("body", "group").filter(pk=meeting_id).first()
     if meeting is None:
         return []
     agenda = list(meeting.items.values_list("title", flat=True))

@@ -4,6 +4,7 @@ then published as a page and an accessible PDF (docs/law.md#brdpp-minutes-after-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerstwo.team.body import terms
@@ -17,9 +18,10 @@ def can_read_draft(user) -> bool:
 
 
 def can_comment(user, meeting: Meeting) -> bool:
+    """The body's members comment on the body's drafts (a group agrees its minutes at its own meetings)."""
     return (
-        user.is_authenticated and user.is_active and user.sits_on_team and not meeting.minutes_published
-        and meeting.has_started and not meeting.is_cancelled
+        not meeting.group_id and user.is_authenticated and user.is_active and user.sits_on_team
+        and not meeting.minutes_published and meeting.has_started and not meeting.is_cancelled
     )
 
 
@@ -34,10 +36,13 @@ def add_comment(*, meeting: Meeting, user, text: str, item=None) -> MinutesComme
 
 
 def drafts_to_approve(at_meeting: Meeting):
-    """Earlier meetings of the body whose minutes wait for approval: what a meeting may vote on."""
+    """Earlier meetings of the body whose minutes wait for approval: what a meeting may vote on (a group's
+    meeting votes on none: its minutes are published by publish_group_minutes)."""
+    if at_meeting.group_id:
+        return Meeting.objects.none()
     return (
         Meeting.objects.filter(
-            body=at_meeting.body_id, minutes_status=Meeting.MinutesStatus.DRAFT,
+            body=at_meeting.body_id, group=None, minutes_status=Meeting.MinutesStatus.DRAFT,
             starts_at__lt=at_meeting.starts_at, status=Meeting.Status.PLANNED,
         ).order_by("starts_at")
     )
@@ -62,6 +67,22 @@ def approve(*, meeting: Meeting, at_meeting: Meeting, votes_for: int, votes_agai
     meeting.save(update_fields=[
         "minutes_status", "approved_at_meeting", "approval_for", "approval_against", "approval_abstain", "updated_at",
     ])
+
+
+@transaction.atomic
+def publish_group_minutes(*, meeting: Meeting) -> None:
+    """A group's minutes, once the group agreed them, are published by whoever runs its meetings; no vote (the
+    body's approval rule binds the body, not its groups) and, like the body's, unchanged from then on."""
+    if not meeting.group_id:
+        raise ValidationError(_("Protokół posiedzenia Zespołu przyjmuje się w głosowaniu na kolejnym posiedzeniu."))
+    if meeting.is_cancelled or not meeting.has_started:
+        raise ValidationError(_("Protokół publikuje się po posiedzeniu, które się odbyło."))
+    updated = Meeting.objects.filter(pk=meeting.pk, minutes_status=Meeting.MinutesStatus.DRAFT).update(
+        minutes_status=Meeting.MinutesStatus.APPROVED, updated_at=timezone.now(),
+    )
+    if not updated:
+        raise ValidationError(_("Protokół został już opublikowany."))
+    meeting.refresh_from_db(fields=["minutes_status", "updated_at"])
 
 
 def context(meeting: Meeting) -> dict:

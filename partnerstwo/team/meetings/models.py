@@ -23,12 +23,19 @@ class MeetingQuerySet(models.QuerySet):
     def with_published_minutes(self):
         return self.filter(minutes_status=Meeting.MinutesStatus.APPROVED)
 
+    def alongside(self, meeting):
+        """The meetings of the same body or the same group as `meeting`."""
+        return self.filter(body=meeting.body_id, group=meeting.group_id)
+
 
 class Meeting(models.Model):
-    """A meeting of the body: its agenda, who came, and the minutes drafted from the agenda.
+    """A meeting of the body, or of one of its sector groups or working teams: its agenda, who came, and the
+    minutes drafted from the agenda.
 
-    The minutes are a draft the members comment on until a later meeting approves them by a vote; only then
-    are they public (docs/law.md#brdpp-minutes-after-approval).
+    The body's minutes are a draft the members comment on until a later meeting approves them by a vote; only
+    then are they public (docs/law.md#brdpp-minutes-after-approval). A group's meeting belongs to the group
+    instead of the body (exactly one of the two): the body's lists, counts, quorum and votes never see it; its
+    minutes are published by whoever runs the group's meetings (team/groups/coordination.py).
     """
 
     class Status(models.TextChoices):
@@ -39,7 +46,11 @@ class Meeting(models.Model):
         DRAFT = "draft", _("projekt")
         APPROVED = "approved", _("przyjęty")
 
-    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="meetings")
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, null=True, blank=True, related_name="meetings")
+    group = models.ForeignKey(
+        "team.Group", verbose_name=_("grupa lub zespół roboczy"), on_delete=models.CASCADE, null=True, blank=True,
+        related_name="meetings",
+    )
     title = models.CharField(_("tytuł"), max_length=200)
     starts_at = models.DateTimeField(_("początek"))
     ends_at = models.DateTimeField(_("koniec"))
@@ -85,8 +96,12 @@ class Meeting(models.Model):
                 violation_error_message=_("Koniec posiedzenia nie może być wcześniejszy niż początek."),
             ),
             models.CheckConstraint(
-                condition=Q(minutes_status="draft") | Q(approved_at_meeting__isnull=False),
+                condition=Q(minutes_status="draft") | Q(approved_at_meeting__isnull=False) | Q(group__isnull=False),
                 name="meeting_minutes_approved_at_a_meeting",
+            ),
+            models.CheckConstraint(
+                condition=Q(body__isnull=False, group__isnull=True) | Q(body__isnull=True, group__isnull=False),
+                name="meeting_of_body_or_group",
             ),
         ]
 
@@ -94,7 +109,18 @@ class Meeting(models.Model):
         return f"{self.title} ({timezone.localtime(self.starts_at):%d.%m.%Y})"
 
     def get_absolute_url(self):
+        if self.group_id:
+            return reverse("team:group_meeting", args=[self.group.slug, self.pk])
         return reverse("team:meeting", args=[self.pk])
+
+    @property
+    def host(self):
+        """The body or the group whose meeting it is (both have a name and a page)."""
+        return self.group if self.group_id else self.body
+
+    @property
+    def is_group_meeting(self) -> bool:
+        return self.group_id is not None
 
     @property
     def is_cancelled(self) -> bool:
@@ -191,7 +217,11 @@ class Attendance(models.Model):
         ABSENT = "absent", _("nieobecny(-a)")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
-    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="attendance")
+    # A seat on the body at the body's meetings, a group's member at the group's.
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, null=True, related_name="attendance")
+    group_member = models.ForeignKey(
+        "team.GroupMember", on_delete=models.CASCADE, null=True, related_name="attendance",
+    )
     response = models.CharField(_("udział"), max_length=20, choices=Response.choices, blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(_("obecność"), max_length=20, choices=Status.choices, blank=True)
@@ -202,10 +232,19 @@ class Attendance(models.Model):
         verbose_name_plural = _("obecność na posiedzeniach")
         constraints = [
             models.UniqueConstraint(fields=["meeting", "membership"], name="attendance_once_per_member"),
+            models.UniqueConstraint(
+                fields=["meeting", "group_member"], condition=Q(group_member__isnull=False),
+                name="attendance_once_per_group_member",
+            ),
+            models.CheckConstraint(
+                condition=Q(membership__isnull=False, group_member__isnull=True)
+                | Q(membership__isnull=True, group_member__isnull=False),
+                name="attendance_of_seat_or_group_member",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.membership.person_name} – {self.meeting}"
+        return f"{self.membership.person_name if self.membership_id else self.group_member} – {self.meeting}"
 
 
 class MinutesComment(models.Model):

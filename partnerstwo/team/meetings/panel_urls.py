@@ -16,6 +16,7 @@ urlpatterns = [
     path("posiedzenia/<int:pk>/protokol/", views.minutes_page, name="minutes"),
     path("posiedzenia/<int:pk>/nowe-zadanie/", views.action_create, name="action_create"),
     path("posiedzenia/<int:pk>/przyjecie-protokolu/", views.approve, name="approve"),
+    path("posiedzenia/<int:pk>/publikacja-protokolu/", views.minutes_publish, name="minutes_publish"),
     path("punkty/<int:pk>/", views.item_edit, name="item_edit"),
     path("punkty/<int:pk>/przesun/", views.item_move, name="item_move"),
     path("punkty/<int:pk>/usun/", views.item_delete, name="item_delete"),

@@ -1,11 +1,12 @@
 """Staff pages of the meetings: the secretary plans a meeting and its agenda, invites, records attendance, drafts
 the minutes point by point with the action items, and records the vote that approves earlier minutes.
 
-For administrators and the body's current secretary (terms.can_manage); everyone else gets a 403.
+For administrators and the body's current secretary (terms.can_manage); a group's meetings also for its
+coordinators (groups.coordination.can_run, asked of each meeting); everyone else gets a 403.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerstwo.lib.forms import add_errors
 from partnerstwo.lib.views import confirm_delete
-from partnerstwo.team.access import manager_required
+from partnerstwo.team.access import manager_required, meeting_runner_required
+from partnerstwo.team.groups import coordination
 from partnerstwo.team.meetings import conduct, minutes
 from partnerstwo.team.meetings.forms import (
     ActionDoneForm,
@@ -31,8 +33,14 @@ from partnerstwo.team.meetings.forms import (
 from partnerstwo.team.models import ActionItem, AgendaDocument, AgendaItem, Body, Guest, Meeting
 
 
-def _meeting(pk) -> Meeting:
-    return get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+def _allowed(request, meeting: Meeting) -> Meeting:
+    if not coordination.can_run(request.user, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+def _meeting(request, pk) -> Meeting:
+    return _allowed(request, get_object_or_404(Meeting.objects.select_related("body", "group"), pk=pk))
 
 
 def _to_meeting(meeting: Meeting, anchor: str = ""):
@@ -68,14 +76,14 @@ def meeting_create(request):
     return render(request, "team/panel/meeting_form.html", {"form": form, "meeting": None})
 
 
-@manager_required
+@meeting_runner_required
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk):
-    meeting = _meeting(pk)
+    meeting = _meeting(request, pk)
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         try:
-            conduct.save_meeting(meeting=form.save(commit=False), departments=form.cleaned_data["departments"],
+            conduct.save_meeting(meeting=form.save(commit=False), departments=form.cleaned_data.get("departments"),
                                   changed=form.has_changed())
         except ValidationError as error:
             add_errors(form, error)
@@ -85,9 +93,9 @@ def meeting_edit(request, pk):
     return render(request, "team/panel/meeting_form.html", {"form": form, "meeting": meeting})
 
 
-@manager_required
+@meeting_runner_required
 def meeting_detail(request, pk):
-    meeting = _meeting(pk)
+    meeting = _meeting(request, pk)
     items = meeting.items.select_related("department").prefetch_related(
         Prefetch("documents", queryset=AgendaDocument.objects.order_by("added_at", "pk"))
     )
@@ -104,10 +112,10 @@ def meeting_detail(request, pk):
     })
 
 
-@manager_required
+@meeting_runner_required
 @require_http_methods(["GET", "POST"])
 def meeting_cancel(request, pk):
-    meeting = _meeting(pk)
+    meeting = _meeting(request, pk)
     if request.method == "POST":
         try:
             conduct.cancel_meeting(meeting=meeting)
@@ -119,13 +127,15 @@ def meeting_cancel(request, pk):
     return render(request, "team/panel/meeting_cancel.html", {"meeting": meeting})
 
 
-@manager_required
+@meeting_runner_required
 @require_http_methods(["GET", "POST"])
 def meeting_delete(request, pk):
-    meeting = _meeting(pk)
+    meeting = _meeting(request, pk)
+    done_url = (reverse("panel:team_panel:group_meetings", args=[meeting.group_id]) if meeting.group_id
+                else reverse("panel:team_panel:meetings"))
     return confirm_delete(
         request, delete=lambda: conduct.delete_meeting(meeting=meeting),
-        done_url=reverse("panel:team_panel:meetings"),
+        done_url=done_url,
         done_message=_("Usunięto posiedzenie „%(title)s”.") % {"title": meeting.title},
         back_url=reverse("panel:team_panel:meeting", args=[meeting.pk]),
         context={
@@ -139,10 +149,10 @@ def meeting_delete(request, pk):
     )
 
 
-@manager_required
+@meeting_runner_required
 @require_POST
 def invitations_send(request, pk):
-    meeting = _meeting(pk)
+    meeting = _meeting(request, pk)
     try:
         count = conduct.send_invitations(meeting=meeting)
     except ValidationError as error:
@@ -152,10 +162,10 @@ def invitations_send(request, pk):
     return _to_meeting(meeting)
 
 
-@manager_required
+@meeting_runner_required
 @require_http_methods(["GET", "POST"])
 def item_create(request, pk):
-    meeting = _meeting(pk)
+    meeting = _meeting(request, pk)
     form = AgendaItemForm(request.POST or None, instance=AgendaItem(meeting=meeting))
     if request.method == "POST" and form.is_valid():
         conduct.save_item(item=form.save(commit=False))
@@ -164,14 +174,16 @@ def item_create(request, pk):
     return render(request, "team/panel/item_form.html", {"form": form, "meeting": meeting, "item": None})
 
 
-def _item(pk) -> AgendaItem:
-    return get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=pk)
+def _item(request, pk) -> AgendaItem:
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__body", "meeting__group"), pk=pk)
+    _allowed(request, item.meeting)
+    return item
 
 
-@manager_required
+@meeting_runner_required
 @require_http_methods(["GET", "POST"])
 def item_edit(request, pk):
-    item = _item(pk)
+    item = _item(request, pk)
     form = AgendaItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
@@ -184,27 +196,27 @@ def item_edit(request, pk):
     })
 
 
-@manager_required
+@meeting_runner_required
 @require_POST
 def item_move(request, pk):
-    item = _item(pk)
+    item = _item(request, pk)
     conduct.move_item(item=item, up=request.POST.get("direction") == "up")
     return _to_meeting(item.meeting, "agenda-heading")
 
 
-@manager_required
+@meeting_runner_required
 @require_POST
 def item_delete(request, pk):
-    item = _item(pk)
+    item = _item(request, pk)
     conduct.delete_item(item=item)
     messages.success(request, _("Usunięto punkt „%(title)s”.") % {"title": item.title})
     return _to_meeting(item.meeting, "agenda-heading")
 
 
-@manager_required
+@meeting_runner_required
 @require_POST
 def document_add(request, pk):
-    item = _item(pk)
+    item = _item(request, pk)
     form = DocumentForm(request.POST, request.FILES, instance=AgendaDocument(item=item))
     if form.is_valid():
         form.save()
@@ -216,10 +228,10 @@ def document_add(request, pk):
     })
 
 
-@manager_required
+@meeting_runner_required
 @require_POST
 def guest_add(request, pk):
-    meeting = _meeting(pk)
+    meeting = _meeting(request, pk)
     form = GuestForm(request.POST, instance=Guest(meeting=meeting))
     if form.is_valid():
         form.save()
@@ -228,19 +240,20 @@ def guest_add(request, pk):
     return render(request, "team/panel/guest_form.html", {"form": form, "meeting": meeting})
 
 
-@manager_required
+@meeting_runner_required
 @require_POST
 def guest_delete(request, pk):
-    guest = get_object_or_404(Guest.objects.select_related("meeting"), pk=pk)
+    guest = get_object_or_404(Guest.objects.select_related("meeting__group"), pk=pk)
+    _allowed(request, guest.meeting)
     guest.delete()
     messages.success(request, _("Usunięto gościa: %(name)s.") % {"name": guest.name})
     return _to_meeting(guest.meeting, "guests-heading")
 
 
-@manager_required
+@meeting_runner_required
 @require_http_methods(["GET", "POST"])
 def attendance(request, pk):
-    meeting = _meeting(pk)
+    meeting = _meeting(request, pk)
     if not conduct.can_record_attendance(meeting):
         messages.error(request, _("Obecność zapisuje się od dnia posiedzenia."))
         return _to_meeting(meeting)
@@ -255,12 +268,12 @@ def attendance(request, pk):
     })
 
 
-@manager_required
+@meeting_runner_required
 @require_http_methods(["GET", "POST"])
 def minutes_page(request, pk):
     """The draft minutes point by point, the members' comments, action items, and the approval of earlier minutes
     voted at this meeting."""
-    meeting = _meeting(pk)
+    meeting = _meeting(request, pk)
     intro_form = MinutesIntroForm(request.POST or None, instance=meeting)
     if request.method == "POST":
         if meeting.minutes_published:
@@ -276,14 +289,15 @@ def minutes_page(request, pk):
         "comments": meeting.minutes_comments.select_related("item"),
         "approval_form": ApprovalForm(drafts=drafts) if drafts.exists() and meeting.has_started else None,
         "approved_here": meeting.approved_minutes.all(),
+        "can_publish": meeting.group_id and not meeting.minutes_published,
         "open_actions": conduct.open_action_items_before(meeting),
     })
 
 
-@manager_required
+@meeting_runner_required
 @require_http_methods(["GET", "POST"])
 def item_minutes(request, pk):
-    item = _item(pk)
+    item = _item(request, pk)
     form = ItemMinutesForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
         try:
@@ -298,10 +312,10 @@ def item_minutes(request, pk):
     })
 
 
-@manager_required
+@meeting_runner_required
 @require_http_methods(["GET", "POST"])
 def action_create(request, pk):
-    meeting = _meeting(pk)
+    meeting = _meeting(request, pk)
     form = ActionItemForm(request.POST or None, instance=ActionItem(meeting=meeting), meeting=meeting)
     if request.method == "POST" and form.is_valid():
         try:
@@ -314,10 +328,11 @@ def action_create(request, pk):
     return render(request, "team/panel/action_form.html", {"form": form, "meeting": meeting})
 
 
-@manager_required
+@meeting_runner_required
 @require_POST
 def action_done(request, pk):
-    action = get_object_or_404(ActionItem.objects.select_related("meeting"), pk=pk)
+    action = get_object_or_404(ActionItem.objects.select_related("meeting__group"), pk=pk)
+    _allowed(request, action.meeting)
     form = ActionDoneForm(request.POST)
     if form.is_valid():
         action.done_on = form.cleaned_data["done_on"]
@@ -326,14 +341,14 @@ def action_done(request, pk):
     else:
         messages.error(request, _("Podaj datę wykonania zadania."))
     # Done from the minutes of a later meeting (where open items are listed) or of its own.
-    shown_at = Meeting.objects.filter(body=action.meeting.body_id, pk=request.POST.get("shown_at") or 0).first()
+    shown_at = Meeting.objects.alongside(action.meeting).filter(pk=request.POST.get("shown_at") or 0).first()
     return redirect("panel:team_panel:minutes", (shown_at or action.meeting).pk)
 
 
-@manager_required
+@meeting_runner_required
 @require_POST
 def approve(request, pk):
-    meeting = _meeting(pk)
+    meeting = _meeting(request, pk)
     drafts = minutes.drafts_to_approve(meeting)
     form = ApprovalForm(request.POST, drafts=drafts)
     if form.is_valid():
@@ -351,3 +366,17 @@ def approve(request, pk):
         "meeting": meeting, "form": form, "quorum": conduct.quorum(meeting),
     })
 
+
+
+@meeting_runner_required
+@require_POST
+def minutes_publish(request, pk):
+    """A group's minutes, agreed by the group, published without a vote (minutes.publish_group_minutes)."""
+    meeting = _meeting(request, pk)
+    try:
+        minutes.publish_group_minutes(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Protokół opublikowany na stronie posiedzenia."))
+    return redirect("panel:team_panel:minutes", meeting.pk)

@@ -32,9 +32,21 @@ def meeting_list(request):
 
 @require_safe
 def meeting_detail(request, pk):
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    meeting = get_object_or_404(Meeting.objects.select_related("body").filter(group=None), pk=pk)
     context = {"body": meeting.body, "meeting": meeting, "agenda": _agenda(meeting),
                "departments": meeting.departments.all()}
+    if meeting.minutes_published:
+        context.update(minutes.context(meeting))
+    return render(request, "team/meeting.html", context)
+
+
+@require_safe
+def group_meeting(request, slug, pk):
+    """A sector group's or working team's meeting: the same page, under the group."""
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("group__body").filter(group__slug=slug), pk=pk,
+    )
+    context = {"body": meeting.group.body, "group": meeting.group, "meeting": meeting, "agenda": _agenda(meeting)}
     if meeting.minutes_published:
         context.update(minutes.context(meeting))
     return render(request, "team/meeting.html", context)

@@ -54,3 +54,20 @@ def test_remarks_on_draft_minutes_are_exported_and_lose_the_name_with_the_accoun
 
     comment = meeting.minutes_comments.get()
     assert (comment.text, comment.author, comment.author_name) == ("Dopiszmy termin.", None, "")
+
+
+def test_a_place_in_a_group_is_exported_and_its_account_and_address_forgotten(db):
+    from conftest import make_user
+    from partnerstwo.team import personal_data
+    from partnerstwo.team.models import Group, GroupMember
+
+    user = make_user("ola@example.org", "resident")
+    group = Group.objects.create(body=f.body(), name="Grupa: kultura", slug="kultura")
+    member = GroupMember.objects.create(group=group, person_name="Ola", user=user, email="ola.prywatnie@example.org",
+                                        role="coordinator")
+
+    exported = personal_data.export(user)["team_group_memberships"]
+    assert exported[0]["group"] == "Grupa: kultura" and exported[0]["email"] == "ola.prywatnie@example.org"
+    personal_data.forget(user)
+    member.refresh_from_db()
+    assert (member.user, member.email, member.person_name) == (None, "", "Ola")
