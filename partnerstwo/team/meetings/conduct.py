@@ -16,7 +16,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerstwo.team.meetings import invitations
+from partnerstwo.team.meetings import calendar, invitations
 from partnerstwo.team.models import ActionItem, AgendaItem, Attendance, Guest, Meeting, Membership
 
 
@@ -78,6 +78,7 @@ def save_meeting(*, meeting: Meeting, departments=None, changed: bool = True) ->
         meeting.departments.set(departments)
     if not is_new and changed:
         note_change(meeting)
+    calendar.publish(meeting)
     return meeting
 
 
@@ -88,6 +89,7 @@ def cancel_meeting(*, meeting: Meeting) -> None:
     meeting.status = Meeting.Status.CANCELLED
     meeting.save(update_fields=["status", "updated_at"])
     note_change(meeting)
+    calendar.publish(meeting)
 
 
 @transaction.atomic
