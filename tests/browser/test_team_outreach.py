@@ -58,8 +58,8 @@ def test_axe_finds_no_wcag_a_or_aa_violation_on_the_pages_that_show_the_bodys_wo
 def test_the_competition_page_leads_to_the_bodys_opinion_and_the_opinion_says_where_it_went(page, demo_data):
     paths = _paths()
     page.goto(paths["competition"])
-    page.get_by_role("link", name=re.compile("Opinia nr")).click()
-    expect(page.locator("h1")).to_contain_text("Opinia nr")
+    page.get_by_role("link", name=re.compile("Opinia o ogłoszeniu konkursu")).click()
+    expect(page.locator("h1")).to_contain_text("Opinia o ogłoszeniu konkursu")
     expect(page.get_by_text(re.compile("Przesłano dnia"))).to_contain_text("Departament Spraw Społecznych")
 
 
@@ -81,7 +81,8 @@ def test_the_secretary_drafts_an_opinion_on_a_competition_with_the_keyboard(new_
     violations = axe_violations(page)
     assert not violations, "\n".join(violations)
 
-    page.locator("#id_competition").select_option(label=re.compile("wypoczynku zimowego"))
+    winter = "Organizacja wypoczynku zimowego dzieci i młodzieży w 2027 roku"
+    page.locator("#id_competition").select_option(label=winter)
     page.get_by_role("button", name="Zapisz projekt").press("Enter")
     expect(page.locator(".message--success")).to_contain_text("Zapisano projekt.")
     expect(page.get_by_role("link", name=re.compile("wypoczynku zimowego"))).to_be_visible()
