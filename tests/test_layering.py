@@ -3,7 +3,8 @@
 LAYERS is the order from the README's layout section: an app may import the apps of the layers below
 its own and, within its layer, only the pairs in ALSO_WITHIN: news is below pages (decision 0011), and
 the rest of grants is below small grants, whose offers sit in the yearly schedule and count their
-deadlines by the competitions' rules (no foreign key points that way).
+deadlines by the competitions' rules (no foreign key points that way); team is above grants (a position
+names the competition it concerns) and events (a meeting is an event of the calendar).
 `lib` holds helpers without an app of its own to lean on, so it imports no app. The demo and the
 panel's menu sit on top: they name everything and nothing names them.
 """
@@ -22,7 +23,14 @@ LAYERS = [
     {"newsletter"},
     {"panel", "demo"},
 ]
-ALSO_WITHIN = {("pages", "news"), ("small_grants", "grants")}
+ALSO_WITHIN = {
+    ("pages", "news"),
+    ("small_grants", "grants"),
+    # The body's positions name the competition they concern (grants shows them by the related name only).
+    ("team", "grants"),
+    # The body's meetings are events of the calendar, kept in line by the team's meeting functions.
+    ("team", "events"),
+}
 
 
 def layer_of(app: str) -> int:

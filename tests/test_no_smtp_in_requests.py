@@ -342,6 +342,39 @@ def test_opinion_deadline_reminder_from_the_scheduled_job(mailroom, team_member)
     assert [to(message) for message in mailroom.deliver()] == [team_member.email]
 
 
+def test_an_adopted_position_to_the_departments_addressed_at_the_close_and_at_a_meeting(
+    client, mailroom, administrator, team_member, department_x, department_y,
+):
+    from partnerstwo.team.models import Body, Membership, Position
+    from partnerstwo.team.positions import voting
+    from partnerstwo.team.tests import factories as team
+
+    department_x.email = "dss@um.example.org"
+    department_x.save()
+    body = Body.objects.the_body()
+    seat = Membership.objects.get(user=team_member)
+    electronic = voting.save_draft(position=Position(body=body, title="Stanowisko A", text="Treść A"),
+                                   addressed_to=[department_x, department_y])  # department_y has no address
+    voting.open_electronic_vote(position=electronic, until=timezone.now() + timedelta(hours=1))
+    voting.cast(position=electronic, seat=seat, choice="for")
+    client.force_login(administrator)
+
+    with mailroom.request():
+        client.post(reverse("panel:team_panel:position_close", args=[electronic.pk]))
+    assert mailroom.queued() == ["send_to_departments"]
+    [message] = mailroom.deliver()
+    assert to(message) == "dss@um.example.org" and "1/" in str(message["Subject"])
+
+    meeting = team.meeting(-1)
+    team.attend(meeting, [seat])
+    at_meeting = voting.save_draft(position=Position(body=body, title="Stanowisko B", text="Treść B"),
+                                   addressed_to=[department_x])
+    with mailroom.request():
+        client.post(reverse("panel:team_panel:meeting_vote", args=[at_meeting.pk, meeting.pk]),
+                    {f"member_{seat.pk}": "for"})
+    assert [to(message) for message in mailroom.deliver()] == ["dss@um.example.org"]
+
+
 # Small grants ---------------------------------------------------------------------------
 
 

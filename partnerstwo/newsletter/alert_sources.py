@@ -13,7 +13,9 @@ class added to it, without touching the others.
 - DeadlineReminderSource: 7 days and 1 day before the offer deadline (from NEWSLETTER_REMINDER_HOUR,
   local time) → Topic.GRANT_REMINDERS, matching spheres; source_version is "<deadline date>/<days>".
 - NewsSource: each published news item once (source_version "published"), when it becomes public →
-  Topic.NEWS. Consultations and the Team's positions have no source.
+  Topic.NEWS.
+- PositionSource: each position or opinion the advisory body adopts, once (source_version "adopted"), when
+  it is decided → Topic.POSITIONS. Consultations have no source yet.
 
 Layering (test_layering.py holds the order): this module only reads and renders; it sits below
 content (which calls render_alert for each delivery) and so below the queue. alerts.py, above the
@@ -38,6 +40,7 @@ from partnerstwo.news.models import NewsItem
 from partnerstwo.newsletter.audience import reachable_recipients
 from partnerstwo.newsletter.digest_rendering import describe_event
 from partnerstwo.newsletter.models import Mailing, Recipient, Topic
+from partnerstwo.team.models import Position
 
 REMINDER_DAYS = (7, 1)
 
@@ -415,6 +418,59 @@ class NewsSource(Source):
         return render_parts("news", context, self.subject(item))
 
 
+# --- The advisory body's positions ---------------------------------------------------------------------
+
+
+class PositionSource(Source):
+    """An adopted position is alerted once, when it is decided (its decision time is the change looked at).
+    A rejected draft is published in the register but is no position of the body: nobody is mailed about it."""
+
+    name = "team_position"
+    version = "adopted"
+
+    def items(self, since, now):
+        positions = list(
+            Position.objects.adopted().filter(decided_at__gt=since, decided_at__lte=now).order_by("decided_at", "pk")
+        )
+        if not positions:
+            return
+        sent = already_sent(self.name, [position.pk for position in positions])
+        interested = reachable_recipients().with_topic(Topic.POSITIONS)
+        for position in positions:
+            if (position.pk, self.version) in sent:
+                continue
+            yield Item(
+                source_id=position.pk,
+                version=self.version,
+                subject=self.subject(position),
+                topic=Topic.POSITIONS,
+                recipients=Recipient.objects.filter(pk__in=interested.values("pk")),
+            )
+
+    def subject(self, position) -> str:
+        return _("%(kind)s nr %(number)s: %(title)s") % {
+            "kind": position.get_kind_display().capitalize(), "number": position.register_label,
+            "title": position.title,
+        }
+
+    def render(self, mailing, delivery_row):
+        position = (
+            Position.objects.adopted().select_related("body", "competition", "legal_act")
+            .filter(pk=mailing.source_id).first()
+        )
+        if position is None:
+            return gone(mailing)
+        context = {"position": {
+            "title": position.title, "kind": position.get_kind_display(), "number": position.register_label,
+            "body": position.body.name, "decided_at": position.decided_at,
+            "concerns": position.competition.title if position.competition else (
+                position.legal_act.title if position.legal_act else ""),
+            "votes_for": position.votes_for, "votes_against": position.votes_against,
+            "votes_abstain": position.votes_abstain, "url": absolute_url(position.get_absolute_url()),
+        }}
+        return render_parts("position", context, self.subject(position))
+
+
 def gone(mailing: Mailing) -> tuple[str, str, str]:
     """The item was deleted after the alert was created: say so rather than fail the delivery."""
     text = _("Informacja, o której miała być ta wiadomość, została usunięta z serwisu.")
@@ -428,6 +484,7 @@ SOURCES: list[Source] = [
     CompetitionChangeSource(),
     DeadlineReminderSource(),
     NewsSource(),
+    PositionSource(),
 ]
 
 

@@ -27,7 +27,7 @@ class IdChoiceField(forms.ModelMultipleChoiceField):
 
 
 # Topics offered at sign-up that nothing sends yet (no alert source and no mailing is about them).
-NOT_YET_SENT = (Topic.CONSULTATIONS, Topic.POSITIONS)
+NOT_YET_SENT = (Topic.CONSULTATIONS,)
 
 
 def topic_choices() -> list[tuple[str, str]]:

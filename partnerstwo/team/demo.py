@@ -258,10 +258,10 @@ def _positions(body) -> None:
     voting.record_meeting_vote(position=opinion, meeting=at, choices=choices)
     seats = list(Membership.objects.current().filter(term__body=body).in_order())
     # Decided electronically: one adopted, one rejected.
-    _electronic(body, seats, "Rekomendacje do komisji konkursowych w sferze kultury",
+    electronic_position(body, seats, "Rekomendacje do komisji konkursowych w sferze kultury",
                 "Zespół rekomenduje do komisji konkursowej Annę Sokołowską i Pawła Jankowskiego.",
-                Position.Concerns.COMPETITION, ["for"] * 7 + ["abstain"], subject=("Konkursy ofert", "/konkursy/"))
-    _electronic(body, seats, "Stanowisko w sprawie wkładu własnego w konkursach",
+                Position.Concerns.TOPIC, ["for"] * 7 + ["abstain"], subject=("Konkursy ofert", "/konkursy/"))
+    electronic_position(body, seats, "Stanowisko w sprawie wkładu własnego w konkursach",
                 "Zespół postuluje zniesienie wymogu wkładu własnego finansowego w konkursach do 10 000 zł.",
                 Position.Concerns.TOPIC, ["for"] * 3 + ["against"] * 4 + ["abstain"])
     # Still voting: an opinion the Act asks for with a deadline (14 days from the delivery of the draft).
@@ -282,11 +282,12 @@ def _positions(body) -> None:
                              proposed_by=anna.user, proposed_by_name=anna.person_name)
 
 
-def _electronic(body, seats, title, text, concerns, votes, subject=("", "")) -> Position:
+def electronic_position(body, seats, title, text, concerns, votes, subject=("", ""), competition=None,
+                addressed_to=None) -> Position:
     position = voting.save_draft(position=Position(
         body=body, title=title, text=text, concerns=concerns, subject_title=subject[0],
-        subject_url=f"{settings.SITE_URL}{subject[1]}" if subject[1] else "",
-    ))
+        subject_url=f"{settings.SITE_URL}{subject[1]}" if subject[1] else "", competition=competition,
+    ), addressed_to=addressed_to)
     voting.open_electronic_vote(position=position, until=timezone.now() + dt.timedelta(minutes=5))
     for seat, choice in zip(seats, votes, strict=False):
         voting.cast(position=position, seat=seat, choice=choice)

@@ -107,6 +107,8 @@ def competition_detail(request, slug):
         "can_edit": request.user.is_authenticated
         and Competition.objects.editable_by(request.user).filter(pk=competition.pk).exists(),
         "nominations_open": competition.status in appointment.COMMITTEE_STATUSES,
+        # The advisory body's decided positions on it, read by their related name (grants does not import team).
+        "body_positions": competition.team_positions.decided().order_by("-decided_at", "-pk"),
     })
 
 

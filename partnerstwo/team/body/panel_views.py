@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from partnerstwo.lib.forms import add_errors
 from partnerstwo.lib.views import confirm_delete, submitted
 from partnerstwo.team.access import manager_required
-from partnerstwo.team.body import terms
+from partnerstwo.team.body import nominations, terms
 from partnerstwo.team.body.forms import BodyForm, MembershipForm, TermForm
 from partnerstwo.team.models import Body, Membership, Term
 
@@ -33,6 +33,7 @@ def index(request):
         "composition": composition,
         "warning": terms.composition_warning(composition) if composition else None,
         "terms": body.terms.annotate(seats=Count("memberships")).order_by("-starts_on"),
+        "nominations": nominations.of_body(body),
     })
 
 

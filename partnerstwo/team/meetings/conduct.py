@@ -19,7 +19,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerstwo.team.meetings import invitations
+from partnerstwo.team.meetings import calendar, invitations
 from partnerstwo.team.models import ActionItem, AgendaItem, Attendance, GroupMember, Guest, Meeting, Membership
 
 
@@ -93,6 +93,7 @@ def save_meeting(*, meeting: Meeting, departments=None, changed: bool = True) ->
         meeting.departments.set(departments)
     if not is_new and changed:
         note_change(meeting)
+    calendar.publish(meeting)
     return meeting
 
 
@@ -103,6 +104,7 @@ def cancel_meeting(*, meeting: Meeting) -> None:
     meeting.status = Meeting.Status.CANCELLED
     meeting.save(update_fields=["status", "updated_at"])
     note_change(meeting)
+    calendar.publish(meeting)
 
 
 @transaction.atomic
@@ -115,6 +117,7 @@ def delete_meeting(*, meeting: Meeting) -> None:
         ))
     if meeting.has_started or meeting.attendance.exists() or meeting.positions.exists():
         raise ValidationError(_("Posiedzenia, które się odbyło lub na którym głosowano stanowiska, nie można usunąć."))
+    calendar.withdraw(meeting)
     meeting.delete()
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import Department
+from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.team.body.forms import DateInput
 from partnerstwo.team.meetings.forms import DATETIME_FORMAT, DateTimeLocalInput
 from partnerstwo.team.models import Amendment, LegalAct, Position, PositionVote
@@ -12,12 +13,20 @@ from partnerstwo.team.models import Amendment, LegalAct, Position, PositionVote
 class PositionForm(forms.ModelForm):
     class Meta:
         model = Position
-        fields = ["kind", "title", "text", "concerns", "legal_act", "subject_title", "subject_url", "delivered_on"]
-        widgets = {"kind": forms.RadioSelect, "concerns": forms.RadioSelect, "delivered_on": DateInput}
+        fields = [
+            "kind", "title", "text", "concerns", "legal_act", "competition", "subject_title", "subject_url",
+            "delivered_on", "addressed_to",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect, "concerns": forms.RadioSelect, "delivered_on": DateInput,
+            "addressed_to": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args, body, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["legal_act"].queryset = body.legal_acts.all()
+        self.fields["competition"].queryset = Competition.objects.public().order_by("-year", "title", "pk")
+        self.fields["addressed_to"].queryset = Department.objects.active()
 
 
 class ElectronicVoteForm(forms.Form):

@@ -104,11 +104,23 @@ class Position(models.Model):
         LegalAct, verbose_name=_("akt prawny"), on_delete=models.PROTECT, null=True, blank=True,
         related_name="positions",
     )
-    subject_title = models.CharField(
-        _("nazwa konkursu lub dokumentu"), max_length=300, blank=True,
-        help_text=_("Np. tytuł konkursu ofert, którego dotyczy opinia."),
+    # grants cannot name team, so the competition's page reads the body's positions through this related name.
+    competition = models.ForeignKey(
+        "grants.Competition", verbose_name=_("konkurs ofert"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="team_positions",
     )
-    subject_url = models.URLField(_("link do konkursu lub dokumentu"), blank=True)
+    subject_title = models.CharField(
+        _("nazwa dokumentu"), max_length=300, blank=True,
+        help_text=_("Np. tytuł dokumentu, którego dotyczy opinia."),
+    )
+    subject_url = models.URLField(_("link do dokumentu"), blank=True)
+    addressed_to = models.ManyToManyField(
+        "city.Department", verbose_name=_("wydziały, do których Zespół kieruje stanowisko"), blank=True,
+        related_name="team_positions_received",
+        help_text=_("Przyjęte stanowisko zostanie wysłane na adres e-mail każdego z tych wydziałów."),
+    )
+    # When the adopted position was handed to the mail queue for the departments addressed.
+    sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     delivered_on = models.DateField(
         _("projekt doręczono Zespołowi"), null=True, blank=True,
         help_text=_("Dla programu współpracy i strategii rozwoju: od tego dnia biegnie 14 dni na opinię."),
@@ -149,6 +161,11 @@ class Position(models.Model):
             models.CheckConstraint(
                 condition=~Q(concerns="legal_act") | Q(legal_act__isnull=False), name="position_names_its_act",
                 violation_error_message=_("Wskaż akt prawny, którego dotyczy stanowisko."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(concerns="competition") | Q(competition__isnull=False),
+                name="position_names_its_competition",
+                violation_error_message=_("Wskaż konkurs ofert, którego dotyczy stanowisko."),
             ),
         ]
 

@@ -15,7 +15,7 @@ from partnerstwo.lib.forms import add_errors
 from partnerstwo.team.access import manager_required
 from partnerstwo.team.meetings import conduct
 from partnerstwo.team.models import Amendment, Attendance, Body, LegalAct, Meeting, Position
-from partnerstwo.team.positions import voting
+from partnerstwo.team.positions import roll, sending, voting
 from partnerstwo.team.positions.forms import (
     AmendmentDecisionForm,
     ElectronicVoteForm,
@@ -26,7 +26,10 @@ from partnerstwo.team.positions.forms import (
 
 
 def _position(pk) -> Position:
-    return get_object_or_404(Position.objects.select_related("body", "legal_act", "meeting"), pk=pk)
+    return get_object_or_404(
+        Position.objects.select_related("body", "legal_act", "meeting", "competition").prefetch_related(
+            "addressed_to"), pk=pk,
+    )
 
 
 @manager_required
@@ -58,7 +61,8 @@ def _position_form(request, body, position):
     form = PositionForm(request.POST or None, instance=position, body=body)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = voting.save_draft(position=form.save(commit=False))
+            saved = voting.save_draft(position=form.save(commit=False),
+                                      addressed_to=form.cleaned_data["addressed_to"])
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -84,10 +88,11 @@ def position_detail(request, pk):
     return render(request, "team/panel/position.html", {
         "position": position,
         "due_on": voting.due_on(position),
+        "without_address": sending.without_address(position),
         "amendments": position.amendments.all(),
         "vote_form": vote_form if position.status == Position.Status.DRAFT else None,
         "held": held,
-        "roll_call": voting.roll_call(position) if position.status != Position.Status.DRAFT else [],
+        "roll_call": roll.roll_call(position) if position.status != Position.Status.DRAFT else [],
         "can_close": position.status == Position.Status.VOTING,
         "deadline_passed": bool(position.voting_until and position.voting_until <= timezone.now()),
     })

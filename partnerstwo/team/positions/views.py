@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from partnerstwo.team.models import Body, Position
-from partnerstwo.team.positions import voting
+from partnerstwo.team.positions import roll
 
 
 @require_safe
@@ -22,10 +22,11 @@ def position_list(request):
 @require_safe
 def position_detail(request, pk):
     position = get_object_or_404(
-        Position.objects.decided().select_related("body", "legal_act", "meeting"), pk=pk,
+        Position.objects.decided().select_related("body", "legal_act", "meeting", "competition").prefetch_related(
+            "addressed_to"), pk=pk,
     )
     return render(request, "team/position.html", {
-        "body": position.body, "position": position, "roll_call": voting.roll_call(position),
+        "body": position.body, "position": position, "roll_call": roll.roll_call(position),
         "amendments": position.amendments.all(),
     })
 

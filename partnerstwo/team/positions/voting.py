@@ -30,7 +30,8 @@ from partnerstwo.team.models import (
     Position,
     PositionVote,
 )
-from partnerstwo.team.positions import reminders
+from partnerstwo.team.positions import reminders, sending
+from partnerstwo.team.positions.roll import vote_day, voters
 
 STATUTORY_SUBJECTS = (Position.Concerns.PROGRAMME, Position.Concerns.STRATEGY)
 # The members are reminded of an undecided opinion this many days before it is due.
@@ -46,19 +47,21 @@ def due_on(position: Position) -> dt.date | None:
 
 def check_draft(position: Position) -> None:
     position.full_clean(exclude=["body"])
-    if position.concerns == Position.Concerns.COMPETITION and not (position.subject_title and position.subject_url):
-        raise ValidationError({"subject_url": _("Podaj nazwę konkursu i link do jego strony.")})
     if position.legal_act_id and position.legal_act.body_id != position.body_id:
         raise ValidationError({"legal_act": _("Wybierz akt śledzony przez ten Zespół.")})
 
 
-def save_draft(*, position: Position) -> Position:
+def save_draft(*, position: Position, addressed_to=None) -> Position:
     if position.pk and Position.objects.filter(pk=position.pk).exclude(status=Position.Status.DRAFT).exists():
         raise ValidationError(_("Treść można zmieniać tylko przed głosowaniem."))
     if position.concerns != Position.Concerns.LEGAL_ACT:
         position.legal_act = None
+    if position.concerns != Position.Concerns.COMPETITION:
+        position.competition = None
     check_draft(position)
     position.save()
+    if addressed_to is not None:
+        position.addressed_to.set(addressed_to)
     return position
 
 
@@ -88,13 +91,6 @@ def open_electronic_vote(*, position: Position, until: dt.datetime) -> None:
         Position.Status.VOTING, Position.VoteMode.ELECTRONIC, until,
     )
     position.save(update_fields=["status", "vote_mode", "voting_until", "updated_at"])
-
-
-def voters(position: Position, day: dt.date | None = None):
-    """Who may vote: the members on the day of the meeting, or today in an electronic vote."""
-    if position.vote_mode == Position.VoteMode.MEETING and position.meeting_id:
-        return conduct.members_of(position.meeting)
-    return Membership.objects.filter(term__body=position.body_id).on(day or timezone.localdate())
 
 
 def can_vote(position: Position, seat: Membership | None) -> bool:
@@ -156,15 +152,9 @@ def tally(body: Body, choices: dict[int, str], *, voters_count: int, chair_ids: 
 
 def chairs(position: Position) -> set[int]:
     """Whose vote decides a tie: the chair's; with co-chairs and no chair, those of them who voted, all the same way."""
-    seats = voters(position, _vote_day(position))
+    seats = voters(position, vote_day(position))
     found = set(seats.filter(role=Membership.Role.CHAIR).values_list("pk", flat=True))
     return found or set(seats.filter(role=Membership.Role.CO_CHAIR).values_list("pk", flat=True))
-
-
-def _vote_day(position: Position) -> dt.date:
-    if position.vote_mode == Position.VoteMode.MEETING and position.meeting_id:
-        return position.meeting.day
-    return timezone.localtime(position.voting_until or timezone.now()).date()
 
 
 @transaction.atomic
@@ -173,7 +163,7 @@ def close(*, position: Position) -> Result:
     position = Position.objects.select_for_update(of=("self",)).select_related("body", "meeting").get(pk=position.pk)
     if position.status != Position.Status.VOTING:
         raise ValidationError(_("To głosowanie jest już zamknięte."))
-    day = _vote_day(position)
+    day = vote_day(position)
     eligible = voters(position, day)
     choices = dict(position.votes.filter(membership__in=eligible).values_list("membership_id", "choice"))
     found = tally(position.body, choices, voters_count=eligible.count(), chair_ids=chairs(position))
@@ -187,6 +177,9 @@ def close(*, position: Position) -> Result:
         last = Position.objects.filter(body=position.body_id, register_year=position.register_year).aggregate(
             last=Max("register_number"))["last"]
         position.register_number = (last or 0) + 1
+        if sending.addressees(position):
+            position.sent_at = position.decided_at
+            transaction.on_commit(partial(sending.send_to_departments.enqueue, position.pk))
     else:
         position.status = Position.Status.REJECTED
     position.save()
@@ -231,13 +224,6 @@ def close_due_votes(now: dt.datetime | None = None) -> int:
         close(position=position)
         closed += 1
     return closed
-
-
-def roll_call(position: Position) -> list[tuple[Membership, PositionVote | None]]:
-    """Each member who could vote, with their vote (None: did not vote), as the published result shows it."""
-    votes = {vote.membership_id: vote for vote in position.votes.all()}
-    seats = voters(position, _vote_day(position)).in_order()
-    return [(seat, votes.get(seat.pk)) for seat in seats]
 
 
 def due_for_reminder(today: dt.date | None = None):

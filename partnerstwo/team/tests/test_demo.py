@@ -45,9 +45,35 @@ def test_the_demo_has_meetings_with_approved_minutes_a_coming_meeting_and_positi
     coming = body.meetings.upcoming().get()
     assert coming.departments.exists() and coming.guests.exists() and coming.invitations_sent_at
     statuses = sorted(body.positions.values_list("status", flat=True))
-    assert statuses == ["adopted", "adopted", "draft", "rejected", "voting"]
-    assert {p.register_label.split("/")[0] for p in Position.objects.adopted()} == {"1", "2"}
+    assert statuses == ["adopted", "adopted", "adopted", "draft", "rejected", "voting"]
+    assert {p.register_label.split("/")[0] for p in Position.objects.adopted()} == {"1", "2", "3"}
     assert body.legal_acts.get().positions.exists()
+
+
+def test_the_demo_shows_a_position_on_a_competition_sent_to_its_department_an_alert_and_meetings_in_the_calendar(
+    client,
+):
+    from django.urls import reverse
+
+    from partnerstwo.events.models import Event
+    from partnerstwo.newsletter.models import Mailing, Topic
+    from partnerstwo.team.models import Position
+
+    call_command("demo", stdout=io.StringIO())
+    call_command("demo", stdout=io.StringIO())
+
+    position = Position.objects.get(concerns=Position.Concerns.COMPETITION)
+    assert position.status == Position.Status.ADOPTED and position.sent_at
+    assert list(position.addressed_to.all()) == [position.competition.department]
+    page = client.get(position.competition.get_absolute_url()).content.decode()
+    assert position.get_absolute_url() in page
+    alerts = Mailing.objects.filter(kind=Mailing.Kind.ALERT, topic=Topic.POSITIONS)
+    assert alerts.count() == Position.objects.adopted().count()
+    assert alerts.get(source_id=position.pk).deliveries.exists()
+    body = Body.objects.the_body()
+    assert Event.objects.filter(uid__in=body.meetings.values("uid")).count() == body.meetings.count()
+    calendar = client.get(reverse("events:calendar"), {"widok": "lista"}).content.decode()
+    assert body.meetings.upcoming().get().title in calendar
 
 
 def test_the_demo_has_two_sector_groups_and_a_working_team():

@@ -46,7 +46,9 @@ def draft(db):
 
 @pytest.mark.parametrize(("fields", "message"), [
     ({"concerns": "legal_act"}, "Wskaż akt prawny"),
-    ({"concerns": "competition", "subject_title": "Kultura 2027"}, "Podaj nazwę konkursu i link"),
+    ({"concerns": "competition", "subject_title": "Kultura 2027"}, "Wskaż konkurs ofert"),
+    ({"concerns": "competition", "competition": "999999"}, "Wybierz poprawną wartość"),
+    ({"addressed_to": ["999999"]}, "Wybierz poprawną wartość"),
     ({"title": ""}, "To pole jest wymagane"),
     ({"concerns": "nothing"}, "Wybierz poprawną wartość"),
     ({"delivered_on": "wczoraj"}, "Wpisz poprawną datę"),

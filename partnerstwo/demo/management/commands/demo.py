@@ -19,6 +19,9 @@ DEMO_MODULES = [
     "partnerstwo.grants.schedule.demo",
     "partnerstwo.grants.competitions.demo",
     "partnerstwo.grants.committees.demo",
+    # After the competitions: the body's opinion on one of them, and the alert of its adopted positions.
+    "partnerstwo.team.positions.demo",
+    "partnerstwo.newsletter.demo_alerts",
     "partnerstwo.small_grants.demo",
     "partnerstwo.pages.demo",
     "partnerstwo.news.demo",
