@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("konkursy/male-granty/", include("partnerstwo.small_grants.urls")),
     path("konkursy/", include("partnerstwo.grants.urls")),
     path("zespol/", include("partnerstwo.team.urls")),
+    path("konsultacje/", include("partnerstwo.consultations.urls")),
     path("uwagi/", include("partnerstwo.feedback.urls")),
     # The captcha challenge of every public form, at the feedback form's address.
     path("uwagi/captcha/", captcha.challenge, name="captcha_challenge"),

@@ -18,11 +18,18 @@ LAYERS = [
     {"city"},
     {"accounts"},
     {"organizations"},
-    {"events", "grants", "small_grants", "team", "feedback", "news", "pages"},
+    {"events", "grants", "small_grants", "team", "consultations", "feedback", "news", "pages"},
     {"newsletter"},
     {"panel", "demo"},
 ]
-ALSO_WITHIN = {("pages", "news"), ("small_grants", "grants")}
+ALSO_WITHIN = {
+    ("pages", "news"),
+    ("small_grants", "grants"),
+    # A comment may be made as the advisory body, on one of its adopted positions (team.Position).
+    ("consultations", "team"),
+    # The open consultation meeting is published as an event of the department in the events calendar.
+    ("consultations", "events"),
+}
 
 
 def layer_of(app: str) -> int:

@@ -16,4 +16,5 @@ urlpatterns = [
     path("konkursy/male-granty/", include("partnerstwo.small_grants.panel_urls")),
     path("konkursy/", include("partnerstwo.grants.panel_urls")),
     path("zespol/", include("partnerstwo.team.panel_urls")),
+    path("konsultacje/", include("partnerstwo.consultations.panel_urls")),
 ]
