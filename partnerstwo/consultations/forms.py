@@ -15,11 +15,18 @@ TEXT_LIMIT = 10_000
 TOO_LONG = _("Tekst może mieć najwyżej %(limit_value)d znaków (ma %(show_value)d).")
 
 
-def long_text(label, *, required=True, rows=6, max_length=TEXT_LIMIT, help_text=""):
+def long_text(label, *, required=True, rows=6, max_length=TEXT_LIMIT, help_text="", missing=None):
+    messages = {"max_length": TOO_LONG}
+    if missing:
+        messages["required"] = missing
     return forms.CharField(
         label=label, required=required, max_length=max_length, help_text=help_text, strip=True,
-        widget=forms.Textarea(attrs={"rows": rows}), error_messages={"max_length": TOO_LONG},
+        widget=forms.Textarea(attrs={"rows": rows}), error_messages=messages,
     )
+
+
+MISSING_PROPOSAL = _("Wpisz proponowane brzmienie przepisu (albo np. „skreślić”).")
+MISSING_JUSTIFICATION = _("Uzasadnij proponowaną zmianę.")
 
 
 class DateInput(forms.DateInput):
@@ -156,14 +163,14 @@ class SpeakerFields(forms.Form):
 
 class CommentForm(SpeakerFields):
     unit = forms.CharField(widget=forms.HiddenInput, required=False, max_length=150)
-    proposed_wording = long_text(_("Proponowane brzmienie"), help_text=_(
+    proposed_wording = long_text(_("Proponowane brzmienie"), missing=MISSING_PROPOSAL, help_text=_(
         "Jak powinien brzmieć przepis. Aby zaproponować skreślenie, wpisz „skreślić”."))
-    justification = long_text(_("Uzasadnienie"))
+    justification = long_text(_("Uzasadnienie"), missing=MISSING_JUSTIFICATION)
 
 
 class CommentEditForm(forms.Form):
-    proposed_wording = long_text(_("Proponowane brzmienie"))
-    justification = long_text(_("Uzasadnienie"))
+    proposed_wording = long_text(_("Proponowane brzmienie"), missing=MISSING_PROPOSAL)
+    justification = long_text(_("Uzasadnienie"), missing=MISSING_JUSTIFICATION)
 
 
 class OpinionForm(SpeakerFields):
