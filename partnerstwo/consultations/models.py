@@ -336,8 +336,8 @@ class Contribution(models.Model):
 
     def public_author(self) -> str:
         """Organisations and the Team by name; a person is not named in public (the report counts them)."""
-        if self.capacity == Capacity.ORGANIZATION and self.organization_id:
-            return self.organization.name
+        if self.capacity == Capacity.ORGANIZATION:
+            return self.organization.name if self.organization_id else self.author_name
         if self.capacity == Capacity.BODY:
             return str(_("Zespół Konsultacyjny"))
         return str(_("osoba prywatna"))
@@ -388,7 +388,9 @@ class Comment(Contribution):
         indexes = [models.Index(fields=["consultation", "unit"])]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(capacity="organization") | Q(organization__isnull=False),
+                # On the site an organisation speaks through its representative; one that wrote on paper may
+                # not be in the directory, and is named in author_name.
+                condition=~Q(capacity="organization") | Q(organization__isnull=False) | ~Q(channel="site"),
                 name="consultation_comment_names_organization",
             ),
             models.CheckConstraint(
@@ -416,7 +418,7 @@ class WrittenOpinion(Contribution):
         verbose_name_plural = _("opinie pisemne")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(capacity="organization") | Q(organization__isnull=False),
+                condition=~Q(capacity="organization") | Q(organization__isnull=False) | ~Q(channel="site"),
                 name="consultation_opinion_names_organization",
             ),
         ]

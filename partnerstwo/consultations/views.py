@@ -77,10 +77,11 @@ def detail(request, slug):
     consultation = _consultation(slug)
     version = consultation.current_version()
     visible = _visible_comments(consultation, request.user)
-    counts = dict(visible.filter(unit__isnull=False).values_list("unit_id").annotate(n=Count("pk")))
+    # By anchor: a comment on a provision follows it into a new version that keeps its number.
+    counts = dict(visible.filter(unit__isnull=False).values_list("unit__anchor").annotate(n=Count("pk")))
     units = list(version.units.all()) if version else []
     for unit in units:
-        unit.comment_count = counts.get(unit.pk, 0)
+        unit.comment_count = counts.get(unit.anchor, 0)
     whole = visible.filter(unit__isnull=True).select_related("organization", "answer")
     opinions = consultation.writtenopinions.filter(withdrawn_at__isnull=True).select_related("organization") \
         if consultation.comments_visible() else consultation.writtenopinions.none()
@@ -106,7 +107,7 @@ def unit_comments(request, slug, anchor):
     consultation = _consultation(slug)
     version = consultation.current_version()
     unit = get_object_or_404(version.units.all() if version else Comment.objects.none(), anchor=anchor)
-    comments = _visible_comments(consultation, request.user).filter(unit=unit).select_related(
+    comments = _visible_comments(consultation, request.user).filter(unit__anchor=anchor).select_related(
         "organization", "answer")
     for comment in comments:
         comment.diff = wording.word_diff(comment.current_wording, comment.proposed_wording)

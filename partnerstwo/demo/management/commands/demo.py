@@ -20,6 +20,7 @@ DEMO_MODULES = [
     "partnerstwo.grants.competitions.demo",
     "partnerstwo.grants.committees.demo",
     "partnerstwo.small_grants.demo",
+    "partnerstwo.consultations.demo",
     "partnerstwo.pages.demo",
     "partnerstwo.news.demo",
     "partnerstwo.feedback.demo",
