@@ -53,7 +53,8 @@ def unanswered(consultation: Consultation):
 
 
 @transaction.atomic
-def publish_report(consultation: Consultation, *, by, outcome: str, meeting_minutes: str = "", now=None) -> Consultation:
+def publish_report(consultation: Consultation, *, by, outcome: str, meeting_minutes: str = "",
+                   now=None) -> Consultation:
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     _require_answerable(consultation, now)
     errors = {}

@@ -23,7 +23,8 @@ MAX_UNITS = 5000
 
 
 def minimum_days(kind: str) -> int:
-    """The shortest period for this kind of draft (settings.CONSULTATION_MIN_DAYS; docs/law.md#consultation-minimum-period)."""
+    """The shortest period for this kind of draft (settings.CONSULTATION_MIN_DAYS;
+    docs/law.md#consultation-minimum-period)."""
     table = getattr(settings, "CONSULTATION_MIN_DAYS", {})
     return int(table.get(kind, table.get(Kind.OTHER, 7)))
 

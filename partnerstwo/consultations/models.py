@@ -1,4 +1,5 @@
-"""Consultations of draft acts with organisations (art. 5 ust. 2 pkt 3 and ust. 5 of the Act; docs/law.md#consultations).
+"""Consultations of draft acts with organisations (art. 5 ust. 2 pkt 3 and ust. 5 of the Act;
+docs/law.md#consultations).
 
 A consultation holds the draft in versions, each split into units (units.py); comments are made on a
 unit or on the draft as a whole, written opinions are uploaded beside them, the department answers

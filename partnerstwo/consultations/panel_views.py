@@ -16,9 +16,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerstwo.consultations import answering, drafting, participation, report
 from partnerstwo.consultations.forms import (
-    AnswerForm, ConsultationForm, DocumentForm, DraftTextForm, ReceivedCommentForm, RemovalForm, ReportForm,
+    AnswerForm,
+    ConsultationForm,
+    DocumentForm,
+    DraftTextForm,
+    ReceivedCommentForm,
+    RemovalForm,
+    ReportForm,
 )
-from partnerstwo.consultations.models import Comment, Consultation, Stage
+from partnerstwo.consultations.models import Consultation, Stage
 from partnerstwo.lib.access import role_required
 from partnerstwo.lib.forms import add_errors
 from partnerstwo.lib.views import submitted

@@ -14,7 +14,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from partnerstwo.consultations.models import (
-    Capacity, Channel, Comment, Consultation, Follower, Stage, Unit, WrittenOpinion,
+    Capacity,
+    Channel,
+    Comment,
+    Consultation,
+    Follower,
+    Stage,
+    Unit,
+    WrittenOpinion,
 )
 from partnerstwo.organizations.models import Organization
 from partnerstwo.team.models import Position

@@ -243,7 +243,8 @@ def follow(request, slug):
         messages.success(request, _("Nie obserwujesz już tych konsultacji."))
     else:
         participation.follow(consultation, request.user)
-        messages.success(request, _("Obserwujesz te konsultacje: napiszemy, gdy się zakończą i gdy ukaże się sprawozdanie."))
+        messages.success(request, _(
+            "Obserwujesz te konsultacje: napiszemy, gdy się zakończą i gdy ukaże się sprawozdanie."))
     return redirect(consultation.get_absolute_url())
 
 

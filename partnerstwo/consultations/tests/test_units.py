@@ -87,7 +87,9 @@ def test_an_act_in_articles_gets_art_addresses():
 def test_numbers_with_letters_added_by_an_amendment_keep_their_letters():
     units = split("§ 5a. Dodany.\n§ 5b. 1. Ustęp.\n1a. Dodany ustęp.\n2a) dodany punkt")
 
-    assert [unit.anchor for unit in units] == ["par-5a", "par-5b", "par-5b-ust-1", "par-5b-ust-1a", "par-5b-ust-1a-pkt-2a"]
+    assert [unit.anchor for unit in units] == [
+        "par-5a", "par-5b", "par-5b-ust-1", "par-5b-ust-1a", "par-5b-ust-1a-pkt-2a",
+    ]
     assert units[-1].path_label == "§ 5b ust. 1a pkt 2a"
 
 
