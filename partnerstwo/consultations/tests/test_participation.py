@@ -168,3 +168,13 @@ def test_comments_hidden_until_the_end_when_the_consultation_says_so(client, dep
     assert "Ukryta propozycja" not in client.get(f"/konsultacje/{consultation.slug}/przepis/par-1/").content.decode()
     client.force_login(representative_a)
     assert "Ukryta propozycja" in client.get(f"/konsultacje/{consultation.slug}/przepis/par-1/").content.decode()
+
+
+def test_the_organisation_profile_lists_the_consultations_it_took_part_in(client, open_consultation,
+                                                                          representative_a, organization_a):
+    participation.submit_comment(open_consultation, by=representative_a, capacity="organization",
+                                 organization=organization_a, unit=None, proposed_wording="A", justification="B")
+
+    html = client.get(organization_a.get_absolute_url()).content.decode()
+
+    assert "Udział w konsultacjach" in html and open_consultation.title in html
