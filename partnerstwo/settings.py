@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "partnerstwo.grants",
     "partnerstwo.small_grants",
     "partnerstwo.team",
+    "partnerstwo.consultations",
     "partnerstwo.pages",
     "partnerstwo.news",
     "partnerstwo.feedback",
@@ -355,6 +356,21 @@ SMALL_GRANTS_MAX_SHARE = float(os.environ.get("SMALL_GRANTS_MAX_SHARE", "0.20"))
 SMALL_GRANT_COMMENT_RATE = os.environ.get("SMALL_GRANT_COMMENT_RATE", "5/h")
 # Answers to partner posts per IP address (anonymous senders) or per account (signed-in ones).
 PARTNERS_ANSWER_RATE_LIMIT = os.environ.get("PARTNERS_ANSWER_RATE_LIMIT", "5/h")
+
+# Consultations of draft acts (partnerstwo/consultations; docs/law.md#consultation-minimum-period): the shortest
+# period per kind of draft, in days, "kind=days" comma-separated; shorter only with a reason shown in public.
+# Białystok's practice is 7–14 days (LX/800/10 names no number we could verify): confirm with the legal office.
+CONSULTATION_MIN_DAYS = {
+    kind.strip(): int(days)
+    for kind, days in (
+        item.split("=") for item in env_list(
+            "CONSULTATION_MIN_DAYS", "resolution=14,order=7,programme=14,strategy=14,other=7"
+        )
+    )
+}
+# Years after the report's publication when the names of people who commented are removed from the comments
+# (the report keeps what they wrote; persons are not named in public anyway).
+CONSULTATION_AUTHOR_RETENTION_YEARS = int(os.environ.get("CONSULTATION_AUTHOR_RETENTION_YEARS", "5"))
 # Who is told about a confirmed feedback message; empty: officials/administrators with admin access.
 FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
 
@@ -460,6 +476,7 @@ SCHEDULED_JOBS = [
     "advance_competitions",
     "close_team_votes",
     "remind_team_opinion_deadlines",
+    "notify_closed_consultations",
     "recover_deliveries",
     "purge_unsubscribed",
     "purge_rate_limits",

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("konkursy/male-granty/", include("partnerstwo.small_grants.urls")),
     path("konkursy/", include("partnerstwo.grants.urls")),
     path("zespol/", include("partnerstwo.team.urls")),
+    path("konsultacje/", include("partnerstwo.consultations.urls")),
     path("uwagi/", include("partnerstwo.feedback.urls")),
     path("dobre-praktyki/", include("partnerstwo.practices.urls")),
     path("moje-dobre-praktyki/", include("partnerstwo.practices.manage_urls")),

@@ -19,7 +19,8 @@ LAYERS = [
     {"city"},
     {"accounts"},
     {"organizations"},
-    {"events", "grants", "small_grants", "team", "feedback", "news", "pages", "practices", "partners"},
+    {"events", "grants", "small_grants", "team", "consultations", "feedback", "news", "pages", "practices",
+     "partners"},
     {"newsletter"},
     {"panel", "demo"},
 ]
@@ -30,6 +31,10 @@ ALSO_WITHIN = {
     ("team", "grants"),
     # The body's meetings are events of the calendar, kept in line by the team's meeting functions.
     ("team", "events"),
+    # A comment may be made as the advisory body, on one of its adopted positions (team.Position).
+    ("consultations", "team"),
+    # The open consultation meeting is published as an event of the department in the events calendar.
+    ("consultations", "events"),
 }
 
 

@@ -490,3 +490,33 @@ def test_good_practice_decision_to_the_proposer(client, mailroom, official_x, re
         client.post(reverse("panel:practices_panel:review", args=[item.pk]), {"decision": "approve"})
     assert mailroom.queued() == ["notify_submitter"]
     assert [to(message) for message in mailroom.deliver()] == [representative_a.email]
+# Consultations -----------------------------------------------------------------------------
+
+
+def test_consultation_report_to_everyone_who_commented_and_the_closing_notice_to_followers(
+        client, mailroom, official_x, representative_a, organization_a, resident, fixed_clock):
+    from partnerstwo.consultations import participation
+    from partnerstwo.consultations.tests import factories as consultations
+
+    consultation = consultations.consultation(official_x.department, by=official_x)
+    comment = participation.submit_comment(
+        consultation, by=representative_a, capacity="organization", organization=organization_a, unit=None,
+        proposed_wording="Zmiana", justification="Powód")
+    client.force_login(resident)
+    with mailroom.request():
+        client.post(reverse("consultations:follow", args=[consultation.slug]))
+    fixed_clock.move_to(consultation.deadline() + timedelta(hours=1))
+    with mailroom.request():
+        call_command("notify_closed_consultations")
+    assert mailroom.queued() == ["consultation_closed"]
+    assert [to(message) for message in mailroom.deliver()] == [resident.email]
+
+    client.force_login(official_x)
+    with mailroom.request():
+        client.post(reverse("panel:consultations_panel:answers", args=[consultation.pk]), {
+            "comments": [comment.pk], "decision": "accepted", "justification": "Tak."})
+        response = client.post(reverse("panel:consultations_panel:report", args=[consultation.pk]),
+                               {"outcome": "Uwzględniono."})
+    assert response.status_code == 302
+    assert mailroom.queued() == ["report_published"]
+    assert sorted(to(message) for message in mailroom.deliver()) == sorted([representative_a.email, resident.email])

@@ -15,7 +15,9 @@ class added to it, without touching the others.
 - NewsSource: each published news item once (source_version "published"), when it becomes public →
   Topic.NEWS.
 - PositionSource: each position or opinion the advisory body adopts, once (source_version "adopted"), when
-  it is decided → Topic.POSITIONS. Consultations have no source yet.
+  it is decided → Topic.POSITIONS.
+- ConsultationSource: each announced consultation once (source_version "announced") → Topic.CONSULTATIONS,
+  spheres matched.
 
 Layering (test_layering.py holds the order): this module only reads and renders; it sits below
 content (which calls render_alert for each delivery) and so below the queue. alerts.py, above the
@@ -33,6 +35,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from partnerstwo.consultations.models import Consultation
 from partnerstwo.events.models import Event, EventKind, EventStatus, Occurrence
 from partnerstwo.grants.competitions.models import Competition, CompetitionChange
 from partnerstwo.lib.emails import absolute_url
@@ -469,6 +472,45 @@ class PositionSource(Source):
             "votes_abstain": position.votes_abstain, "url": absolute_url(position.get_absolute_url()),
         }}
         return render_parts("position", context, self.subject(position))
+# --- Consultations -------------------------------------------------------------------------------------
+
+
+class ConsultationSource(Source):
+    """An announced consultation, once, to the subscribers of the consultations topic whose spheres match."""
+
+    name = "consultation"
+    version = "announced"
+
+    def items(self, since, now):
+        consultations = list(
+            Consultation.objects.public().filter(announced_at__gt=since, ends_on__gte=timezone.localdate(now))
+            .prefetch_related("spheres").order_by("announced_at", "pk")
+        )
+        sent = already_sent(self.name, [c.pk for c in consultations])
+        for consultation in consultations:
+            if (consultation.pk, self.version) in sent:
+                continue
+            interested = reachable_recipients().with_topic(Topic.CONSULTATIONS).matching(
+                sphere_ids=[sphere.pk for sphere in consultation.spheres.all()]
+            )
+            yield Item(
+                source_id=consultation.pk, version=self.version, subject=self.subject(consultation),
+                topic=Topic.CONSULTATIONS, recipients=Recipient.objects.filter(pk__in=interested.values("pk")),
+            )
+
+    def subject(self, consultation) -> str:
+        return _("Konsultacje: %(title)s") % {"title": consultation.title}
+
+    def render(self, mailing, delivery_row):
+        consultation = Consultation.objects.public().select_related("department").filter(pk=mailing.source_id).first()
+        if consultation is None:
+            return gone(mailing)
+        context = {"consultation": {
+            "title": consultation.title, "kind": consultation.get_kind_display(),
+            "department": consultation.department.name, "starts_on": consultation.starts_on,
+            "ends_on": consultation.ends_on, "url": absolute_url(consultation.get_absolute_url()),
+        }}
+        return render_parts("consultation", context, self.subject(consultation))
 
 
 def gone(mailing: Mailing) -> tuple[str, str, str]:
@@ -485,6 +527,7 @@ SOURCES: list[Source] = [
     DeadlineReminderSource(),
     NewsSource(),
     PositionSource(),
+    ConsultationSource(),
 ]
 
 

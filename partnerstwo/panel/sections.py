@@ -84,6 +84,12 @@ SECTIONS = [
         panel_user,
     ),
     Section(
+        _("Konsultacje"),
+        _("Konsultacje projektów aktów prawnych wydziału: przygotowanie, uwagi, odpowiedzi i sprawozdanie."),
+        "panel:consultations_panel:index",
+        official_or_administrator,
+    ),
+    Section(
         _("Zespół Konsultacyjny"),
         _("Zasady działania Zespołu, kadencje i członkowie, posiedzenia, zaproszenia i protokoły."),
         "panel:team_panel:index",

@@ -18,4 +18,5 @@ urlpatterns = [
     path("zespol/", include("partnerstwo.team.panel_urls")),
     path("dobre-praktyki/", include("partnerstwo.practices.panel_urls")),
     path("partnerzy/", include("partnerstwo.partners.panel_urls")),
+    path("konsultacje/", include("partnerstwo.consultations.panel_urls")),
 ]

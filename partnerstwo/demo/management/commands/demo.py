@@ -23,6 +23,7 @@ DEMO_MODULES = [
     "partnerstwo.team.positions.demo",
     "partnerstwo.newsletter.demo_alerts",
     "partnerstwo.small_grants.demo",
+    "partnerstwo.consultations.demo",
     "partnerstwo.pages.demo",
     "partnerstwo.news.demo",
     "partnerstwo.feedback.demo",

@@ -1,0 +1,168 @@
+"""Preparing and announcing a consultation: the draft's text split into units, its versions, the announcement.
+
+Before the announcement the official pastes the text as often as needed (version 1 is split afresh each
+time, so correcting the text corrects the split); after it, a changed text is a new version and the old
+one stays, with what changed shown unit by unit (wording.compare_versions).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from partnerstwo.consultations import units as splitting
+from partnerstwo.consultations.models import Consultation, DraftVersion, Kind, Unit
+from partnerstwo.events import publishing as event_publishing
+from partnerstwo.events.models import Event, EventKind, EventStatus, OrganizerKind
+
+MAX_UNITS = 5000
+
+
+def minimum_days(kind: str) -> int:
+    """The shortest period for this kind of draft (settings.CONSULTATION_MIN_DAYS;
+    docs/law.md#consultation-minimum-period)."""
+    table = getattr(settings, "CONSULTATION_MIN_DAYS", {})
+    return int(table.get(kind, table.get(Kind.OTHER, 7)))
+
+
+def period_errors(*, kind: str, starts_on, ends_on, short_period_reason: str) -> dict:
+    """The period's problems by field (empty when it is fine): the end before the start, too short without a reason."""
+    if not (starts_on and ends_on):
+        return {}
+    if ends_on < starts_on:
+        return {"ends_on": _("Koniec konsultacji nie może być wcześniejszy niż ich początek.")}
+    days = (ends_on - starts_on).days + 1
+    if days < minimum_days(kind) and not (short_period_reason or "").strip():
+        return {"short_period_reason": _(
+            "Konsultacje trwają %(days)s dni, krócej niż minimum %(minimum)s dni dla tego rodzaju projektu: "
+            "podaj uzasadnienie krótszego terminu (zostanie opublikowane)."
+        ) % {"days": days, "minimum": minimum_days(kind)}}
+    return {}
+
+
+def unique_slug(title: str, *, exclude_pk=None) -> str:
+    base = splitting.slug_for(title)
+    slug, n = base, 1
+    while Consultation.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def create(consultation: Consultation, *, by, save_m2m=None) -> Consultation:
+    consultation.slug = unique_slug(consultation.title)
+    consultation.created_by = by
+    consultation.save()
+    if save_m2m:
+        save_m2m()
+    return consultation
+
+
+def _store_units(version: DraftVersion) -> int:
+    found = splitting.split(version.text)
+    if not found:
+        raise ValidationError({"text": _("W tekście nie ma żadnej treści do podziału.")})
+    if len(found) > MAX_UNITS:
+        raise ValidationError({"text": _("Projekt ma ponad %(max)s jednostek; podziel go na części.") % {
+            "max": MAX_UNITS}})
+    Unit.objects.bulk_create([
+        Unit(version=version, position=position, kind=unit.kind, label=unit.label[:60],
+             path_label=unit.path_label[:200], anchor=unit.anchor[:150], heading=unit.heading[:300],
+             text=unit.text, depth=unit.depth)
+        for position, unit in enumerate(found, start=1)
+    ])
+    return len(found)
+
+
+@transaction.atomic
+def save_text(consultation: Consultation, *, text: str, by, note: str = "") -> DraftVersion:
+    """Version 1 replaced while the consultation is prepared; a new version once it is announced."""
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if consultation.report_published:
+        raise ValidationError(_("Sprawozdanie jest opublikowane: projektu nie można już zmieniać."))
+    current = consultation.current_version()
+    if not consultation.is_announced:
+        if current is None:
+            current = DraftVersion(consultation=consultation, number=1)
+        current.text, current.created_by, current.created_at = text, by, timezone.now()
+        current.save()
+        current.units.all().delete()
+        _store_units(current)
+        return current
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError({"note": _("Napisz krótko, co się zmieniło w nowej wersji – zobaczą to wszyscy.")})
+    if current is not None and current.text == text:
+        raise ValidationError({"text": _("Tekst jest taki sam jak w obecnej wersji.")})
+    version = DraftVersion.objects.create(
+        consultation=consultation, number=(current.number + 1) if current else 1, text=text, note=note,
+        created_by=by,
+    )
+    _store_units(version)
+    return version
+
+
+def announcement_problems(consultation: Consultation) -> list[str]:
+    """What stops the announcement, in the official's words (empty: it may be announced)."""
+    problems = []
+    version = consultation.current_version()
+    if version is None or not version.units.exists():
+        problems.append(_("Wklej tekst projektu i sprawdź jego podział na jednostki."))
+    if not consultation.documents.filter(kind="draft").exists() and version is None:
+        problems.append(_("Dodaj projekt aktu."))
+    for message in period_errors(
+        kind=consultation.kind, starts_on=consultation.starts_on, ends_on=consultation.ends_on,
+        short_period_reason=consultation.short_period_reason,
+    ).values():
+        problems.append(message)
+    if consultation.ends_on < timezone.localdate():
+        problems.append(_("Termin konsultacji już minął; zmień daty."))
+    if consultation.form_meeting and not (consultation.meeting_starts_at and consultation.meeting_ends_at):
+        problems.append(_("Podaj termin otwartego spotkania konsultacyjnego albo zrezygnuj z tej formy."))
+    if not (consultation.form_site or consultation.form_written or consultation.form_meeting):
+        problems.append(_("Wybierz co najmniej jedną formę konsultacji."))
+    return problems
+
+
+@transaction.atomic
+def announce(consultation: Consultation, *, by) -> Consultation:
+    """Publishes the consultation: on the site, its meeting in the calendar; the newsletter's alerts pick it up."""
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if consultation.is_announced:
+        raise ValidationError(_("Konsultacje są już ogłoszone."))
+    problems = announcement_problems(consultation)
+    if problems:
+        raise ValidationError(problems)
+    consultation.announced_at = timezone.now()
+    consultation.save(update_fields=["announced_at", "updated_at"])
+    if consultation.form_meeting:
+        consultation.meeting_event = _meeting_event(consultation, by=by)
+        consultation.save(update_fields=["meeting_event"])
+    return consultation
+
+
+def _meeting_event(consultation: Consultation, *, by) -> Event:
+    """The open consultation meeting as a published event of the department in the events calendar."""
+    event = Event(
+        title=(_("Spotkanie konsultacyjne: %(title)s") % {"title": consultation.title})[:200],
+        kind=EventKind.MEETING, organizer_kind=OrganizerKind.CITY, department=consultation.department,
+        starts_at=consultation.meeting_starts_at, ends_at=consultation.meeting_ends_at,
+        venue=consultation.meeting_place[:200], town=settings.CITY["name"][:100],
+        description=_("Otwarte spotkanie w ramach konsultacji projektu: [%(title)s](%(url)s). "
+                      "Konsultacje trwają do %(day)s.") % {
+            "title": consultation.title, "url": reverse("consultations:detail", args=[consultation.slug]),
+            "day": consultation.ends_on.strftime("%d.%m.%Y"),
+        },
+        status=EventStatus.DRAFT,
+    )
+    event_publishing.save(event, by=by, save_m2m=lambda: event.spheres.set(consultation.spheres.all()))
+    return event
+
+
+def minimum_end(kind: str, starts_on: datetime.date) -> datetime.date:
+    return starts_on + datetime.timedelta(days=minimum_days(kind) - 1)

@@ -1,0 +1,83 @@
+"""The consultation report (sprawozdanie z konsultacji): one context for the page, the tagged PDF and the XLSX.
+
+It names the subject, the period, the forms used, who took part (organisations by name, persons only
+counted), every comment with its provision, proposal, justification and answer, the written opinions,
+the meeting's minutes and the outcome. Valid whatever the number of participants (LX/800/10 § 11 ust. 3),
+so a consultation without comments has one too.
+"""
+
+from django.db.models import Count
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from partnerstwo.consultations.models import Answer, Capacity, Comment, Consultation
+from partnerstwo.lib.tabular.write import xlsx_response
+
+
+def comments(consultation: Consultation):
+    """Every counted comment in the order of the draft (whole-draft comments first), with what the report shows."""
+    return (
+        consultation.comments.counted()
+        .select_related("unit__version", "organization", "answer")
+        .order_by("unit__version__number", "unit__position", "created_at", "pk")
+    )
+
+
+def participants(consultation: Consultation) -> dict:
+    counted = list(consultation.comments.counted().values("capacity", "organization_id", "author_name")) + list(
+        consultation.writtenopinions.counted().values("capacity", "organization_id", "author_name")
+    )
+    organizations = sorted({row["author_name"] for row in counted if row["capacity"] == Capacity.ORGANIZATION})
+    persons = len({row["author_name"] for row in counted if row["capacity"] == Capacity.PERSON})
+    body = any(row["capacity"] == Capacity.BODY for row in counted)
+    return {"organizations": organizations, "persons": persons, "body": body}
+
+
+def decisions(consultation: Consultation) -> list[tuple[str, int]]:
+    counts = dict(
+        consultation.comments.counted().filter(answer__isnull=False)
+        .values_list("answer__decision").annotate(n=Count("pk")).values_list("answer__decision", "n")
+    )
+    return [(label, counts.get(value, 0)) for value, label in Answer.Decision.choices]
+
+
+def context(consultation: Consultation) -> dict:
+    listed = list(comments(consultation))
+    return {
+        "consultation": consultation,
+        "comments": listed,
+        "opinions": consultation.writtenopinions.counted().select_related("organization").order_by("created_at", "pk"),
+        "participants": participants(consultation),
+        "decisions": decisions(consultation),
+        "comment_count": len(listed),
+    }
+
+
+def pdf(consultation: Consultation) -> bytes:
+    """The report as a tagged PDF (PDF/UA-1), like the Team's minutes."""
+    from weasyprint import HTML  # heavy; loaded only when a PDF is asked for
+
+    html = render_to_string("consultations/report_pdf.html", context(consultation))
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def xlsx_header() -> list[str]:
+    return [_("Lp."), _("Przepis"), _("Zgłaszający"), _("Jak wpłynęła"), _("Obecne brzmienie"),
+            _("Proponowane brzmienie"), _("Uzasadnienie uwagi"), _("Rozstrzygnięcie"), _("Uzasadnienie odpowiedzi")]
+
+
+def xlsx_rows(listed: list[Comment]):
+    for number, comment in enumerate(listed, start=1):
+        yield [
+            number, comment.provision_label(), comment.public_author(), comment.get_channel_display(),
+            comment.current_wording, comment.proposed_wording, comment.justification,
+            comment.answer.get_decision_display() if comment.answer else "",
+            comment.answer.justification if comment.answer else "",
+        ]
+
+
+def xlsx(consultation: Consultation):
+    return xlsx_response(
+        xlsx_header(), xlsx_rows(list(comments(consultation))),
+        filename=f"sprawozdanie-{consultation.slug}.xlsx", sheet_title=str(_("Uwagi")),
+    )

@@ -1,0 +1,29 @@
+"""The demo shows every stage: open with comments on several provisions, closed awaiting answers, finished with
+its report, finished without comments; loading it twice adds nothing."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from partnerstwo.consultations.models import Consultation, Stage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_has_every_stage_and_loads_twice_without_duplicates(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("demo", stdout=io.StringIO())
+    call_command("demo", stdout=io.StringIO())
+
+    stages = sorted(c.stage() for c in Consultation.objects.all())
+    assert stages == sorted([Stage.OPEN, Stage.CLOSED, Stage.FINISHED, Stage.FINISHED])
+    open_one = next(c for c in Consultation.objects.all() if c.stage() == Stage.OPEN)
+    assert open_one.comments.values("unit__anchor").distinct().count() >= 3
+    assert open_one.versions.count() == 2 and open_one.meeting_event is not None
+    assert any(c.comments.count() == 0 and c.report_published for c in Consultation.objects.all())
+    for consultation in Consultation.objects.all():
+        assert client.get(consultation.get_absolute_url()).status_code == 200
+        if consultation.report_published:
+            assert client.get(consultation.get_absolute_url() + "sprawozdanie/").status_code == 200
+    assert client.get("/konsultacje/").status_code == 200

@@ -1,0 +1,170 @@
+"""A department runs a consultation end to end through the pages: prepare, split, announce, answer, report."""
+
+import datetime as dt
+import re
+import zlib
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from partnerstwo.consultations import participation
+from partnerstwo.consultations.models import Answer, Comment, Consultation
+from partnerstwo.consultations.tests import factories as f
+from partnerstwo.events.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(today, **extra):
+    return {
+        "title": "Program współpracy 2027", "kind": "programme", "legal_basis": "art. 5a ustawy",
+        "summary": "Projekt.", "for_ngos": "on", "for_body": "on", "starts_on": today.isoformat(),
+        "ends_on": (today + dt.timedelta(days=13)).isoformat(), "form_site": "on", "form_written": "on",
+        "form_meeting": "on", "meeting_starts_at": f"{today + dt.timedelta(days=3)}T17:00",
+        "meeting_ends_at": f"{today + dt.timedelta(days=3)}T19:00", "meeting_place": "ul. Słonimska 1",
+        "comments_public_at_once": "on", "contact_name": "Ksawery", "contact_email": "x@um.example.org", **extra,
+    }
+
+
+def test_an_official_prepares_splits_and_announces(client, official_x):
+    client.force_login(official_x)
+    today = timezone.localdate()
+
+    response = client.post("/panel/konsultacje/nowe/", form_data(today))
+    consultation = Consultation.objects.get()
+    assert response.status_code == 302 and consultation.department == official_x.department
+
+    response = client.post(f"/panel/konsultacje/{consultation.pk}/tekst/", {"text": f.TEXT})
+    assert response.status_code == 302
+    assert "par-2-ust-2-pkt-1" in client.get(f"/panel/konsultacje/{consultation.pk}/tekst/").content.decode()
+    assert client.get(consultation.get_absolute_url()).status_code == 404  # not public before the announcement
+
+    client.post(f"/panel/konsultacje/{consultation.pk}/ogloszenie/")
+    consultation.refresh_from_db()
+    assert consultation.is_announced
+    assert Event.objects.get().status == "published" and consultation.meeting_event is not None
+    html = client.get(consultation.get_absolute_url()).content.decode()
+    assert 'id="par-2-ust-1"' in html
+    assert "Konsultacje: Program" in client.get("/konsultacje/kalendarz.ics").content.decode()
+
+
+def test_a_short_period_needs_a_reason_shown_in_public(client, official_x):
+    client.force_login(official_x)
+    today = timezone.localdate()
+    data = form_data(today, ends_on=(today + dt.timedelta(days=4)).isoformat())
+
+    response = client.post("/panel/konsultacje/nowe/", data)
+    assert response.status_code == 400 and "podaj uzasadnienie krótszego terminu" in response.content.decode()
+
+    client.post("/panel/konsultacje/nowe/", {**data, "short_period_reason": "Pilna zmiana przepisów."})
+    assert Consultation.objects.get().short_period_reason == "Pilna zmiana przepisów."
+
+
+def test_other_departments_and_other_roles_are_kept_out(client, department_x, official_x, official_y,
+                                                         representative_a, team_member):
+    consultation = f.consultation(department_x, by=official_x)
+    client.force_login(official_y)
+    assert client.get(f"/panel/konsultacje/{consultation.pk}/").status_code == 404
+    for user in (representative_a, team_member):
+        client.force_login(user)
+        assert client.get("/panel/konsultacje/").status_code == 403
+
+
+def test_a_new_version_keeps_the_old_one_and_shows_what_changed(client, department_x, official_x):
+    consultation = f.consultation(department_x, by=official_x)
+    client.force_login(official_x)
+
+    client.post(f"/panel/konsultacje/{consultation.pk}/tekst/",
+                {"text": f.TEXT.replace("na rok 2027", "na lata 2027–2028"), "note": "Program dwuletni."})
+
+    assert consultation.versions.count() == 2
+    html = client.get(f"/konsultacje/{consultation.slug}/zmiany/2/").content.decode()
+    assert "<del>rok</del><ins>lata</ins>" in html
+
+
+def test_answers_then_the_report_as_page_pdf_and_xlsx_and_mail_to_commenters(
+        client, department_x, official_x, representative_a, organization_a, representative_b, organization_b,
+        fixed_clock, django_capture_on_commit_callbacks):
+    consultation = f.consultation(department_x, by=official_x)
+    unit = participation.unit_for_comment(consultation, "par-1")
+    for user, organization in ((representative_a, organization_a), (representative_b, organization_b)):
+        participation.submit_comment(consultation, by=user, capacity="organization", organization=organization,
+                                     unit=unit, proposed_wording="Na lata 2027–2028.", justification="Dłużej.")
+    client.force_login(official_x)
+    participation.enter_received_comment(consultation, by=official_x, channel="paper", capacity="person",
+                                         author_name="Jan Kowalski", unit=None, proposed_wording="Całość",
+                                         justification="Bo.")
+    ids = list(Comment.objects.values_list("pk", flat=True))
+    assert client.post(f"/panel/konsultacje/{consultation.pk}/odpowiedzi/", {
+        "comments": ids[:2], "decision": "accepted", "justification": "Tak."}).status_code == 400  # still open
+
+    fixed_clock.move_to(consultation.deadline() + dt.timedelta(hours=1))
+    client.force_login(official_x)  # a staff session ends after 30 idle minutes
+    response = client.post(f"/panel/konsultacje/{consultation.pk}/odpowiedzi/", {
+        "comments": ids[:2], "decision": "accepted", "justification": "Uwzględniono."})
+    assert response.status_code == 302 and Answer.objects.get().comments.count() == 2
+    response = client.post(f"/panel/konsultacje/{consultation.pk}/sprawozdanie/", {"outcome": "Zmieniono § 1."})
+    assert response.status_code == 400 and "Bez odpowiedzi pozostało uwag: 1" in response.content.decode()
+    client.post(f"/panel/konsultacje/{consultation.pk}/odpowiedzi/", {
+        "comments": ids[2:], "decision": "rejected", "justification": "Nie dotyczy."})
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/panel/konsultacje/{consultation.pk}/sprawozdanie/", {"outcome": "Zmieniono § 1."})
+    assert response.status_code == 302
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([representative_a.email, representative_b.email])
+
+    html = client.get(f"/konsultacje/{consultation.slug}/sprawozdanie/").content.decode()
+    assert "Fundacja Alfa" in html and "Stowarzyszenie Beta" in html and "Jan Kowalski" not in html
+    assert "osoba prywatna" in html
+    pdf = client.get(f"/konsultacje/{consultation.slug}/sprawozdanie.pdf").content
+    unpacked = pdf + b"".join(_inflate(m) for m in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S))
+    assert b"/StructTreeRoot" in unpacked and b"/Lang" in unpacked
+    xlsx = client.get(f"/konsultacje/{consultation.slug}/sprawozdanie.xlsx")
+    assert xlsx.status_code == 200 and xlsx["Content-Type"].startswith("application/vnd.openxml")
+
+
+def test_a_consultation_without_comments_still_gets_its_report(client, department_x, official_x, fixed_clock):
+    consultation = f.consultation(department_x, by=official_x)
+    fixed_clock.move_to(consultation.deadline() + dt.timedelta(hours=1))
+    client.force_login(official_x)
+
+    client.post(f"/panel/konsultacje/{consultation.pk}/sprawozdanie/", {"outcome": "Nie wpłynęły uwagi."})
+
+    html = client.get(f"/konsultacje/{consultation.slug}/sprawozdanie/").content.decode()
+    assert "bez względu na liczbę uczestników" in html
+
+
+def test_moderation_records_the_reason(client, department_x, official_x, representative_a, organization_a):
+    consultation = f.consultation(department_x, by=official_x)
+    comment = participation.submit_comment(
+        consultation, by=representative_a, capacity="organization", organization=organization_a, unit=None,
+        proposed_wording="Obraźliwa treść", justification="…")
+    client.force_login(official_x)
+    url = f"/panel/konsultacje/{consultation.pk}/uwagi/{comment.pk}/usuniecie/"
+
+    assert client.post(url, {"reason": ""}).status_code == 400
+    client.post(url, {"reason": "Treść obraźliwa (regulamin serwisu)."})
+
+    html = client.get(consultation.get_absolute_url()).content.decode()
+    assert "Obraźliwa treść" not in html and "Treść obraźliwa (regulamin serwisu)." in html
+
+
+def test_followers_hear_when_it_closes_once(department_x, official_x, resident, fixed_clock,
+                                            django_capture_on_commit_callbacks):
+    from partnerstwo.consultations import notifications
+
+    consultation = f.consultation(department_x, by=official_x)
+    participation.follow(consultation, resident)
+    fixed_clock.move_to(consultation.deadline() + dt.timedelta(hours=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notifications.notify_closed() == 1
+        assert notifications.notify_closed() == 0
+    assert [m.to for m in mail.outbox] == [[resident.email]]
+
+
+def _inflate(match) -> bytes:
+    try:
+        return zlib.decompress(match.group(1))
+    except zlib.error:
+        return b""

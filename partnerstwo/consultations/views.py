@@ -1,0 +1,294 @@
+"""Public pages of consultations: the list, a consultation with its units, one unit's comments, taking part,
+the changes between versions, the report (page, PDF, XLSX) and the iCal feed of consultation periods."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from partnerstwo.consultations import ical, participation, report, wording
+from partnerstwo.consultations.forms import CommentEditForm, CommentForm, FilterForm, OpinionForm
+from partnerstwo.consultations.models import Comment, Consultation, Stage, WrittenOpinion
+from partnerstwo.lib.forms import add_errors
+from partnerstwo.lib.text import search_terms
+from partnerstwo.lib.views import submitted
+
+PAGE_SIZE = 20
+LISTED_STAGES = [Stage.OPEN, Stage.UPCOMING, Stage.CLOSED, Stage.FINISHED]
+
+
+def _public():
+    return Consultation.objects.public().select_related("department")
+
+
+@require_GET
+def index(request):
+    form = FilterForm(request.GET or None)
+    consultations = _public().prefetch_related("spheres")
+    if form.is_valid():
+        data = form.cleaned_data
+        for term in search_terms(data.get("q") or ""):
+            consultations = consultations.filter(Q(title__icontains=term) | Q(summary__icontains=term))
+        if data.get("sfera"):
+            consultations = consultations.filter(spheres=data["sfera"])
+        if data.get("wydzial"):
+            consultations = consultations.filter(department=data["wydzial"])
+        if data.get("rodzaj"):
+            consultations = consultations.filter(kind=data["rodzaj"])
+        if data.get("rok"):
+            consultations = consultations.filter(starts_on__year=data["rok"])
+    today = timezone.localdate()
+    stage = request.GET.get("etap", "")
+    groups = []
+    for value in LISTED_STAGES:
+        if stage and stage != value:
+            continue
+        rows = consultations.in_stage(value, today).distinct().order_by("-starts_on", "-pk")
+        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get(f"strona-{value}"))
+        groups.append({"stage": value, "label": Stage(value).label, "page_obj": page, "param": f"strona-{value}"})
+    return render(request, "consultations/list.html", {
+        "form": form, "groups": groups, "stage": stage,
+        "stages": [(value, Stage(value).label) for value in LISTED_STAGES],
+    })
+
+
+def _consultation(slug) -> Consultation:
+    return get_object_or_404(_public().prefetch_related("spheres", "documents"), slug=slug)
+
+
+def _visible_comments(consultation, user):
+    """The comments the public sees (and the author's own ones before that)."""
+    comments = consultation.comments.filter(withdrawn_at__isnull=True)
+    if consultation.comments_visible():
+        return comments
+    if user.is_authenticated:
+        return comments.filter(author=user)
+    return comments.none()
+
+
+@require_GET
+def detail(request, slug):
+    consultation = _consultation(slug)
+    version = consultation.current_version()
+    visible = _visible_comments(consultation, request.user)
+    # By anchor: a comment on a provision follows it into a new version that keeps its number.
+    counts = dict(visible.filter(unit__isnull=False).values_list("unit__anchor").annotate(n=Count("pk")))
+    units = list(version.units.all()) if version else []
+    for unit in units:
+        unit.comment_count = counts.get(unit.anchor, 0)
+    whole = visible.filter(unit__isnull=True).select_related("organization", "answer")
+    opinions = consultation.writtenopinions.filter(withdrawn_at__isnull=True).select_related("organization") \
+        if consultation.comments_visible() else consultation.writtenopinions.none()
+    user = request.user
+    return render(request, "consultations/detail.html", {
+        "consultation": consultation, "version": version, "units": units,
+        "versions": consultation.versions.order_by("number"),
+        "whole_comments": whole, "opinions": opinions,
+        "comment_total": visible.count(),
+        "can_take_part": bool(participation.capacities_for(consultation, user)),
+        "is_open": consultation.is_open(),
+        "stage": consultation.stage(),
+        "comments_visible": consultation.comments_visible(),
+        "following": user.is_authenticated and consultation.followers.filter(user=user).exists(),
+        "own_comments": consultation.comments.filter(author=user).select_related("unit")
+        if user.is_authenticated else [],
+        "closed_message": participation.closed_message(consultation),
+    })
+
+
+@require_GET
+def unit_comments(request, slug, anchor):
+    consultation = _consultation(slug)
+    version = consultation.current_version()
+    unit = get_object_or_404(version.units.all() if version else Comment.objects.none(), anchor=anchor)
+    comments = _visible_comments(consultation, request.user).filter(unit__anchor=anchor).select_related(
+        "organization", "answer")
+    for comment in comments:
+        comment.diff = wording.word_diff(comment.current_wording, comment.proposed_wording)
+    return render(request, "consultations/unit.html", {
+        "consultation": consultation, "unit": unit, "comments": comments,
+        "is_open": consultation.is_open(), "comments_visible": consultation.comments_visible(),
+        "can_take_part": bool(participation.capacities_for(consultation, request.user)),
+    })
+
+
+def _take_part_or_refuse(request, consultation):
+    """A page of taking part: the login first; then only for those the consultation is open to."""
+    if not participation.capacities_for(consultation, request.user):
+        return render(request, "consultations/cannot_take_part.html", {"consultation": consultation}, status=403)
+    if not consultation.is_open():
+        return render(request, "consultations/closed.html", {
+            "consultation": consultation, "message": participation.closed_message(consultation)
+            if consultation.stage() != Stage.UPCOMING else _("Konsultacje jeszcze się nie rozpoczęły."),
+        }, status=409 if request.method == "POST" else 200)
+    return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment(request, slug):
+    consultation = _consultation(slug)
+    refusal = _take_part_or_refuse(request, consultation)
+    if refusal:
+        return refusal
+    anchor = request.POST.get("unit") if request.method == "POST" else request.GET.get("jednostka", "")
+    data, _files = submitted(request)
+    form = CommentForm(data, consultation=consultation, user=request.user, initial={"unit": anchor})
+    unit, status = None, 200
+    try:
+        unit = participation.unit_for_comment(consultation, anchor)
+    except ValidationError as error:
+        if request.method == "GET":
+            raise Http404 from error
+        form.is_valid()
+        add_errors(form, error)
+        status = 400
+    if request.method == "POST" and status == 200:
+        if form.is_valid():
+            try:
+                participation.submit_comment(
+                    consultation, by=request.user, unit=unit, **form.speaker(),
+                    proposed_wording=form.cleaned_data["proposed_wording"],
+                    justification=form.cleaned_data["justification"],
+                )
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("Uwaga zapisana. Możesz ją zmienić lub wycofać do końca konsultacji."))
+                return redirect(consultation.get_absolute_url() + (f"#{unit.anchor}" if unit else "#caly-projekt"))
+        status = 400
+    return render(request, "consultations/comment_form.html", {
+        "consultation": consultation, "unit": unit, "form": form,
+    }, status=status)
+
+
+def _own(request, consultation, pk, model=Comment):
+    return get_object_or_404(model.objects.filter(consultation=consultation, author=request.user), pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_comment(request, slug, pk):
+    consultation = _consultation(slug)
+    own = _own(request, consultation, pk)
+    try:
+        participation.editable_comment(own, by=request.user)
+    except ValidationError as error:
+        return render(request, "consultations/closed.html", {
+            "consultation": consultation, "message": " ".join(error.messages)}, status=409)
+    data, _files = submitted(request)
+    form = CommentEditForm(data, initial={"proposed_wording": own.proposed_wording,
+                                          "justification": own.justification})
+    if request.method == "POST" and form.is_valid():
+        try:
+            participation.edit_comment(own, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Zmiany w uwadze zapisane."))
+            return redirect(consultation.get_absolute_url() + "#moje-uwagi")
+    return render(request, "consultations/comment_edit.html", {
+        "consultation": consultation, "comment": own, "form": form,
+    }, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def withdraw(request, slug, pk, kind="comment"):
+    consultation = _consultation(slug)
+    own = _own(request, consultation, pk, Comment if kind == "comment" else WrittenOpinion)
+    try:
+        participation.withdraw(own, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Wycofano. Nie będzie uwzględniona w sprawozdaniu."))
+    return redirect(consultation.get_absolute_url() + "#moje-uwagi")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def opinion(request, slug):
+    consultation = _consultation(slug)
+    refusal = _take_part_or_refuse(request, consultation)
+    if refusal:
+        return refusal
+    data, files = submitted(request)
+    form = OpinionForm(data, files, consultation=consultation, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            participation.upload_opinion(consultation, by=request.user, title=form.cleaned_data["title"],
+                                         file=form.cleaned_data["file"], **form.speaker())
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Opinia pisemna dodana."))
+            return redirect(consultation.get_absolute_url() + "#opinie")
+    return render(request, "consultations/opinion_form.html", {"consultation": consultation, "form": form},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def follow(request, slug):
+    consultation = _consultation(slug)
+    if request.POST.get("stop"):
+        participation.unfollow(consultation, request.user)
+        messages.success(request, _("Nie obserwujesz już tych konsultacji."))
+    else:
+        participation.follow(consultation, request.user)
+        messages.success(request, _(
+            "Obserwujesz te konsultacje: napiszemy, gdy się zakończą i gdy ukaże się sprawozdanie."))
+    return redirect(consultation.get_absolute_url())
+
+
+@require_GET
+def changes(request, slug, number):
+    consultation = _consultation(slug)
+    versions = {version.number: version for version in consultation.versions.filter(number__in=[number - 1, number])
+                .prefetch_related(Prefetch("units"))}
+    if number not in versions or number - 1 not in versions:
+        raise Http404
+    new, old = versions[number], versions[number - 1]
+    return render(request, "consultations/changes.html", {
+        "consultation": consultation, "new": new, "old": old,
+        "changes": wording.compare_versions(list(old.units.all()), list(new.units.all())),
+    })
+
+
+def _reported(slug) -> Consultation:
+    return get_object_or_404(_public().filter(report_published_at__isnull=False).prefetch_related("spheres"),
+                             slug=slug)
+
+
+@require_GET
+def report_page(request, slug):
+    consultation = _reported(slug)
+    return render(request, "consultations/report.html", report.context(consultation))
+
+
+@require_GET
+def report_pdf(request, slug):
+    consultation = _reported(slug)
+    response = HttpResponse(report.pdf(consultation), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="sprawozdanie-{consultation.slug}.pdf"'
+    return response
+
+
+@require_GET
+def report_xlsx(request, slug):
+    return report.xlsx(_reported(slug))
+
+
+@require_GET
+def calendar(request):
+    response = HttpResponse(ical.periods_ics(_public().order_by("starts_on", "pk")),
+                            content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="konsultacje.ics"'
+    return response
