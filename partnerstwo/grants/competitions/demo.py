@@ -117,6 +117,8 @@ def load(stdout, **options):
         # intended day, and a demo competition must never break the rule the site checks.
         deadline_on = max(today + dt.timedelta(days=deadline_days), rules.earliest_offer_deadline(announced_on))
         deadline = dt.datetime.combine(deadline_on, dt.time(15, 30), tzinfo=timezone.get_current_timezone())
+        if deadline < rules.earliest_offer_deadline_at(announced_on):  # the period ends with its last day
+            deadline += dt.timedelta(days=1)
         competition = Competition.objects.create(
             slug=slug, title=title, reference=f"{department.short_name}-I.526.{made + 1}.{announced_on.year}",
             planned=PlannedCompetition.objects.filter(department=department, sphere=sphere, is_withdrawn=False).first(),

@@ -67,7 +67,8 @@ class CompetitionForm(forms.ModelForm):
         }
         help_texts = {
             "offer_deadline": _("Dzień i godzina. Co najmniej 21 dni od dnia ukazania się ostatniego z trzech "
-                                "ogłoszeń, tego dnia nie licząc (art. 13 ust. 1)."),
+                                "ogłoszeń, tego dnia nie licząc; termin kończy się z upływem 21. dnia, więc "
+                                "najwcześniej o 23:59 tego dnia (art. 13 ust. 1)."),
             "decision_date": _("Po terminie składania ofert (art. 13 ust. 2 pkt 6)."),
             "year": _("Rok ogłoszenia konkursu; pkt 7 ogłoszenia obejmuje ten rok i rok poprzedni."),
             "task_type": _("Art. 13 ust. 2 pkt 1."),

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -81,6 +82,22 @@ def test_the_form_refuses_a_20_day_offer_period_naming_art_13_ust_1_and_the_earl
     assert "art. 13 ust. 1" in response.content.decode()
     assert "najwcześniejszy dopuszczalny termin" in response.content.decode()
     assert not Competition.objects.exists()
+
+
+@pytest.mark.parametrize("time, accepted", [("15:30", False), ("23:58", False), ("23:59", True)])
+def test_the_form_accepts_the_21st_day_only_at_its_end(client, official_x, time, accepted):
+    # Announced everywhere on Tuesday 2 Feb 2027; the 21st day after it is Tuesday 23 Feb, no holiday between.
+    announced = "2027-02-02"
+    with time_machine.travel(at(dt.date(2027, 2, 2), 9), tick=False):
+        client.force_login(official_x)
+        response = client.post(reverse("panel:grants_panel:create"), form_data(
+            offer_deadline=f"2027-02-23T{time}", bip_published_on=announced, notice_board_published_on=announced,
+            website_published_on=announced, task_start="2027-04-01", task_end="2027-11-30", decision_date="2027-03-20",
+            year="2027",
+        ))
+    assert Competition.objects.exists() is accepted
+    if not accepted:
+        assert "23 lutego 2027, godz. 23:59" in response.content.decode()
 
 
 @pytest.mark.parametrize("slug", ["wyniki", "harmonogram", "terminy-ics"])
