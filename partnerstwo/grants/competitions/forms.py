@@ -168,6 +168,13 @@ class CriterionForm(forms.ModelForm):
         model = Criterion
         fields = ["name", "kind", "max_points"]
 
+    def has_changed(self):
+        # A default criterion (rules.default_criteria) offered on a new competition is kept as posted; one whose
+        # name the official cleared is left out, like an empty row.
+        if self.initial.get("name") and not self.instance.pk:
+            return bool((self.data.get(self.add_prefix("name")) or "").strip())
+        return super().has_changed()
+
     def clean(self):
         data = super().clean()
         if data.get("kind") == Criterion.Kind.MERIT and not data.get("max_points"):
@@ -179,6 +186,11 @@ class CriterionForm(forms.ModelForm):
 
 CriterionFormSet = forms.inlineformset_factory(
     Competition, Criterion, form=CriterionForm, extra=2, can_delete=True, max_num=40, validate_max=True
+)
+# A new competition's form offers the six factors of art. 15 ust. 1 (rules.ART15_FACTORS) and two empty rows.
+NewCriterionFormSet = forms.inlineformset_factory(
+    Competition, Criterion, form=CriterionForm, extra=len(rules.ART15_FACTORS) + 2, can_delete=True, max_num=40,
+    validate_max=True,
 )
 
 

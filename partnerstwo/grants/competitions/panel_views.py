@@ -21,6 +21,7 @@ from partnerstwo.grants.competitions.forms import (
     CompetitionForm,
     CriterionFormSet,
     DocumentForm,
+    NewCriterionFormSet,
     PriorFundingFormSet,
     ReplaceDocumentForm,
     ResultsForm,
@@ -62,7 +63,11 @@ def index(request):
 
 def _formsets(request, competition):
     data = request.POST if request.method == "POST" else None
-    criteria = CriterionFormSet(data, instance=competition, prefix="kryteria")
+    if competition.pk:
+        criteria = CriterionFormSet(data, instance=competition, prefix="kryteria")
+    else:
+        criteria = NewCriterionFormSet(data, instance=competition, prefix="kryteria",
+                                       initial=rules.default_criteria())
     year = competition.year if competition.pk else None
     if data is not None:
         try:

@@ -145,6 +145,34 @@ def announcement_problems(competition) -> list[str]:
     return problems
 
 
+# --- Art. 15 ust. 1: what the authority weighs, offered as the default criteria ------------------
+
+# (wording of the point, whether it applies only to support, art. 5 ust. 4 pkt 2)
+ART15_FACTORS = [
+    (gettext_lazy("Możliwość realizacji zadania publicznego przez organizację (art. 15 ust. 1 pkt 1)"), False),
+    (gettext_lazy("Kalkulacja kosztów realizacji zadania, w tym w odniesieniu do zakresu rzeczowego zadania "
+                  "(art. 15 ust. 1 pkt 2)"), False),
+    (gettext_lazy("Proponowana jakość wykonania zadania i kwalifikacje osób, przy udziale których organizacja "
+                  "będzie realizować zadanie (art. 15 ust. 1 pkt 3)"), False),
+    (gettext_lazy("Planowany udział środków finansowych własnych lub środków pochodzących z innych źródeł "
+                  "– przy wspieraniu realizacji zadania (art. 15 ust. 1 pkt 4)"), True),
+    (gettext_lazy("Planowany wkład rzeczowy i osobowy, w tym świadczenia wolontariuszy i praca społeczna członków "
+                  "(art. 15 ust. 1 pkt 5)"), False),
+    (gettext_lazy("Analiza i ocena realizacji zleconych zadań w latach poprzednich: rzetelność, terminowość "
+                  "i sposób rozliczenia otrzymanych środków (art. 15 ust. 1 pkt 6)"), False),
+]
+# Points per default criterion: a starting value the official changes, not a legal rule.
+DEFAULT_CRITERION_POINTS = 10
+
+
+def default_criteria() -> list[dict]:
+    """The six factors of art. 15 ust. 1 as merit criteria, for a new competition's form."""
+    return [
+        {"name": str(name), "kind": "merit", "max_points": DEFAULT_CRITERION_POINTS}
+        for name, _only_support in ART15_FACTORS
+    ]
+
+
 # --- Art. 18 -----------------------------------------------------------------------------------
 
 

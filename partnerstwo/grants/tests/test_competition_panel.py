@@ -268,3 +268,55 @@ def test_results_are_published_through_the_panel(client, official_x, department_
     made.refresh_from_db()
     assert made.status == Status.RESULTS
     assert StatusChange.objects.filter(competition=made, status=Status.RESULTS, changed_by=official_x).exists()
+
+
+# --- The six factors of art. 15 ust. 1 as the default criteria -----------------------------------
+
+
+def test_a_new_competitions_form_offers_the_six_factors_of_art_15_ust_1(client, official_x):
+    client.force_login(official_x)
+    page = client.get(reverse("panel:grants_panel:create")).content.decode()
+    for point in range(1, 7):
+        assert f"art. 15 ust. 1 pkt {point}" in page
+
+
+def _defaults_posted(keep=range(6)):
+    from partnerstwo.grants.competitions import rules
+
+    data = {"kryteria-TOTAL_FORMS": "8", "kryteria-INITIAL_FORMS": "0",
+            "kryteria-MIN_NUM_FORMS": "0", "kryteria-MAX_NUM_FORMS": "1000"}
+    for index, default in enumerate(rules.default_criteria()):
+        data.update({f"kryteria-{index}-name": default["name"] if index in keep else "",
+                     f"kryteria-{index}-kind": "merit", f"kryteria-{index}-max_points": "10"})
+    for index in (6, 7):  # the two empty rows, as a browser posts them
+        data.update({f"kryteria-{index}-name": "", f"kryteria-{index}-kind": "merit",
+                     f"kryteria-{index}-max_points": "0"})
+    return data
+
+
+def test_the_default_criteria_are_saved_as_offered(client, official_x):
+    client.force_login(official_x)
+    response = client.post(reverse("panel:grants_panel:create"), {**form_data(), **_defaults_posted()})
+    assert response.status_code == 302
+    made = Competition.objects.get()
+    assert [c.name[-22:] for c in made.criteria.order_by("order", "id")] == [
+        f"(art. 15 ust. 1 pkt {point})" for point in range(1, 7)
+    ]
+    assert set(made.criteria.values_list("max_points", flat=True)) == {10}
+
+
+def test_a_default_criterion_whose_name_is_cleared_is_left_out(client, official_x):
+    client.force_login(official_x)
+    client.post(reverse("panel:grants_panel:create"), {**form_data(mode="entrusting"), **_defaults_posted(
+        keep=[0, 1, 2, 4, 5])})  # point 4 (own funds) applies to support only
+    made = Competition.objects.get()
+    assert made.criteria.count() == 5
+    assert not made.criteria.filter(name__contains="pkt 4").exists()
+
+
+def test_a_default_criterion_with_bad_points_keeps_the_form_and_names_the_field(client, official_x):
+    client.force_login(official_x)
+    data = {**form_data(), **_defaults_posted(), "kryteria-2-max_points": "-3"}
+    response = client.post(reverse("panel:grants_panel:create"), data)
+    assert response.status_code == 200 and not Competition.objects.exists()
+    assert "art. 15 ust. 1 pkt 3" in response.content.decode()
