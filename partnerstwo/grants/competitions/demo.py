@@ -195,12 +195,12 @@ def _history(competition, status, announced_on, deadline, organizations):
         CompetitionChange.objects.filter(pk=change.pk).update(changed_at=when)
         Competition.objects.filter(pk=competition.pk).update(revision=1, changed_at=when, last_change_summary=summary)
     if status == S.CANCELLED:
-        reason = "Nie złożono żadnej oferty (art. 18a ust. 1 ustawy)."
+        reason = "Nie złożono żadnej oferty (art. 18a). Nabór ogłosimy ponownie po zmianie warunków."
         _record(competition, S.CANCELLED, deadline + dt.timedelta(days=3), reason)
         summary = f"Konkurs unieważniono (art. 18a): {reason}"
         CompetitionChange.objects.create(competition=competition, revision=1, summary=summary)
         Competition.objects.filter(pk=competition.pk).update(
-            cancellation_reason=reason, revision=1, changed_at=deadline + dt.timedelta(days=3),
+            cancellation_ground=Competition.CancellationGround.NO_OFFERS, cancellation_reason=reason, revision=1, changed_at=deadline + dt.timedelta(days=3),
             last_change_summary=summary,
         )
     if status in (S.EVALUATION, S.RESULTS):

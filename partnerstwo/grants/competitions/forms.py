@@ -245,17 +245,17 @@ class ReplaceDocumentForm(forms.Form):
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Powód unieważnienia"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Art. 18a: np. nie złożono żadnej oferty albo żadna oferta nie spełniła wymogów z ogłoszenia. "
-                    "Powód będzie widoczny na stronie konkursu."),
+    ground = forms.ChoiceField(
+        label=_("Podstawa unieważnienia (art. 18a)"), choices=Competition.CancellationGround.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Wskaż podstawę unieważnienia."),
+                        "invalid_choice": _("Wskaż jedną z dwóch podstaw unieważnienia.")},
     )
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise forms.ValidationError(_("Podaj powód unieważnienia."))
-        return reason
+    details = forms.CharField(
+        label=_("Uzasadnienie (nieobowiązkowe)"), max_length=2000, required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Będzie widoczne na stronie konkursu obok podstawy unieważnienia."),
+    )
 
 
 class ResultsForm(forms.Form):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerstwo.grants.competitions.models import Competition, CompetitionChange, CompetitionDocument, StatusChange
+from partnerstwo.grants.tests import factories as make
 from partnerstwo.grants.tests.competition_factories import at, competition, pdf, today
 
 Status = Competition.Status
@@ -124,7 +125,7 @@ def test_an_official_cannot_open_another_departments_competition(client, officia
     made = competition(department_x)
     client.force_login(official_y)
     assert client.get(edit_url(made)).status_code == 404
-    assert client.post(reverse("panel:grants_panel:cancel", args=[made.pk]), {"reason": "x"}).status_code == 404
+    assert client.post(reverse("panel:grants_panel:cancel", args=[made.pk]), {"ground": "no_offers"}).status_code == 404
     assert made.title not in client.get(reverse("panel:grants_panel:index")).content.decode()
 
 
@@ -240,16 +241,38 @@ def test_a_file_that_is_not_a_pdf_is_refused(client, official_x, department_x):
     assert not CompetitionDocument.objects.exists()
 
 
-def test_cancelling_through_the_panel_requires_a_reason(client, official_x, department_x):
-    made = competition(department_x, status=Status.ACCEPTING)
+@pytest.mark.parametrize("posted", [{}, {"ground": ""}, {"ground": "lack_of_funds"}, {"ground": "x" * 100_000}])
+def test_cancelling_through_the_panel_requires_one_of_the_two_grounds(client, official_x, department_x, posted):
+    made = competition(department_x, status=Status.CLOSED)
     client.force_login(official_x)
     url = reverse("panel:grants_panel:cancel", args=[made.pk])
-    assert client.post(url, {"reason": ""}).status_code == 200
+    response = client.post(url, {**posted, "details": "Uzasadnienie, które zostaje w formularzu."})
+    assert response.status_code == 200
+    assert "Uzasadnienie, które zostaje w formularzu." in response.content.decode()
     made.refresh_from_db()
-    assert made.status == Status.ACCEPTING
-    client.post(url, {"reason": "Żadna oferta nie spełniła wymogów."})
+    assert made.status == Status.CLOSED
+
+
+def test_the_panel_cancels_a_competition_without_offers_naming_the_ground(client, official_x, department_x):
+    made = competition(department_x, status=Status.CLOSED)
+    client.force_login(official_x)
+    url = reverse("panel:grants_panel:cancel", args=[made.pk])
+    assert client.get(url).context["form"].initial == {"ground": "no_offers"}  # the ground that holds, preselected
+    client.post(url, {"ground": "no_offers", "details": ""})
     made.refresh_from_db()
-    assert made.status == Status.CANCELLED
+    assert (made.status, made.cancellation_ground) == (Status.CANCELLED, "no_offers")
+    assert made.cancellation_reason == "Nie złożono żadnej oferty (art. 18a)."
+
+
+@pytest.mark.parametrize("status", [Status.ANNOUNCED, Status.ACCEPTING])
+def test_the_panel_refuses_to_cancel_while_offers_may_still_come(client, official_x, department_x, status):
+    made = competition(department_x, status=status)
+    client.force_login(official_x)
+    url = reverse("panel:grants_panel:cancel", args=[made.pk])
+    assert "po upływie terminu składania ofert" in client.get(url).content.decode()
+    client.post(url, {"ground": "no_offers"})
+    made.refresh_from_db()
+    assert made.status == status
 
 
 def test_evaluation_cannot_be_started_early_through_the_panel(client, official_x, department_x):
@@ -263,6 +286,7 @@ def test_evaluation_cannot_be_started_early_through_the_panel(client, official_x
 def test_results_are_published_through_the_panel(client, official_x, department_x):
     made = competition(department_x, status=Status.EVALUATION, announced_on=today() - dt.timedelta(days=40),
                        deadline=at(today() - dt.timedelta(days=5)))
+    make.offer(made, formal="passed", with_file=False)
     client.force_login(official_x)
     client.post(reverse("panel:grants_panel:publish_results", args=[made.pk]), {"note": "Lista w załączniku."})
     made.refresh_from_db()
