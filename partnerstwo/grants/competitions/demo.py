@@ -200,7 +200,8 @@ def _history(competition, status, announced_on, deadline, organizations):
         summary = f"Konkurs unieważniono (art. 18a): {reason}"
         CompetitionChange.objects.create(competition=competition, revision=1, summary=summary)
         Competition.objects.filter(pk=competition.pk).update(
-            cancellation_ground=Competition.CancellationGround.NO_OFFERS, cancellation_reason=reason, revision=1, changed_at=deadline + dt.timedelta(days=3),
+            cancellation_ground=Competition.CancellationGround.NO_OFFERS, cancellation_reason=reason,
+            revision=1, changed_at=deadline + dt.timedelta(days=3),
             last_change_summary=summary,
         )
     if status in (S.EVALUATION, S.RESULTS):

@@ -1,4 +1,5 @@
-"""The Django admin cannot change what an announced competition says: art. 13 checks and change records live in the panel."""
+"""The Django admin cannot change what an announced competition says: art. 13 checks and change records live
+in the panel."""
 
 import datetime as dt
 
