@@ -1,9 +1,17 @@
-"""The admin for competitions: for repairs. Announcing and the lifecycle go through the panel, which records them."""
+"""The admin for competitions: for repairs. Announcing and the lifecycle go through the panel, which records them.
+
+Once a competition is public, everything art. 13 covers (the announcement's fields, its dates, criteria, prior
+funding, documents) is read-only here: a change must pass the art. 13 checks and leave a public change record that
+alerts subscribers, which only the panel's edit does (competitions/lifecycle.record_edit). The page links there.
+"""
 
 from django import forms
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.grants.competitions import lifecycle
 from partnerstwo.grants.competitions.models import (
     Competition,
     CompetitionChange,
@@ -25,20 +33,36 @@ class CompetitionAdminForm(forms.ModelForm):
         return slug
 
 
-class CriterionInline(admin.TabularInline):
+def is_public(competition) -> bool:
+    return competition is not None and competition.pk is not None and competition.is_public
+
+
+class AnnouncementInline(admin.TabularInline):
+    """Part of the art. 13 announcement: read-only once the competition is public."""
+
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return not is_public(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not is_public(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not is_public(obj) and super().has_delete_permission(request, obj)
+
+
+class CriterionInline(AnnouncementInline):
     model = Criterion
-    extra = 0
 
 
-class PriorFundingInline(admin.TabularInline):
+class PriorFundingInline(AnnouncementInline):
     model = PriorFunding
-    extra = 0
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(AnnouncementInline):
     model = CompetitionDocument
     fields = ["title", "file", "is_current", "replaces"]
-    extra = 0
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -73,3 +97,28 @@ class CompetitionAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "revision", "changed_at", "last_change_summary", "results_published_at"]
     raw_id_fields = ["planned", "created_by"]
     inlines = [CriterionInline, PriorFundingInline, DocumentInline, StatusChangeInline, CompetitionChangeInline]
+
+    # What the announcement says (art. 13 ust. 2–3) and its address, in announcements and subscribers' calendars.
+    ANNOUNCEMENT_FIELDS = ["slug", *(name.removesuffix("_id") for name in lifecycle.TRACKED_FIELDS)]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if is_public(obj):
+            fields = ["panel_link", *fields, *self.ANNOUNCEMENT_FIELDS]
+        return fields
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if is_public(obj):
+            fields = ["panel_link", *(name for name in fields if name != "panel_link")]
+        return fields
+
+    @admin.display(description=_("zmiany ogłoszenia"))
+    def panel_link(self, obj):
+        return format_html(
+            '{} <a href="{}">{}</a>',
+            _("Ogłoszenie konkursu, jego daty, kryteria i dokumenty zmienia się w panelu: tam zmiana przechodzi "
+              "kontrolę art. 13 i jest zapisywana publicznie jako zmiana ogłoszenia."),
+            reverse("panel:grants_panel:edit", args=[obj.pk]),
+            _("Edytuj konkurs w panelu"),
+        )

@@ -1,5 +1,6 @@
 """Small grants outside a competition (art. 19a of the Act; docs/law.md#art-19a-small-grants)."""
 
+import datetime as dt
 import secrets
 
 from django.conf import settings
@@ -8,6 +9,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+# Art. 19a ust. 1 pkt 2: the task lasts at most 90 days (procedure.check_task_dates names it to the user).
+MAX_TASK_DAYS = 90
 
 
 def small_grant_path(instance, filename):
@@ -87,6 +91,11 @@ class SmallGrantOffer(models.Model):
                 condition=Q(amount__gt=0) & Q(amount__lte=10000), name="small_grant_amount_within_art_19a"
             ),
             models.CheckConstraint(condition=Q(task_end__gte=models.F("task_start")), name="small_grant_task_dates"),
+            # Art. 19a ust. 1 pkt 2: at most MAX_TASK_DAYS days, the first and the last included.
+            models.CheckConstraint(
+                condition=Q(task_end__lte=models.F("task_start") + dt.timedelta(days=MAX_TASK_DAYS - 1)),
+                name="small_grant_task_within_art_19a",
+            ),
             models.CheckConstraint(
                 condition=Q(status="received") | Q(published_on__isnull=False, comments_until__isnull=False),
                 name="small_grant_published_has_dates",

@@ -31,10 +31,9 @@ from partnerstwo.lib.emails import absolute_url, build_email, email_task
 from partnerstwo.lib.signing import make_token, read_token
 from partnerstwo.lib.workdays import add_working_days
 from partnerstwo.organizations.models import Organization
-from partnerstwo.small_grants.models import SmallGrantComment, SmallGrantOffer
+from partnerstwo.small_grants.models import MAX_TASK_DAYS, SmallGrantComment, SmallGrantOffer
 
 MAX_AMOUNT = Decimal("10000")  # art. 19a ust. 1 pkt 1
-MAX_TASK_DAYS = 90  # art. 19a ust. 1 pkt 2
 PUBLICATION_WORKING_DAYS = 7  # art. 19a ust. 3
 COMMENT_DAYS = 7  # art. 19a ust. 4
 # An unconfirmed comment (and its link) lives this long; `manage.py expire_small_grant_comments` deletes it.

@@ -38,6 +38,16 @@ OFFER_STATUSES = {Competition.Status.ACCEPTING, Competition.Status.CLOSED, Compe
 
 COMMITTEE_CLOSED = gettext_lazy("Skład komisji można zmieniać od ogłoszenia konkursu do ogłoszenia jego wyników.")
 MEMBER_HAS_SCORES = gettext_lazy("Ta osoba oceniła już oferty; jej oceny muszą zostać w protokole.")
+# Art. 15 ust. 2a and the composition rule (docs/law.md#art-15-committee): the committee is the executive's
+# representatives plus persons indicated by organisations, so it always has at least one of the former.
+CITY_MEMBER_FIRST = gettext_lazy(
+    "W komisji zasiada co najmniej jeden przedstawiciel Prezydenta Miasta (art. 15 ustawy): najpierw powołaj "
+    "przedstawiciela Prezydenta, potem pozostałych członków."
+)
+LAST_CITY_MEMBER = gettext_lazy(
+    "To jedyny przedstawiciel Prezydenta Miasta w komisji, a w komisji zasiada co najmniej jeden (art. 15 "
+    "ustawy). Najpierw powołaj innego przedstawiciela Prezydenta albo odwołaj pozostałych członków."
+)
 
 
 # --- Who may do what ---------------------------------------------------------------------------
@@ -80,6 +90,15 @@ def check_committee_open(competition: Competition) -> None:
 
 
 # --- Appointment and nominations ---------------------------------------------------------------
+
+
+def city_members(competition: Competition):
+    return CommitteeMember.objects.filter(competition=competition, role=CommitteeMember.Role.CITY)
+
+
+def _lock(competition: Competition) -> None:
+    """Appointments and removals of one committee one at a time, so that two cannot leave it without a city member."""
+    Competition.objects.select_for_update().filter(pk=competition.pk).values_list("pk", flat=True).first()
 
 
 def offering_organizations(competition: Competition):
@@ -127,11 +146,14 @@ def appoint(
     nomination: Nomination | None = None,
 ) -> CommitteeMember:
     check_committee_open(competition)
+    _lock(competition)
     error = appointment_error(competition, user=user, organization=organization)
     if error is None and role == CommitteeMember.Role.NGO and organization is None:
         error = str(NGO_MEMBER_NEEDS_ORGANIZATION)
     if error:
         raise AppointmentRefused({"user": error}, code="refused")
+    if role != CommitteeMember.Role.CITY and not city_members(competition).exists():
+        raise AppointmentRefused({"role": str(CITY_MEMBER_FIRST)}, code="city_member_first")
     if is_chair:
         # Exactly one chair: appointing a new one replaces the previous.
         CommitteeMember.objects.filter(competition=competition, is_chair=True).update(is_chair=False)
@@ -156,6 +178,13 @@ def make_chair(member: CommitteeMember) -> None:
 def remove(member: CommitteeMember) -> None:
     """Recall a member. One who has scored stays: the scores are the protocol's record (Score.member PROTECT)."""
     check_committee_open(member.competition)
+    _lock(member.competition)
+    if (
+        member.role == CommitteeMember.Role.CITY
+        and not city_members(member.competition).exclude(pk=member.pk).exists()
+        and member.competition.committee.exclude(pk=member.pk).exists()
+    ):
+        raise ValidationError(LAST_CITY_MEMBER, code="last_city_member")
     try:
         member.delete()
     except ProtectedError:
@@ -198,6 +227,9 @@ def committee_notes(competition: Competition, members) -> list[str]:
     notes = []
     if not members:
         return [_("Komisja nie ma jeszcze członków.")]
+    if not any(m.role == CommitteeMember.Role.CITY and not m.suspended_at for m in members):
+        notes.append(_("W komisji nie zasiada (albo jest zawieszony) żaden przedstawiciel Prezydenta Miasta; "
+                       "powołaj go."))
     if not any(m.is_chair for m in members):
         notes.append(_("Wskaż przewodniczącego(-ą) komisji."))
     if not any(m.role == CommitteeMember.Role.NGO for m in members):

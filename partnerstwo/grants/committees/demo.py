@@ -105,10 +105,17 @@ def four_offers(competition: Competition) -> list[Offer]:
 
 def appoint_committee(competition: Competition, offers: list[Offer]) -> list[CommitteeMember]:
     team = User.objects.filter(email="zespol@example.org").first()
+    # NGO persons sit because organisations that do not offer here indicated them (art. 15; a database constraint).
+    indicating = iter(
+        Organization.objects.public().exclude(pk__in=[offer.organization_id for offer in offers]).order_by("pk")
+    )
     seats = []
     for email, full_name, role, chair in MEMBERS:
         user = person(email, full_name, User.Role.TEAM_MEMBER if email == "zespol@example.org" else User.Role.RESIDENT)
         seat = CommitteeMember.objects.filter(competition=competition, user=user).first()
+        indicated_by = next(indicating, None) if role == CommitteeMember.Role.NGO else None
+        if seat is None and role == CommitteeMember.Role.NGO and indicated_by is None:
+            continue  # no organisation left to indicate them
         if seat is None:
             if role == CommitteeMember.Role.NGO and email != "zespol@example.org":
                 # Recommended by the advisory body, then appointed by the department
@@ -120,8 +127,10 @@ def appoint_committee(competition: Competition, offers: list[Offer]) -> list[Com
                               "pomagających osobom w kryzysie bezdomności; zna standardy usług.",
                               "status": Nomination.Status.APPOINTED},
                 )
-            seat = CommitteeMember.objects.create(competition=competition, user=user, name=str(user), role=role,
-                                                  is_chair=chair)
+            seat = CommitteeMember.objects.create(
+                competition=competition, user=user, name=str(user), role=role, is_chair=chair,
+                nominated_by=indicated_by,
+            )
         seats.append(seat)
     candidate = person(*PENDING_CANDIDATE)
     Nomination.objects.get_or_create(

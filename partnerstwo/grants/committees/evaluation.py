@@ -23,11 +23,17 @@ SCORE_STEP = Decimal("0.5")
 # The committee assesses offers after the offer period.
 ASSESSMENT_STATUSES = {Competition.Status.CLOSED, Competition.Status.EVALUATION}
 
-DECLARATION_VERSION = "2026-1"
+# "2026-2": all grounds of art. 24 § 1 pkt 1–7, § 2 and § 3 k.p.a. (2026-1 had pkt 1–3, part of 4 and § 3).
+DECLARATION_VERSION = "2026-2"
 
 
 def declaration_text() -> str:
-    """The declaration each member signs, with the grounds of art. 24 k.p.a. (docs/law.md#art-15-impartiality)."""
+    """The declaration each member signs, with the grounds of art. 24 k.p.a. (docs/law.md#art-15-impartiality).
+
+    The brief states the rule, not the article's wording: the points below are our reading of art. 24 § 1
+    pkt 1–7, § 2 and § 3 put to a committee member and an offer [unverified wording], to confirm with the
+    city's legal office. A corrected text is a new DECLARATION_VERSION; each declaration keeps its own text.
+    """
     return "\n".join(
         [
             _(
@@ -37,11 +43,23 @@ def declaration_text() -> str:
                 "wobec której:"
             ),
             _("1) jestem stroną albo pozostaję z nią w takim stosunku prawnym, że wynik oceny może oddziaływać "
-              "na moje prawa lub obowiązki;"),
-            _("2) stroną jest mój małżonek lub krewny albo powinowaty (do drugiego stopnia);"),
-            _("3) jestem związany(-a) ze stroną z tytułu przysposobienia, opieki lub kurateli;"),
-            _("4) jestem albo byłem(-am) przedstawicielem strony;"),
-            _("5) istnieją okoliczności, które mogą wywołać wątpliwości co do mojej bezstronności."),
+              "na moje prawa lub obowiązki (art. 24 § 1 pkt 1);"),
+            _("2) stroną jest mój małżonek albo mój krewny lub powinowaty do drugiego stopnia "
+              "(art. 24 § 1 pkt 2);"),
+            _("3) stroną jest osoba związana ze mną z tytułu przysposobienia, opieki lub kurateli "
+              "(art. 24 § 1 pkt 3);"),
+            _("4) byłem(-am) w tej sprawie świadkiem lub biegłym, jestem albo byłem(-am) przedstawicielem strony, "
+              "albo przedstawicielem strony jest osoba wymieniona w pkt 2 lub 3 (art. 24 § 1 pkt 4);"),
+            _("5) brałem(-am) udział w wydaniu rozstrzygnięcia, którego ta ocena dotyczy (art. 24 § 1 pkt 5);"),
+            _("6) z powodu tej sprawy wszczęto przeciwko mnie dochodzenie służbowe, postępowanie dyscyplinarne "
+              "lub karne (art. 24 § 1 pkt 6);"),
+            _("7) stroną jest osoba pozostająca wobec mnie w stosunku nadrzędności służbowej "
+              "(art. 24 § 1 pkt 7)."),
+            _("Powody te trwają także po ustaniu małżeństwa, przysposobienia, opieki lub kurateli (art. 24 § 2)."),
+            _(
+                "Jeżeli zaistnieją okoliczności, które mogą wywołać wątpliwość co do mojej bezstronności, "
+                "wskażę je poniżej i nie będę opiniować oferty tej organizacji (art. 24 § 3)."
+            ),
             _(
                 "Oświadczam także, że nie pozostaję z organizacjami składającymi oferty w stosunku prawnym ani "
                 "faktycznym, który mógłby budzić wątpliwości co do mojej bezstronności, z wyjątkiem organizacji "

@@ -48,6 +48,10 @@ class CommitteeMember(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["competition", "user"], name="committee_member_once"),
             models.UniqueConstraint(fields=["competition"], condition=Q(is_chair=True), name="committee_one_chair"),
+            # Art. 15: an NGO person sits because an organisation indicated them; the organisation is the record.
+            models.CheckConstraint(
+                condition=~Q(role="ngo") | Q(nominated_by__isnull=False), name="committee_ngo_member_has_organization"
+            ),
         ]
 
     def __str__(self):

@@ -117,6 +117,8 @@ def load(stdout, **options):
         # intended day, and a demo competition must never break the rule the site checks.
         deadline_on = max(today + dt.timedelta(days=deadline_days), rules.earliest_offer_deadline(announced_on))
         deadline = dt.datetime.combine(deadline_on, dt.time(15, 30), tzinfo=timezone.get_current_timezone())
+        if deadline < rules.earliest_offer_deadline_at(announced_on):  # the period ends with its last day
+            deadline += dt.timedelta(days=1)
         competition = Competition.objects.create(
             slug=slug, title=title, reference=f"{department.short_name}-I.526.{made + 1}.{announced_on.year}",
             planned=PlannedCompetition.objects.filter(department=department, sphere=sphere, is_withdrawn=False).first(),
@@ -193,12 +195,13 @@ def _history(competition, status, announced_on, deadline, organizations):
         CompetitionChange.objects.filter(pk=change.pk).update(changed_at=when)
         Competition.objects.filter(pk=competition.pk).update(revision=1, changed_at=when, last_change_summary=summary)
     if status == S.CANCELLED:
-        reason = "Nie złożono żadnej oferty (art. 18a ust. 1 ustawy)."
+        reason = "Nie złożono żadnej oferty (art. 18a). Nabór ogłosimy ponownie po zmianie warunków."
         _record(competition, S.CANCELLED, deadline + dt.timedelta(days=3), reason)
         summary = f"Konkurs unieważniono (art. 18a): {reason}"
         CompetitionChange.objects.create(competition=competition, revision=1, summary=summary)
         Competition.objects.filter(pk=competition.pk).update(
-            cancellation_reason=reason, revision=1, changed_at=deadline + dt.timedelta(days=3),
+            cancellation_ground=Competition.CancellationGround.NO_OFFERS, cancellation_reason=reason,
+            revision=1, changed_at=deadline + dt.timedelta(days=3),
             last_change_summary=summary,
         )
     if status in (S.EVALUATION, S.RESULTS):

@@ -67,7 +67,8 @@ class CompetitionForm(forms.ModelForm):
         }
         help_texts = {
             "offer_deadline": _("Dzień i godzina. Co najmniej 21 dni od dnia ukazania się ostatniego z trzech "
-                                "ogłoszeń, tego dnia nie licząc (art. 13 ust. 1)."),
+                                "ogłoszeń, tego dnia nie licząc; termin kończy się z upływem 21. dnia, więc "
+                                "najwcześniej o 23:59 tego dnia (art. 13 ust. 1)."),
             "decision_date": _("Po terminie składania ofert (art. 13 ust. 2 pkt 6)."),
             "year": _("Rok ogłoszenia konkursu; pkt 7 ogłoszenia obejmuje ten rok i rok poprzedni."),
             "task_type": _("Art. 13 ust. 2 pkt 1."),
@@ -167,6 +168,13 @@ class CriterionForm(forms.ModelForm):
         model = Criterion
         fields = ["name", "kind", "max_points"]
 
+    def has_changed(self):
+        # A default criterion (rules.default_criteria) offered on a new competition is kept as posted; one whose
+        # name the official cleared is left out, like an empty row.
+        if self.initial.get("name") and not self.instance.pk:
+            return bool((self.data.get(self.add_prefix("name")) or "").strip())
+        return super().has_changed()
+
     def clean(self):
         data = super().clean()
         if data.get("kind") == Criterion.Kind.MERIT and not data.get("max_points"):
@@ -178,6 +186,11 @@ class CriterionForm(forms.ModelForm):
 
 CriterionFormSet = forms.inlineformset_factory(
     Competition, Criterion, form=CriterionForm, extra=2, can_delete=True, max_num=40, validate_max=True
+)
+# A new competition's form offers the six factors of art. 15 ust. 1 (rules.ART15_FACTORS) and two empty rows.
+NewCriterionFormSet = forms.inlineformset_factory(
+    Competition, Criterion, form=CriterionForm, extra=len(rules.ART15_FACTORS) + 2, can_delete=True, max_num=40,
+    validate_max=True,
 )
 
 
@@ -232,17 +245,17 @@ class ReplaceDocumentForm(forms.Form):
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Powód unieważnienia"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Art. 18a: np. nie złożono żadnej oferty albo żadna oferta nie spełniła wymogów z ogłoszenia. "
-                    "Powód będzie widoczny na stronie konkursu."),
+    ground = forms.ChoiceField(
+        label=_("Podstawa unieważnienia (art. 18a)"), choices=Competition.CancellationGround.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Wskaż podstawę unieważnienia."),
+                        "invalid_choice": _("Wskaż jedną z dwóch podstaw unieważnienia.")},
     )
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise forms.ValidationError(_("Podaj powód unieważnienia."))
-        return reason
+    details = forms.CharField(
+        label=_("Uzasadnienie (nieobowiązkowe)"), max_length=2000, required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Będzie widoczne na stronie konkursu obok podstawy unieważnienia."),
+    )
 
 
 class ResultsForm(forms.Form):

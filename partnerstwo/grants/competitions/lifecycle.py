@@ -21,10 +21,12 @@ from partnerstwo.grants.competitions.models import Competition, CompetitionChang
 
 Status = Competition.Status
 
-# Cancellation (art. 18a) is possible from the announcement until the results.
-CANCELLABLE = (Status.ANNOUNCED, Status.ACCEPTING, Status.CLOSED, Status.EVALUATION)
+Ground = Competition.CancellationGround
+
+# Cancellation (art. 18a) is possible once offers are closed: only then can either ground exist (cancellation_ground).
+CANCELLABLE = (Status.CLOSED, Status.EVALUATION)
 # The announcement may be corrected until the results are out; afterwards it is the record.
-EDITABLE = (Status.PLANNED, *CANCELLABLE)
+EDITABLE = (Status.PLANNED, Status.ANNOUNCED, Status.ACCEPTING, *CANCELLABLE)
 # Once offers are closed the deadline and the announcement dates are history.
 DEADLINE_EDITABLE = (Status.PLANNED, Status.ANNOUNCED, Status.ACCEPTING)
 
@@ -199,12 +201,31 @@ def advance_all(now=None) -> int:
     return count
 
 
+def cancellation_ground(competition) -> str:
+    """The art. 18a ground that holds now ("" if none): no offer submitted, or every offer rejected on formal grounds.
+    An offer not yet checked formally may still pass, so while one waits the second ground does not hold."""
+    statuses = set(competition.offers.values_list("formal_status", flat=True).distinct())
+    if not statuses:
+        return Ground.NO_OFFERS
+    if statuses == {"rejected"}:
+        return Ground.NONE_MET_REQUIREMENTS
+    return ""
+
+
+def only_cancellation_message(ground: str) -> str:
+    return _("%(ground)s: konkurs można tylko unieważnić (art. 18a).") % {
+        "ground": str(Ground(ground).label).capitalize()
+    }
+
+
 def start_evaluation(competition, *, by=None, now=None) -> None:
     now = now or timezone.now()
     advance(competition, now=now)
     if competition.status != Status.CLOSED or competition.offer_deadline >= now:
         _refuse(_("Ocenę ofert można rozpocząć dopiero po upływie terminu składania ofert (%(deadline)s).")
                 % {"deadline": show_value(competition.offer_deadline)})
+    if cancellation_ground(competition) == Ground.NO_OFFERS:
+        _refuse(only_cancellation_message(Ground.NO_OFFERS))
     if not _set_status(competition, Status.EVALUATION, expected=[Status.CLOSED], by=by, now=now):
         _refuse(_("Ktoś właśnie zmienił stan tego konkursu. Odśwież stronę."))
 
@@ -214,6 +235,9 @@ def publish_results(competition, *, by=None, note: str = "", amounts: dict | Non
     now = now or timezone.now()
     if competition.status != Status.EVALUATION:
         _refuse(_("Wyniki można ogłosić dopiero po ocenie ofert."))
+    ground = cancellation_ground(competition)
+    if ground:
+        _refuse(only_cancellation_message(ground))
     amounts = amounts or {}
     offers = list(competition.offers.filter(pk__in=list(amounts.keys())).select_related("organization"))
     problems = [problem for offer in offers if (problem := awarded_amount_error(offer, amounts[offer.pk]))]
@@ -246,18 +270,29 @@ def awarded_amount_error(offer, amount) -> str | None:
     return None
 
 
-def cancel(competition, *, reason: str, by=None, now=None) -> None:
-    """Art. 18a: the competition is cancelled, with the reason shown publicly and sent as a change."""
-    reason = (reason or "").strip()
-    if not reason:
-        _refuse(_("Podaj powód unieważnienia konkursu (art. 18a)."))
+def cancel(competition, *, ground: str, details: str = "", by=None, now=None) -> None:
+    """Art. 18a: cancelled only when no offer was submitted or none met the announcement's requirements; the ground
+    (checked against the offers) and the official's details are shown publicly and sent as a change."""
+    details = (details or "").strip()
     if competition.status not in CANCELLABLE:
-        _refuse(_("Tego konkursu nie można już unieważnić."))
+        _refuse(_("Konkurs można unieważnić (art. 18a) po upływie terminu składania ofert, przed ogłoszeniem "
+                  "wyników."))
+    if ground not in Ground.values:
+        _refuse(_("Wskaż podstawę unieważnienia (art. 18a)."))
+    if cancellation_ground(competition) != ground:
+        if ground == Ground.NO_OFFERS:
+            _refuse(_("W konkursie złożono oferty: nie można go unieważnić z powodu braku ofert (art. 18a)."))
+        _refuse(_("Nie wszystkie oferty zostały odrzucone w ocenie formalnej: nie można unieważnić konkursu "
+                  "z powodu niespełnienia wymogów przez żadną ofertę (art. 18a)."))
+    reason = _("%(ground)s (art. 18a).") % {"ground": str(Ground(ground).label).capitalize()}
+    if details:
+        reason = f"{reason} {details}"
     with transaction.atomic():
         if not _set_status(competition, Status.CANCELLED, expected=CANCELLABLE, by=by, note=reason, now=now):
             _refuse(_("Ktoś właśnie zmienił stan tego konkursu. Odśwież stronę."))
+        competition.cancellation_ground = ground
         competition.cancellation_reason = reason
-        competition.save(update_fields=["cancellation_reason", "updated_at"])
+        competition.save(update_fields=["cancellation_ground", "cancellation_reason", "updated_at"])
         record_changes(competition, [_("konkurs unieważniono (art. 18a): %(reason)s") % {"reason": reason}],
                        by=by, now=now)
 

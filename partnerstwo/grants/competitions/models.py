@@ -95,6 +95,16 @@ class Competition(FoldedSearchModel):
     notice_board_published_on = models.DateField(_("ogłoszono na tablicy ogłoszeń"), null=True, blank=True)
     website_published_on = models.DateField(_("ogłoszono na stronie internetowej"), null=True, blank=True)
 
+    class CancellationGround(models.TextChoices):
+        """Art. 18a: the only two grounds on which a competition is cancelled."""
+
+        NO_OFFERS = "no_offers", _("nie złożono żadnej oferty")
+        NONE_MET_REQUIREMENTS = "none_met_requirements", _("żadna z ofert nie spełniła wymogów zawartych w ogłoszeniu")
+
+    cancellation_ground = models.CharField(
+        _("podstawa unieważnienia (art. 18a)"), max_length=30, choices=CancellationGround.choices, blank=True
+    )
+    # The public text of the cancellation: its ground and what the official added.
     cancellation_reason = models.TextField(_("powód unieważnienia"), blank=True)
     results_note = models.TextField(_("ogłoszenie wyników"), blank=True)
     results_published_at = models.DateTimeField(_("wyniki ogłoszono"), null=True, blank=True)

@@ -21,6 +21,7 @@ from partnerstwo.grants.competitions.forms import (
     CompetitionForm,
     CriterionFormSet,
     DocumentForm,
+    NewCriterionFormSet,
     PriorFundingFormSet,
     ReplaceDocumentForm,
     ResultsForm,
@@ -62,7 +63,11 @@ def index(request):
 
 def _formsets(request, competition):
     data = request.POST if request.method == "POST" else None
-    criteria = CriterionFormSet(data, instance=competition, prefix="kryteria")
+    if competition.pk:
+        criteria = CriterionFormSet(data, instance=competition, prefix="kryteria")
+    else:
+        criteria = NewCriterionFormSet(data, instance=competition, prefix="kryteria",
+                                       initial=rules.default_criteria())
     year = competition.year if competition.pk else None
     if data is not None:
         try:
@@ -260,13 +265,24 @@ def cancel(request, pk):
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            lifecycle.cancel(competition, by=request.user, reason=form.cleaned_data["reason"])
+            lifecycle.cancel(
+                competition, by=request.user, ground=form.cleaned_data["ground"], details=form.cleaned_data["details"]
+            )
         except ValidationError as error:
             _refused(request, error)
         else:
             messages.success(request, _("Konkurs unieważniono."))
         return redirect("panel:grants_panel:edit", competition.pk)
-    problems = [] if competition.status in lifecycle.CANCELLABLE else [_("Tego konkursu nie można już unieważnić.")]
+    if competition.status not in lifecycle.CANCELLABLE:
+        problems = [_("Konkurs można unieważnić (art. 18a) po upływie terminu składania ofert, przed ogłoszeniem "
+                      "wyników.")]
+    elif not (ground := lifecycle.cancellation_ground(competition)):
+        problems = [_("Złożono oferty, a nie wszystkie zostały odrzucone w ocenie formalnej: żadna z podstaw "
+                      "unieważnienia z art. 18a nie zachodzi.")]
+    else:
+        problems = []
+        if not form.is_bound:
+            form = CancelForm(initial={"ground": ground})
     return _action_page(
         request, competition, title=_("Unieważnienie konkursu"), button=_("Unieważnij konkurs"), form=form,
         problems=problems, danger=True,

@@ -52,20 +52,35 @@ def local_date(moment: dt.datetime) -> dt.date:
 
 
 def earliest_offer_deadline(last_announcement_on: dt.date) -> dt.date:
-    """The first day the offer deadline may fall on: the day of the last announcement is not counted."""
+    """The last day of the 21-day period: the day of the last announcement is not counted."""
     return period_end(last_announcement_on + dt.timedelta(days=OFFER_PERIOD_DAYS))
+
+
+# A period ends at the end of its last day (docs/law.md#art-13-1-offer-period). The deadline is typed to the
+# minute, so the last minute of that day, 23:59 Warsaw time, is the earliest deadline the form can name.
+END_OF_DAY = dt.time(23, 59)
+
+
+def earliest_offer_deadline_at(last_announcement_on: dt.date) -> dt.datetime:
+    """The earliest offer deadline: 23:59 (Europe/Warsaw, whatever the DST) on the period's last day."""
+    day = earliest_offer_deadline(last_announcement_on)
+    return timezone.make_aware(dt.datetime.combine(day, END_OF_DAY), timezone.get_default_timezone())
 
 
 def offer_period_problem(last_announcement_on: dt.date, offer_deadline: dt.datetime) -> str:
     """The art. 13 ust. 1 message when the offer period is too short, or "" when it is long enough."""
-    earliest = earliest_offer_deadline(last_announcement_on)
-    if local_date(offer_deadline) >= earliest:
+    earliest = earliest_offer_deadline_at(last_announcement_on)
+    if offer_deadline >= earliest:
         return ""
     return _(
         "Termin składania ofert nie może być krótszy niż %(days)s dni od dnia ukazania się ostatniego "
-        "z trzech ogłoszeń (art. 13 ust. 1 ustawy o działalności pożytku publicznego i o wolontariacie). "
-        "Ostatnie ogłoszenie: %(last)s, więc najwcześniejszy dopuszczalny termin to %(earliest)s."
-    ) % {"days": OFFER_PERIOD_DAYS, "last": _date(last_announcement_on), "earliest": _date(earliest)}
+        "z trzech ogłoszeń (art. 13 ust. 1 ustawy o działalności pożytku publicznego i o wolontariacie); "
+        "termin kończy się z upływem ostatniego dnia. Ostatnie ogłoszenie: %(last)s, więc najwcześniejszy "
+        "dopuszczalny termin to %(earliest)s, godz. %(time)s."
+    ) % {
+        "days": OFFER_PERIOD_DAYS, "last": _date(last_announcement_on), "earliest": _date(earliest.date()),
+        "time": END_OF_DAY.strftime("%H:%M"),
+    }
 
 
 def decision_date_problem(offer_deadline: dt.datetime, decision_date: dt.date) -> str:
@@ -128,6 +143,34 @@ def announcement_problems(competition) -> list[str]:
         if problem:
             problems.append(problem)
     return problems
+
+
+# --- Art. 15 ust. 1: what the authority weighs, offered as the default criteria ------------------
+
+# (wording of the point, whether it applies only to support, art. 5 ust. 4 pkt 2)
+ART15_FACTORS = [
+    (gettext_lazy("Możliwość realizacji zadania publicznego przez organizację (art. 15 ust. 1 pkt 1)"), False),
+    (gettext_lazy("Kalkulacja kosztów realizacji zadania, w tym w odniesieniu do zakresu rzeczowego zadania "
+                  "(art. 15 ust. 1 pkt 2)"), False),
+    (gettext_lazy("Proponowana jakość wykonania zadania i kwalifikacje osób, przy udziale których organizacja "
+                  "będzie realizować zadanie (art. 15 ust. 1 pkt 3)"), False),
+    (gettext_lazy("Planowany udział środków finansowych własnych lub środków pochodzących z innych źródeł "
+                  "– przy wspieraniu realizacji zadania (art. 15 ust. 1 pkt 4)"), True),
+    (gettext_lazy("Planowany wkład rzeczowy i osobowy, w tym świadczenia wolontariuszy i praca społeczna członków "
+                  "(art. 15 ust. 1 pkt 5)"), False),
+    (gettext_lazy("Analiza i ocena realizacji zleconych zadań w latach poprzednich: rzetelność, terminowość "
+                  "i sposób rozliczenia otrzymanych środków (art. 15 ust. 1 pkt 6)"), False),
+]
+# Points per default criterion: a starting value the official changes, not a legal rule.
+DEFAULT_CRITERION_POINTS = 10
+
+
+def default_criteria() -> list[dict]:
+    """The six factors of art. 15 ust. 1 as merit criteria, for a new competition's form."""
+    return [
+        {"name": str(name), "kind": "merit", "max_points": DEFAULT_CRITERION_POINTS}
+        for name, _only_support in ART15_FACTORS
+    ]
 
 
 # --- Art. 18 -----------------------------------------------------------------------------------

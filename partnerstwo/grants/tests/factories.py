@@ -75,8 +75,13 @@ def offer(competition, org=None, *, requested=Decimal("20000.00"), formal=Offer.
     return made
 
 
-def member(competition, user, role=CommitteeMember.Role.CITY, *, is_chair=False, declared=False, conflicts=()):
-    seat = CommitteeMember.objects.create(competition=competition, user=user, role=role, is_chair=is_chair)
+def member(competition, user, role=CommitteeMember.Role.CITY, *, is_chair=False, declared=False, conflicts=(),
+           organization=None):
+    if role == CommitteeMember.Role.NGO and organization is None:
+        organization = directory.organization(f"Stowarzyszenie Wskazujące {next(_numbers)}")
+    seat = CommitteeMember.objects.create(
+        competition=competition, user=user, role=role, is_chair=is_chair, nominated_by=organization
+    )
     if declared or conflicts:
         evaluation.sign_declaration(seat, conflicts=conflicts, explanation="Zasiadam w zarządzie." if conflicts else "")
     return seat

@@ -64,6 +64,16 @@ def test_the_declaration_lists_the_art_24_grounds_its_version_and_the_offering_o
     assert "Fundacja Alfa" in page and "Stowarzyszenie Beta" in page
 
 
+def test_the_declaration_names_every_ground_of_art_24_points_1_to_7_and_paragraphs_2_and_3():
+    text = evaluation.declaration_text()
+    for point in range(1, 8):
+        assert f"(art. 24 § 1 pkt {point})" in text
+    assert "(art. 24 § 2)" in text and "(art. 24 § 3)" in text
+    assert "świadkiem lub biegłym" in text  # pkt 4, which 2026-1 lacked
+    assert "dochodzenie służbowe, postępowanie dyscyplinarne lub karne" in text  # pkt 6
+    assert "nadrzędności służbowej" in text  # pkt 7
+
+
 def test_signing_the_declaration_opens_the_offers(client, resident, setting):
     competition = setting["competition"]
     seat = factories.member(competition, resident)

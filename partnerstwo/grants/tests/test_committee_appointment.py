@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
 
@@ -99,8 +100,8 @@ def test_an_official_of_another_department_cannot_open_or_change_the_committee(
 
 def test_an_administrator_may_appoint(client, administrator, competition, resident):
     client.force_login(administrator)
-    client.post(detail_url(competition), {"user": resident.email, "role": "expert"})
-    assert competition.committee.get().role == "expert"
+    client.post(detail_url(competition), {"user": resident.email, "role": "city"})
+    assert competition.committee.get().role == "city"
 
 
 def test_a_team_member_nominates_a_candidate_and_the_official_appoints_them(
@@ -121,7 +122,7 @@ def test_a_team_member_nominates_a_candidate_and_the_official_appoints_them(
     assert "Doświadczona trenerka" in page
     client.post(
         reverse("panel:grants_panel:committee_nomination", args=[competition.slug, nomination.pk]),
-        {"decision": "appoint", "role": "expert"},
+        {"decision": "appoint", "role": "city"},
     )
     nomination.refresh_from_db()
     assert nomination.status == Nomination.Status.APPOINTED
@@ -278,3 +279,68 @@ def test_a_closed_committee_keeps_its_members_and_its_chair(department_x, reside
 
     seat.refresh_from_db()
     assert not seat.is_chair
+
+
+# --- At least one representative of the mayor; an NGO person always with their organisation -------
+
+
+@pytest.mark.parametrize("role, extra", [("ngo", {"organization": "Fundacja Wskazująca"}), ("expert", {})])
+def test_the_first_member_must_be_a_representative_of_the_mayor(client, official_x, competition, resident, role,
+                                                                 extra):
+    directory.organization("Fundacja Wskazująca")
+    client.force_login(official_x)
+    response = client.post(detail_url(competition), {"user": resident.email, "role": role, **extra})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "co najmniej jeden przedstawiciel Prezydenta Miasta" in page
+    assert resident.email in page  # what was typed stays in the form
+    assert not CommitteeMember.objects.exists()
+
+
+def test_after_a_representative_of_the_mayor_others_may_be_appointed(
+    client, official_x, competition, resident, team_member
+):
+    directory.organization("Fundacja Wskazująca")
+    factories.member(competition, official_x)
+    client.force_login(official_x)
+    client.post(detail_url(competition), {"user": resident.email, "role": "ngo", "organization": "Fundacja Wskazująca"})
+    client.post(detail_url(competition), {"user": team_member.email, "role": "expert"})
+    assert sorted(competition.committee.values_list("role", flat=True)) == ["city", "expert", "ngo"]
+
+
+def test_the_last_representative_of_the_mayor_cannot_be_removed_while_others_sit(
+    client, official_x, official_y, competition, resident
+):
+    city = factories.member(competition, official_y)
+    factories.member(competition, resident, role=CommitteeMember.Role.EXPERT)
+    client.force_login(official_x)
+    remove = reverse("panel:grants_panel:committee_remove_member", args=[competition.slug, city.pk])
+    page = client.post(remove, follow=True).content.decode()
+    assert "jedyny przedstawiciel Prezydenta Miasta" in page
+    assert CommitteeMember.objects.filter(pk=city.pk).exists()
+    with pytest.raises(ValidationError):
+        appointment.remove(city)
+
+
+def test_a_representative_of_the_mayor_can_be_replaced_or_removed_with_the_whole_committee(
+    competition, official_x, official_y, resident
+):
+    first = factories.member(competition, official_y)
+    second = factories.member(competition, official_x)
+    appointment.remove(first)  # another one stays
+    appointment.remove(second)  # the committee is empty again
+    assert not CommitteeMember.objects.exists()
+
+
+def test_the_panel_notes_a_committee_whose_only_city_member_is_suspended(competition, official_y, resident):
+    city = factories.member(competition, official_y)
+    CommitteeMember.objects.filter(pk=city.pk).update(suspended_at="2026-12-01T10:00Z")
+    members = list(competition.committee.all())
+    assert any("przedstawiciel Prezydenta" in note for note in appointment.committee_notes(competition, members))
+
+
+def test_the_database_refuses_an_ngo_member_without_the_organisation_that_indicated_them(competition, resident):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CommitteeMember.objects.create(competition=competition, user=resident, role="ngo")
+    CommitteeMember.objects.create(competition=competition, user=resident, role="ngo",
+                                   nominated_by=directory.organization("Fundacja Wskazująca"))

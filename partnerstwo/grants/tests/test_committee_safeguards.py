@@ -157,6 +157,7 @@ def test_members_indicated_by_or_representing_an_organisation_that_offers_later_
     competition = setting["competition"]
     gamma = directory.organization("Fundacja Gamma")
     delta = directory.organization("Stowarzyszenie Delta")
+    factories.member(competition, official_x)
     indicated = appointment.appoint(competition, user=resident, role="ngo", organization=gamma)
     evaluation.sign_declaration(indicated, conflicts=[], explanation="")
     directory.represent(representative_a, delta)
@@ -192,6 +193,7 @@ def test_an_offer_registered_in_the_panel_suspends_the_member_its_organisation_i
 ):
     competition = setting["competition"]
     gamma = directory.organization("Fundacja Gamma", krs="0000123456")
+    factories.member(competition, official_x)
     seat = appointment.appoint(competition, user=resident, role="ngo", organization=gamma)
     client.force_login(official_x)
     response = client.post(reverse("panel:grants_panel:committee_offer_new", args=[competition.slug]), {

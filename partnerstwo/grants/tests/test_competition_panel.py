@@ -3,10 +3,12 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
 from partnerstwo.grants.competitions.models import Competition, CompetitionChange, CompetitionDocument, StatusChange
+from partnerstwo.grants.tests import factories as make
 from partnerstwo.grants.tests.competition_factories import at, competition, pdf, today
 
 Status = Competition.Status
@@ -83,6 +85,22 @@ def test_the_form_refuses_a_20_day_offer_period_naming_art_13_ust_1_and_the_earl
     assert not Competition.objects.exists()
 
 
+@pytest.mark.parametrize("time, accepted", [("15:30", False), ("23:58", False), ("23:59", True)])
+def test_the_form_accepts_the_21st_day_only_at_its_end(client, official_x, time, accepted):
+    # Announced everywhere on Tuesday 2 Feb 2027; the 21st day after it is Tuesday 23 Feb, no holiday between.
+    announced = "2027-02-02"
+    with time_machine.travel(at(dt.date(2027, 2, 2), 9), tick=False):
+        client.force_login(official_x)
+        response = client.post(reverse("panel:grants_panel:create"), form_data(
+            offer_deadline=f"2027-02-23T{time}", bip_published_on=announced, notice_board_published_on=announced,
+            website_published_on=announced, task_start="2027-04-01", task_end="2027-11-30", decision_date="2027-03-20",
+            year="2027",
+        ))
+    assert Competition.objects.exists() is accepted
+    if not accepted:
+        assert "23 lutego 2027, godz. 23:59" in response.content.decode()
+
+
 @pytest.mark.parametrize("slug", ["wyniki", "harmonogram", "terminy-ics"])
 def test_a_reserved_address_is_refused(client, official_x, slug):
     client.force_login(official_x)
@@ -107,7 +125,7 @@ def test_an_official_cannot_open_another_departments_competition(client, officia
     made = competition(department_x)
     client.force_login(official_y)
     assert client.get(edit_url(made)).status_code == 404
-    assert client.post(reverse("panel:grants_panel:cancel", args=[made.pk]), {"reason": "x"}).status_code == 404
+    assert client.post(reverse("panel:grants_panel:cancel", args=[made.pk]), {"ground": "no_offers"}).status_code == 404
     assert made.title not in client.get(reverse("panel:grants_panel:index")).content.decode()
 
 
@@ -223,16 +241,38 @@ def test_a_file_that_is_not_a_pdf_is_refused(client, official_x, department_x):
     assert not CompetitionDocument.objects.exists()
 
 
-def test_cancelling_through_the_panel_requires_a_reason(client, official_x, department_x):
-    made = competition(department_x, status=Status.ACCEPTING)
+@pytest.mark.parametrize("posted", [{}, {"ground": ""}, {"ground": "lack_of_funds"}, {"ground": "x" * 100_000}])
+def test_cancelling_through_the_panel_requires_one_of_the_two_grounds(client, official_x, department_x, posted):
+    made = competition(department_x, status=Status.CLOSED)
     client.force_login(official_x)
     url = reverse("panel:grants_panel:cancel", args=[made.pk])
-    assert client.post(url, {"reason": ""}).status_code == 200
+    response = client.post(url, {**posted, "details": "Uzasadnienie, które zostaje w formularzu."})
+    assert response.status_code == 200
+    assert "Uzasadnienie, które zostaje w formularzu." in response.content.decode()
     made.refresh_from_db()
-    assert made.status == Status.ACCEPTING
-    client.post(url, {"reason": "Żadna oferta nie spełniła wymogów."})
+    assert made.status == Status.CLOSED
+
+
+def test_the_panel_cancels_a_competition_without_offers_naming_the_ground(client, official_x, department_x):
+    made = competition(department_x, status=Status.CLOSED)
+    client.force_login(official_x)
+    url = reverse("panel:grants_panel:cancel", args=[made.pk])
+    assert client.get(url).context["form"].initial == {"ground": "no_offers"}  # the ground that holds, preselected
+    client.post(url, {"ground": "no_offers", "details": ""})
     made.refresh_from_db()
-    assert made.status == Status.CANCELLED
+    assert (made.status, made.cancellation_ground) == (Status.CANCELLED, "no_offers")
+    assert made.cancellation_reason == "Nie złożono żadnej oferty (art. 18a)."
+
+
+@pytest.mark.parametrize("status", [Status.ANNOUNCED, Status.ACCEPTING])
+def test_the_panel_refuses_to_cancel_while_offers_may_still_come(client, official_x, department_x, status):
+    made = competition(department_x, status=status)
+    client.force_login(official_x)
+    url = reverse("panel:grants_panel:cancel", args=[made.pk])
+    assert "po upływie terminu składania ofert" in client.get(url).content.decode()
+    client.post(url, {"ground": "no_offers"})
+    made.refresh_from_db()
+    assert made.status == status
 
 
 def test_evaluation_cannot_be_started_early_through_the_panel(client, official_x, department_x):
@@ -246,8 +286,61 @@ def test_evaluation_cannot_be_started_early_through_the_panel(client, official_x
 def test_results_are_published_through_the_panel(client, official_x, department_x):
     made = competition(department_x, status=Status.EVALUATION, announced_on=today() - dt.timedelta(days=40),
                        deadline=at(today() - dt.timedelta(days=5)))
+    make.offer(made, formal="passed", with_file=False)
     client.force_login(official_x)
     client.post(reverse("panel:grants_panel:publish_results", args=[made.pk]), {"note": "Lista w załączniku."})
     made.refresh_from_db()
     assert made.status == Status.RESULTS
     assert StatusChange.objects.filter(competition=made, status=Status.RESULTS, changed_by=official_x).exists()
+
+
+# --- The six factors of art. 15 ust. 1 as the default criteria -----------------------------------
+
+
+def test_a_new_competitions_form_offers_the_six_factors_of_art_15_ust_1(client, official_x):
+    client.force_login(official_x)
+    page = client.get(reverse("panel:grants_panel:create")).content.decode()
+    for point in range(1, 7):
+        assert f"art. 15 ust. 1 pkt {point}" in page
+
+
+def _defaults_posted(keep=range(6)):
+    from partnerstwo.grants.competitions import rules
+
+    data = {"kryteria-TOTAL_FORMS": "8", "kryteria-INITIAL_FORMS": "0",
+            "kryteria-MIN_NUM_FORMS": "0", "kryteria-MAX_NUM_FORMS": "1000"}
+    for index, default in enumerate(rules.default_criteria()):
+        data.update({f"kryteria-{index}-name": default["name"] if index in keep else "",
+                     f"kryteria-{index}-kind": "merit", f"kryteria-{index}-max_points": "10"})
+    for index in (6, 7):  # the two empty rows, as a browser posts them
+        data.update({f"kryteria-{index}-name": "", f"kryteria-{index}-kind": "merit",
+                     f"kryteria-{index}-max_points": "0"})
+    return data
+
+
+def test_the_default_criteria_are_saved_as_offered(client, official_x):
+    client.force_login(official_x)
+    response = client.post(reverse("panel:grants_panel:create"), {**form_data(), **_defaults_posted()})
+    assert response.status_code == 302
+    made = Competition.objects.get()
+    assert [c.name[-22:] for c in made.criteria.order_by("order", "id")] == [
+        f"(art. 15 ust. 1 pkt {point})" for point in range(1, 7)
+    ]
+    assert set(made.criteria.values_list("max_points", flat=True)) == {10}
+
+
+def test_a_default_criterion_whose_name_is_cleared_is_left_out(client, official_x):
+    client.force_login(official_x)
+    client.post(reverse("panel:grants_panel:create"), {**form_data(mode="entrusting"), **_defaults_posted(
+        keep=[0, 1, 2, 4, 5])})  # point 4 (own funds) applies to support only
+    made = Competition.objects.get()
+    assert made.criteria.count() == 5
+    assert not made.criteria.filter(name__contains="pkt 4").exists()
+
+
+def test_a_default_criterion_with_bad_points_keeps_the_form_and_names_the_field(client, official_x):
+    client.force_login(official_x)
+    data = {**form_data(), **_defaults_posted(), "kryteria-2-max_points": "-3"}
+    response = client.post(reverse("panel:grants_panel:create"), data)
+    assert response.status_code == 200 and not Competition.objects.exists()
+    assert "art. 15 ust. 1 pkt 3" in response.content.decode()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from partnerstwo.grants.competitions import lifecycle
 from partnerstwo.grants.competitions.models import Competition, CompetitionChange, CompetitionDocument, StatusChange
 from partnerstwo.grants.offers.models import Offer
+from partnerstwo.grants.tests import factories as make
 from partnerstwo.grants.tests.competition_factories import at, competition, pdf, today
 from partnerstwo.organizations.tests import factories as directory
 
@@ -88,6 +89,7 @@ def test_evaluation_cannot_start_before_the_deadline(department_x):
 def test_evaluation_starts_after_the_deadline(department_x, official_x):
     made = competition(department_x, status=Status.ACCEPTING, announced_on=today() - dt.timedelta(days=30),
                        deadline=timezone.now() - dt.timedelta(hours=1))
+    make.offer(made, with_file=False)
     lifecycle.start_evaluation(made, by=official_x)
     assert made.status == Status.EVALUATION
     assert statuses(made)[-2:] == [Status.CLOSED, Status.EVALUATION]
@@ -113,24 +115,64 @@ def test_results_cannot_be_published_before_evaluation(department_x):
         lifecycle.publish_results(made, note="")
 
 
-def test_cancelling_needs_a_reason_and_is_recorded_publicly_as_a_change(department_x, official_x):
-    made = competition(department_x, status=Status.ACCEPTING)
+def test_cancelling_needs_a_ground_and_is_recorded_publicly_as_a_change(department_x, official_x):
+    made = competition(department_x, status=Status.CLOSED)
     with pytest.raises(ValidationError, match="art. 18a"):
-        lifecycle.cancel(made, reason="  ")
-    lifecycle.cancel(made, reason="Nie złożono żadnej oferty.", by=official_x)
+        lifecycle.cancel(made, ground="")
+    lifecycle.cancel(made, ground="no_offers", details="  Ogłosimy nowy nabór. ", by=official_x)
     made.refresh_from_db()
-    assert made.status == Status.CANCELLED
-    assert made.cancellation_reason == "Nie złożono żadnej oferty."
-    assert StatusChange.objects.get(competition=made, status=Status.CANCELLED).note == "Nie złożono żadnej oferty."
+    assert made.status == Status.CANCELLED and made.cancellation_ground == "no_offers"
+    assert made.cancellation_reason == "Nie złożono żadnej oferty (art. 18a). Ogłosimy nowy nabór."
+    assert StatusChange.objects.get(competition=made, status=Status.CANCELLED).note == made.cancellation_reason
     assert made.revision == 1
     assert "unieważniono" in made.last_change_summary
 
 
-@pytest.mark.parametrize("status", [Status.PLANNED, Status.RESULTS, Status.CANCELLED])
-def test_a_planned_finished_or_cancelled_competition_cannot_be_cancelled(department_x, status):
+@pytest.mark.parametrize("status", [Status.PLANNED, Status.ANNOUNCED, Status.ACCEPTING, Status.RESULTS,
+                                    Status.CANCELLED])
+def test_a_competition_is_cancelled_only_between_the_deadline_and_the_results(department_x, status):
     made = competition(department_x, status=status)
     with pytest.raises(ValidationError):
-        lifecycle.cancel(made, reason="Brak ofert.")
+        lifecycle.cancel(made, ground="no_offers")
+
+
+def test_a_competition_with_offers_cannot_be_cancelled_for_lack_of_offers(department_x):
+    made = competition(department_x, status=Status.CLOSED)
+    make.offer(made, with_file=False)
+    with pytest.raises(ValidationError, match="złożono oferty"):
+        lifecycle.cancel(made, ground="no_offers")
+
+
+@pytest.mark.parametrize("formal_statuses, cancellable", [
+    (["rejected"], True),
+    (["rejected", "rejected"], True),
+    (["rejected", "pending"], False),  # the pending one may still pass
+    (["rejected", "passed"], False),
+])
+def test_none_met_the_requirements_only_when_every_offer_was_rejected_formally(
+    department_x, formal_statuses, cancellable
+):
+    made = competition(department_x, status=Status.EVALUATION)
+    for status in formal_statuses:
+        make.offer(made, formal=status, with_file=False)
+    assert (lifecycle.cancellation_ground(made) == "none_met_requirements") is cancellable
+    if cancellable:
+        lifecycle.cancel(made, ground="none_met_requirements")
+        assert made.status == Status.CANCELLED
+    else:
+        with pytest.raises(ValidationError, match="art. 18a"):
+            lifecycle.cancel(made, ground="none_met_requirements")
+
+
+def test_a_competition_without_offers_can_only_be_cancelled(department_x):
+    made = competition(department_x, status=Status.CLOSED, deadline=at(today() - dt.timedelta(days=1), 12),
+                       announced_on=today() - dt.timedelta(days=40))
+    with pytest.raises(ValidationError, match="można tylko unieważnić"):
+        lifecycle.start_evaluation(made)
+    evaluated = competition(department_x, status=Status.EVALUATION)
+    make.offer(evaluated, formal="rejected", with_file=False)
+    with pytest.raises(ValidationError, match="można tylko unieważnić"):
+        lifecycle.publish_results(evaluated, note="")
 
 
 def test_a_change_to_an_announced_competition_raises_the_revision_and_describes_the_new_deadline(department_x):

@@ -131,7 +131,7 @@ def test_the_official_sees_an_address_without_an_account_and_appoints_it_once_th
     assert not CommitteeMember.objects.exists()
 
     person = make_user(UNKNOWN, "resident", full_name="Nina Nowa")
-    client.post(decide, {"decision": "appoint", "role": "expert"})
+    client.post(decide, {"decision": "appoint", "role": "city"})
     nomination.refresh_from_db()
     assert nomination.status == Nomination.Status.APPOINTED and nomination.candidate == person
     assert competition.committee.get().user == person

@@ -119,11 +119,11 @@ def test_the_competition_page_shows_every_art_13_item_the_countdown_and_the_repo
 
 
 def test_the_page_shows_the_history_the_changes_and_the_cancellation_reason(client, department_x):
-    made = competition(department_x, status=Status.ACCEPTING)
-    lifecycle.cancel(made, reason="Nie wpłynęła żadna oferta.")
+    made = competition(department_x, status=Status.CLOSED)
+    lifecycle.cancel(made, ground="no_offers", details="Nabór powtórzymy w marcu.")
     body = client.get(made.get_absolute_url()).content.decode()
     assert "Konkurs został unieważniony" in body
-    assert "Nie wpłynęła żadna oferta." in body
+    assert "Nie złożono żadnej oferty (art. 18a). Nabór powtórzymy w marcu." in body
     assert "Historia konkursu" in body and "unieważniony" in body
     assert "Zmiany ogłoszenia" in body
 
@@ -159,8 +159,8 @@ def test_competition_addresses_do_not_clash_with_the_fixed_pages(client):
 
 def test_the_ical_feed_has_stable_uids_sequence_timezone_and_cancellations(client, department_x):
     open_one = competition(department_x, status=Status.ACCEPTING, deadline=at(today() + dt.timedelta(days=20), 15))
-    cancelled = competition(department_x, status=Status.ACCEPTING)
-    lifecycle.cancel(cancelled, reason="Brak ofert.")
+    cancelled = competition(department_x, status=Status.CLOSED)
+    lifecycle.cancel(cancelled, ground="no_offers")
     competition(department_x)  # planned: not in the feed
     response = client.get(reverse("grants:deadlines_ical"))
     assert response["Content-Type"].startswith("text/calendar")

@@ -11,14 +11,42 @@ from partnerstwo.grants.tests.competition_factories import at, competition
 TUESDAY = dt.date(2027, 2, 2)
 
 
-def test_a_deadline_20_days_after_the_last_announcement_is_refused_citing_art_13_ust_1():
+def test_a_deadline_at_23_59_on_the_20th_day_is_refused_citing_art_13_ust_1():
     problem = rules.offer_period_problem(TUESDAY, at(TUESDAY + dt.timedelta(days=20), 23, 59))
     assert "art. 13 ust. 1" in problem
     assert "23 lutego 2027" in problem  # the earliest allowed date is named
 
 
-def test_a_deadline_21_days_after_the_last_announcement_is_accepted():
-    assert rules.offer_period_problem(TUESDAY, at(TUESDAY + dt.timedelta(days=21), 0, 1)) == ""
+def test_a_deadline_at_the_end_of_the_21st_day_is_accepted():
+    assert rules.offer_period_problem(TUESDAY, at(TUESDAY + dt.timedelta(days=21), 23, 59)) == ""
+    assert rules.offer_period_problem(TUESDAY, at(TUESDAY + dt.timedelta(days=22), 0, 0)) == ""
+
+
+@pytest.mark.parametrize("hour, minute", [(0, 1), (12, 0), (23, 58)])
+def test_a_deadline_during_the_21st_day_is_refused_because_the_period_ends_with_the_day(hour, minute):
+    problem = rules.offer_period_problem(TUESDAY, at(TUESDAY + dt.timedelta(days=21), hour, minute))
+    assert "art. 13 ust. 1" in problem
+    assert "23 lutego 2027, godz. 23:59" in problem
+
+
+def test_the_deadline_is_read_in_warsaw_time_whatever_zone_it_comes_in():
+    # 22:59 UTC on 23 Feb 2027 is 23:59 in Warsaw (CET, UTC+1): the end of the 21st day.
+    assert rules.offer_period_problem(TUESDAY, dt.datetime(2027, 2, 23, 22, 59, tzinfo=dt.UTC)) == ""
+    # 23:30 UTC on 22 Feb is already 23 Feb in Warsaw, but only 00:30: refused.
+    assert rules.offer_period_problem(TUESDAY, dt.datetime(2027, 2, 22, 23, 30, tzinfo=dt.UTC))
+
+
+@pytest.mark.parametrize("last_announcement, last_day", [
+    (dt.date(2027, 3, 7), dt.date(2027, 3, 28)),  # clocks go forward on 28 March 2027 (CEST, UTC+2)
+    (dt.date(2027, 10, 10), dt.date(2027, 10, 31)),  # clocks go back on 31 October 2027 (CET, UTC+1)
+])
+def test_the_end_of_the_21st_day_is_23_59_in_warsaw_on_a_dst_change_day(settings, last_announcement, last_day):
+    settings.GRANTS_DEADLINES_SKIP_HOLIDAYS = False  # both are Sundays; the DST edge alone is tested here
+    earliest = rules.earliest_offer_deadline_at(last_announcement)
+    assert earliest == at(last_day, 23, 59)
+    assert rules.offer_period_problem(last_announcement, earliest) == ""
+    assert rules.offer_period_problem(last_announcement, earliest - dt.timedelta(minutes=1))
+    assert rules.offer_period_problem(last_announcement, at(last_day - dt.timedelta(days=1), 23, 59))
 
 
 def test_the_day_of_the_last_announcement_is_not_counted():

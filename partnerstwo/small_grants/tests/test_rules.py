@@ -75,6 +75,21 @@ def test_a_task_of_91_days_is_refused_citing_art_19a(official_x):
     assert "90 dni" in message and "art. 19a ust. 1 pkt 2" in message and "91 dni" in message
 
 
+@pytest.mark.parametrize("start", [date(2027, 1, 1), date(2027, 3, 1), date(2028, 2, 1), date(2027, 10, 1)])
+def test_the_database_refuses_a_task_of_91_days_and_keeps_one_of_90(official_x, start):
+    # Across a leap day (2028), both DST changes (March, October) and a month of 28 days.
+    kept = make.offer(task_start=start, task_end=start + timedelta(days=89))
+    assert procedure.task_days(kept.task_start, kept.task_end) == 90
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make.offer(task_start=start, task_end=start + timedelta(days=90))
+
+
+def test_the_database_refuses_a_task_stretched_past_90_days_by_an_update(official_x):
+    made = make.offer(task_start=date(2027, 1, 1), task_end=date(2027, 3, 31))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SmallGrantOffer.objects.filter(pk=made.pk).update(task_end=date(2027, 4, 1))
+
+
 def test_a_task_ending_before_it_starts_is_refused(official_x):
     form = offer_form(official_x, task_start="2027-02-01", task_end="2027-01-31")
     assert not form.is_valid()
