@@ -351,6 +351,12 @@ SMALL_GRANTS_YEARLY_CAP_PER_ORGANIZATION = int(os.environ.get("SMALL_GRANTS_YEAR
 # All small grants of a year as a share of the grants planned for organisations that year.
 SMALL_GRANTS_MAX_SHARE = float(os.environ.get("SMALL_GRANTS_MAX_SHARE", "0.20"))
 SMALL_GRANT_COMMENT_RATE = os.environ.get("SMALL_GRANT_COMMENT_RATE", "5/h")
+# Online offers: characters allowed in each text field of the form unless the call sets its own limit
+# (Competition.field_limits). Not statutory: these are the limits a common offer generator uses (domain.md §2.2).
+GRANTS_OFFER_FIELD_LIMITS = {
+    "title": 200, "description": 3000, "results_description": 1500, "experience": 1500, "resources": 1500,
+    "partners_roles": 2000, "other_info": 2000, "action_description": 2000, "monitoring": 500,
+}
 # Who is told about a confirmed feedback message; empty: officials/administrators with admin access.
 FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
 
