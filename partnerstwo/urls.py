@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("newsletter/", include("partnerstwo.newsletter.urls")),
     path("konkursy/male-granty/", include("partnerstwo.small_grants.urls")),
     path("konkursy/", include("partnerstwo.grants.urls")),
+    path("moje-oferty/", include("partnerstwo.grants.manage_urls")),
     path("zespol/", include("partnerstwo.team.urls")),
     path("uwagi/", include("partnerstwo.feedback.urls")),
     # The captcha challenge of every public form, at the feedback form's address.
