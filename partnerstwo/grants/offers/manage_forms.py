@@ -5,6 +5,7 @@ that no call needs (TEXT_CAP); the call's own limits are checks (checks.py), sho
 """
 
 from django import forms
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -27,11 +28,11 @@ class VersionedForm(forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and isinstance(field.widget, forms.Textarea):
                 field.max_length = field.max_length or TEXT_CAP
-                field.validators.append(forms.CharField(max_length=field.max_length).validators[-1])
+                field.validators.append(MaxLengthValidator(field.max_length))
                 field.widget.attrs.setdefault("rows", 8)
             if isinstance(field, forms.DecimalField):
                 field.min_value = 0
-                field.validators.append(forms.DecimalField(min_value=0).validators[-1])
+                field.validators.append(MinValueValidator(0))
                 field.error_messages["min_value"] = NOT_NEGATIVE
 
     def clean(self):
@@ -142,10 +143,10 @@ class RowForm(forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and isinstance(field.widget, forms.Textarea):
                 field.max_length = TEXT_CAP
-                field.validators.append(forms.CharField(max_length=TEXT_CAP).validators[-1])
+                field.validators.append(MaxLengthValidator(TEXT_CAP))
                 field.widget.attrs.setdefault("rows", 3)
             if isinstance(field, forms.DecimalField):
-                field.validators.append(forms.DecimalField(min_value=0).validators[-1])
+                field.validators.append(MinValueValidator(0))
                 field.error_messages["min_value"] = _("Wartość nie może być ujemna.")
 
     def clean(self):
@@ -218,7 +219,7 @@ class PartnerShareForm(forms.ModelForm):
     def __init__(self, *args, offer=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cost_share"].min_value = 0
-        self.fields["cost_share"].validators.append(forms.DecimalField(min_value=0).validators[-1])
+        self.fields["cost_share"].validators.append(MinValueValidator(0))
         self.fields["cost_share"].error_messages["min_value"] = NOT_NEGATIVE
         self.fields["cost_share"].label = self.instance.organization.name if self.instance.pk else ""
 

@@ -128,7 +128,7 @@ def start(competition: Competition, *, organization: Organization, by, title: st
         raise ValidationError(_("Ten konkurs nie przyjmuje teraz ofert online."))
     return OnlineOffer.objects.create(
         competition=competition, organization=organization, title=title, created_by=by, updated_by=by,
-        contact_name=by.get_full_name(), contact_email=by.email, task_start=competition.task_start,
+        contact_name=by.full_name, contact_email=by.email, task_start=competition.task_start,
         task_end=competition.task_end,
     )
 
