@@ -212,6 +212,11 @@ class OnlineOffer(models.Model):
     def is_submitted(self) -> bool:
         return self.status == self.Status.SUBMITTED
 
+    @property
+    def latest_version(self):
+        """The version submitted last: what the committee reads."""
+        return self.versions.order_by("-number").first()
+
 
 class OfferPartner(models.Model):
     """A further offerer of a joint offer (art. 14 ust. 2): joins when its representative confirms."""

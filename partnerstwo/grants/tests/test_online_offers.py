@@ -276,3 +276,44 @@ def test_the_official_asks_for_a_correction_and_the_history_keeps_both_versions(
     first, second = ready.versions.order_by("number")
     assert (first.snapshot["sources"][0]["amount"], second.snapshot["sources"][0]["amount"]) == ("9000.00", "8000.00")
     assert received.file_sha256 == second.sha256 != first.sha256
+
+
+def test_officials_see_online_offers_beside_paper_ones_with_the_checksum(
+        client, ready, representative_a, official_x, official_y, call, django_assert_max_num_queries):
+    from partnerstwo.grants.tests import factories as paper
+
+    version = submission.submit(ready, by=representative_a, expected_version=ready.version)
+    paper.offer(call)
+    received = Offer.objects.get(online=ready)
+    client.force_login(official_x)
+    with django_assert_max_num_queries(30):
+        listing = client.get(reverse("panel:grants_panel:committee_offers", args=[call.slug])).content.decode()
+    assert "papierowo" in listing and reverse("panel:grants_panel:online_offer", args=[received.pk]) in listing
+    page = client.get(reverse("panel:grants_panel:online_offer", args=[received.pk])).content.decode()
+    assert version.sha256 in page and "V.A Zestawienie kosztów" in page
+    client.force_login(official_y)
+    assert client.get(reverse("panel:grants_panel:online_offer", args=[received.pk])).status_code == 404
+
+
+def test_the_official_sets_the_calls_rules(client, official_x, call):
+    client.force_login(official_x)
+    response = client.post(reverse("panel:grants_panel:offer_rules", args=[call.pk]), {
+        "accepts_online_offers": "on", "max_grant": "15000", "min_own_contribution_percent": "5",
+        "own_contribution_includes_non_financial": "on", "max_admin_percent": "12", "limit_title": "150",
+    })
+    assert response.status_code == 302
+    call.refresh_from_db()
+    assert (call.max_grant, call.max_admin_percent, call.allows_corrections) == (Decimal("15000"), Decimal("12"),
+                                                                                False)
+    assert call.field_limits == {"title": 150} and checks.limit_for(call, "title") == 150
+
+
+def test_a_correction_request_needs_the_call_to_allow_it_and_a_future_deadline(client, ready, representative_a,
+                                                                               official_x, call):
+    submission.submit(ready, by=representative_a, expected_version=ready.version)
+    received = Offer.objects.get()
+    client.force_login(official_x)
+    url = reverse("panel:grants_panel:online_offer_correction", args=[received.pk])
+    response = client.post(url, {"sections": ["sources"], "note": "Popraw.", "deadline": "2027-01-10T12:00"})
+    assert "po terminie składania ofert" in response.content.decode()  # still accepting offers
+    assert not ready.correction_requests.exists()
