@@ -19,6 +19,7 @@ DEMO_MODULES = [
     "partnerstwo.grants.schedule.demo",
     "partnerstwo.grants.competitions.demo",
     "partnerstwo.grants.committees.demo",
+    "partnerstwo.grants.offers.demo",
     "partnerstwo.small_grants.demo",
     "partnerstwo.pages.demo",
     "partnerstwo.news.demo",
