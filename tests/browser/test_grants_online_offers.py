@@ -27,12 +27,11 @@ def representative():
 @pytest.mark.parametrize("mode", list(MODES))
 def test_axe_finds_no_violation_on_the_representatives_pages(open_in_mode, log_in, axe_violations, demo_data,
                                                              mode):
-    offer = demo_offer("submitted")
     draft = demo_offer("draft")
     page = open_in_mode(mode)
     log_in(page.context, representative())
-    paths = ["/moje-oferty/", f"/moje-oferty/nowa/{draft.competition.slug}/", f"/moje-oferty/{offer.pk}/",
-             f"/moje-oferty/{offer.pk}/wydruk/", *(f"/moje-oferty/{draft.pk}/{slug}/" for slug in SECTION_SLUGS)]
+    paths = ["/moje-oferty/", f"/moje-oferty/nowa/{draft.competition.slug}/", f"/moje-oferty/{draft.pk}/",
+             f"/moje-oferty/{draft.pk}/wydruk/", *(f"/moje-oferty/{draft.pk}/{slug}/" for slug in SECTION_SLUGS)]
     for path in paths:
         assert page.goto(path).status == 200, path
         expect(page.locator("h1")).to_have_count(1)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from partnerstwo.accounts.demo import PASSWORD
 from partnerstwo.accounts.models import User
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers import submission
@@ -67,24 +68,44 @@ def submit_in_time(offer: OnlineOffer, by: User) -> None:
     Competition.objects.filter(pk=competition.pk).update(status=status)
 
 
+def speaker(index: int, organization: Organization, main: User) -> User:
+    """The main demo representative writes the draft for their own organisation; the other demo offers come from
+    representatives of their own (oferty-2@example.org, …), so the main one keeps exactly their organisations."""
+    if index == 0:
+        return main
+    user, created = User.objects.get_or_create(
+        email=f"oferty-{index + 1}@example.org",
+        defaults={"full_name": f"Przedstawiciel(ka) {index + 1}", "role": User.Role.REPRESENTATIVE},
+    )
+    if created:
+        user.set_password(PASSWORD)
+        user.save()
+    Representation.objects.get_or_create(
+        user=user, organization=organization,
+        defaults={"status": Representation.Status.APPROVED, "role_in_organization": "prezes zarządu"},
+    )
+    return user
+
+
 def load(stdout, **options):
-    representative = User.objects.filter(email=REPRESENTATIVE).first()
+    main = User.objects.filter(email=REPRESENTATIVE).first()
     official = User.objects.filter(email=OFFICIAL).first()
-    organizations = list(Organization.objects.filter(is_published=True).exclude(email="").order_by("name")[:4])
-    if representative is None or len(organizations) < 4:
-        stdout.write("  no representative or organisations: online offers skipped")
+    own = Organization.objects.represented_by(main).order_by("name").first() if main else None
+    if main is None or own is None:
+        stdout.write("  no demo representative: online offers skipped")
+        return
+    others = list(Organization.objects.filter(is_published=True).exclude(pk=own.pk).order_by("name")[:3])
+    organizations = [own, *others]
+    if len(organizations) < len(OFFERS):
         return
     made = 0
-    for (slug, title, state), organization in zip(OFFERS, organizations, strict=True):
+    for index, ((slug, title, state), organization) in enumerate(zip(OFFERS, organizations, strict=True)):
         competition = Competition.objects.filter(slug=slug).first()
         if competition is None:
             continue
         Competition.objects.filter(pk=competition.pk).update(**RULES)
         competition.refresh_from_db()
-        Representation.objects.get_or_create(
-            user=representative, organization=organization,
-            defaults={"status": Representation.Status.APPROVED, "role_in_organization": "prezes zarządu"},
-        )
+        representative = speaker(index, organization, main)
         if OnlineOffer.objects.filter(competition=competition, organization=organization).exists():
             continue
         offer = OnlineOffer.objects.create(
@@ -101,9 +122,8 @@ def load(stdout, **options):
         if state == OnlineOffer.Status.WITHDRAWN:
             submission.withdraw(offer, by=representative)
         elif state == OnlineOffer.Status.CORRECTION and official is not None:
-            received = offer.received
             submission.request_correction(
-                received, sections=["sources"], by=official, deadline=timezone.now() + dt.timedelta(days=7),
+                offer.received, sections=["sources"], by=official, deadline=timezone.now() + dt.timedelta(days=7),
                 note="Wkład własny niefinansowy: opiszcie, z czego się składa, albo przenieście go do finansowego.",
             )
     stdout.write(f"  online offers: {made} created")
