@@ -371,6 +371,12 @@ CONSULTATION_MIN_DAYS = {
 # Years after the report's publication when the names of people who commented are removed from the comments
 # (the report keeps what they wrote; persons are not named in public anyway).
 CONSULTATION_AUTHOR_RETENTION_YEARS = int(os.environ.get("CONSULTATION_AUTHOR_RETENTION_YEARS", "5"))
+# Online offers: characters allowed in each text field of the form unless the call sets its own limit
+# (Competition.field_limits). Not statutory: these are the limits a common offer generator uses (domain.md §2.2).
+GRANTS_OFFER_FIELD_LIMITS = {
+    "title": 200, "description": 3000, "results_description": 1500, "experience": 1500, "resources": 1500,
+    "partners_roles": 2000, "other_info": 2000, "action_description": 2000, "monitoring": 500,
+}
 # Who is told about a confirmed feedback message; empty: officials/administrators with admin access.
 FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
 

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("newsletter/", include("partnerstwo.newsletter.urls")),
     path("konkursy/male-granty/", include("partnerstwo.small_grants.urls")),
     path("konkursy/", include("partnerstwo.grants.urls")),
+    path("moje-oferty/", include("partnerstwo.grants.manage_urls")),
     path("zespol/", include("partnerstwo.team.urls")),
     path("konsultacje/", include("partnerstwo.consultations.urls")),
     path("uwagi/", include("partnerstwo.feedback.urls")),

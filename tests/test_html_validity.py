@@ -105,7 +105,8 @@ def test_every_page_pattern_is_valid_html_in_both_languages(tmp_path, settings):
         client = TwoFactorClient()  # the demo's staff have passed their second factor
         client.force_login(User.objects.get(email=email))
         own = [reverse("panel:team_panel:position", args=[opinion.pk])] if opinion and "zespol" in email else []
-        crawl(client, [*own, "/", "/konto/", "/panel/", "/en/", "/en/konto/", "/en/panel/"], pages, checked)
+        crawl(client, [*own, "/", "/konto/", "/panel/", "/moje-oferty/", "/en/", "/en/konto/", "/en/panel/"], pages,
+              checked)
     assert len(pages) > 60, sorted(checked)  # the crawl reached the site, not just the home page
     assert any(p.startswith("/en/") for p in pages)
 

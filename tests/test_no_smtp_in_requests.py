@@ -281,6 +281,22 @@ def test_committee_nomination(client, mailroom, team_member, resident, departmen
     assert to(notice) == resident.email and "competition committee" in notice["Subject"]
 
 
+def test_online_offer_submission(client, mailroom, representative_a, organization_a, department_x, settings,
+                                 tmp_path):
+    from partnerstwo.grants.tests import online_offer_factories as online
+
+    settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = tmp_path, tmp_path / "private"
+    offer = online.complete(online.call(department_x), organization_a, representative_a)
+    client.force_login(representative_a)
+
+    with mailroom.request():
+        client.post(reverse("my_grants:submit", args=[offer.pk]), {"version": offer.version})
+
+    assert mailroom.queued() == ["send_submitted"]
+    [message] = mailroom.deliver()
+    assert to(message) == representative_a.email and "application/pdf" in message.as_string()
+
+
 def test_schedule_consultation_notices(client, mailroom, administrator, team_member):
     grants.schedule_year(2027, status="draft")
     team_member.preferred_language = "en"

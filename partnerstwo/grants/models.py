@@ -18,7 +18,16 @@ from partnerstwo.grants.competitions.models import (
     Criterion,
     PriorFunding,
 )
-from partnerstwo.grants.offers.models import Offer
+from partnerstwo.grants.offers.models import (
+    CorrectionRequest,
+    CostLine,
+    Offer,
+    OfferAction,
+    OfferPartner,
+    OfferResult,
+    OfferVersion,
+    OnlineOffer,
+)
 from partnerstwo.grants.schedule.models import (
     MONTHS,
     Mode,
@@ -40,7 +49,14 @@ __all__ = [
     "ImpartialityDeclaration",
     "Mode",
     "Nomination",
+    "CorrectionRequest",
+    "CostLine",
     "Offer",
+    "OfferAction",
+    "OfferPartner",
+    "OfferResult",
+    "OfferVersion",
+    "OnlineOffer",
     "PlannedCompetition",
     "PlannedCompetitionChange",
     "PriorFunding",

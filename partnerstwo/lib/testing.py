@@ -10,6 +10,7 @@ import re
 import socket
 import struct
 import time
+import zlib
 
 import altcha
 from aiosmtpd.controller import Controller
@@ -159,3 +160,17 @@ def solved_captcha(client, challenge: dict | None = None) -> str:
     solution = altcha.solve_challenge(parsed)
     assert solution is not None
     return altcha.Payload(parsed, solution).to_base64()
+
+
+def assert_tagged_pdf(pdf: bytes) -> None:
+    """A tagged PDF (PDF/UA): a structure tree, the document's language and the marked-content flag."""
+    assert pdf.startswith(b"%PDF")
+    unpacked = pdf + b"".join(_inflate(m) for m in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S))
+    assert b"/StructTreeRoot" in unpacked and b"/Lang" in unpacked and b"/MarkInfo" in unpacked
+
+
+def _inflate(match) -> bytes:
+    try:
+        return zlib.decompress(match.group(1))
+    except zlib.error:
+        return b""

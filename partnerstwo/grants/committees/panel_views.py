@@ -178,7 +178,10 @@ def nominate(request, slug):
 def offers_list(request, slug):
     competition = managed(request, slug)
     hidden = evaluation.hidden_organizations(request.user, competition)
-    rows = Offer.objects.filter(competition=competition).exclude(organization__in=hidden).select_related("organization")
+    rows = (
+        Offer.objects.filter(competition=competition).exclude(organization__in=hidden)
+        .select_related("organization", "online")
+    )
     count = evaluation.hidden_offer_count(competition, hidden)
     return render(request, "grants/committees/panel/offers.html", {
         "competition": competition,

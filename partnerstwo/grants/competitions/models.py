@@ -6,7 +6,7 @@ lifecycle in lifecycle.py.
 import secrets
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -105,6 +105,27 @@ class Competition(FoldedSearchModel):
         _("podstawa unieważnienia (art. 18a)"), max_length=30, choices=CancellationGround.choices, blank=True
     )
     # The public text of the cancellation: its ground and what the official added.
+    # The call's rules for offers written online (grants/offers/checks.py); empty means the call sets no limit.
+    accepts_online_offers = models.BooleanField(_("przyjmuje oferty online"), default=False)
+    max_grant = models.DecimalField(
+        _("najwyższa dotacja na jedną ofertę (zł)"), max_digits=12, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    min_own_contribution_percent = models.DecimalField(
+        _("najmniejszy udział wkładu własnego (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    own_contribution_includes_non_financial = models.BooleanField(
+        _("wkład niefinansowy liczy się do wkładu własnego"), default=True
+    )
+    max_admin_percent = models.DecimalField(
+        _("największy udział kosztów administracyjnych (%)"), max_digits=5, decimal_places=2, null=True,
+        blank=True, validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    allows_corrections = models.BooleanField(_("dopuszcza poprawianie ofert po ocenie formalnej"), default=False)
+    # {field of the online offer: characters}; fields not named use settings.GRANTS_OFFER_FIELD_LIMITS.
+    field_limits = models.JSONField(_("limity znaków w polach oferty"), default=dict, blank=True)
+
     cancellation_reason = models.TextField(_("powód unieważnienia"), blank=True)
     results_note = models.TextField(_("ogłoszenie wyników"), blank=True)
     results_published_at = models.DateTimeField(_("wyniki ogłoszono"), null=True, blank=True)

@@ -22,6 +22,7 @@ DEMO_MODULES = [
     # After the competitions: the body's opinion on one of them, and the alert of its adopted positions.
     "partnerstwo.team.positions.demo",
     "partnerstwo.newsletter.demo_alerts",
+    "partnerstwo.grants.offers.demo",
     "partnerstwo.small_grants.demo",
     "partnerstwo.consultations.demo",
     "partnerstwo.pages.demo",

@@ -1,0 +1,9 @@
+"""A representative's pages of grants, /moje-oferty/: the online offers of the organisations they represent."""
+
+from django.urls import include, path
+
+app_name = "my_grants"
+
+urlpatterns = [
+    path("", include("partnerstwo.grants.offers.manage_urls")),
+]
