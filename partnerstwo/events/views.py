@@ -66,9 +66,11 @@ def calendar_view(request, *, fixed_kind: str = "", namespace: str = "events"):
     if view == "month":
         month = calendar.month_start(day)
         previous, following = calendar.add_months(month, -1), calendar.add_months(month, 1)
+        weeks = calendar.month_grid(occurrences, month)
         context.update(
-            month=month, weeks=calendar.month_grid(occurrences, month),
-            weekdays=[(WEEKDAYS[n], WEEKDAYS_ABBR[n]) for n in range(7)],
+            month=month, weeks=weeks, weekdays=[(WEEKDAYS[n], WEEKDAYS_ABBR[n]) for n in range(7)],
+            # A phone shows these days as a list, the grid one tap away.
+            busy_days=[cell for week in weeks for cell in week if cell.in_month and (cell.occurrences or cell.more)],
         )
     elif view == "week":
         start = calendar.week_start(day)
