@@ -36,7 +36,8 @@ WHAT_STICKS_OUT = """screen => {
     .filter(e => past(e) && (!clipped(e) || getComputedStyle(e).position === 'absolute'));
   const origins = wide.filter(e => !past(e.parentElement));
   return (origins.length ? origins : wide.filter(e => ![...e.children].some(past))).slice(0, 3)
-    .map(e => `<${e.tagName.toLowerCase()} class="${e.className}"> to ${Math.round(e.getBoundingClientRect().right)} px`);
+    .map(e => `<${e.tagName.toLowerCase()} class="${e.className}"> to `
+      + `${Math.round(e.getBoundingClientRect().right)} px`);
 }"""
 
 
