@@ -41,6 +41,7 @@ ORDER = [
     "personal_data",
     "demo_recipients",
     "demo_mailings",
+    "demo_alerts",
     "forms",
     "views",
     "urls",
