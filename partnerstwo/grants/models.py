@@ -3,6 +3,12 @@ per area: the yearly schedule, the open competition, its offers and its evaluati
 live in the areas; they are imported here so that Django registers them under the app label "grants".
 """
 
+from partnerstwo.grants.agreements.models import (
+    Agreement,
+    AgreementAction,
+    AgreementCostLine,
+    AgreementResult,
+)
 from partnerstwo.grants.committees.models import (
     NGO_MEMBER_NEEDS_ORGANIZATION,
     CommitteeMember,
@@ -38,6 +44,10 @@ from partnerstwo.grants.schedule.models import (
 )
 
 __all__ = [
+    "Agreement",
+    "AgreementAction",
+    "AgreementCostLine",
+    "AgreementResult",
     "MONTHS",
     "NGO_MEMBER_NEEDS_ORGANIZATION",
     "CommitteeMember",
