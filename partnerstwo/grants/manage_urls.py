@@ -6,5 +6,6 @@ app_name = "my_grants"
 
 urlpatterns = [
     path("umowy/", include("partnerstwo.grants.agreements.manage_urls")),
+    path("sprawozdania/", include("partnerstwo.grants.reports.manage_urls")),
     path("", include("partnerstwo.grants.offers.manage_urls")),
 ]

@@ -34,6 +34,7 @@ from partnerstwo.grants.offers.models import (
     OfferVersion,
     OnlineOffer,
 )
+from partnerstwo.grants.reports.models import Report, ReportAction, ReportCost, ReportResult
 from partnerstwo.grants.schedule.models import (
     MONTHS,
     Mode,
@@ -70,6 +71,10 @@ __all__ = [
     "PlannedCompetition",
     "PlannedCompetitionChange",
     "PriorFunding",
+    "Report",
+    "ReportAction",
+    "ReportCost",
+    "ReportResult",
     "ScheduleComment",
     "ScheduleYear",
     "Score",

@@ -9,5 +9,6 @@ urlpatterns = [
     path("komisje/", include("partnerstwo.grants.committees.panel_urls")),
     path("oferty-online/", include("partnerstwo.grants.offers.panel_urls")),
     path("umowy/", include("partnerstwo.grants.agreements.panel_urls")),
+    path("sprawozdania/", include("partnerstwo.grants.reports.panel_urls")),
     path("", include("partnerstwo.grants.competitions.panel_urls")),
 ]

@@ -24,6 +24,7 @@ from partnerstwo.grants.offers import budget as budgets
 from partnerstwo.grants.offers import checks
 from partnerstwo.grants.offers.checks import Problem, pln
 from partnerstwo.grants.offers.models import Offer
+from partnerstwo.grants.reports import reporting
 from partnerstwo.organizations.models import Organization
 
 Status = Agreement.Status
@@ -279,4 +280,5 @@ def record_signature(agreement: Agreement, *, by, signed_on, now=None) -> Agreem
     agreement.version += 1
     agreement.save(update_fields=["status", "signed_on", "signature_recorded_by", "signature_recorded_at",
                                   "version", "updated_at"])
+    reporting.final_report(agreement)
     return agreement

@@ -26,7 +26,7 @@ def detail(request, pk):
     agreement = readable(request, pk)
     return render(request, "grants/agreements/manage/detail.html", {
         **pages.overview_context(agreement, request.user),
-        "reports": agreement.reports.all() if hasattr(agreement, "reports") else [],
+        "reports": agreement.reports.all(),
     })
 
 

@@ -54,7 +54,7 @@ def detail(request, pk):
     return render(request, "grants/agreements/panel/detail.html", {
         **pages.overview_context(agreement, request.user),
         "signature_form": SignatureForm(),
-        "reports": agreement.reports.all() if hasattr(agreement, "reports") else [],
+        "reports": agreement.reports.all(),
     })
 
 
