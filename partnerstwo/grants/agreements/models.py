@@ -1,4 +1,4 @@
-"""The agreement on a granted offer (docs/law.md#agreement) and the reports on it (art. 18, docs/law.md#report).
+"""The agreement on a granted offer (docs/law.md#agreement) and the reports on it (art. 18, docs/law.md#art-18-report).
 
 An agreement is drafted by an official from the offer and the decision (the amount granted); its schedule
 (actions), planned results and cost table are copies of the online offer's rows, which the organisation's

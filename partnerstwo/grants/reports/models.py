@@ -1,4 +1,4 @@
-"""The report on a public task (art. 18; docs/law.md#report): partial, when the department demands one, or final,
+"""The report on a public task (art. 18; docs/law.md#art-18-report): partial, when the department demands one, or final,
 due 30 days after the task's end in the agreement. Part I compares the results achieved with the agreement's
 planned values and describes the actions done and the deviations; part II gives the costs by line of the
 agreement's table and by source, the other income and the payments from recipients; part III the statements.

@@ -1,7 +1,7 @@
 """The scheduler's reminders of reports (`manage.py remind_grant_reports`, in settings.SCHEDULED_JOBS): the
 organisation REMIND_DAYS_BEFORE days before the due day and on the day, the department once a report is overdue.
 Each is claimed by a conditional UPDATE first, so running the job twice (or twice at once) sends it once.
-The 7 days are the city's practice, not the law's: a setting (docs/law.md#report)."""
+The 7 days are the city's practice, not the law's: a setting (docs/law.md#art-18-report)."""
 
 import datetime as dt
 from functools import partial

@@ -1,4 +1,4 @@
-"""Reports on agreements (art. 18; docs/law.md#report): when they are due, what is missing or does not add up,
+"""Reports on agreements (art. 18; docs/law.md#art-18-report): when they are due, what is missing or does not add up,
 saving a part (the version it was read at is checked, all of it or nothing), handing it in, and the official's
 acceptance or return with remarks, which the representative corrects.
 
@@ -41,7 +41,7 @@ SECTIONS = [
 SECTION_TITLES = {key: title for key, _slug, title in SECTIONS}
 SECTION_SLUGS = {slug: key for key, slug, _title in SECTIONS}
 
-# Part III's statements. Their wording in the 2018 model report is not verified (docs/law.md#report): the
+# Part III's statements. Their wording in the 2018 model report is not verified (docs/law.md#art-18-report): the
 # city may change it here.
 STATEMENTS = [
     gettext_lazy("od daty zawarcia umowy nie zmienił się status prawny Zleceniobiorcy;"),
