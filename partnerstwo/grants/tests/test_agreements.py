@@ -63,13 +63,14 @@ def test_only_its_representatives_and_the_departments_officials_see_it(
     mine = reverse("my_grants:agreement", args=[agreement.pk])
     panel = reverse("panel:grants_panel:agreement", args=[agreement.pk])
     for user, mine_status, panel_status in [
-        (representative_a, 200, 302), (official_x, 404, 200), (administrator, 404, 200),
-        (representative_b, 404, 302), (official_y, 404, 404), (resident, 404, 302), (team_member, 404, 403),
+        (representative_a, 200, 403), (official_x, 404, 200), (administrator, 404, 200),
+        (representative_b, 404, 403), (official_y, 404, 404), (resident, 404, 403), (team_member, 404, 403),
     ]:
         client.force_login(user)
         assert client.get(mine).status_code == mine_status, user
-        response = client.get(panel)
-        assert response.status_code in (panel_status, 403 if panel_status == 302 else panel_status), user
+        assert client.get(panel).status_code == panel_status, user
+        assert client.get(reverse("my_grants:agreement_pdf", args=[agreement.pk])).status_code in (
+            (200,) if mine_status == 200 else (404,)), user
     client.logout()
     assert client.get(mine).status_code == 302
 
@@ -220,6 +221,22 @@ def test_the_official_returns_it_for_correction(client, official_x, representati
     assert agreement.status == "preparing" and not agreement.pdf and agreement.pdf_sha256 == ""
 
 
+def test_the_panel_list_reads_in_constant_queries(client, official_x, department_x, organization_a, representative_a,
+                                                 django_assert_max_num_queries):
+    for _ in range(2):
+        factories.drafted(official_x, factories.granted(department_x, organization_a, representative_a))
+    factories.granted(department_x, organization_a, representative_a)
+    client.force_login(official_x)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("panel:grants_panel:agreements")).status_code == 200
+    for _ in range(3):
+        factories.drafted(official_x, factories.granted(department_x, organization_a, representative_a))
+        factories.granted(department_x, organization_a, representative_a)
+    with django_assert_max_num_queries(10):
+        page = client.get(reverse("panel:grants_panel:agreements")).content.decode()
+    assert page.count("Przygotuj umowę<") == 4
+
+
 def test_the_draft_pdf_is_tagged(client, agreement, official_x):
     client.force_login(official_x)
     response = client.get(reverse("panel:grants_panel:agreement_pdf", args=[agreement.pk]))
@@ -237,3 +254,32 @@ def test_a_paper_offer_gets_an_agreement_whose_table_the_organisation_writes(off
     agreement = factories.drafted(official_x, paper)
     assert agreement.cost_lines.count() == 0
     assert "Dodaj co najmniej jeden koszt." in [p.message for p in drafting.problems(agreement)]
+
+
+@pytest.mark.parametrize("override", [
+    {"rows-0-unit_cost": "1e999"}, {"rows-0-name": "x" * 100_000}, {"rows-0-units": "99999999999"},
+    {"rows-0-year": "7"}, {"rows-0-action": "999999"}, {"rows-TOTAL_FORMS": "abc"},
+])
+def test_bad_rows_of_the_cost_table_give_errors_and_save_nothing(client, agreement, representative_a, override):
+    client.force_login(representative_a)
+    walks, bookkeeping = agreement.cost_lines.all()
+    url = reverse("my_grants:agreement_section", args=[agreement.pk, "koszty"])
+    response = client.post(url, costs_data(agreement, [(walks, "1", "1"), (bookkeeping, "1", "1")], **override))
+    assert response.status_code == 200
+    assert AgreementCostLine.objects.get(pk=walks.pk).unit_cost == Decimal("95")
+    agreement.refresh_from_db()
+    assert agreement.version == 1
+
+
+def test_bad_dates_of_the_parties_give_errors(client, agreement, official_x):
+    client.force_login(official_x)
+    url = reverse("panel:grants_panel:agreement_section", args=[agreement.pk, "strony"])
+    data = {"version": agreement.version, "number": "1", "place": "B", "city_representatives": "Anna",
+            "title": "T", "task_start": "2030-02-01", "task_end": "2030-01-01"}
+    response = client.post(url, data)
+    assert response.status_code == 200 and "nie może być wcześniejsza" in response.content.decode()
+    data["task_end"] = "2099-01-01"
+    response = client.post(url, data)  # saved, but named as outside the call's period
+    assert response.status_code == 302
+    agreement.refresh_from_db()
+    assert "task_end" in {p.field for p in drafting.problems(agreement)}
