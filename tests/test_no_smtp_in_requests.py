@@ -10,6 +10,7 @@ oneself (docs/decisions/0012-one-way-to-send-email.md).
 import smtplib
 from contextlib import contextmanager
 from datetime import timedelta
+from decimal import Decimal
 from functools import partial
 from unittest import mock
 
@@ -322,6 +323,23 @@ def test_report_decision_and_partial_report_demand(client, mailroom, representat
             "due_on": (timezone.localdate() + timedelta(days=reporting.REPORT_DAYS)).isoformat()})
     assert mailroom.queued() == ["send_to_organization"]
     assert len(mailroom.deliver()) == 1
+
+
+def test_agreement_drafted_for_the_organisation(client, mailroom, representative_a, organization_a, official_x,
+                                                 settings, tmp_path):
+    from partnerstwo.grants.tests import agreement_factories
+
+    settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = tmp_path, tmp_path / "private"
+    received = agreement_factories.granted(official_x.department, organization_a, representative_a,
+                                           awarded=Decimal("8000"))
+    client.force_login(official_x)
+
+    with mailroom.request():
+        client.post(reverse("panel:grants_panel:agreement_draft", args=[received.pk]),
+                    {"number": "1", "place": "Białystok", "city_representatives": "Anna Nowak"})
+    assert mailroom.queued() == ["send_to_organization"]
+    [message] = mailroom.deliver()
+    assert representative_a.email in to(message) and "Projekt umowy do uzupełnienia" in message["Subject"]
 
 
 def test_report_reminders_from_the_scheduled_job(mailroom, representative_a, organization_a, official_x, settings,

@@ -8,10 +8,14 @@ once nothing is wrong (its PDF is then fixed, with its SHA-256); the official re
 which schedules the final report (reports/schedule.py).
 """
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,7 +28,9 @@ from partnerstwo.grants.offers import budget as budgets
 from partnerstwo.grants.offers import checks
 from partnerstwo.grants.offers.checks import Problem, pln
 from partnerstwo.grants.offers.models import Offer
+from partnerstwo.grants.offers.submission import organization_addresses, representative_addresses
 from partnerstwo.grants.reports import reporting
+from partnerstwo.lib.emails import absolute_url, build_email, email_task
 from partnerstwo.organizations.models import Organization
 
 Status = Agreement.Status
@@ -122,6 +128,7 @@ def draft(offer: Offer, *, by, number: str = "", place: str = "", city_represent
                               year=line.year)
             for line in online.cost_lines.all()
         ])
+    transaction.on_commit(partial(send_to_organization.enqueue, agreement.pk, DRAFTED))
     return agreement
 
 
@@ -259,6 +266,7 @@ def reopen(agreement: Agreement, *, by) -> Agreement:
     agreement.pdf = ""
     agreement.version += 1
     agreement.save()
+    transaction.on_commit(partial(send_to_organization.enqueue, agreement.pk, REOPENED))
     return agreement
 
 
@@ -282,3 +290,24 @@ def record_signature(agreement: Agreement, *, by, signed_on, now=None) -> Agreem
                                   "version", "updated_at"])
     reporting.final_report(agreement)
     return agreement
+
+
+# --- E-mails to the organisation ---------------------------------------------------------------
+
+DRAFTED, REOPENED = "drafted", "reopened"
+
+
+@email_task
+def send_to_organization(agreement_id: int, event: str) -> EmailMessage | None:
+    """The agreement waits for the organisation's part: drafted, or returned for correction."""
+    agreement = Agreement.objects.select_related("offer__organization").filter(pk=agreement_id).first()
+    if agreement is None or agreement.status != Status.PREPARING:
+        return None
+    organization = agreement.offer.organization
+    to = sorted(set(organization_addresses(organization) + representative_addresses(organization)))
+    if not to:
+        return None
+    return build_email("grants_agreement_organization", to, {
+        "agreement": agreement, "event": event, "lower": agreement.is_lower_than_requested,
+        "url": absolute_url(reverse("my_grants:agreement", args=[agreement.pk])),
+    })
