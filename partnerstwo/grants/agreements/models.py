@@ -39,10 +39,6 @@ class AgreementQuerySet(models.QuerySet):
             return self.none()
         return self.filter(offer__organization__in=Organization.objects.represented_by(user).values("pk"))
 
-    def visible_to(self, user):
-        """Only the organisation's representatives and the department's officials (and administrators)."""
-        return (self.managed_by(user) | self.of_representative(user)).distinct()
-
 
 class Agreement(models.Model):
     class Status(models.TextChoices):
