@@ -353,6 +353,9 @@ GRANTS_DEADLINES_SKIP_HOLIDAYS = env_bool("GRANTS_DEADLINES_SKIP_HOLIDAYS", True
 SMALL_GRANTS_YEARLY_CAP_PER_ORGANIZATION = int(os.environ.get("SMALL_GRANTS_YEARLY_CAP_PER_ORGANIZATION", "20000"))
 # All small grants of a year as a share of the grants planned for organisations that year.
 SMALL_GRANTS_MAX_SHARE = float(os.environ.get("SMALL_GRANTS_MAX_SHARE", "0.20"))
+# Reports on grant agreements (art. 18): how many days before the due day the organisation is reminded (the
+# city's practice, not the law's; it is reminded again on the day).
+GRANTS_REPORT_REMINDER_DAYS = int(os.environ.get("GRANTS_REPORT_REMINDER_DAYS", "7"))
 SMALL_GRANT_COMMENT_RATE = os.environ.get("SMALL_GRANT_COMMENT_RATE", "5/h")
 # Answers to partner posts per IP address (anonymous senders) or per account (signed-in ones).
 PARTNERS_ANSWER_RATE_LIMIT = os.environ.get("PARTNERS_ANSWER_RATE_LIMIT", "5/h")
@@ -480,6 +483,7 @@ SCHEDULED_JOBS = [
     "expire_small_grant_comments",
     "remind_small_grant_deadlines",
     "advance_competitions",
+    "remind_grant_reports",
     "close_team_votes",
     "remind_team_opinion_deadlines",
     "notify_closed_consultations",

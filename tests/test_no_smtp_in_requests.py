@@ -10,6 +10,7 @@ oneself (docs/decisions/0012-one-way-to-send-email.md).
 import smtplib
 from contextlib import contextmanager
 from datetime import timedelta
+from decimal import Decimal
 from functools import partial
 from unittest import mock
 
@@ -295,6 +296,66 @@ def test_online_offer_submission(client, mailroom, representative_a, organizatio
     assert mailroom.queued() == ["send_submitted"]
     [message] = mailroom.deliver()
     assert to(message) == representative_a.email and "application/pdf" in message.as_string()
+
+
+def test_report_decision_and_partial_report_demand(client, mailroom, representative_a, organization_a, official_x,
+                                                   settings, tmp_path):
+    from partnerstwo.grants.reports import reporting
+    from partnerstwo.grants.tests import agreement_factories
+
+    settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = tmp_path, tmp_path / "private"
+    received = agreement_factories.granted(official_x.department, organization_a, representative_a)
+    agreement = agreement_factories.signed(official_x, representative_a, received)
+    report = agreement.reports.get()
+    Report = type(report)
+    Report.objects.filter(pk=report.pk).update(status="submitted", first_submitted_at=timezone.now())
+    client.force_login(official_x)
+
+    with mailroom.request():
+        client.post(reverse("panel:grants_panel:report", args=[report.pk]),
+                    {"decision": "reject", "reason": "Brakuje list obecności."})
+    assert mailroom.queued() == ["send_to_organization"]
+    assert representative_a.email in to(mailroom.deliver()[0])
+
+    with mailroom.request():
+        client.post(reverse("panel:grants_panel:report_demand", args=[agreement.pk]), {
+            "period_end": agreement.task_start.isoformat(),
+            "due_on": (timezone.localdate() + timedelta(days=reporting.REPORT_DAYS)).isoformat()})
+    assert mailroom.queued() == ["send_to_organization"]
+    assert len(mailroom.deliver()) == 1
+
+
+def test_agreement_drafted_for_the_organisation(client, mailroom, representative_a, organization_a, official_x,
+                                                 settings, tmp_path):
+    from partnerstwo.grants.tests import agreement_factories
+
+    settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = tmp_path, tmp_path / "private"
+    received = agreement_factories.granted(official_x.department, organization_a, representative_a,
+                                           awarded=Decimal("8000"))
+    client.force_login(official_x)
+
+    with mailroom.request():
+        client.post(reverse("panel:grants_panel:agreement_draft", args=[received.pk]),
+                    {"number": "1", "place": "Białystok", "city_representatives": "Anna Nowak"})
+    assert mailroom.queued() == ["send_to_organization"]
+    [message] = mailroom.deliver()
+    assert representative_a.email in to(message) and "Projekt umowy do uzupełnienia" in message["Subject"]
+
+
+def test_report_reminders_from_the_scheduled_job(mailroom, representative_a, organization_a, official_x, settings,
+                                                 tmp_path):
+    from partnerstwo.grants.tests import agreement_factories
+
+    settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = tmp_path, tmp_path / "private"
+    received = agreement_factories.granted(official_x.department, organization_a, representative_a)
+    report = agreement_factories.signed(official_x, representative_a, received).reports.get()
+    type(report).objects.filter(pk=report.pk).update(due_on=timezone.localdate() - timedelta(days=1))
+
+    with mailroom.request():
+        call_command("remind_grant_reports")
+
+    assert mailroom.queued() == ["send_overdue"]
+    assert [to(message) for message in mailroom.deliver()] == [official_x.email]
 
 
 def test_schedule_consultation_notices(client, mailroom, administrator, team_member):

@@ -5,5 +5,7 @@ from django.urls import include, path
 app_name = "my_grants"
 
 urlpatterns = [
+    path("umowy/", include("partnerstwo.grants.agreements.manage_urls")),
+    path("sprawozdania/", include("partnerstwo.grants.reports.manage_urls")),
     path("", include("partnerstwo.grants.offers.manage_urls")),
 ]

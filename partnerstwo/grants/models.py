@@ -3,6 +3,12 @@ per area: the yearly schedule, the open competition, its offers and its evaluati
 live in the areas; they are imported here so that Django registers them under the app label "grants".
 """
 
+from partnerstwo.grants.agreements.models import (
+    Agreement,
+    AgreementAction,
+    AgreementCostLine,
+    AgreementResult,
+)
 from partnerstwo.grants.committees.models import (
     NGO_MEMBER_NEEDS_ORGANIZATION,
     CommitteeMember,
@@ -28,6 +34,7 @@ from partnerstwo.grants.offers.models import (
     OfferVersion,
     OnlineOffer,
 )
+from partnerstwo.grants.reports.models import Report, ReportAction, ReportCost, ReportResult
 from partnerstwo.grants.schedule.models import (
     MONTHS,
     Mode,
@@ -38,6 +45,10 @@ from partnerstwo.grants.schedule.models import (
 )
 
 __all__ = [
+    "Agreement",
+    "AgreementAction",
+    "AgreementCostLine",
+    "AgreementResult",
     "MONTHS",
     "NGO_MEMBER_NEEDS_ORGANIZATION",
     "CommitteeMember",
@@ -60,6 +71,10 @@ __all__ = [
     "PlannedCompetition",
     "PlannedCompetitionChange",
     "PriorFunding",
+    "Report",
+    "ReportAction",
+    "ReportCost",
+    "ReportResult",
     "ScheduleComment",
     "ScheduleYear",
     "Score",

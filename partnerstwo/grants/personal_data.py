@@ -1,15 +1,18 @@
 """What grants hold about a person: comments on the draft grant schedule, nominations and seats on
-evaluation committees.
+evaluation committees, and what they did on agreements and reports (drafted, handed in, assessed).
 
 Deleting the account: a seat on an evaluation committee is the competition's official record: the seat,
 the declaration of impartiality and the scores stay, naming the member by name only (no address, no
-account). Nominations of the person go.
+account). Nominations of the person go. Agreements and reports are the grant's official record: they lose the
+link to the account (SET_NULL) and keep the names written in the agreement's text.
 """
 
 from django.db.models import Q
 
 from partnerstwo.accounts.personal_data import addresses_of
+from partnerstwo.grants.agreements.models import Agreement
 from partnerstwo.grants.committees.models import CommitteeMember, Nomination
+from partnerstwo.grants.reports.models import Report
 from partnerstwo.grants.schedule.models import ScheduleComment
 
 
@@ -34,6 +37,16 @@ def export(user) -> dict:
                 "declaration_signed_at": getattr(getattr(seat, "declaration", None), "signed_at", None),
             }
             for seat in seats
+        ],
+        "agreements_drafted_or_signature_recorded": [
+            {"title": agreement.title, "drafted_at": agreement.drafted_at, "signed_on": agreement.signed_on}
+            for agreement in Agreement.objects.filter(Q(drafted_by=user) | Q(signature_recorded_by=user)).order_by("pk")
+        ],
+        "reports_handed_in_or_assessed": [
+            {"agreement": report.agreement.title, "kind": report.kind, "status": report.status,
+             "submitted_at": report.submitted_at, "decided_at": report.decided_at, "remarks": report.remarks}
+            for report in Report.objects.filter(Q(submitted_by=user) | Q(decided_by=user))
+            .select_related("agreement").order_by("pk")
         ],
     }
 

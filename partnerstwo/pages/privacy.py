@@ -129,6 +129,17 @@ def processing_register() -> list[Processing]:
             recipients=_("pracownicy wydziału, który rozpatruje ofertę; %(processors)s") % {"processors": processors},
         ),
         Processing(
+            name=_("Umowy dotacyjne i sprawozdania"),
+            data=_("imiona, nazwiska i funkcje osób podpisujących umowę w imieniu miasta i organizacji, numer "
+                   "rachunku bankowego organizacji, kto przygotował umowę, złożył sprawozdanie i je ocenił"),
+            purpose=_("zawarcie umowy o realizację zadania publicznego i jej rozliczenie (art. 16 i 18 ustawy "
+                      "o działalności pożytku publicznego i o wolontariacie)"),
+            basis=_("wykonywanie zadania publicznego i obowiązku prawnego (art. 6 ust. 1 lit. c i e RODO)"),
+            retention=[_("razem z dokumentacją umowy, przez okres wynikający z przepisów o archiwizacji; po usunięciu "
+                         "konta zostają w niej imiona i nazwiska z treści umowy, bez powiązania z kontem")],
+            recipients=_("pracownicy wydziału, który prowadzi konkurs; %(processors)s") % {"processors": processors},
+        ),
+        Processing(
             name=_("Formularz „Napisz do nas”"),
             data=_("adres e-mail, treść wiadomości, strona, której dotyczy"),
             purpose=_("potwierdzenie adresu nadawcy, rozpatrzenie wiadomości i odpowiedź"),

@@ -17,6 +17,7 @@ from partnerstwo.grants.competitions import results as published
 from partnerstwo.grants.competitions.filters import CompetitionFilterForm, ExportYearForm, ResultsYearForm
 from partnerstwo.grants.competitions.models import Competition, CompetitionDocument
 from partnerstwo.grants.offers.models import Offer
+from partnerstwo.grants.reports import reporting
 from partnerstwo.lib.tabular import write
 
 Status = Competition.Status
@@ -104,6 +105,7 @@ def competition_detail(request, slug):
         "documents": competition.documents.all(),
         "awarded": awarded,
         "not_awarded": not_awarded,
+        "achievements": reporting.achievements(competition) if competition.status == Status.RESULTS else [],
         "can_edit": request.user.is_authenticated
         and Competition.objects.editable_by(request.user).filter(pk=competition.pk).exists(),
         "nominations_open": competition.status in appointment.COMMITTEE_STATUSES,

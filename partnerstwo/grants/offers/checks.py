@@ -47,7 +47,7 @@ class Problem:
 
     @property
     def section_title(self) -> str:
-        return str(SECTION_TITLES[self.section])
+        return str(SECTION_TITLES.get(self.section, ""))
 
 
 def limit_for(competition, name: str) -> int | None:
@@ -91,16 +91,7 @@ def problems(offer, *, actions=None, results=None, lines=None, partners=None) ->
     for name in ("title", "description"):
         if not getattr(offer, name).strip():
             add("basics", name, required)
-    if offer.task_start is None:
-        add("basics", "task_start", required)
-    elif offer.task_start < competition.task_start:
-        add("basics", "task_start", _("Zadanie może się zacząć najwcześniej %(date)s (ogłoszenie konkursu).")
-            % {"date": competition.task_start.strftime("%d.%m.%Y")})
-    if offer.task_end is None:
-        add("basics", "task_end", required)
-    elif offer.task_end > competition.task_end:
-        add("basics", "task_end", _("Zadanie musi się skończyć najpóźniej %(date)s (ogłoszenie konkursu).")
-            % {"date": competition.task_end.strftime("%d.%m.%Y")})
+    found += task_dates(offer, competition)
     # III.4.
     if not actions:
         add("actions", "", _("Dodaj co najmniej jedno działanie."))
@@ -128,10 +119,63 @@ def problems(offer, *, actions=None, results=None, lines=None, partners=None) ->
         for index, row in enumerate(actions if rows_name == "actions" else results):
             if message := too_long(getattr(row, name), limit_for(competition, key)):
                 add(rows_name, name, message, index)
-    # V.A.
+    # V.A–V.B.
+    found += sums(offer, competition, budget, lines)
+    # V.C.
+    if partners:
+        if sum((budgets.money(p.cost_share) for p in partners), budgets.ZERO) > budget.total:
+            add("partners", "", _("Koszty partnerów przekraczają sumę kosztów zadania."))
+        for partner in partners:
+            if partner.confirmed_at is None:
+                add("partners", "", _("%(name)s nie potwierdziła jeszcze udziału w ofercie wspólnej.")
+                    % {"name": partner.organization.name})
+        if not offer.partners_roles.strip():
+            add("other", "partners_roles", _("W ofercie wspólnej opisz działania każdego oferenta."))
+    # VI–VII.
+    if not offer.payment:
+        add("other", "payment", required)
+    if not offer.statements_accepted:
+        add("statements", "statements_accepted", _("Potwierdź oświadczenia, aby złożyć ofertę."))
+    return found
+
+
+def by_section(found: list[Problem]) -> dict[str, list[Problem]]:
+    grouped: dict[str, list[Problem]] = {key: [] for key, _slug, _title in SECTIONS}
+    for problem in found:
+        grouped[problem.section].append(problem)
+    return grouped
+
+
+def task_dates(subject, competition, section="basics") -> list[Problem]:
+    """The task's dates are given and within the call's period (an offer's section III.2, an agreement's dates)."""
+    found: list[Problem] = []
+    required = _("To pole jest wymagane.")
+    if subject.task_start is None:
+        found.append(Problem(section, "task_start", required))
+    elif subject.task_start < competition.task_start:
+        found.append(Problem(section, "task_start", _(
+            "Zadanie może się zacząć najwcześniej %(date)s (ogłoszenie konkursu).")
+            % {"date": competition.task_start.strftime("%d.%m.%Y")}))
+    if subject.task_end is None:
+        found.append(Problem(section, "task_end", required))
+    elif subject.task_end > competition.task_end:
+        found.append(Problem(section, "task_end", _(
+            "Zadanie musi się skończyć najpóźniej %(date)s (ogłoszenie konkursu).")
+            % {"date": competition.task_end.strftime("%d.%m.%Y")}))
+    return found
+
+
+def sums(subject, competition, budget, lines) -> list[Problem]:
+    """The call's rules on the cost table (V.A) and the sources (V.B) of `subject`: an online offer, or an
+    agreement whose table the representative updates after a lower grant (agreements/drafting.py)."""
+    found: list[Problem] = []
+
+    def add(section, field, message, row=None):
+        found.append(Problem(section, field, message, row))
+
     if not lines:
         add("costs", "", _("Dodaj co najmniej jeden koszt."))
-    allowed_years = budgets.task_years(offer.task_start, offer.task_end)
+    allowed_years = budgets.task_years(subject.task_start, subject.task_end)
     for index, line in enumerate(lines):
         if line.year > allowed_years:
             add("costs", "year", _("Zadanie trwa %(years)s rok(i) budżetowe: wybierz rok od 1 do %(years)s.")
@@ -162,26 +206,4 @@ def problems(offer, *, actions=None, results=None, lines=None, partners=None) ->
                 "Wkład własny to %(share)s%% kosztów; ogłoszenie wymaga co najmniej %(limit)s%%."
             ) % {"share": number_format(own or 0, 2),
                  "limit": number_format(competition.min_own_contribution_percent, 2)})
-    # V.C.
-    if partners:
-        if sum((budgets.money(p.cost_share) for p in partners), budgets.ZERO) > budget.total:
-            add("partners", "", _("Koszty partnerów przekraczają sumę kosztów zadania."))
-        for partner in partners:
-            if partner.confirmed_at is None:
-                add("partners", "", _("%(name)s nie potwierdziła jeszcze udziału w ofercie wspólnej.")
-                    % {"name": partner.organization.name})
-        if not offer.partners_roles.strip():
-            add("other", "partners_roles", _("W ofercie wspólnej opisz działania każdego oferenta."))
-    # VI–VII.
-    if not offer.payment:
-        add("other", "payment", required)
-    if not offer.statements_accepted:
-        add("statements", "statements_accepted", _("Potwierdź oświadczenia, aby złożyć ofertę."))
     return found
-
-
-def by_section(found: list[Problem]) -> dict[str, list[Problem]]:
-    grouped: dict[str, list[Problem]] = {key: [] for key, _slug, _title in SECTIONS}
-    for problem in found:
-        grouped[problem.section].append(problem)
-    return grouped

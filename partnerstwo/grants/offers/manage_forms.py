@@ -178,6 +178,9 @@ class ResultForm(RowForm):
 
 
 class CostLineForm(RowForm):
+    # The field of the row's parent: an online offer here, an agreement in agreements/forms.py.
+    parent = "offer"
+
     class Meta:
         model = CostLine
         fields = ["action", "name", "unit", "unit_cost", "units", "year"]
@@ -185,7 +188,7 @@ class CostLineForm(RowForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         action = self.fields["action"]
-        action.queryset = OfferAction.objects.filter(offer=self.offer) if self.offer else OfferAction.objects.none()
+        action.queryset = action.queryset.filter(**{self.parent: self.offer}) if self.offer else action.queryset.none()
         action.empty_label = _("II. Koszty administracyjne")
         action.label = _("Działanie (grupa kosztów)")
         years = budgets.task_years(self.offer.task_start, self.offer.task_end) if self.offer else 1

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from partnerstwo.grants.agreements.models import Agreement
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers import budget as budgets
 from partnerstwo.grants.offers import checks, document, submission
@@ -69,8 +70,10 @@ def index(request):
         ).select_related("department").order_by("offer_deadline")
         if organizations.exists() else Competition.objects.none()
     )
+    agreements = Agreement.objects.of_representative(request.user).select_related(
+        "offer__organization", "offer__competition").order_by("-drafted_at", "-pk")
     return render(request, "grants/offers/manage/index.html", {
-        "offers": offers, "open_calls": open_calls, "represents": organizations.exists(),
+        "offers": offers, "open_calls": open_calls, "represents": organizations.exists(), "agreements": agreements,
     })
 
 

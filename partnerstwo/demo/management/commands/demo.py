@@ -23,6 +23,8 @@ DEMO_MODULES = [
     "partnerstwo.team.positions.demo",
     "partnerstwo.newsletter.demo_alerts",
     "partnerstwo.grants.offers.demo",
+    "partnerstwo.grants.agreements.demo",
+    "partnerstwo.grants.reports.demo",
     "partnerstwo.small_grants.demo",
     "partnerstwo.consultations.demo",
     "partnerstwo.pages.demo",

@@ -1,0 +1,1 @@
+"""Reports on the tasks of agreements (art. 18)."""

@@ -1,0 +1,103 @@
+"""The representative's pages of reports, /moje-oferty/sprawozdania/: the report with its problems and the
+official's remarks, its three parts, and handing it in. Only the organisation's representatives."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from partnerstwo.grants.offers.manage_views import show_problems
+from partnerstwo.grants.reports import reporting
+from partnerstwo.grants.reports.forms import PARTS, VersionForm
+from partnerstwo.grants.reports.models import Report
+from partnerstwo.lib.forms import add_errors
+
+
+def readable(request, pk) -> Report:
+    reports = Report.objects.of_representative(request.user).select_related(
+        "agreement", "agreement__offer", "agreement__offer__organization", "agreement__offer__competition")
+    return get_object_or_404(reports, pk=pk)
+
+
+def report_context(report) -> dict:
+    results = list(report.results.select_related("result"))
+    actions = list(report.actions.select_related("action"))
+    costs = list(report.costs.select_related("line", "line__action"))
+    found = reporting.problems(report, results=results, costs=costs)
+    grouped = reporting.by_section(found)
+    return {
+        "report": report, "agreement": report.agreement, "results": results, "actions": actions,
+        "money": reporting.spending(report, costs=costs), "problems": found,
+        "sections": [{"key": key, "slug": slug, "title": title, "problems": grouped[key]}
+                     for key, slug, title in reporting.SECTIONS],
+        "statements": reporting.STATEMENTS,
+    }
+
+
+@login_required
+def detail(request, pk):
+    report = readable(request, pk)
+    return render(request, "grants/reports/manage/detail.html", {
+        **report_context(report), "version_form": VersionForm(initial={"version": report.version}),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section(request, pk, slug):
+    report = readable(request, pk)
+    key = reporting.SECTION_SLUGS.get(slug)
+    if key is None:
+        raise Http404
+    refusal = reporting.edit_refusal(report, request.user)
+    form_class, formset_classes = PARTS[key]
+    data = request.POST if request.method == "POST" and refusal is None else None
+    form = form_class(data, offer=report)
+    formsets = {prefix: cls(data, instance=report, prefix=prefix) for prefix, cls in formset_classes.items()}
+    conflict = None
+    if data is not None and form.is_valid() and all(f.is_valid() for f in formsets.values()):
+        try:
+            reporting.save(report, expected_version=form.cleaned_data["version"], by=request.user,
+                           fields=form.offer_fields(), rows=[f.save for f in formsets.values()])
+        except reporting.Conflict as error:
+            conflict = error.messages[0]
+            report.refresh_from_db()
+            fresh = form.data.copy()
+            fresh["version"] = report.version
+            form.data = fresh
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Zapisano: %(section)s.") % {"section": reporting.SECTION_TITLES[key]})
+            return redirect("my_grants:report_section", pk=report.pk, slug=slug)
+    found = [p for p in reporting.problems(report) if p.section == key]
+    show_problems(form, formsets.get("results"), found)
+    return render(request, "grants/reports/manage/section.html", {
+        **report_context(report), "key": key, "slug": slug, "title": reporting.SECTION_TITLES[key], "form": form,
+        "formsets": formsets, "refusal": refusal, "conflict": conflict,
+        "has_errors": bool(form.errors) or any(f.total_error_count() for f in formsets.values()),
+    })
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    report = readable(request, pk)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Odśwież stronę i spróbuj ponownie."))
+        return redirect("my_grants:report", pk=report.pk)
+    try:
+        reporting.submit(report, by=request.user, expected_version=form.cleaned_data["version"])
+    except reporting.Refused as error:
+        messages.error(request, error.messages[0])
+        for problem in error.problems:
+            messages.error(request, f"{reporting.SECTION_TITLES[problem.section]}: {problem.message}")
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Sprawozdanie zostało złożone. Urząd je oceni."))
+    return redirect("my_grants:report", pk=report.pk)

@@ -1,0 +1,11 @@
+"""The officials' pages of reports, /panel/konkursy/sprawozdania/."""
+
+from django.urls import path
+
+from partnerstwo.grants.reports import panel_views as views
+
+urlpatterns = [
+    path("", views.index, name="reports"),
+    path("<int:pk>/", views.detail, name="report"),
+    path("umowa/<int:pk>/czesciowe/", views.demand_partial, name="report_demand"),
+]

@@ -1,0 +1,317 @@
+"""Reports on agreements (art. 18; docs/law.md#art-18-report): when they are due, what is missing or does not add up,
+saving a part (the version it was read at is checked, all of it or nothing), handing it in, and the official's
+acceptance or return with remarks, which the representative corrects.
+
+The final report is due REPORT_DAYS after the task's end in the agreement; a partial one when the department
+demands it, not earlier than REPORT_DAYS after the demand (art. 18 ust. 2, as docs/law.md states it).
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import F, Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from partnerstwo.grants.agreements.models import Agreement
+from partnerstwo.grants.competitions import rules
+from partnerstwo.grants.offers import budget as budgets
+from partnerstwo.grants.offers.checks import Problem, pln
+from partnerstwo.grants.offers.submission import organization_addresses, representative_addresses
+from partnerstwo.grants.reports.models import Report, ReportAction, ReportCost, ReportResult
+from partnerstwo.lib.emails import absolute_url, build_email, email_task
+from partnerstwo.organizations.models import Organization
+
+REPORT_DAYS = rules.REPORT_DAYS
+Status = Report.Status
+
+# The report's parts: (key, URL word, title).
+SECTIONS = [
+    ("merit", "merytoryczne", gettext_lazy("Część I. Sprawozdanie merytoryczne")),
+    ("finance", "finansowe", gettext_lazy("Część II. Sprawozdanie z wykonania wydatków")),
+    ("statements", "oswiadczenia", gettext_lazy("Część III. Dodatkowe informacje i oświadczenia")),
+]
+SECTION_TITLES = {key: title for key, _slug, title in SECTIONS}
+SECTION_SLUGS = {slug: key for key, slug, _title in SECTIONS}
+
+# Part III's statements. Their wording in the 2018 model report is not verified (docs/law.md#art-18-report): the
+# city may change it here.
+STATEMENTS = [
+    gettext_lazy("od daty zawarcia umowy nie zmienił się status prawny Zleceniobiorcy;"),
+    gettext_lazy("wszystkie informacje podane w niniejszym sprawozdaniu są zgodne z aktualnym stanem prawnym i "
+                 "faktycznym;"),
+    gettext_lazy("zamówienia na dostawy, usługi i roboty budowlane za środki finansowe uzyskane w ramach umowy "
+                 "zostały dokonane zgodnie z przepisami o zamówieniach publicznych;"),
+    gettext_lazy("wszystkie kwoty wymienione w zestawieniu wydatków zostały faktycznie poniesione."),
+]
+
+
+def final_due_on(agreement: Agreement) -> dt.date:
+    """As the competition's page states it: 30 days after the task's end (rules.report_due)."""
+    return rules.report_due(agreement.task_end)
+
+
+def create(agreement: Agreement, *, kind: str, period_end: dt.date, due_on: dt.date, by=None) -> Report:
+    """A report with a row for every result, action and cost line of the agreement."""
+    report = Report.objects.create(agreement=agreement, kind=kind, period_end=period_end, due_on=due_on,
+                                   demanded_by=by)
+    ReportResult.objects.bulk_create([ReportResult(report=report, result=r) for r in agreement.results.all()])
+    ReportAction.objects.bulk_create([ReportAction(report=report, action=a) for a in agreement.actions.all()])
+    ReportCost.objects.bulk_create([ReportCost(report=report, line=line) for line in agreement.cost_lines.all()])
+    return report
+
+
+def final_report(agreement: Agreement) -> Report:
+    """The final report of a signed agreement (once)."""
+    existing = agreement.reports.filter(kind=Report.Kind.FINAL).first()
+    return existing or create(agreement, kind=Report.Kind.FINAL, period_end=agreement.task_end,
+                              due_on=final_due_on(agreement))
+
+
+@transaction.atomic
+def demand_partial(agreement: Agreement, *, by, period_end: dt.date, due_on: dt.date, today=None) -> Report:
+    today = today or timezone.localdate()
+    if not agreement.is_signed:
+        raise ValidationError(_("Sprawozdania żąda się na podstawie podpisanej umowy."))
+    if not Agreement.objects.managed_by(by).filter(pk=agreement.pk).exists():
+        raise ValidationError(_("Sprawozdania częściowego żąda urzędnik wydziału."))
+    if not agreement.task_start <= period_end <= agreement.task_end:
+        raise ValidationError({"period_end": _("Okres sprawozdawczy musi się kończyć w czasie realizacji "
+                                               "zadania.")})
+    if due_on < today + dt.timedelta(days=REPORT_DAYS):
+        raise ValidationError({"due_on": _("Termin nie może być krótszy niż %(days)s dni od doręczenia wezwania "
+                                           "(art. 18).") % {"days": REPORT_DAYS}})
+    report = create(agreement, kind=Report.Kind.PARTIAL, period_end=period_end, due_on=due_on, by=by)
+    transaction.on_commit(partial(send_to_organization.enqueue, report.pk, DEMANDED))
+    return report
+
+
+# --- Sums and problems ---------------------------------------------------------------------------
+
+
+@dataclass
+class Spending:
+    planned_total: Decimal
+    spent_total: Decimal
+    sources: list  # (label, amount, share of what was spent)
+    sources_total: Decimal
+    grant: Decimal
+    grant_unused: Decimal
+    lines: list  # (cost row, planned value, difference)
+
+    @property
+    def balanced(self) -> bool:
+        return self.sources_total == self.spent_total
+
+
+def spending(report: Report, *, costs=None) -> Spending:
+    agreement = report.agreement
+    costs = list(report.costs.select_related("line")) if costs is None else list(costs)
+    lines = []
+    for cost in costs:
+        planned = budgets.line_value(cost.line)
+        lines.append((cost, planned, budgets.money(cost.spent) - planned))
+    spent = budgets.money(sum((budgets.money(c.spent) for c in costs), budgets.ZERO))
+    amounts = [
+        (_("Dotacja"), budgets.money(report.grant_spent)),
+        (_("Wkład własny finansowy"), budgets.money(report.own_financial)),
+        (_("Wkład własny niefinansowy (osobowy i rzeczowy)"), budgets.money(report.own_non_financial)),
+        (_("Świadczenia pieniężne od odbiorców zadania"), budgets.money(report.recipient_payments)),
+    ]
+    total = budgets.money(sum((a for _label, a in amounts), budgets.ZERO))
+    return Spending(
+        planned_total=budgets.money(sum((p for _c, p, _d in lines), budgets.ZERO)), spent_total=spent,
+        sources=[(label, amount, budgets.share(amount, spent)) for label, amount in amounts], sources_total=total,
+        grant=budgets.money(agreement.amount), grant_unused=budgets.money(agreement.amount - report.grant_spent),
+        lines=lines,
+    )
+
+
+def problems(report: Report, *, results=None, costs=None) -> list[Problem]:
+    """What stops the report from being handed in, in the order of its parts."""
+    results = list(report.results.select_related("result")) if results is None else list(results)
+    required = _("To pole jest wymagane.")
+    found = []
+    if not report.results_description.strip():
+        found.append(Problem("merit", "results_description", required))
+    if not report.actions_description.strip():
+        found.append(Problem("merit", "actions_description", required))
+    for index, row in enumerate(results):
+        if row.achieved_value is None:
+            found.append(Problem("merit", "achieved_value", _("Podaj osiągniętą wartość rezultatu „%(name)s”.")
+                                 % {"name": row.result.name}, index))
+    money = spending(report, costs=costs)
+    if money.spent_total <= 0:
+        found.append(Problem("finance", "", _("Podaj wydatki poniesione na pozycje kosztorysu.")))
+    if not money.balanced:
+        found.append(Problem("finance", "", _("Wydatki według źródeł (%(sources)s) muszą być równe sumie wydatków "
+                                              "według pozycji kosztorysu (%(spent)s).")
+                             % {"sources": pln(money.sources_total), "spent": pln(money.spent_total)}))
+    if report.grant_spent > report.agreement.amount:
+        found.append(Problem("finance", "grant_spent", _("Wykorzystana dotacja nie może przekroczyć kwoty z umowy "
+                                                         "(%(amount)s).") % {"amount": pln(report.agreement.amount)}))
+    if report.recipient_payments and not report.recipient_payments_info.strip():
+        found.append(Problem("finance", "recipient_payments_info", _("Opisz świadczenia pobrane od odbiorców.")))
+    if report.other_income and not report.other_income_info.strip():
+        found.append(Problem("finance", "other_income_info", _("Opisz inne przychody.")))
+    if not report.statements_accepted:
+        found.append(Problem("statements", "statements_accepted", _("Potwierdź oświadczenia, aby złożyć "
+                                                                    "sprawozdanie.")))
+    return found
+
+
+def by_section(found):
+    grouped = {key: [] for key, _slug, _title in SECTIONS}
+    for problem in found:
+        grouped[problem.section].append(problem)
+    return grouped
+
+
+# --- Writing and handing in ----------------------------------------------------------------------
+
+
+class Conflict(ValidationError):
+    pass
+
+
+def conflict() -> Conflict:
+    return Conflict(_("Ktoś inny zapisał to sprawozdanie, gdy je edytowałeś(-aś). Twoje zmiany nie zostały "
+                      "zapisane: sprawdź aktualną wersję poniżej i wprowadź je ponownie."), code="conflict")
+
+
+def represents(user, report: Report) -> bool:
+    return Organization.objects.represented_by(user).filter(pk=report.agreement.offer.organization_id).exists()
+
+
+def edit_refusal(report: Report, user) -> ValidationError | None:
+    if not represents(user, report):
+        return ValidationError(_("Sprawozdanie składa przedstawiciel organizacji."))
+    if not report.is_editable:
+        return ValidationError(_("Sprawozdanie jest złożone; urząd może je zwrócić do poprawy."), code="locked")
+    return None
+
+
+@transaction.atomic
+def save(report: Report, *, expected_version: int, by, fields: dict | None = None, rows=None) -> Report:
+    if refusal := edit_refusal(report, by):
+        raise refusal
+    updated = Report.objects.filter(pk=report.pk, version=expected_version,
+                                    status__in=[Status.DRAFT, Status.RETURNED]).update(
+        version=F("version") + 1, **dict(fields or {}))
+    if not updated:
+        raise conflict()
+    if rows is not None:
+        for write in rows:
+            write()
+    report.refresh_from_db()
+    return report
+
+
+class Refused(ValidationError):
+    def __init__(self, message, problems=()):
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+def locked(report: Report) -> Report:
+    return (Report.objects.select_for_update(of=("self",))
+            .select_related("agreement", "agreement__offer", "agreement__offer__organization",
+                            "agreement__offer__competition").get(pk=report.pk))
+
+
+@transaction.atomic
+def submit(report: Report, *, by, expected_version: int, now=None) -> Report:
+    now = now or timezone.now()
+    report = locked(report)
+    if report.version != expected_version:
+        raise conflict()
+    if refusal := edit_refusal(report, by):
+        raise Refused(refusal.messages[0])
+    if found := problems(report):
+        raise Refused(_("Sprawozdania nie można złożyć, dopóki są w nim błędy."), found)
+    Report.objects.filter(pk=report.pk).update(
+        status=Status.SUBMITTED, submitted_at=now, submitted_by=by, version=F("version") + 1,
+        first_submitted_at=report.first_submitted_at or now,
+    )
+    report.refresh_from_db()
+    return report
+
+
+def decision_refusal(report: Report, by) -> ValidationError | None:
+    if not Report.objects.managed_by(by).filter(pk=report.pk).exists():
+        return ValidationError(_("Sprawozdanie ocenia urzędnik wydziału."))
+    if report.status != Status.SUBMITTED:
+        return ValidationError(_("Ocenić można tylko złożone sprawozdanie."))
+    return None
+
+
+@transaction.atomic
+def accept(report: Report, *, by, now=None) -> Report:
+    report = locked(report)
+    if refusal := decision_refusal(report, by):
+        raise refusal
+    Report.objects.filter(pk=report.pk).update(status=Status.ACCEPTED, decided_at=now or timezone.now(),
+                                               decided_by=by, version=F("version") + 1)
+    transaction.on_commit(partial(send_to_organization.enqueue, report.pk, ACCEPTED))
+    report.refresh_from_db()
+    return report
+
+
+@transaction.atomic
+def return_for_correction(report: Report, *, by, reason: str, now=None) -> Report:
+    report = locked(report)
+    if refusal := decision_refusal(report, by):
+        raise refusal
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Napisz, co organizacja ma poprawić.")})
+    Report.objects.filter(pk=report.pk).update(status=Status.RETURNED, decided_at=now or timezone.now(),
+                                               decided_by=by, remarks=reason.strip(), version=F("version") + 1)
+    transaction.on_commit(partial(send_to_organization.enqueue, report.pk, RETURNED))
+    report.refresh_from_db()
+    return report
+
+
+# --- In public ------------------------------------------------------------------------------------
+
+
+def achievements(competition) -> list[Report]:
+    """The accepted final reports of the competition's agreements, each with `achieved`: its results against
+    the planned values. Shown on the competition's page beside the amount granted; two queries."""
+    reports = list(
+        Report.objects.filter(agreement__offer__competition=competition, kind=Report.Kind.FINAL,
+                              status=Status.ACCEPTED)
+        .select_related("agreement", "agreement__offer__organization")
+        .prefetch_related(Prefetch("results", queryset=ReportResult.objects.select_related("result")))
+        .order_by("agreement__offer__organization__name", "pk")
+    )
+    for report in reports:
+        report.achieved = list(report.results.all())
+    return reports
+
+
+# --- E-mails to the organisation ---------------------------------------------------------------
+
+DEMANDED, ACCEPTED, RETURNED, DUE_SOON, DUE_TODAY = "demanded", "accepted", "returned", "due_soon", "due_today"
+
+
+@email_task
+def send_to_organization(report_id: int, event: str) -> EmailMessage | None:
+    report = Report.objects.select_related("agreement", "agreement__offer", "agreement__offer__organization").filter(
+        pk=report_id).first()
+    if report is None:
+        return None
+    organization = report.agreement.offer.organization
+    to = sorted(set(organization_addresses(organization) + representative_addresses(organization)))
+    if not to:
+        return None
+    return build_email("grants_report_organization", to, {
+        "report": report, "agreement": report.agreement, "event": event,
+        "url": absolute_url(reverse("my_grants:report", args=[report.pk])),
+    })

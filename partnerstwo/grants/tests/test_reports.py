@@ -1,0 +1,240 @@
+"""Reports on signed agreements (art. 18): the final one due 30 days after the task's end, a partial one when the
+department demands it; results achieved against the planned values, actions and deviations, costs by line and by
+source; handed in by the organisation, accepted or returned with remarks by the department; reminders from the
+scheduler; the department's yearly list; the results of accepted final reports on the competition's page."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from partnerstwo.grants.competitions import rules
+from partnerstwo.grants.reports import reminders, reporting
+from partnerstwo.grants.reports.models import Report
+from partnerstwo.grants.tests import agreement_factories as factories
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture
+def agreement(department_x, organization_a, representative_a, official_x):
+    received = factories.granted(department_x, organization_a, representative_a)
+    return factories.signed(official_x, representative_a, received)
+
+
+@pytest.fixture
+def report(agreement):
+    return agreement.reports.get()
+
+
+def url(report, slug=None):
+    return reverse("my_grants:report_section", args=[report.pk, slug]) if slug else reverse(
+        "my_grants:report", args=[report.pk])
+
+
+def rows(prefix, report_rows, **values):
+    data = {f"{prefix}-TOTAL_FORMS": len(report_rows), f"{prefix}-INITIAL_FORMS": len(report_rows),
+            f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000}
+    for i, row in enumerate(report_rows):
+        data[f"{prefix}-{i}-id"] = row.pk
+        for name, value in values.items():
+            data[f"{prefix}-{i}-{name}"] = value[i] if isinstance(value, list) else value
+    return data
+
+
+def merit(report, **extra):
+    report.refresh_from_db()
+    return {"version": report.version, "results_description": "120 seniorów na 10 spacerach.",
+            "actions_description": "Wszystkie spacery odbyły się.",
+            **rows("results", list(report.results.all()), achieved_value="130", comment=""),
+            **rows("actions", list(report.actions.all()), done="10 spacerów", deviations=""), **extra}
+
+
+def finance(report, spent=("9500", "500"), **extra):
+    report.refresh_from_db()
+    return {"version": report.version, "grant_spent": "9000", "own_financial": "500", "own_non_financial": "500",
+            "recipient_payments": "0", "recipient_payments_info": "", "other_income": "0", "other_income_info": "",
+            **rows("costs", list(report.costs.all()), spent=list(spent)), **extra}
+
+
+def fill(client, report):
+    assert client.post(url(report, "merytoryczne"), merit(report)).status_code == 302
+    assert client.post(url(report, "finansowe"), finance(report)).status_code == 302
+    report.refresh_from_db()
+    assert client.post(url(report, "oswiadczenia"), {"version": report.version, "additional_info": "",
+                                                     "statements_accepted": "on"}).status_code == 302
+    report.refresh_from_db()
+
+
+def test_signing_the_agreement_makes_the_final_report_due_30_days_after_the_task(agreement, report):
+    assert report.kind == "final" and report.due_on == rules.report_due(agreement.task_end)
+    assert report.results.count() == 1 and report.actions.count() == 1 and report.costs.count() == 2
+
+
+def test_the_representative_writes_and_hands_it_in_and_the_official_accepts_it(
+        client, report, representative_a, official_x, agreement):
+    client.force_login(representative_a)
+    page = client.get(url(report)).content.decode()
+    assert "Podaj osiągniętą wartość rezultatu" in page
+    fill(client, report)
+    assert reporting.problems(report) == []
+    money = reporting.spending(report)
+    assert (money.spent_total, money.sources_total, money.grant_unused) == (
+        Decimal("10000.00"), Decimal("10000.00"), Decimal("0.00"))
+    client.post(reverse("my_grants:report_submit", args=[report.pk]), {"version": report.version})
+    report.refresh_from_db()
+    assert report.status == "submitted"
+    client.force_login(official_x)
+    response = client.post(reverse("panel:grants_panel:report", args=[report.pk]), {"decision": "approve"})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == "accepted" and report.decided_by == official_x
+    # The competition's page shows what was achieved beside the amount.
+    page = client.get(agreement.competition.get_absolute_url()).content.decode()
+    assert "Co osiągnięto" in page and "Uczestnicy spacerów" in page and "130" in page
+
+
+def test_returned_with_remarks_the_representative_corrects_it(client, report, representative_a, official_x):
+    client.force_login(representative_a)
+    fill(client, report)
+    reporting.submit(report, by=representative_a, expected_version=report.version)
+    client.force_login(official_x)
+    response = client.post(reverse("panel:grants_panel:report", args=[report.pk]), {"decision": "reject",
+                                                                                    "reason": ""})
+    assert response.status_code == 200 and "Napisz, co organizacja ma poprawić." in response.content.decode()
+    client.post(reverse("panel:grants_panel:report", args=[report.pk]),
+                {"decision": "reject", "reason": "Dołączcie listy obecności."})
+    report.refresh_from_db()
+    assert report.status == "returned"
+    client.force_login(representative_a)
+    assert "Dołączcie listy obecności." in client.get(url(report)).content.decode()
+    response = client.post(url(report, "oswiadczenia"), {"version": report.version, "statements_accepted": "on",
+                                                         "additional_info": "Listy obecności w załączniku."})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    reporting.submit(report, by=representative_a, expected_version=report.version)
+    report.refresh_from_db()
+    assert report.status == "submitted"
+
+
+@pytest.mark.parametrize(("spent", "extra", "text"), [
+    (("9500", "400"), {}, "muszą być równe sumie wydatków"),
+    (("9500", "500"), {"grant_spent": "9100", "own_financial": "400"}, "nie może przekroczyć kwoty z umowy"),
+])
+def test_wrong_sums_are_named_and_stop_the_report(client, report, representative_a, spent, extra, text):
+    client.force_login(representative_a)
+    client.post(url(report, "finansowe"), finance(report, spent=spent, **extra))
+    report.refresh_from_db()
+    assert text in " ".join(p.message for p in reporting.problems(report))
+    with pytest.raises(reporting.Refused):
+        reporting.submit(report, by=representative_a, expected_version=report.version)
+
+
+@pytest.mark.parametrize("extra", [
+    {"grant_spent": "-1"}, {"costs-0-spent": "-5"}, {"other_income_info": "x" * 100_000},
+    {"grant_spent": "1e999"}, {"costs-0-id": "999999"}, {"version": ""},
+])
+def test_bad_input_gives_an_error_next_to_the_field_and_saves_nothing(client, report, representative_a, extra):
+    client.force_login(representative_a)
+    before = report.version
+    response = client.post(url(report, "finansowe"), finance(report, **extra))
+    assert response.status_code == 200 and "error-summary" in response.content.decode()
+    report.refresh_from_db()
+    assert report.version == before and report.grant_spent == 0
+
+
+def test_achieved_values_cannot_be_negative_or_huge(client, report, representative_a):
+    client.force_login(representative_a)
+    for value in ("-3", "99999999999999"):
+        response = client.post(url(report, "merytoryczne"), merit(report, **{"results-0-achieved_value": value}))
+        assert response.status_code == 200
+    assert report.results.get().achieved_value is None
+
+
+def test_only_its_organisation_and_its_department_see_it(
+        client, report, representative_a, representative_b, official_x, official_y, resident, administrator):
+    for user, mine, panel in [(representative_a, 200, 403), (representative_b, 404, 403), (resident, 404, 403),
+                              (official_x, 404, 200), (official_y, 404, 404), (administrator, 404, 200)]:
+        client.force_login(user)
+        assert client.get(url(report)).status_code == mine, user
+        assert client.get(reverse("panel:grants_panel:report", args=[report.pk])).status_code == panel, user
+    client.force_login(official_x)
+    client.post(url(report, "oswiadczenia"), {"version": report.version, "statements_accepted": "on"})
+    report.refresh_from_db()
+    assert not report.statements_accepted
+    # Nobody but the department decides.
+    with pytest.raises(reporting.ValidationError):
+        reporting.accept(report, by=representative_a)
+
+
+def test_a_partial_report_is_demanded_at_least_30_days_ahead(client, agreement, official_x,
+                                                             django_capture_on_commit_callbacks):
+    client.force_login(official_x)
+    url_ = reverse("panel:grants_panel:report_demand", args=[agreement.pk])
+    today = timezone.localdate()
+    response = client.post(url_, {"period_end": agreement.task_start.isoformat(),
+                                  "due_on": (today + dt.timedelta(days=10)).isoformat()})
+    assert response.status_code == 200 and "30 dni" in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url_, {"period_end": agreement.task_start.isoformat(),
+                                      "due_on": (today + dt.timedelta(days=31)).isoformat()})
+    assert response.status_code == 302
+    assert agreement.reports.filter(kind="partial").count() == 1
+    assert "sprawozdanie częściowe" in mail.outbox[-1].body
+
+
+def test_the_scheduler_reminds_the_organisation_before_and_on_the_day_and_the_department_after(
+        report, official_x, fixed_clock, django_capture_on_commit_callbacks):
+    due = report.due_on
+    moments = {"before": due - dt.timedelta(days=7), "day": due, "after": due + dt.timedelta(days=1)}
+    sent = []
+    for name, day in moments.items():
+        fixed_clock.move_to(dt.datetime.combine(day, dt.time(9), tzinfo=timezone.get_current_timezone()))
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("remind_grant_reports")
+            call_command("remind_grant_reports")  # twice: nothing more
+        sent.append((name, [m.to for m in mail.outbox]))
+    assert len(sent[0][1]) == 1 and len(sent[1][1]) == 1
+    assert sent[2][1] == [[official_x.email]]
+    assert Report.objects.late(moments["after"]).count() == 1
+
+
+def test_no_reminder_for_a_report_handed_in(client, report, representative_a, fixed_clock):
+    client.force_login(representative_a)
+    fill(client, report)
+    reporting.submit(report, by=representative_a, expected_version=report.version)
+    fixed_clock.move_to(dt.datetime.combine(report.due_on + dt.timedelta(days=2), dt.time(9),
+                                            tzinfo=timezone.get_current_timezone()))
+    mail.outbox.clear()
+    assert reminders.send_reminders() == 0 and mail.outbox == []
+
+
+def test_the_yearly_list_counts_due_late_and_accepted_in_constant_queries(
+        client, official_x, department_x, organization_a, representative_a, django_assert_max_num_queries):
+    for _ in range(3):
+        received = factories.granted(department_x, organization_a, representative_a)
+        factories.signed(official_x, representative_a, received)
+    Report.objects.filter(pk=Report.objects.first().pk).update(due_on=timezone.localdate() - dt.timedelta(days=1))
+    client.force_login(official_x)
+    year = Report.objects.first().agreement.competition.year
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("panel:grants_panel:reports"), {"rok": year})
+    page = response.content.decode()
+    assert response.status_code == 200 and "po terminie" in page
+    assert response.context["counts"] == {"due": 2, "late": 1, "submitted": 0, "accepted": 0}
+    for _ in range(3):
+        received = factories.granted(department_x, organization_a, representative_a)
+        factories.signed(official_x, representative_a, received)
+    with django_assert_max_num_queries(12):
+        client.get(reverse("panel:grants_panel:reports"), {"rok": year})
+    response = client.get(reverse("panel:grants_panel:reports"), {"rok": "abc", "wydzial": "999"})
+    assert response.status_code == 200
