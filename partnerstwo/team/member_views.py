@@ -129,6 +129,7 @@ def meeting(request, pk):
     answer = Attendance.objects.filter(meeting=meeting, membership=seat).first() if seat else None
     return render(request, "team/members/meeting.html", {
         **minutes.context(meeting),
+        "agenda": conduct.agenda(meeting),
         "seat": seat, "answer": answer,
         "can_respond": seat is not None and not meeting.has_started and not meeting.is_cancelled,
         "response_form": response_form,

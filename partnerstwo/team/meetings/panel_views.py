@@ -7,7 +7,7 @@ coordinators (groups.coordination.can_run, asked of each meeting); everyone else
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -96,12 +96,9 @@ def meeting_edit(request, pk):
 @meeting_runner_required
 def meeting_detail(request, pk):
     meeting = _meeting(request, pk)
-    items = meeting.items.select_related("department").prefetch_related(
-        Prefetch("documents", queryset=AgendaDocument.objects.order_by("added_at", "pk"))
-    )
     return render(request, "team/panel/meeting.html", {
         "meeting": meeting,
-        "items": items,
+        "items": conduct.agenda(meeting),
         "departments": meeting.departments.all(),
         "guests": meeting.guests.all(),
         "guest_form": GuestForm(),

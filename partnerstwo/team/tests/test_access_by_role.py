@@ -125,10 +125,10 @@ def account(role: str, s, department_y) -> object | None:
     if role == "anonymous":
         return None
     if role == "administrator":
+        from allauth.account.models import EmailAddress
+
         from partnerstwo.accounts.models import User
         from partnerstwo.lib.testing import give_totp
-
-        from allauth.account.models import EmailAddress
 
         user = User.objects.create_superuser(email="admin@um.example.org", password=PASSWORD, full_name="Ada Admin")
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
@@ -174,7 +174,7 @@ def admin_statuses(scene, department_y, client):
 
 def test_the_administrator_reaches_every_page(admin_statuses):
     # 405: the address takes only a POST (a button on another page).
-    assert {status for status in admin_statuses.values()} <= {200, 405}, admin_statuses
+    assert set(admin_statuses.values()) <= {200, 405}, admin_statuses
     assert sum(status == 200 for status in admin_statuses.values()) > 45
 
 
