@@ -94,6 +94,7 @@ def position(request, pk):
         "amendment_form": amendment_form if position.status == Position.Status.DRAFT and seat else None,
         "amendments": position.amendments.all(),
         "voted": position.votes.count(),
+        "vote_quorum": voting.electronic_quorum(position),
     })
 
 
