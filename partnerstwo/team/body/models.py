@@ -55,6 +55,11 @@ class Body(models.Model):
     chair_decides_tie = models.BooleanField(
         _("przy równej liczbie głosów rozstrzyga głos przewodniczącego"), default=True
     )
+    publish_member_votes = models.BooleanField(
+        _("publikuj głos każdego członka"), default=True,
+        help_text=_("Jeśli regulamin Zespołu tak stanowi. Bez tego strona stanowiska i wiadomość do wydziałów "
+                    "podają tylko liczby głosów; obsługa Zespołu widzi głosy zawsze."),
+    )
     ngo_share_percent = models.PositiveSmallIntegerField(
         _("najmniejszy udział przedstawicieli organizacji (procent składu)"), default=50,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
