@@ -29,6 +29,7 @@ from partnerstwo.team.meetings.forms import (
     ItemMinutesForm,
     MeetingForm,
     MinutesIntroForm,
+    ShownAtForm,
 )
 from partnerstwo.team.models import ActionItem, AgendaDocument, AgendaItem, Body, Guest, Meeting
 
@@ -338,7 +339,9 @@ def action_done(request, pk):
     else:
         messages.error(request, _("Podaj datę wykonania zadania."))
     # Done from the minutes of a later meeting (where open items are listed) or of its own.
-    shown_at = Meeting.objects.alongside(action.meeting).filter(pk=request.POST.get("shown_at") or 0).first()
+    back = ShownAtForm(request.POST)
+    shown_at_pk = back.cleaned_data["shown_at"] if back.is_valid() else None
+    shown_at = Meeting.objects.alongside(action.meeting).filter(pk=shown_at_pk or 0).first()
     return redirect("panel:team_panel:minutes", (shown_at or action.meeting).pk)
 
 

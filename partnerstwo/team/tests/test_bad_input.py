@@ -169,3 +169,49 @@ def test_bad_input_is_refused_next_to_its_field_and_nothing_is_saved(client, sce
     for name in ("title", "name", "person_name", "what", "text", "discussion"):
         if isinstance(data.get(name), str) and data[name] and len(data[name]) < 100:
             assert escape(data[name]) in html, f"{case}: {name} not kept"
+
+
+def nonsense(s) -> list[tuple[str, dict]]:
+    """Buttons and hidden fields sent with values no page offers: (address, data)."""
+    action = team.ActionItem.objects.create(meeting=s["held"], what="Zadanie", owner_name="Ktoś")
+    amendment = team.Amendment.objects.create(position=s["draft"], text="Poprawka", proposed_by_name="Ktoś")
+    item = s["coming"].items.get()
+    return [
+        (panel("action_done", action.pk), {"done_on": "wczoraj", "shown_at": "abc"}),
+        (panel("action_done", action.pk), {"done_on": "", "shown_at": "99999999999999999999"}),
+        (panel("amendment_decide", amendment.pk), {"decision": "może"}),
+        (panel("position_close", s["draft"].pk), {}),
+        (panel("invitations_send", s["held"].pk), {}),
+        (panel("approve", s["held"].pk), {"meeting": "abc", "votes_for": "1e9"}),
+        (panel("minutes_publish", s["held"].pk), {}),
+        (panel("meeting_vote", s["draft"].pk, s["held"].pk), {"member_999999": "for", "member_abc": "for"}),
+        (panel("document_add", item.pk), {"document-title": "X" * 500}),
+        (panel("group_member_remove", 999999), {}),
+        (reverse("team:member_position", args=[s["draft"].pk]), {"action": "vote", "choice": "tak"}),
+        (reverse("team:member_position", args=[s["draft"].pk]), {"action": "coś"}),
+        (reverse("team:member_meeting", args=[s["held"].pk]), {"action": "comment", "item": "abc", "text": "Uwaga"}),
+        (reverse("team:member_meeting", args=[s["coming"].pk]), {"action": "respond", "response": "może"}),
+        (reverse("team:group", args=["kultura"]), {"organization": "abc", "leave": "tak"}),
+    ]
+
+
+def test_nonsense_in_buttons_and_hidden_fields_changes_nothing_and_is_no_server_error(client, scene):
+    client.force_login(scene["secretary"])
+    cases = nonsense(scene)
+    before = snapshot()
+
+    for path, data in cases:
+        response = client.post(path, data)
+        assert response.status_code < 500, (path, data)
+        changed = {name for name, rows in snapshot().items() if rows != before[name]}
+        assert not changed, (path, data, changed)
+
+
+@pytest.mark.parametrize("path", [
+    "/zespol/kadencje/999/", "/zespol/posiedzenia/999999/", "/zespol/stanowiska/9999/", "/zespol/grupy/nie-ma/",
+    "/zespol/wydzialy/99999/", "/zespol/posiedzenia/1/protokol.pdf", "/zespol/dla-czlonkow/stanowiska/999999/",
+])
+def test_unknown_addresses_are_not_found(client, scene, path):
+    client.force_login(scene["secretary"])
+
+    assert client.get(path).status_code == 404
