@@ -86,6 +86,24 @@ def check(pages: dict[str, str], folder: Path) -> list[str]:
     ]
 
 
+def team_secretarys_pages(opinion) -> list[str]:
+    """The advisory body's staff pages the crawl reaches only from some instances (a meeting held with its minutes
+    still a draft, a draft position): one page per pattern is followed, so they are named here."""
+    from partnerstwo.team.models import Meeting, Position
+
+    held = Meeting.objects.get(title="Posiedzenie nr 8")
+    coming = Meeting.objects.get(title="Posiedzenie nr 9")
+    draft = Position.objects.get(status="draft")
+    panel = "panel:team_panel:"
+    return [
+        reverse(f"{panel}position", args=[opinion.pk]), reverse(f"{panel}meeting_delete", args=[coming.pk]),
+        reverse(f"{panel}attendance", args=[held.pk]), reverse(f"{panel}minutes", args=[held.pk]),
+        reverse(f"{panel}action_create", args=[held.pk]),
+        reverse(f"{panel}item_minutes", args=[held.items.order_by("position").first().pk]),
+        reverse(f"{panel}position_edit", args=[draft.pk]), reverse(f"{panel}meeting_vote", args=[draft.pk, held.pk]),
+    ]
+
+
 @pytest.mark.django_db
 def test_every_page_pattern_is_valid_html_in_both_languages(tmp_path, settings):
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {
@@ -104,7 +122,7 @@ def test_every_page_pattern_is_valid_html_in_both_languages(tmp_path, settings):
     for email in SIGNED_IN:
         client = TwoFactorClient()  # the demo's staff have passed their second factor
         client.force_login(User.objects.get(email=email))
-        own = [reverse("panel:team_panel:position", args=[opinion.pk])] if opinion and "zespol" in email else []
+        own = team_secretarys_pages(opinion) if opinion and "zespol" in email else []
         crawl(client, [*own, "/", "/konto/", "/panel/", "/moje-oferty/", "/en/", "/en/konto/", "/en/panel/"], pages,
               checked)
     assert len(pages) > 60, sorted(checked)  # the crawl reached the site, not just the home page

@@ -1,6 +1,24 @@
 """Model pieces shared by several apps."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+
+
+def constraints_on_fields(instance: models.Model, fields_by_constraint: dict[str, str]) -> None:
+    """Checks the named constraints of a model and reports a violation next to the field it is about (Django puts
+    a violated constraint above the whole form). Called from Model.clean(): full_clean then skips the constraint,
+    its field already having an error, so each message is shown once, where the field is."""
+    errors: dict[str, list[str]] = {}
+    for constraint in instance._meta.constraints:
+        field = fields_by_constraint.get(constraint.name)
+        if field is None:
+            continue
+        try:
+            constraint.validate(type(instance), instance)
+        except ValidationError as error:
+            errors.setdefault(field, []).extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
 
 
 class FoldedSearchModel(models.Model):

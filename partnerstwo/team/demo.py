@@ -1,5 +1,6 @@
 """The advisory body of the demo: its rules, a past term and the current one with ten members (five NGO
-representatives, three of the mayor, two of the City Council), one of whom left during the term; four past
+representatives, three of the mayor, two of the City Council, each with a drawn portrait as their photo), one of
+whom left during the term; four past
 meetings (the minutes of the first three approved at the next one, the last still a draft with a comment) and
 one coming meeting with a department, a guest and the invitations sent; a tracked legal act, positions adopted
 (at a meeting and electronically) and rejected, an electronic vote still open and a draft with an amendment;
@@ -12,10 +13,13 @@ and meeting title, so running it twice creates nothing new.
 """
 
 import datetime as dt
+import io
 import zoneinfo
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
 from partnerstwo.accounts.models import User
 from partnerstwo.city.models import Department, PublicTaskSphere
@@ -95,15 +99,34 @@ def load(stdout, **options):
         _seat(past, row, joined_on=past.starts_on)
     change_day = current.starts_on.replace(year=current.starts_on.year + 1) - dt.timedelta(days=1)
     _seat(current, LEFT, joined_on=current.starts_on, left_on=change_day)
-    for row in CURRENT:
+    for index, row in enumerate(CURRENT):
         joined = change_day + dt.timedelta(days=1) if row[0] == REPLACED_BY else current.starts_on
-        _seat(current, row, joined_on=joined)
+        seat = _seat(current, row, joined_on=joined)
+        if not seat.photo:  # the public page shows the current members with their photos
+            seat.photo.save(f"demo-{index + 1:02d}.png", _portrait(index), save=True)
     _meetings(body)
     _positions(body)
     _groups(body)
     group_demo.load()
     stdout.write(f"  kadencje: 2, członkostwa: {Membership.objects.filter(term__body=body).count()}, "
                  f"posiedzenia: {body.meetings.count()}, stanowiska: {body.positions.count()}")
+
+
+# Background and figure colours of the demo's portraits (no real person's photo in the demo).
+PORTRAIT_COLOURS = [((31, 78, 121), (236, 240, 244)), ((120, 60, 20), (250, 236, 220)),
+                    ((40, 100, 60), (230, 245, 235)), ((90, 40, 110), (242, 232, 246)), ((60, 60, 60), (240, 240, 240))]
+
+
+def _portrait(index: int) -> ContentFile:
+    """A drawn head-and-shoulders silhouette as a member's photo (PNG, 320 px square)."""
+    background, figure = PORTRAIT_COLOURS[index % len(PORTRAIT_COLOURS)]
+    image = Image.new("RGB", (320, 320), background)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((105, 55, 215, 175), fill=figure)
+    draw.ellipse((50, 190, 270, 420), fill=figure)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return ContentFile(buffer.getvalue())
 
 
 def _term(body, number, starts_on, ends_on, appointed_by) -> Term:
@@ -293,7 +316,7 @@ def electronic_position(body, seats, title, text, concerns, votes, subject=("", 
         voting.cast(position=position, seat=seat, choice=choice)
     Position.objects.filter(pk=position.pk).update(voting_until=timezone.now() - dt.timedelta(days=7))
     voting.close(position=position)
-    return position
+    return Position.objects.get(pk=position.pk)  # as closed: its result and register number
 
 
 GROUPS = [

@@ -94,6 +94,7 @@ def position(request, pk):
         "amendment_form": amendment_form if position.status == Position.Status.DRAFT and seat else None,
         "amendments": position.amendments.all(),
         "voted": position.votes.count(),
+        "vote_quorum": voting.electronic_quorum(position),
     })
 
 
@@ -129,6 +130,7 @@ def meeting(request, pk):
     answer = Attendance.objects.filter(meeting=meeting, membership=seat).first() if seat else None
     return render(request, "team/members/meeting.html", {
         **minutes.context(meeting),
+        "agenda": conduct.agenda(meeting),
         "seat": seat, "answer": answer,
         "can_respond": seat is not None and not meeting.has_started and not meeting.is_cancelled,
         "response_form": response_form,

@@ -1,5 +1,6 @@
-"""The advisory body in a real browser, with axe on every page: the public pages in every display mode, and the
-secretary adding a member with the keyboard (first without the organisation the member represents)."""
+"""The advisory body in a real browser, with axe: the public pages to a visitor in every display mode, and the flows
+by keyboard (the secretary adding a member, a member answering, commenting and voting, a representative joining a
+group). Every page pattern of the body in each display mode is in test_team_every_page.py."""
 
 import re
 
@@ -94,25 +95,6 @@ def _meeting_paths():
     }
 
 
-MEETING_PAGES = ["meetings", "published-minutes", "coming-meeting", "department", "members-home", "members-draft",
-                 "members-coming", "panel-meetings", "panel-coming", "panel-minutes", "panel-attendance",
-                 "panel-delete"]
-MEETING_CASES = [(name, mode) for name in MEETING_PAGES
-                 for mode in (MODES if name in ("published-minutes", "members-draft") else ["default"])]
-
-
-@pytest.mark.parametrize(("name", "mode"), MEETING_CASES, ids=[f"{name}-{mode}" for name, mode in MEETING_CASES])
-def test_axe_finds_no_wcag_a_or_aa_violation_on_the_meeting_pages(open_in_mode, log_in, axe_violations, secretary,
-                                                                  name, mode):
-    page = open_in_mode(mode)
-    log_in(page.context, secretary)
-    response = page.goto(_meeting_paths()[name])
-    assert response.status == 200
-    expect(page.locator("h1")).to_have_count(1)
-    violations = axe_violations(page)
-    assert not violations, f"{name} ({mode}, {page.url}):\n" + "\n".join(violations)
-
-
 def test_a_member_answers_and_comments_on_the_draft_with_the_keyboard(new_context, log_in, axe_violations,
                                                                       secretary):
     context = new_context()
@@ -141,43 +123,6 @@ def test_the_published_minutes_open_as_a_pdf(page, demo_data):
     link = page.get_by_role("link", name="Protokół w pliku PDF")
     response = page.request.get(link.get_attribute("href"))
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
-
-
-def _position_paths():
-    from partnerstwo.team.models import Position
-
-    adopted = Position.objects.filter(status="adopted").order_by("pk").first()
-    voting = Position.objects.get(status="voting")
-    draft = Position.objects.get(status="draft")
-    return {
-        "register": "/zespol/stanowiska/",
-        "adopted": f"/zespol/stanowiska/{adopted.pk}/",
-        "legal-acts": "/zespol/akty-prawne/",
-        "members-vote": f"/zespol/dla-czlonkow/stanowiska/{voting.pk}/",
-        "members-draft": f"/zespol/dla-czlonkow/stanowiska/{draft.pk}/",
-        "panel-positions": "/panel/zespol/stanowiska/",
-        "panel-voting": f"/panel/zespol/stanowiska/{voting.pk}/",
-        "panel-draft": f"/panel/zespol/stanowiska/{draft.pk}/",
-        "panel-legal-acts": "/panel/zespol/akty-prawne/",
-    }
-
-
-POSITION_PAGES = ["register", "adopted", "legal-acts", "members-vote", "members-draft", "panel-positions",
-                  "panel-voting", "panel-draft", "panel-legal-acts"]
-POSITION_CASES = [(name, mode) for name in POSITION_PAGES
-                  for mode in (MODES if name in ("adopted", "members-vote") else ["default"])]
-
-
-@pytest.mark.parametrize(("name", "mode"), POSITION_CASES, ids=[f"{name}-{mode}" for name, mode in POSITION_CASES])
-def test_axe_finds_no_wcag_a_or_aa_violation_on_the_position_pages(open_in_mode, log_in, axe_violations, secretary,
-                                                                   name, mode):
-    page = open_in_mode(mode)
-    log_in(page.context, secretary)
-    response = page.goto(_position_paths()[name])
-    assert response.status == 200
-    expect(page.locator("h1")).to_have_count(1)
-    violations = axe_violations(page)
-    assert not violations, f"{name} ({mode}, {page.url}):\n" + "\n".join(violations)
 
 
 def test_a_member_votes_electronically_with_the_keyboard(new_context, log_in, axe_violations, secretary):
@@ -225,49 +170,6 @@ def test_a_representative_adds_their_organisation_to_a_sector_group_with_the_key
     expect(page.get_by_role("button", name=re.compile("Wypisz z grupy"))).to_be_visible()
     assert not axe_violations(page)
     context.close()
-
-
-def _group_paths():
-    from partnerstwo.organizations.models import Organization
-    from partnerstwo.team.models import Group
-
-    culture = Group.objects.get(slug="kultura")
-    working = Group.objects.get(slug="zespol-kluby-seniora")
-    held = culture.meetings.filter(minutes_status="approved").get()
-    coming = culture.meetings.filter(minutes_status="draft").get()
-    team_meeting = working.meetings.filter(minutes_status="approved").get()
-    member = Organization.objects.filter(team_groups__group=culture).order_by("name").first()
-    return {
-        "group-meeting-minutes": held.get_absolute_url(),
-        "group-meeting-coming": coming.get_absolute_url(),
-        "working-team-meeting": team_meeting.get_absolute_url(),
-        "panel-group-meetings": f"/panel/zespol/grupy/{culture.pk}/posiedzenia/",
-        "panel-group-meeting-new": f"/panel/zespol/grupy/{culture.pk}/posiedzenia/nowe/",
-        "panel-group-meeting": f"/panel/zespol/posiedzenia/{coming.pk}/",
-        "panel-group-minutes": f"/panel/zespol/posiedzenia/{held.pk}/protokol/",
-        "panel-group-attendance": f"/panel/zespol/posiedzenia/{held.pk}/obecnosc/",
-        "directory-by-group": "/organizacje/?branza=kultura",
-        "profile-with-groups": member.get_absolute_url(),
-    }
-
-
-GROUP_PAGES = ["group-meeting-minutes", "group-meeting-coming", "working-team-meeting", "panel-group-meetings",
-               "panel-group-meeting-new", "panel-group-meeting", "panel-group-minutes", "panel-group-attendance",
-               "directory-by-group", "profile-with-groups"]
-GROUP_CASES = [(name, mode) for name in GROUP_PAGES
-               for mode in (MODES if name in ("group-meeting-minutes", "panel-group-meeting") else ["default"])]
-
-
-@pytest.mark.parametrize(("name", "mode"), GROUP_CASES, ids=[f"{name}-{mode}" for name, mode in GROUP_CASES])
-def test_axe_finds_no_wcag_a_or_aa_violation_on_the_group_meeting_pages(open_in_mode, log_in, axe_violations,
-                                                                        secretary, name, mode):
-    page = open_in_mode(mode)
-    log_in(page.context, secretary)
-    response = page.goto(_group_paths()[name])
-    assert response.status == 200
-    expect(page.locator("h1")).to_have_count(1)
-    violations = axe_violations(page)
-    assert not violations, f"{name} ({mode}, {page.url}):\n" + "\n".join(violations)
 
 
 def test_a_representative_joins_a_sector_group_from_the_profile_with_the_keyboard(

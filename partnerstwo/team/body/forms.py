@@ -50,7 +50,8 @@ class BodyForm(forms.ModelForm):
         model = Body
         fields = [
             "name", "description", "resolution", "resolution_url", "rules_document", "quorum_percent",
-            "majority_rule", "chair_decides_tie", "ngo_share_percent", "term_years", "meeting_interval_months",
+            "majority_rule", "chair_decides_tie", "publish_member_votes", "ngo_share_percent", "term_years",
+            "meeting_interval_months",
         ]
         widgets = {"majority_rule": forms.RadioSelect}
         help_texts = {"rules_document": _("Plik PDF, najwyżej 10 MB. Widoczny na stronie Zespołu.")}

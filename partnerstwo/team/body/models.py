@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.lib.models import constraints_on_fields
+
 
 class BodyQuerySet(models.QuerySet):
     def the_body(self) -> "Body":
@@ -52,6 +54,11 @@ class Body(models.Model):
     )
     chair_decides_tie = models.BooleanField(
         _("przy równej liczbie głosów rozstrzyga głos przewodniczącego"), default=True
+    )
+    publish_member_votes = models.BooleanField(
+        _("publikuj głos każdego członka"), default=True,
+        help_text=_("Jeśli regulamin Zespołu tak stanowi. Bez tego strona stanowiska i wiadomość do wydziałów "
+                    "podają tylko liczby głosów; obsługa Zespołu widzi głosy zawsze."),
     )
     ngo_share_percent = models.PositiveSmallIntegerField(
         _("najmniejszy udział przedstawicieli organizacji (procent składu)"), default=50,
@@ -128,6 +135,9 @@ class Term(models.Model):
 
     def get_absolute_url(self):
         return reverse("team:term", args=[self.number])
+
+    def clean(self):
+        constraints_on_fields(self, {"term_ends_after_start": "ends_on"})
 
     def includes(self, day: date) -> bool:
         return self.starts_on <= day <= self.ends_on
@@ -224,6 +234,9 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.person_name} ({self.get_role_display()})"
+
+    def clean(self):
+        constraints_on_fields(self, {"membership_leaves_after_joining": "left_on"})
 
     def is_on(self, day: date) -> bool:
         return self.term.includes(day) and self.joined_on <= day and (self.left_on is None or day <= self.left_on)

@@ -15,12 +15,28 @@ from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import BooleanField, ExpressionWrapper, F, Max, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Max, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerstwo.team.meetings import calendar, invitations
-from partnerstwo.team.models import ActionItem, AgendaItem, Attendance, GroupMember, Guest, Meeting, Membership
+from partnerstwo.team.models import (
+    ActionItem,
+    AgendaDocument,
+    AgendaItem,
+    Attendance,
+    GroupMember,
+    Guest,
+    Meeting,
+    Membership,
+)
+
+
+def agenda(meeting: Meeting):
+    """The meeting's agenda items with their department and documents, in a fixed number of queries."""
+    return meeting.items.select_related("department").prefetch_related(
+        Prefetch("documents", queryset=AgendaDocument.objects.order_by("added_at", "pk"))
+    )
 
 
 def members_of(meeting: Meeting):

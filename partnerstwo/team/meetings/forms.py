@@ -153,6 +153,12 @@ class ActionDoneForm(forms.Form):
     done_on = forms.DateField(label=_("Wykonano dnia"), widget=DateInput)
 
 
+class ShownAtForm(forms.Form):
+    """The hidden field naming the meeting whose minutes listed the action item (to return there)."""
+
+    shown_at = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+
+
 class ApprovalForm(forms.Form):
     meeting = forms.ModelChoiceField(label=_("Protokół posiedzenia"), queryset=Meeting.objects.none())
     votes_for = forms.IntegerField(label=_("Głosy za przyjęciem"), min_value=0, max_value=MAX_VOTES)

@@ -7,7 +7,7 @@ coordinators (groups.coordination.can_run, asked of each meeting); everyone else
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,6 +29,7 @@ from partnerstwo.team.meetings.forms import (
     ItemMinutesForm,
     MeetingForm,
     MinutesIntroForm,
+    ShownAtForm,
 )
 from partnerstwo.team.models import ActionItem, AgendaDocument, AgendaItem, Body, Guest, Meeting
 
@@ -96,12 +97,9 @@ def meeting_edit(request, pk):
 @meeting_runner_required
 def meeting_detail(request, pk):
     meeting = _meeting(request, pk)
-    items = meeting.items.select_related("department").prefetch_related(
-        Prefetch("documents", queryset=AgendaDocument.objects.order_by("added_at", "pk"))
-    )
     return render(request, "team/panel/meeting.html", {
         "meeting": meeting,
-        "items": items,
+        "items": conduct.agenda(meeting),
         "departments": meeting.departments.all(),
         "guests": meeting.guests.all(),
         "guest_form": GuestForm(),
@@ -341,7 +339,9 @@ def action_done(request, pk):
     else:
         messages.error(request, _("Podaj datę wykonania zadania."))
     # Done from the minutes of a later meeting (where open items are listed) or of its own.
-    shown_at = Meeting.objects.alongside(action.meeting).filter(pk=request.POST.get("shown_at") or 0).first()
+    back = ShownAtForm(request.POST)
+    shown_at_pk = back.cleaned_data["shown_at"] if back.is_valid() else None
+    shown_at = Meeting.objects.alongside(action.meeting).filter(pk=shown_at_pk or 0).first()
     return redirect("panel:team_panel:minutes", (shown_at or action.meeting).pk)
 
 

@@ -1,22 +1,16 @@
 """Public pages of the body's meetings: the list, a meeting with its agenda and approved minutes, its
 calendar file and minutes PDF, and each department's meetings with the body."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from partnerstwo.city.models import Department
 from partnerstwo.team.meetings import conduct, ical, minutes
-from partnerstwo.team.models import AgendaDocument, Body, Meeting
+from partnerstwo.team.models import Body, Meeting
 
 PAST_MEETINGS = 100
-
-
-def _agenda(meeting):
-    return meeting.items.select_related("department").prefetch_related(
-        Prefetch("documents", queryset=AgendaDocument.objects.order_by("added_at", "pk"))
-    )
 
 
 @require_safe
@@ -33,7 +27,7 @@ def meeting_list(request):
 @require_safe
 def meeting_detail(request, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("body").filter(group=None), pk=pk)
-    context = {"body": meeting.body, "meeting": meeting, "agenda": _agenda(meeting),
+    context = {"body": meeting.body, "meeting": meeting, "agenda": conduct.agenda(meeting),
                "departments": meeting.departments.all()}
     if meeting.minutes_published:
         context.update(minutes.context(meeting))
@@ -46,7 +40,8 @@ def group_meeting(request, slug, pk):
     meeting = get_object_or_404(
         Meeting.objects.select_related("group__body").filter(group__slug=slug), pk=pk,
     )
-    context = {"body": meeting.group.body, "group": meeting.group, "meeting": meeting, "agenda": _agenda(meeting)}
+    context = {"body": meeting.group.body, "group": meeting.group, "meeting": meeting,
+               "agenda": conduct.agenda(meeting)}
     if meeting.minutes_published:
         context.update(minutes.context(meeting))
     return render(request, "team/meeting.html", context)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.lib.models import constraints_on_fields
 from partnerstwo.team.body.models import Body, Membership
 from partnerstwo.team.meetings.models import Meeting
 
@@ -174,6 +175,10 @@ class Position(models.Model):
 
     def get_absolute_url(self):
         return reverse("team:position", args=[self.pk])
+
+    def clean(self):
+        constraints_on_fields(self, {"position_names_its_act": "legal_act",
+                                     "position_names_its_competition": "competition"})
 
     @property
     def register_label(self) -> str:

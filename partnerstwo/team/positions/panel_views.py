@@ -94,6 +94,7 @@ def position_detail(request, pk):
         "held": held,
         "roll_call": roll.roll_call(position) if position.status != Position.Status.DRAFT else [],
         "can_close": position.status == Position.Status.VOTING,
+        "vote_quorum": voting.electronic_quorum(position),
         "deadline_passed": bool(position.voting_until and position.voting_until <= timezone.now()),
     })
 

@@ -27,3 +27,9 @@ def roll_call(position: Position) -> list[tuple[Membership, PositionVote | None]
     votes = {vote.membership_id: vote for vote in position.votes.all()}
     seats = voters(position, vote_day(position)).in_order()
     return [(seat, votes.get(seat.pk)) for seat in seats]
+
+
+def published_roll_call(position: Position) -> list[tuple[Membership, PositionVote | None]]:
+    """The roll call as the public and the departments addressed see it: each member's vote when the body's rules
+    publish it (Body.publish_member_votes), otherwise nothing beyond the numbers."""
+    return roll_call(position) if position.body.publish_member_votes else []

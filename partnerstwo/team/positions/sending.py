@@ -9,7 +9,7 @@ from django.core.mail import EmailMessage
 
 from partnerstwo.lib.emails import absolute_url, build_email, email_task
 from partnerstwo.team.models import Position
-from partnerstwo.team.positions.roll import roll_call
+from partnerstwo.team.positions.roll import published_roll_call
 
 
 def addressees(position: Position) -> list:
@@ -29,7 +29,7 @@ def send_to_departments(position_id: int) -> list[EmailMessage]:
     if position is None:
         return []
     context = {
-        "position": position, "roll_call": roll_call(position),
+        "position": position, "roll_call": published_roll_call(position),
         "url": absolute_url(position.get_absolute_url()),
     }
     return [

@@ -26,7 +26,7 @@ def position_detail(request, pk):
             "addressed_to"), pk=pk,
     )
     return render(request, "team/position.html", {
-        "body": position.body, "position": position, "roll_call": roll.roll_call(position),
+        "body": position.body, "position": position, "roll_call": roll.published_roll_call(position),
         "amendments": position.amendments.all(),
     })
 

@@ -150,6 +150,16 @@ def tally(body: Body, choices: dict[int, str], *, voters_count: int, chair_ids: 
     return result(Method.NO_MAJORITY)
 
 
+def electronic_quorum(position: Position) -> conduct.Quorum | None:
+    """While an electronic vote runs: the members who may vote, how many must take part for the vote to count
+    (the body's quorum of them, as `tally` asks) and how many have voted so far. Shown before anyone votes."""
+    if position.status != Position.Status.VOTING or position.vote_mode != Position.VoteMode.ELECTRONIC:
+        return None
+    eligible = voters(position)
+    return conduct.Quorum(members=eligible.count(), present=position.votes.filter(membership__in=eligible).count(),
+                          percent=position.body.quorum_percent)
+
+
 def chairs(position: Position) -> set[int]:
     """Whose vote decides a tie: the chair's; with co-chairs and no chair, those of them who voted, all the same way."""
     seats = voters(position, vote_day(position))

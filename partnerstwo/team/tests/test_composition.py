@@ -108,7 +108,7 @@ def test_a_terms_dates_cannot_leave_its_members_outside():
 
 
 @pytest.mark.parametrize(("joined", "left", "field"), [(-400, None, "joined_on"), (0, 800, "left_on"),
-                                                       (0, -5, "__all__")])
+                                                       (0, -5, "left_on")])
 def test_a_seat_stays_within_its_term_and_its_dates_in_order(joined, left, field):
     term = f.term()
     seat = Membership(term=term, person_name="Ktoś", represents=MAYOR, joined_on=f.days(joined),

@@ -10,6 +10,11 @@ from partnerstwo.team.models import Body, Membership
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def media_in_a_temporary_folder(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the demo's portraits and documents
+
+
 def test_the_demo_has_a_past_and_a_current_term_and_running_it_twice_adds_nothing():
     call_command("demo", stdout=io.StringIO())
     counts = (Body.objects.count(), Membership.objects.count())
@@ -23,6 +28,14 @@ def test_the_demo_has_a_past_and_a_current_term_and_running_it_twice_adds_nothin
     assert (found.members, found.organizations, found.mayor, found.council) == (10, 5, 3, 2)
     assert found.meets_rule
     assert current.memberships.exclude(left_on=None).count() == 1
+    assert not current.memberships.current().filter(photo="").exists()  # the members' page shows their photos
+
+
+def test_the_demos_members_page_shows_the_current_members_with_their_photos(client):
+    call_command("demo", stdout=io.StringIO())
+
+    page = client.get("/zespol/").content.decode()
+    assert page.count('class="member-card__photo"') == 10
 
 
 def test_the_demo_team_member_is_the_secretary_and_runs_the_body():

@@ -142,3 +142,30 @@ def test_a_topic_without_a_statutory_deadline_has_no_reminder():
     position = voting.save_draft(position=Position(body=f.body(), title="T", text="T", delivered_on=f.days(-11)))
 
     assert position.due_on is None and not voting.due_for_reminder().exists()
+
+
+@pytest.mark.parametrize("published", [True, False])
+def test_each_members_vote_is_published_as_the_bodys_rules_say(client, published, django_capture_on_commit_callbacks,
+                                                                department_x):
+    from django.core import mail
+
+    from partnerstwo.city.models import Department
+
+    f.body(publish_member_votes=published)
+    Department.objects.filter(pk=department_x.pk).update(email="wydzial@um.example.org")
+    seats = [f.seat(name="Zofia Głosująca"), f.seat(name="Adam Głosujący")]
+    position = voting.save_draft(position=Position(body=f.body(), title="Stanowisko", text="Treść."),
+                                 addressed_to=[department_x])
+    voting.open_electronic_vote(position=position, until=f.at(1))
+    for seat in seats:
+        voting.cast(position=position, seat=seat, choice="for")
+    Position.objects.filter(pk=position.pk).update(voting_until=f.at(-1))
+    with django_capture_on_commit_callbacks(execute=True):
+        voting.close(position=position)
+
+    page = client.get(position.get_absolute_url()).content.decode()
+    assert "Za 2, przeciw 0, wstrzymało się 0." in page  # the numbers always
+    assert ("Zofia Głosująca" in page) is published
+    assert ("Zofia Głosująca" in mail.outbox[0].body) is published
+    body_page = client.get("/zespol/").content.decode()
+    assert ("głos każdego członka jest jawny" if published else "publikowane są tylko liczby głosów") in body_page
