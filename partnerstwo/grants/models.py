@@ -16,6 +16,7 @@ from partnerstwo.grants.competitions.models import (
     CompetitionDocument,
     CompetitionQuerySet,
     Criterion,
+    OutcomePublication,
     PriorFunding,
 )
 from partnerstwo.grants.offers.models import (
@@ -57,6 +58,7 @@ __all__ = [
     "OfferResult",
     "OfferVersion",
     "OnlineOffer",
+    "OutcomePublication",
     "PlannedCompetition",
     "PlannedCompetitionChange",
     "PriorFunding",

@@ -81,7 +81,7 @@ def _visible(user):
 def competition_detail(request, slug):
     competition = get_object_or_404(
         _visible(request.user)
-        .select_related("department", "sphere", "planned")
+        .select_related("department", "sphere", "planned", "outcome_publication")
         .prefetch_related(
             "criteria", "prior_funding", "status_changes", "changes",
             Prefetch(
@@ -104,6 +104,7 @@ def competition_detail(request, slug):
         "documents": competition.documents.all(),
         "awarded": awarded,
         "not_awarded": not_awarded,
+        "outcome_publication": getattr(competition, "outcome_publication", None),
         "can_edit": request.user.is_authenticated
         and Competition.objects.editable_by(request.user).filter(pk=competition.pk).exists(),
         "nominations_open": competition.status in appointment.COMMITTEE_STATUSES,
