@@ -60,9 +60,10 @@ class OrganizationQuerySet(models.QuerySet):
         """The 1.5% list: published organisations named in `edition` of the official list (none without one)."""
         if edition is None:
             return self.none()
-        return self.public().filter(
-            models.Exists(OppListEntry.objects.filter(edition=edition, organization=models.OuterRef("pk")))
-        ).exclude(register_status=RegisterStatus.REMOVED)
+        # Driven by the edition's few matched entries (a city's hundreds among the country's ten thousand),
+        # not by a lookup per published organisation.
+        listed = OppListEntry.objects.filter(edition=edition, organization__isnull=False).values("organization_id")
+        return self.public().filter(pk__in=listed).exclude(register_status=RegisterStatus.REMOVED)
 
     def flagged_opp_missing_from(self, edition):
         """Organisations marked OPP (from the KRS or by hand) that `edition` of the official list does not name."""
@@ -551,7 +552,6 @@ class OppListEntry(models.Model):
         verbose_name_plural = _("pozycje wykazu OPP")
         constraints = [
             models.UniqueConstraint(fields=["edition", "krs"], name="opp_list_entry_once_per_edition"),
-            models.CheckConstraint(condition=Q(krs__regex=r"^[0-9]{10}$"), name="opp_list_entry_krs_digits"),
         ]
         indexes = [models.Index(fields=["organization", "edition"], name="opp_list_entry_organization")]
 

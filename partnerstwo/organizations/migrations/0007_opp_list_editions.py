@@ -57,8 +57,4 @@ class Migration(migrations.Migration):
             model_name='opplistentry',
             constraint=models.UniqueConstraint(fields=('edition', 'krs'), name='opp_list_entry_once_per_edition'),
         ),
-        migrations.AddConstraint(
-            model_name='opplistentry',
-            constraint=models.CheckConstraint(condition=models.Q(('krs__regex', '^[0-9]{10}$')), name='opp_list_entry_krs_digits'),
-        ),
     ]
