@@ -22,7 +22,7 @@ def demo_pages():
     from partnerstwo.small_grants.models import SmallGrantOffer
 
     status = Competition.Status
-    closed = Competition.objects.filter(status=status.CLOSED).order_by("pk").first()
+    closed = closed_without_offers()
     cancelled = Competition.objects.get(status=status.CANCELLED)
     results = Competition.objects.filter(status=status.RESULTS).order_by("pk").first()
     received = SmallGrantOffer.objects.filter(status=SmallGrantOffer.Status.RECEIVED).order_by("pk").first()
@@ -43,6 +43,23 @@ def demo_pages():
         ("OPP list upload", "/panel/organizacje/import-opp/", "admin"),
         ("OPP list import report", f"/panel/organizacje/import/{newest.source_import_id}/", "admin"),
     ]
+
+
+def closed_without_offers():
+    """A competition whose offers closed with none submitted: the art. 18a ground holds and the form offers it (the
+    demo's closed competition has an offer)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from partnerstwo.city.models import Department
+    from partnerstwo.grants.competitions.models import Competition
+    from partnerstwo.grants.tests.competition_factories import competition
+
+    return competition(
+        Department.objects.order_by("pk").first(), status=Competition.Status.CLOSED, slug="bez-ofert-2027",
+        announced_on=timezone.localdate() - dt.timedelta(days=40), deadline=timezone.now() - dt.timedelta(days=3),
+    )
 
 
 def undeclared_member():
@@ -77,6 +94,8 @@ def test_axe_finds_no_wcag_a_or_aa_violation_on_the_pages_of_the_law_rules(
         response = page.goto(path)
         assert response.status == 200, f"{name}: {path} answered {response.status}"
         expect(page.locator("h1")).to_have_count(1)
+        if name.startswith("cancellation form"):
+            expect(page.get_by_label("Nie złożono żadnej oferty", exact=False)).to_be_checked()
         problems += [f"{name} ({mode}, {path}):\n{v}" for v in axe_violations(page)]
     assert not problems, "\n".join(problems)
 
