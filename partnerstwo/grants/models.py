@@ -22,6 +22,7 @@ from partnerstwo.grants.competitions.models import (
     CompetitionDocument,
     CompetitionQuerySet,
     Criterion,
+    OutcomePublication,
     PriorFunding,
 )
 from partnerstwo.grants.offers.models import (
@@ -68,6 +69,7 @@ __all__ = [
     "OfferResult",
     "OfferVersion",
     "OnlineOffer",
+    "OutcomePublication",
     "PlannedCompetition",
     "PlannedCompetitionChange",
     "PriorFunding",

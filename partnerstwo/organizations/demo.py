@@ -8,13 +8,21 @@ import importlib
 from decimal import Decimal
 
 from django.apps import apps
+from django.utils import timezone
 from django.utils.text import slugify
 
 from partnerstwo.city.models import District, PublicTaskSphere
 from partnerstwo.city.reference import load_districts
 from partnerstwo.lib.text import fold
-from partnerstwo.organizations import fake_numbers
-from partnerstwo.organizations.models import LegalForm, Organization, RegisterStatus, TargetGroup
+from partnerstwo.organizations import fake_numbers, imports, opp_list
+from partnerstwo.organizations.models import (
+    LegalForm,
+    OppListEdition,
+    Organization,
+    OrganizationImport,
+    RegisterStatus,
+    TargetGroup,
+)
 
 # Approximate centres of the osiedla; pins are spread a few hundred metres around them.
 DISTRICT_CENTRES = {
@@ -306,3 +314,42 @@ def load(stdout, **options):
         organization.target_groups.set([groups[g] for g in group_slugs if g in groups])
         created += 1
     stdout.write(f"  organizacje: {created} nowych, razem {Organization.objects.count()}")
+    load_opp_list(stdout)
+
+
+# Marked OPP in the directory but left out of the demo list: what staff see as "missing from the newest list".
+OPP_LEFT_OUT = 1
+OPP_SOURCE_URL = "https://niw.gov.pl/opp/wykaz-opp/"
+
+
+def _opp_list_csv(organizations, *, extra_city_entry: bool) -> bytes:
+    lines = ["Lp.;Numer KRS;Nazwa organizacji;Województwo;Powiat;Gmina;Miejscowość"]
+    for number, organization in enumerate(organizations, start=1):
+        lines.append(f"{number};{organization.krs};{organization.name.upper()};podlaskie;Białystok;Białystok;"
+                     "Białystok")
+    if extra_city_entry:  # on the list, not (yet) in the directory: the import report names it
+        lines.append(f"{len(lines)};{fake_numbers.krs(699999)};FUNDACJA SPOZA KATALOGU;podlaskie;Białystok;"
+                     "Białystok;Białystok")
+    lines.append(f"{len(lines)};12AB;WIERSZ Z BŁĘDNYM NUMEREM;podlaskie;Białystok;Białystok;Białystok")
+    return "\n".join(lines).encode("utf-8")
+
+
+def load_opp_list(stdout):
+    """Two editions of the official list for last tax year, loaded through the importer: the list as of
+    30 November, then a monthly update that drops one organisation (staff see it as missing)."""
+    if OppListEdition.objects.exists():
+        return
+    today = timezone.localdate()
+    year = today.year - 1
+    first = datetime.date(year, 11, 30)
+    update = max(first + datetime.timedelta(days=16), today - datetime.timedelta(days=20))
+    flagged = list(Organization.objects.filter(is_opp=True).exclude(krs="").order_by("name"))
+    for as_of, listed in ((first, flagged), (update, flagged[OPP_LEFT_OUT:])):
+        name, content = f"wykaz-opp-{as_of:%Y-%m-%d}.csv", _opp_list_csv(listed, extra_city_entry=True)
+        edition = {"year": year, "as_of": as_of.isoformat(), "source_url": OPP_SOURCE_URL}
+        record = OrganizationImport.objects.create(
+            kind=OrganizationImport.Kind.OPP_LIST, filename=name, content=content,
+            preview=opp_list.preview(content, name, edition=edition).to_json(),
+        )
+        imports.apply_once(record, user=None)
+    stdout.write(f"  wykaz OPP: 2 wydania za rok {year}")

@@ -35,7 +35,8 @@ def apply_once(record: OrganizationImport, *, user, only_valid: bool = False) ->
         if record.kind == OrganizationImport.Kind.BULK:
             result = importer.apply(bytes(record.content), record.filename, user=user, only_valid=only_valid)
         else:
-            result = importer.apply(bytes(record.content), record.filename, user=user)
+            result = importer.apply(bytes(record.content), record.filename, user=user,
+                                    edition=record.preview.get("edition", {}), source_import=record)
         OrganizationImport.objects.filter(pk=record.pk).update(result=result.to_json())
     record.refresh_from_db()
     return record

@@ -10,9 +10,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import District, PublicTaskSphere
-from partnerstwo.lib.forms import DecisionForm
+from partnerstwo.lib.forms import DecisionForm, add_errors
 from partnerstwo.lib.uploads import validate_pdf
-from partnerstwo.organizations import editing
+from partnerstwo.organizations import editing, opp_list
 from partnerstwo.organizations.identifiers import clean_krs, clean_nip, clean_regon
 from partnerstwo.organizations.models import AnnualReport, Organization, TargetGroup
 
@@ -297,6 +297,45 @@ class ImportUploadForm(forms.Form):
         if upload.size > IMPORT_MAX_BYTES:
             raise ValidationError(_("Plik może mieć najwyżej 5 MB."), code="import_size")
         return upload
+
+
+class OppUploadForm(ImportUploadForm):
+    """An edition of the official OPP list: the file, its tax year, its date and where it comes from."""
+
+    year = forms.IntegerField(
+        label=_("Rok podatkowy"), help_text=_("Rok, za który podatnicy przekazują 1,5% (np. wykaz z grudnia 2025 "
+                                             "r. jest za rok 2025)."),
+        error_messages={"required": _("Podaj rok podatkowy wykazu."), "invalid": _("Podaj rok cyframi, np. 2025.")},
+    )
+    as_of = forms.DateField(
+        label=_("Data wydania"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Stan na 30 listopada albo dzień comiesięcznej aktualizacji wykazu."),
+        error_messages={"required": _("Podaj datę wydania wykazu."),
+                        "invalid": _("Podaj datę w postaci RRRR-MM-DD.")},
+    )
+    source_url = forms.URLField(
+        label=_("Adres dokumentu źródłowego"), required=False, max_length=200, assume_scheme="https",
+        initial="https://niw.gov.pl/opp/wykaz-opp/",
+        error_messages={"invalid": _("Podaj pełny adres strony, np. https://niw.gov.pl/opp/wykaz-opp/.")},
+    )
+    field_order = ["file", "year", "as_of", "source_url"]
+
+    def __init__(self, *args, today: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean(self):
+        data = super().clean()
+        if data.get("year") is not None and data.get("as_of"):
+            try:
+                opp_list.check_edition(data["year"], data["as_of"], today=self.today)
+            except ValidationError as error:
+                add_errors(self, error)
+        return data
+
+    def edition(self) -> dict:
+        return {"year": self.cleaned_data["year"], "as_of": self.cleaned_data["as_of"].isoformat(),
+                "source_url": self.cleaned_data["source_url"]}
 
 
 class BulkApplyForm(forms.Form):

@@ -56,8 +56,23 @@ class OrganizationQuerySet(models.QuerySet):
         # equality and walks the (is_published, name) index in order instead of sorting every row.
         return self.filter(is_published__in=[True])
 
-    def opp(self):
-        return self.public().filter(is_opp__in=[True]).exclude(register_status=RegisterStatus.REMOVED)
+    def opp(self, edition=None):
+        """The 1.5% list: published organisations named in `edition` of the official list (none without one)."""
+        if edition is None:
+            return self.none()
+        # Driven by the edition's few matched entries (a city's hundreds among the country's ten thousand),
+        # not by a lookup per published organisation.
+        listed = OppListEntry.objects.filter(edition=edition, organization__isnull=False).values("organization_id")
+        return self.public().filter(pk__in=listed).exclude(register_status=RegisterStatus.REMOVED)
+
+    def flagged_opp_missing_from(self, edition):
+        """Organisations marked OPP (from the KRS or by hand) that `edition` of the official list does not name."""
+        flagged = self.filter(is_opp__in=[True]).exclude(register_status=RegisterStatus.REMOVED)
+        if edition is None:
+            return flagged
+        return flagged.exclude(
+            models.Exists(OppListEntry.objects.filter(edition=edition, organization=models.OuterRef("pk")))
+        )
 
     def search(self, query: str):
         """Every word of the query must occur in the folded search text (diacritics and case ignored).
@@ -477,6 +492,71 @@ class OrganizationImport(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.filename}"
+
+
+class OppListEditionQuerySet(models.QuerySet):
+    def newest(self):
+        """The current edition: of the latest tax year, the latest update (docs/law.md#art-27a-opp-list)."""
+        return self.order_by("-year", "-as_of", "-pk").first()
+
+
+class OppListEdition(models.Model):
+    """One edition of the official list of public-benefit organisations (wykaz OPP, art. 27a; NIW-CRSO).
+
+    The list for a tax year is drawn up as of 30 November and updated monthly until the end of the next
+    year: each upload is an edition, its entries the organisations it names, matched to the directory by KRS.
+    """
+
+    year = models.PositiveSmallIntegerField(
+        _("rok podatkowy"), help_text=_("Rok, za który podatnicy przekazują 1,5% podatku tym organizacjom."),
+    )
+    as_of = models.DateField(_("data wydania"), help_text=_("Stan na dzień albo dzień aktualizacji wykazu."))
+    source_url = models.URLField(_("adres dokumentu źródłowego"), blank=True)
+    source_name = models.CharField(_("plik"), max_length=255)
+    source_import = models.OneToOneField(
+        OrganizationImport, on_delete=models.SET_NULL, null=True, blank=True, related_name="opp_edition",
+    )
+    entry_count = models.PositiveIntegerField(_("organizacji w wykazie"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OppListEditionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "-as_of", "-pk"]
+        verbose_name = _("wydanie wykazu OPP")
+        verbose_name_plural = _("wydania wykazu OPP")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "as_of"], name="opp_list_edition_once",
+                violation_error_message=_("To wydanie wykazu (ten rok i ta data) jest już wczytane."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.year} ({self.as_of:%Y-%m-%d})"
+
+
+class OppListEntry(models.Model):
+    """An organisation named in an edition of the list; `organization` when the directory has its KRS number."""
+
+    edition = models.ForeignKey(OppListEdition, on_delete=models.CASCADE, related_name="entries")
+    krs = models.CharField(_("numer KRS"), max_length=10, validators=[KRS_VALIDATOR])
+    name = models.CharField(_("nazwa"), max_length=500)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="opp_list_entries",
+    )
+
+    class Meta:
+        ordering = ["edition", "krs"]
+        verbose_name = _("pozycja wykazu OPP")
+        verbose_name_plural = _("pozycje wykazu OPP")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "krs"], name="opp_list_entry_once_per_edition"),
+        ]
+        indexes = [models.Index(fields=["organization", "edition"], name="opp_list_entry_organization")]
+
+    def __str__(self):
+        return f"{self.krs} {self.name}"
 
 
 class KrsImportRun(models.Model):

@@ -1,25 +1,35 @@
 """The official yearly list of public-benefit organisations (wykaz OPP, NIW-CRSO; docs/law.md#art-27a-opp-list).
 
-The list names every OPP in Poland entitled to 1.5% of PIT. We find the city's organisations in it
-by KRS number, mark them as OPP and take the specific purpose ("cel") when the file has one.
+The list names every OPP in Poland entitled to 1.5% of PIT. Each upload is an edition (its tax year, its
+date and source) with one entry per listed KRS number; the 1.5% page shows the directory's organisations
+named in the newest edition. We also mark them as OPP and take the specific purpose ("cel") when the
+file has one.
 
 Organisations marked OPP in the directory but absent from the list are reported, not unmarked: the
 list leaves out OPPs that filed their reports late and is updated monthly, so absence is a reason for
 an official to look, not a fact to write.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from partnerstwo.lib.tabular.read import Table, TableError, cell, map_columns, read_table, starts
 from partnerstwo.lib.text import fold
 from partnerstwo.organizations import editing
 from partnerstwo.organizations.identifiers import clean_krs
-from partnerstwo.organizations.models import Organization, OrganizationRevision
+from partnerstwo.organizations.models import (
+    OppListEdition,
+    OppListEntry,
+    Organization,
+    OrganizationImport,
+    OrganizationRevision,
+)
 
 RULES = [
     ("krs", starts("krs")),
@@ -32,6 +42,8 @@ RULES = [
 ]
 REQUIRED = ("krs", "name")
 PURPOSE_MAX = Organization._meta.get_field("opp_purpose").max_length
+NAME_MAX = OppListEntry._meta.get_field("name").max_length
+FIRST_YEAR = 2003  # the act of 24 April 2003 created the OPP status and the percentage of PIT
 LIST_LIMIT = 200  # rows shown per section of a report
 
 
@@ -67,6 +79,9 @@ class OppPlan:
     city_missing: list[dict] = field(default_factory=list)  # the city's OPPs on the list, not in the directory
     city_missing_count: int = 0
     invalid: list[dict] = field(default_factory=list)  # {"row", "value", "message"}
+    invalid_count: int = 0
+    entries: int = 0  # distinct valid KRS numbers: the edition's entries
+    edition: dict = field(default_factory=dict)  # {"year", "as_of" (ISO), "source_url"}
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -77,10 +92,24 @@ def _in_city(values, mapping) -> bool:
     return any(fold(cell(values, mapping, key)) == city for key in ("town", "commune", "county"))
 
 
-def plan(table: Table, mapping: dict[str, int]) -> tuple[OppPlan, dict[int, dict]]:
-    """What importing the list would change, and the values to set per organisation id."""
+@dataclass
+class Listed:
+    """The valid rows by KRS number, and the directory's organisation id for those it has."""
+
+    rows: dict[str, tuple[int, list[str]]]
+    organization_ids: dict[str, int]
+
+
+def plan(table: Table, mapping: dict[str, int]) -> tuple[OppPlan, dict[int, dict], Listed]:
+    """What importing the list would change, the values to set per organisation id, and the entries to save."""
     result = OppPlan(columns={key: table.headers[index] for key, index in mapping.items()}, rows=len(table.rows))
     listed: dict[str, tuple[int, list[str]]] = {}
+
+    def refuse(number, value, message):
+        result.invalid_count += 1
+        if len(result.invalid) < LIST_LIMIT:
+            result.invalid.append({"row": number, "value": value, "message": message})
+
     for number, values in table.rows:
         raw = cell(values, mapping, "krs")
         try:
@@ -90,10 +119,15 @@ def plan(table: Table, mapping: dict[str, int]) -> tuple[OppPlan, dict[int, dict
         else:
             message = _("Brak numeru KRS.") if not krs else ""
         if not krs:
-            if len(result.invalid) < LIST_LIMIT:
-                result.invalid.append({"row": number, "value": raw, "message": message})
-            continue
-        listed.setdefault(krs, (number, values))
+            refuse(number, raw, message)
+        elif not cell(values, mapping, "name").strip():
+            refuse(number, raw, _("Brak nazwy organizacji."))
+        elif krs in listed:
+            refuse(number, raw, _("Ten numer KRS jest już w wierszu %(row)s; pominięto powtórzenie.")
+                   % {"row": listed[krs][0]})
+        else:
+            listed[krs] = (number, values)
+    result.entries = len(listed)
 
     in_directory = {}
     numbers = list(listed)
@@ -130,20 +164,73 @@ def plan(table: Table, mapping: dict[str, int]) -> tuple[OppPlan, dict[int, dict
         {"krs": krs, "row": number, "name": cell(values, mapping, "name")}
         for krs, number, values in missing[:LIST_LIMIT]
     ]
-    return result, updates
+    return result, updates, Listed(listed, {krs: organization.pk for krs, organization in in_directory.items()})
 
 
-def preview(content: bytes, filename: str) -> OppPlan:
+# --- The edition: its tax year, date and source ---------------------------------------------------
+
+
+def _day(day: dt.date) -> str:
+    return formats.date_format(day, "j E Y")
+
+
+def edition_window(year: int) -> tuple[dt.date, dt.date]:
+    """An edition for tax year Y is drawn up as of 30 November Y and updated until 31 December Y+1 (art. 27a)."""
+    return dt.date(year, 11, 30), dt.date(year + 1, 12, 31)
+
+
+def check_edition(year: int, as_of: dt.date, *, today: dt.date) -> None:
+    """The edition's year and date, or a ValidationError naming the field at fault."""
+    if not FIRST_YEAR <= year <= today.year:
+        raise ValidationError({"year": _("Podaj rok podatkowy od %(first)s do %(last)s.") % {
+            "first": FIRST_YEAR, "last": today.year,
+        }})
+    if as_of > today:
+        raise ValidationError({"as_of": _("Data wydania nie może być z przyszłości.")})
+    first, last = edition_window(year)
+    if not first <= as_of <= last:
+        raise ValidationError({"as_of": _(
+            "Wykaz za rok %(year)s sporządza się według stanu na %(first)s i aktualizuje do %(last)s (art. 27a "
+            "ustawy); podana data wydania jest poza tym okresem."
+        ) % {"year": year, "first": _day(first), "last": _day(last)}})
+    if OppListEdition.objects.filter(year=year, as_of=as_of).exists():
+        raise ValidationError({"as_of": _("Wydanie wykazu za rok %(year)s z dnia %(day)s jest już wczytane.") % {
+            "year": year, "day": _day(as_of),
+        }})
+
+
+def preview(content: bytes, filename: str, *, edition: dict | None = None) -> OppPlan:
     table, mapping = read(content, filename)
-    return plan(table, mapping)[0]
+    result = plan(table, mapping)[0]
+    result.edition = edition or {}
+    return result
 
 
-def apply(content: bytes, filename: str, *, user) -> OppPlan:
-    """Mark the listed organisations (a revision each, source "opp_list"), all in one transaction."""
+def apply(content: bytes, filename: str, *, user, edition: dict, source_import: OrganizationImport | None = None,
+          today: dt.date | None = None) -> OppPlan:
+    """Save the edition with an entry per listed KRS number and mark the listed organisations (a revision each,
+    source "opp_list"), all in one transaction: a bad file or a second copy of an edition saves nothing."""
+    if not edition.get("year") or not edition.get("as_of"):
+        raise ValidationError(_("Brakuje roku podatkowego i daty wydania wykazu: wgraj plik ponownie i podaj je."))
+    year, as_of = int(edition["year"]), dt.date.fromisoformat(edition["as_of"])
     table, mapping = read(content, filename)
     with transaction.atomic():
-        result, updates = plan(table, mapping)
+        check_edition(year, as_of, today=today or timezone.localdate())
+        result, updates, listed = plan(table, mapping)
+        saved = OppListEdition.objects.create(
+            year=year, as_of=as_of, source_url=edition.get("source_url", ""), source_name=filename[:255],
+            source_import=source_import, entry_count=len(listed.rows),
+        )
+        OppListEntry.objects.bulk_create(
+            [
+                OppListEntry(edition=saved, krs=krs, name=cell(values, mapping, "name").strip()[:NAME_MAX],
+                             organization_id=listed.organization_ids.get(krs))
+                for krs, (_number, values) in listed.rows.items()
+            ],
+            batch_size=1000,
+        )
         organizations = Organization.objects.in_bulk(list(updates))
         for pk, values in updates.items():
             editing.apply_changes(organizations[pk], values, user=user, source=OrganizationRevision.Source.OPP_LIST)
+    result.edition = {**edition, "id": saved.pk}
     return result

@@ -11,6 +11,7 @@ urlpatterns = [
     path("zmiany/", views.change_queue, name="changes"),
     path("zmiany/<int:pk>/", views.change_decide, name="change_decide"),
     path("import-opp/", views.opp_list_upload, name="opp_import"),
+    path("wykaz-opp/", views.opp_editions, name="opp_editions"),
     path("import/", views.bulk_upload, name="bulk_import"),
     path("import/<int:pk>/", views.import_detail, name="import_detail"),
     path("sprawozdania/", views.missing_reports, name="missing_reports"),

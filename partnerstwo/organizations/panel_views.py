@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -19,8 +20,9 @@ from partnerstwo.lib.forms import DecisionForm
 from partnerstwo.lib.tabular.read import TableError
 from partnerstwo.lib.views import submitted
 from partnerstwo.organizations import claims, editing, imports
-from partnerstwo.organizations.manage_forms import BulkApplyForm, ClaimDecisionForm, ImportUploadForm
+from partnerstwo.organizations.manage_forms import BulkApplyForm, ClaimDecisionForm, ImportUploadForm, OppUploadForm
 from partnerstwo.organizations.models import (
+    OppListEdition,
     Organization,
     OrganizationChangeRequest,
     OrganizationImport,
@@ -29,6 +31,7 @@ from partnerstwo.organizations.models import (
 )
 
 PAGE_SIZE = 50
+EDITIONS_SHOWN = 36  # three years of monthly updates
 IMPORTERS = imports.IMPORTERS
 
 
@@ -137,12 +140,18 @@ def history(request, slug):
 
 
 def _upload(request, kind, template):
-    form = ImportUploadForm(*submitted(request))
+    if kind == OrganizationImport.Kind.OPP_LIST:
+        form = OppUploadForm(*submitted(request), today=timezone.localdate())
+    else:
+        form = ImportUploadForm(*submitted(request))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         content = upload.read()
         try:
-            preview = IMPORTERS[kind].preview(content, upload.name)
+            if kind == OrganizationImport.Kind.OPP_LIST:
+                preview = IMPORTERS[kind].preview(content, upload.name, edition=form.edition())
+            else:
+                preview = IMPORTERS[kind].preview(content, upload.name)
         except TableError as error:
             form.add_error("file", str(error))
         else:
@@ -191,6 +200,18 @@ def import_detail(request, pk):
     )
     return render(request, template, {"record": record, "report": report, "form": form, "error": error},
                   status=status)
+
+
+@directory_staff_required
+def opp_editions(request):
+    """The editions of the official OPP list, and the organisations marked OPP that the newest does not name."""
+    editions = OppListEdition.objects.select_related("source_import")[:EDITIONS_SHOWN]
+    newest = editions[0] if editions else None
+    missing = Organization.objects.flagged_opp_missing_from(newest).order_by("name", "pk")
+    page = Paginator(missing, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "organizations/panel/opp_editions.html", {
+        "editions": editions, "newest": newest, "page_obj": page,
+    })
 
 
 @directory_staff_required

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from partnerstwo.lib.ratelimit import client_ip, hit
-from partnerstwo.organizations import exports
+from partnerstwo.organizations import editing, exports
 from partnerstwo.organizations.forms import DirectoryForm, OppSearchForm
-from partnerstwo.organizations.models import Organization
+from partnerstwo.organizations.models import OppListEdition, Organization
 
 PAGE_SIZE = 20
 OPP_PAGE_SIZE = 50
@@ -89,17 +89,33 @@ def detail(request, slug):
     return render(request, "organizations/detail.html", context)
 
 
+OPP_MISSING_SHOWN = 50  # organisations missing from the newest list shown to staff on the page (the panel has all)
+
+
 @require_safe
 def opp_list(request):
+    """The 1.5% list: the directory's organisations named in the newest edition of the official list."""
     form = OppSearchForm(request.GET)
-    organizations = form.filter(Organization.objects.opp()).prefetch_related("spheres")
+    edition = OppListEdition.objects.newest()
+    organizations = form.filter(Organization.objects.opp(edition)).prefetch_related("spheres")
     page = Paginator(organizations, OPP_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "organizations/opp_list.html", {"form": form, "page_obj": page, "query": form.query()})
+    context = {"form": form, "page_obj": page, "query": form.query(), "edition": edition}
+    if editing.is_staff_editor(request.user):
+        # Staff see who is marked OPP but not on the list: a reason to look, not a fact to write (opp_list.py).
+        missing = Organization.objects.flagged_opp_missing_from(edition).order_by("name", "pk")
+        context["missing"] = list(missing[:OPP_MISSING_SHOWN])
+        context["missing_count"] = (
+            len(context["missing"]) if len(context["missing"]) < OPP_MISSING_SHOWN else missing.count()
+        )
+    return render(request, "organizations/opp_list.html", context)
 
 
 @require_safe
 def opp_leaflet(request):
     """The whole list on paper: compact, print first, no pagination."""
     form = OppSearchForm(request.GET)
-    organizations = form.filter(Organization.objects.opp()).prefetch_related("spheres")
-    return render(request, "organizations/opp_leaflet.html", {"form": form, "organizations": organizations})
+    edition = OppListEdition.objects.newest()
+    organizations = form.filter(Organization.objects.opp(edition)).prefetch_related("spheres")
+    return render(request, "organizations/opp_leaflet.html", {
+        "form": form, "organizations": organizations, "edition": edition,
+    })

@@ -84,7 +84,9 @@ def load(stdout, **options):
         )
         offer.file.save("oferta.pdf", ContentFile(PDF), save=False)
         if state != "received":
-            published_on = add_working_days(received_on, 1)
+            # BIP and the website the next working day, the notice board a day later: the comments count from it.
+            offer.bip_published_on = offer.website_published_on = add_working_days(received_on, 1)
+            published_on = offer.notice_board_published_on = add_working_days(received_on, 2)
             offer.status = SmallGrantOffer.Status.PUBLISHED
             offer.published_on = published_on
             offer.comments_until = procedure.comments_until(published_on)

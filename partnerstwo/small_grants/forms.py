@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import Department, PublicTaskSphere
 from partnerstwo.grants.offers.registration import OrganizationNotFound, resolve_organization
+from partnerstwo.lib import publication
 from partnerstwo.lib.captcha import CaptchaField
 from partnerstwo.lib.forms import RefusedOverRateLimit, add_errors, with_privacy_policy_link
+from partnerstwo.lib.publication import PublicationForm
 from partnerstwo.lib.uploads import validate_pdf
 from partnerstwo.small_grants import procedure
 from partnerstwo.small_grants.models import SmallGrantComment, SmallGrantOffer
@@ -144,33 +146,31 @@ class SmallGrantOfferForm(forms.ModelForm):
         super()._post_clean()
 
 
-class PublishForm(forms.Form):
-    published_on = forms.DateField(
-        label=_("Data publikacji"),
-        widget=DATE_INPUT,
-        help_text=_(
-            "Dzień, w którym oferta ukazała się w BIP, na tablicy ogłoszeń i na stronie urzędu. Od niego liczy się "
-            "7 dni na uwagi (art. 19a ust. 4)."
-        ),
-        error_messages={"required": _("Podaj datę publikacji."), "invalid": BAD_DATE},
-    )
+class PublishForm(PublicationForm):
+    """Art. 19a ust. 3: the days the offer appeared in the three places; the 7 days for comments count from the
+    last of them (ust. 4). Each day is checked by procedure.publish's rule."""
 
     def __init__(self, *args, offer, today=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, today=today or procedure.local_today(), required=True, **kwargs)
         self.offer = offer
-        self.today = today or procedure.local_today()
         last_day = procedure.last_publication_day(offer.received_on)
-        self.fields["published_on"].help_text = format_html(
-            "{} {}",
-            self.fields["published_on"].help_text,
-            _("Ostatni dozwolony dzień publikacji (7 dni roboczych od wpływu, art. 19a ust. 3): %(day)s.")
-            % {"day": procedure.format_day(last_day)},
-        )
+        self.fields["bip_published_on"].help_text = _(
+            "Ostatni dozwolony dzień publikacji (7 dni roboczych od wpływu, art. 19a ust. 3): %(day)s. "
+            "7 dni na uwagi (art. 19a ust. 4) liczy się od ostatniej z trzech dat."
+        ) % {"day": procedure.format_day(last_day)}
 
-    def clean_published_on(self):
-        published_on = self.cleaned_data["published_on"]
-        procedure.check_publication_date(self.offer.received_on, published_on, today=self.today)
-        return published_on
+    def clean(self):
+        # The dates' own rules (not before receipt, not in the future, within 7 working days) replace the generic ones.
+        data = forms.Form.clean(self)
+        for name in publication.FIELDS:
+            day = data.get(name)
+            if day is None:
+                continue
+            try:
+                procedure.check_publication_date(self.offer.received_on, day, today=self.today)
+            except ValidationError as error:
+                self.add_error(name, error)
+        return data
 
 
 class DecisionForm(forms.Form):

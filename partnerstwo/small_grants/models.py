@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.lib.publication import PublishedInThreePlaces
+
 # Art. 19a ust. 1 pkt 2: the task lasts at most 90 days (procedure.check_task_dates names it to the user).
 MAX_TASK_DAYS = 90
 
@@ -34,8 +36,11 @@ class SmallGrantOfferQuerySet(models.QuerySet):
         return self.none()
 
 
-class SmallGrantOffer(models.Model):
+class SmallGrantOffer(PublishedInThreePlaces):
     """Art. 19a: an offer received outside a competition, published for comments, then accepted or rejected.
+
+    Ust. 3: it is published in BIP, on the notice board and on the website (PublishedInThreePlaces);
+    published_on is the last of the three days, from which the 7 days for comments count.
 
     The rules (amount, duration, publication deadline, comment period, yearly caps) are in procedure.py.
     """
@@ -68,7 +73,7 @@ class SmallGrantOffer(models.Model):
     received_on = models.DateField(_("data wpływu oferty"))
     file = models.FileField(_("oferta (PDF)"), upload_to=small_grant_path, blank=True)
     status = models.CharField(_("stan"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
-    published_on = models.DateField(_("opublikowano"), null=True, blank=True)
+    published_on = models.DateField(_("opublikowano we wszystkich trzech miejscach"), null=True, blank=True)
     comments_until = models.DateField(_("uwagi do"), null=True, blank=True)
     decision_reason = models.TextField(_("uzasadnienie decyzji"), blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
@@ -99,6 +104,17 @@ class SmallGrantOffer(models.Model):
             models.CheckConstraint(
                 condition=Q(status="received") | Q(published_on__isnull=False, comments_until__isnull=False),
                 name="small_grant_published_has_dates",
+            ),
+            # Art. 19a ust. 3: published in all three places; the comment period counts from the last of them.
+            models.CheckConstraint(
+                condition=Q(published_on__isnull=True) | (
+                    Q(bip_published_on__isnull=False, notice_board_published_on__isnull=False,
+                      website_published_on__isnull=False)
+                    & Q(bip_published_on__lte=models.F("published_on"))
+                    & Q(notice_board_published_on__lte=models.F("published_on"))
+                    & Q(website_published_on__lte=models.F("published_on"))
+                ),
+                name="small_grant_published_in_three_places",
             ),
         ]
 

@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from partnerstwo.lib import publication
 from partnerstwo.lib.access import role_required
+from partnerstwo.lib.forms import add_errors
 from partnerstwo.small_grants import procedure
 from partnerstwo.small_grants.forms import DecisionForm, PublishForm, SmallGrantOfferForm
 from partnerstwo.small_grants.models import SmallGrantOffer
@@ -67,7 +69,7 @@ def _detail_context(request, offer, *, publish_form=None, decision_form=None):
     today = procedure.local_today()
     can_decide = procedure.can_decide(offer, today=today)
     if offer.status == SmallGrantOffer.Status.RECEIVED and publish_form is None:
-        publish_form = PublishForm(offer=offer, initial={"published_on": today})
+        publish_form = PublishForm(offer=offer, today=today, initial=dict.fromkeys(publication.FIELDS, today))
     if can_decide and decision_form is None:
         decision_form = DecisionForm()
     return {
@@ -96,9 +98,9 @@ def publish(request, pk):
     form = PublishForm(request.POST, offer=offer)
     if form.is_valid():
         try:
-            procedure.publish(offer, published_on=form.cleaned_data["published_on"])
+            procedure.publish(offer, dates=form.dates())
         except ValidationError as error:
-            form.add_error(None, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Oferta opublikowana do uwag do %(day)s włącznie.") % {
                 "day": procedure.format_day(offer.comments_until),

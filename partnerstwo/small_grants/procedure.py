@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from partnerstwo.accounts.models import User
 from partnerstwo.grants.competitions import rules
 from partnerstwo.grants.schedule.models import PlannedCompetition, ScheduleYear
+from partnerstwo.lib import publication
 from partnerstwo.lib.emails import absolute_url, build_email, email_task
 from partnerstwo.lib.signing import make_token, read_token
 from partnerstwo.lib.workdays import add_working_days
@@ -261,16 +262,32 @@ def register(offer: SmallGrantOffer, *, by) -> SmallGrantOffer:
     return offer
 
 
-def publish(offer: SmallGrantOffer, *, published_on: date, today: date | None = None) -> None:
-    """Art. 19a ust. 3–4: record the publication and open the 7 days for comments."""
+def publish(offer: SmallGrantOffer, *, dates: dict, today: date | None = None) -> None:
+    """Art. 19a ust. 3–4: record the publication in BIP, on the notice board and on the website, and open the
+    7 days for comments from the last of the three (so nobody reading one of them gets fewer days)."""
     today = today or local_today()
     if offer.status != SmallGrantOffer.Status.RECEIVED:
         raise ValidationError(_("Ta oferta została już opublikowana."), code="already_published")
-    check_publication_date(offer.received_on, published_on, today=today)
-    offer.published_on = published_on
-    offer.comments_until = comments_until(published_on)
+    if set(dates) != set(publication.FIELDS) or not all(dates.values()):
+        raise ValidationError(
+            _("Podaj daty publikacji we wszystkich trzech miejscach: w BIP, na tablicy ogłoszeń i na stronie "
+              "internetowej urzędu (art. 19a ust. 3)."),
+            code="publication_incomplete",
+        )
+    problems = {}
+    for name, day in dates.items():
+        try:
+            check_publication_date(offer.received_on, day, today=today)
+        except ValidationError as error:
+            problems[name] = error.messages
+    if problems:
+        raise ValidationError(problems)
+    for name, day in dates.items():
+        setattr(offer, name, day)
+    offer.published_on = max(dates.values())
+    offer.comments_until = comments_until(offer.published_on)
     offer.status = SmallGrantOffer.Status.PUBLISHED
-    offer.save(update_fields=["published_on", "comments_until", "status"])
+    offer.save(update_fields=["published_on", "comments_until", "status", *publication.FIELDS])
 
 
 def decide(offer: SmallGrantOffer, *, accept: bool, reason: str, by, now: datetime | None = None) -> None:

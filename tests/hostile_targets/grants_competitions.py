@@ -103,4 +103,7 @@ TARGETS = [
            {"pk": _pk("accepting"), "reason": "Nie złożono żadnej oferty."}, "official_x"),
     Target("panel: publish results", "POST", "/panel/konkursy/{pk}/wyniki/",
            {"pk": _pk("evaluation"), "note": "Wyniki zatwierdzone."}, "official_x"),
+    Target("panel: outcome publication", "POST", "/panel/konkursy/{pk}/publikacja-rozstrzygniecia/",
+           {"pk": _pk("cancelled"), "bip_published_on": _day(0), "notice_board_published_on": _day(0),
+            "website_published_on": _day(0)}, "official_x"),
 ]

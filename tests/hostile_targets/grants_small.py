@@ -1,6 +1,7 @@
 """Small grants (art. 19a), helper "small-grants": the public list, offer page, comment form and its confirmation,
 and the panel's registration, publication and decision forms."""
 
+from partnerstwo.lib import publication
 from partnerstwo.organizations.tests import factories as directory
 from partnerstwo.small_grants.models import SmallGrantOffer
 from partnerstwo.small_grants.tests import factories as make
@@ -76,7 +77,8 @@ TARGETS = [
         "administrator",
     ),
     Target("panel: small grant publication", "POST", "/panel/konkursy/male-granty/{pk}/publikacja/",
-           {"pk": received_offer, "published_on": lambda rows: make.today().isoformat()}, "administrator"),
+           {"pk": received_offer, **dict.fromkeys(publication.FIELDS, lambda rows: make.today().isoformat())},
+           "administrator"),
     Target("panel: small grant decision", "POST", "/panel/konkursy/male-granty/{pk}/decyzja/",
            {"pk": offer_after_comments, "decision": "accept", "reason": "Uwagi uwzględniono."}, "administrator"),
 ]

@@ -17,6 +17,7 @@ from partnerstwo.grants.competitions.models import (
     CompetitionChange,
     CompetitionDocument,
     Criterion,
+    OutcomePublication,
     PriorFunding,
     StatusChange,
 )
@@ -204,6 +205,11 @@ def _history(competition, status, announced_on, deadline, organizations):
             revision=1, changed_at=deadline + dt.timedelta(days=3),
             last_change_summary=summary,
         )
+        # Art. 18a: the cancellation in BIP and on the website at once; the notice board not yet recorded.
+        cancelled_on = timezone.localdate(deadline + dt.timedelta(days=3))
+        OutcomePublication.objects.create(
+            competition=competition, bip_published_on=cancelled_on, website_published_on=cancelled_on,
+        )
     if status in (S.EVALUATION, S.RESULTS):
         titles = OFFER_TITLES.get(competition.slug, [])
         for index, (organization, title) in enumerate(zip(organizations, titles, strict=False)):
@@ -219,4 +225,10 @@ def _history(competition, status, announced_on, deadline, organizations):
             results_note="Prezydent Miasta Białegostoku zarządzeniem wybrał oferty i przyznał dotacje po "
                          "zapoznaniu się z opinią komisji konkursowej. Wyniki ogłoszono w BIP, na tablicy "
                          "ogłoszeń i na stronie internetowej urzędu.",
+        )
+        # Art. 15 ust. 2h: the results in the three places, the notice board a day after the other two.
+        results_on = timezone.localdate(moments[S.RESULTS])
+        OutcomePublication.objects.create(
+            competition=competition, bip_published_on=results_on, website_published_on=results_on,
+            notice_board_published_on=results_on + dt.timedelta(days=1),
         )

@@ -17,7 +17,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from partnerstwo.grants.competitions import rules
-from partnerstwo.grants.competitions.models import Competition, CompetitionChange, CompetitionDocument, StatusChange
+from partnerstwo.grants.competitions.models import (
+    Competition,
+    CompetitionChange,
+    CompetitionDocument,
+    OutcomePublication,
+    StatusChange,
+)
 
 Status = Competition.Status
 
@@ -295,6 +301,28 @@ def cancel(competition, *, ground: str, details: str = "", by=None, now=None) ->
         competition.save(update_fields=["cancellation_ground", "cancellation_reason", "updated_at"])
         record_changes(competition, [_("konkurs unieważniono (art. 18a): %(reason)s") % {"reason": reason}],
                        by=by, now=now)
+
+
+# --- Publishing the outcome in the three places (art. 15 ust. 2h, art. 18a) ---------------------------
+
+def outcome_day(competition) -> dt.date | None:
+    """The day the results were published or the competition cancelled (Europe/Warsaw); None before either."""
+    if competition.status == Status.RESULTS and competition.results_published_at:
+        return timezone.localdate(competition.results_published_at)
+    if competition.status == Status.CANCELLED:
+        change = competition.status_changes.filter(status=Status.CANCELLED).order_by("-changed_at").first()
+        return timezone.localdate(change.changed_at) if change else None
+    return None
+
+
+def record_outcome_publication(competition, *, dates: dict, by=None) -> OutcomePublication:
+    """Record where and when the results or the cancellation appeared; a date once given may be corrected."""
+    if competition.status not in (Status.RESULTS, Status.CANCELLED):
+        _refuse(_("Publikację zapisuje się po ogłoszeniu wyników albo unieważnieniu konkursu."))
+    publication, _created = OutcomePublication.objects.update_or_create(
+        competition=competition, defaults={**dates, "recorded_by": by},
+    )
+    return publication
 
 
 # --- What the pages show ------------------------------------------------------------------------

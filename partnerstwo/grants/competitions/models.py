@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.grants.schedule.models import Mode, PlannedCompetition
 from partnerstwo.lib.models import FoldedSearchModel
+from partnerstwo.lib.publication import PublishedInThreePlaces
 from partnerstwo.lib.text import fold
 
 
@@ -38,7 +39,7 @@ class CompetitionQuerySet(models.QuerySet):
         return self.editable_by(user)
 
 
-class Competition(FoldedSearchModel):
+class Competition(PublishedInThreePlaces, FoldedSearchModel):
     class Status(models.TextChoices):
         PLANNED = "planned", _("planowany")
         ANNOUNCED = "announced", _("ogłoszony")
@@ -90,10 +91,7 @@ class Competition(FoldedSearchModel):
 
     eligibility = models.TextField(_("kto może złożyć ofertę"))
     submission_info = models.TextField(_("gdzie i jak złożyć ofertę"))
-    # Art. 13 ust. 3: the three places; the offer period counts from the last of them.
-    bip_published_on = models.DateField(_("ogłoszono w BIP"), null=True, blank=True)
-    notice_board_published_on = models.DateField(_("ogłoszono na tablicy ogłoszeń"), null=True, blank=True)
-    website_published_on = models.DateField(_("ogłoszono na stronie internetowej"), null=True, blank=True)
+    # Art. 13 ust. 3: the announcement's three places (PublishedInThreePlaces); the offer period counts from the last.
 
     class CancellationGround(models.TextChoices):
         """Art. 18a: the only two grounds on which a competition is cancelled."""
@@ -166,8 +164,7 @@ class Competition(FoldedSearchModel):
     @property
     def last_announcement_on(self):
         """Art. 13 ust. 1: the offer period counts from the day the last of the three announcements appeared."""
-        dates = [self.bip_published_on, self.notice_board_published_on, self.website_published_on]
-        return max(dates) if all(dates) else None
+        return self.last_published_on
 
     @property
     def is_public(self) -> bool:
@@ -250,6 +247,22 @@ class Criterion(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class OutcomePublication(PublishedInThreePlaces):
+    """Where and when the outcome was announced: the results (art. 15 ust. 2h) or the cancellation (art. 18a), each
+    in the three places of art. 13 ust. 3. Which of the two it is follows from the competition's state."""
+
+    competition = models.OneToOneField(Competition, on_delete=models.CASCADE, related_name="outcome_publication")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("publikacja wyników lub unieważnienia")
+        verbose_name_plural = _("publikacje wyników i unieważnień")
+
+    def __str__(self):
+        return str(self.competition)
 
 
 class StatusChange(models.Model):

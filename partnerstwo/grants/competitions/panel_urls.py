@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:pk>/ocena/", panel_views.start_evaluation, name="start_evaluation"),
     path("<int:pk>/wyniki/", panel_views.publish_results, name="publish_results"),
     path("<int:pk>/uniewaznienie/", panel_views.cancel, name="cancel"),
+    path("<int:pk>/publikacja-rozstrzygniecia/", panel_views.outcome_publication, name="outcome_publication"),
 ]

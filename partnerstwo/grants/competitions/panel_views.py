@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -28,6 +29,7 @@ from partnerstwo.grants.competitions.forms import (
 )
 from partnerstwo.grants.competitions.models import Competition, CompetitionDocument
 from partnerstwo.lib.access import role_required
+from partnerstwo.lib.publication import PublicationForm
 
 Status = Competition.Status
 PAGE_SIZE = 50
@@ -128,6 +130,7 @@ def edit(request, pk):
         "problems": rules.announcement_problems(competition) if competition.status == Status.PLANNED else [],
         "can_evaluate": competition.status == Status.CLOSED,
         "can_cancel": competition.status in lifecycle.CANCELLABLE,
+        "outcome_publication": getattr(competition, "outcome_publication", None),
     })
 
 
@@ -290,3 +293,39 @@ def cancel(request, pk):
                       "spełniła wymogów zawartych w ogłoszeniu. Unieważnienie ogłasza się w tych samych "
                       "trzech miejscach."),
     )
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def outcome_publication(request, pk):
+    """Where and when the results (art. 15 ust. 2h) or the cancellation (art. 18a) appeared in the three places."""
+    competition = _editable(request, pk)
+    day = lifecycle.outcome_day(competition)
+    cancelled = competition.status == Status.CANCELLED
+    record = getattr(competition, "outcome_publication", None)
+    form = PublicationForm(
+        request.POST or None, today=timezone.localdate(), not_before=day, initial_record=record,
+        not_before_label=_("dzień unieważnienia konkursu") if cancelled else _("dzień ogłoszenia wyników"),
+    )
+    if request.method == "POST" and day and form.is_valid():
+        try:
+            lifecycle.record_outcome_publication(competition, dates=form.dates(), by=request.user)
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Zapisano daty publikacji."))
+        return redirect("panel:grants_panel:edit", competition.pk)
+    problems = [] if day else [
+        _("Publikację zapisuje się po ogłoszeniu wyników albo unieważnieniu konkursu.")
+    ]
+    if cancelled:
+        title = _("Publikacja unieważnienia konkursu")
+        explanation = _("Unieważnienie konkursu ogłasza się w tych samych trzech miejscach co konkurs (art. 18a "
+                        "w związku z art. 13 ust. 3): w BIP, na tablicy ogłoszeń i na stronie internetowej urzędu. "
+                        "Wpisz dni, w których się ukazało; brakujące daty można dopisać później.")
+    else:
+        title = _("Publikacja wyników konkursu")
+        explanation = _("Wyniki ogłasza się niezwłocznie w BIP, na tablicy ogłoszeń i na stronie internetowej urzędu "
+                        "(art. 15 ust. 2h). Wpisz dni, w których się ukazały; brakujące daty można dopisać później.")
+    return _action_page(request, competition, title=title, explanation=explanation, button=_("Zapisz daty publikacji"),
+                        form=form, problems=problems)

@@ -12,7 +12,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from partnerstwo.lib import workdays
+from partnerstwo.lib import publication, workdays
 
 # Art. 13 ust. 1: not shorter than 21 days from the day the last of the three announcements appeared.
 OFFER_PERIOD_DAYS = 21
@@ -92,7 +92,7 @@ def decision_date_problem(offer_deadline: dt.datetime, decision_date: dt.date) -
 
 # --- Art. 13 ust. 2 and 3: what an announcement must hold ------------------------------------
 
-PUBLICATION_FIELDS = ("bip_published_on", "notice_board_published_on", "website_published_on")
+PUBLICATION_FIELDS = publication.FIELDS
 
 
 def announcement_problems(competition) -> list[str]:

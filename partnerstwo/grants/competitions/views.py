@@ -82,7 +82,7 @@ def _visible(user):
 def competition_detail(request, slug):
     competition = get_object_or_404(
         _visible(request.user)
-        .select_related("department", "sphere", "planned")
+        .select_related("department", "sphere", "planned", "outcome_publication")
         .prefetch_related(
             "criteria", "prior_funding", "status_changes", "changes",
             Prefetch(
@@ -106,6 +106,7 @@ def competition_detail(request, slug):
         "awarded": awarded,
         "not_awarded": not_awarded,
         "achievements": reporting.achievements(competition) if competition.status == Status.RESULTS else [],
+        "outcome_publication": getattr(competition, "outcome_publication", None),
         "can_edit": request.user.is_authenticated
         and Competition.objects.editable_by(request.user).filter(pk=competition.pk).exists(),
         "nominations_open": competition.status in appointment.COMMITTEE_STATUSES,

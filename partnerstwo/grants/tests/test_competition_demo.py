@@ -25,6 +25,10 @@ def test_the_demo_has_every_state_and_loading_it_twice_creates_no_duplicates():
     assert set(Competition.objects.values_list("status", flat=True)) == set(Competition.Status.values)
     cancelled = Competition.objects.get(status=Competition.Status.CANCELLED)
     assert cancelled.cancellation_reason and cancelled.status_changes.filter(status="cancelled").exists()
+    # Art. 15 ust. 2h, art. 18a: every outcome has its publication recorded; the cancellation's lacks a place.
+    for outcome in Competition.objects.filter(status__in=["results", "cancelled"]):
+        assert outcome.outcome_publication.bip_published_on >= outcome.offer_deadline.date(), outcome.slug
+    assert not cancelled.outcome_publication.is_published_everywhere
     for competition in Competition.objects.all():
         assert rules.announcement_problems(competition) == [], competition.slug
     document = CompetitionDocument.objects.first()

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from stdnum.pl import nip, regon
 
 from partnerstwo.organizations import demo
-from partnerstwo.organizations.models import Organization, RegisterStatus
+from partnerstwo.organizations.models import OppListEdition, Organization, RegisterStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +31,12 @@ def test_the_demo_loads_realistic_organisations_once():
         assert org.postal_code.startswith("15-")
         assert org.spheres.exists() and org.target_groups.exists()
         assert org.search_text
+
+    # Two editions of the official list; the newest leaves out one organisation marked OPP (staff see it).
+    assert OppListEdition.objects.count() == 2
+    newest = OppListEdition.objects.newest()
+    assert Organization.objects.flagged_opp_missing_from(newest).count() == demo.OPP_LEFT_OUT
+    assert Organization.objects.opp(newest).count() >= 11
 
 
 def test_the_generator_makes_valid_unique_organisations_and_removes_them():

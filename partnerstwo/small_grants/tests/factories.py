@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from partnerstwo.city.models import Department, PublicTaskSphere
+from partnerstwo.lib import publication
 from partnerstwo.organizations.tests import factories as directory
 from partnerstwo.small_grants import procedure
 from partnerstwo.small_grants.models import SmallGrantComment, SmallGrantOffer
@@ -56,6 +57,8 @@ def offer(*, status=SmallGrantOffer.Status.RECEIVED, published_days_ago=None, **
         published_on = today() - timedelta(days=published_days_ago)
         values["received_on"] = min(values["received_on"], published_on)
         values["published_on"] = published_on
+        for name in publication.FIELDS:
+            values.setdefault(name, published_on)
         values["comments_until"] = published_on + timedelta(days=procedure.COMMENT_DAYS)
         if status == SmallGrantOffer.Status.RECEIVED:
             status = SmallGrantOffer.Status.PUBLISHED

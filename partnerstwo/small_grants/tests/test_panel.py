@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from partnerstwo.lib import publication
 from partnerstwo.organizations.tests import factories as directory
 from partnerstwo.small_grants.models import SmallGrantOffer
 from partnerstwo.small_grants.tests import factories as make
@@ -83,7 +84,8 @@ def test_publishing_through_the_panel_opens_the_public_comment_form(client, offi
     page = client.get(detail_url(offer)).content.decode()
     assert "Opublikuj do uwag" in page
     response = client.post(
-        reverse("panel:small_grants_panel:publish", args=[offer.pk]), {"published_on": make.today().isoformat()}
+        reverse("panel:small_grants_panel:publish", args=[offer.pk]),
+        dict.fromkeys(publication.FIELDS, make.today().isoformat()),
     )
     assert response.status_code == 302
     offer.refresh_from_db()
@@ -99,7 +101,8 @@ def test_a_late_publication_is_refused_in_the_panel_with_the_last_allowed_day(cl
     offer = make.offer(department=official_x.department, received_on=make.today() - timedelta(days=30))
     client.force_login(official_x)
     response = client.post(
-        reverse("panel:small_grants_panel:publish", args=[offer.pk]), {"published_on": make.today().isoformat()}
+        reverse("panel:small_grants_panel:publish", args=[offer.pk]),
+        dict.fromkeys(publication.FIELDS, make.today().isoformat()),
     )
     assert response.status_code == 400
     assert "art. 19a ust. 3" in response.content.decode()
@@ -160,7 +163,7 @@ def test_an_official_of_another_department_gets_404(client, official_x, official
         reverse("panel:small_grants_panel:decide", args=[offer.pk]), {"decision": "accept", "reason": "x"}
     ).status_code == 404
     assert client.post(
-        reverse("panel:small_grants_panel:publish", args=[offer.pk]), {"published_on": "2026-11-20"}
+        reverse("panel:small_grants_panel:publish", args=[offer.pk]), dict.fromkeys(publication.FIELDS, "2026-11-20")
     ).status_code == 404
     assert offer.title not in client.get(INDEX).content.decode()
 

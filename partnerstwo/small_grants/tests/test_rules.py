@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from partnerstwo.grants.schedule.models import Mode, PlannedCompetition, ScheduleYear
+from partnerstwo.lib import publication
 from partnerstwo.organizations.tests import factories as directory
 from partnerstwo.small_grants import procedure
 from partnerstwo.small_grants.forms import PublishForm, SmallGrantOfferForm
@@ -105,9 +106,15 @@ def test_an_offer_cannot_be_received_in_the_future(official_x):
 # --- Publication within 7 working days (art. 19a ust. 3) --------------------------------------
 
 
-def publish_form(received_on, published_on, today=date(2026, 11, 28)):
+def everywhere(day: date) -> dict:
+    """The same day in all three places (art. 19a ust. 3)."""
+    return dict.fromkeys(publication.FIELDS, day)
+
+
+def publish_form(received_on, published_on, today=date(2026, 11, 28), **other_places):
     offer = make.offer(received_on=received_on)
-    return PublishForm({"published_on": published_on.isoformat()}, offer=offer, today=today)
+    data = {name: day.isoformat() for name, day in {**everywhere(published_on), **other_places}.items()}
+    return PublishForm(data, offer=offer, today=today)
 
 
 def test_the_last_publication_day_skips_a_holiday_in_between():
@@ -123,9 +130,42 @@ def test_publication_on_the_7th_working_day_is_accepted():
 def test_publication_on_the_8th_working_day_is_refused_naming_the_last_allowed_day():
     form = publish_form(date(2026, 11, 5), date(2026, 11, 18))
     assert not form.is_valid()
-    [message] = form.errors["published_on"]
+    [message] = form.errors["bip_published_on"]
     assert "art. 19a ust. 3" in message
     assert "17 listopada 2026" in message
+
+
+def test_each_of_the_three_places_is_required_and_checked_on_its_own():
+    form = publish_form(date(2026, 11, 5), date(2026, 11, 17), notice_board_published_on=date(2026, 11, 18))
+    assert not form.is_valid()
+    assert set(form.errors) == {"notice_board_published_on"}
+    offer = make.offer(received_on=date(2026, 11, 5))
+    form = PublishForm({"bip_published_on": "2026-11-10"}, offer=offer, today=date(2026, 11, 28))
+    assert not form.is_valid()
+    assert form.errors["website_published_on"] == ["Podaj datę publikacji w tym miejscu."]
+
+
+def test_the_comment_period_counts_from_the_last_of_the_three_places():
+    offer = make.offer(received_on=date(2026, 11, 20))
+    dates = {**everywhere(date(2026, 11, 23)), "notice_board_published_on": date(2026, 11, 24)}
+    procedure.publish(offer, dates=dates, today=date(2026, 11, 28))
+    offer.refresh_from_db()
+    assert offer.bip_published_on == date(2026, 11, 23)
+    assert offer.published_on == date(2026, 11, 24)
+    assert offer.comments_until == date(2026, 12, 1)
+
+
+def test_publishing_without_all_three_places_is_refused():
+    offer = make.offer(received_on=date(2026, 11, 20))
+    with pytest.raises(ValidationError, match="trzech miejscach"):
+        procedure.publish(offer, dates={"bip_published_on": date(2026, 11, 23)}, today=date(2026, 11, 28))
+
+
+def test_the_database_refuses_a_publication_without_its_three_places():
+    offer = make.offer(received_on=date(2026, 11, 20))
+    offer.status, offer.published_on, offer.comments_until = "published", date(2026, 11, 23), date(2026, 11, 30)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        offer.save()
 
 
 def test_publication_before_the_offer_came_in_or_in_the_future_is_refused():
@@ -135,7 +175,7 @@ def test_publication_before_the_offer_came_in_or_in_the_future_is_refused():
 
 def test_publishing_opens_seven_days_for_comments():
     offer = make.offer(received_on=date(2026, 11, 20))
-    procedure.publish(offer, published_on=date(2026, 11, 23), today=date(2026, 11, 28))
+    procedure.publish(offer, dates=everywhere(date(2026, 11, 23)), today=date(2026, 11, 28))
     offer.refresh_from_db()
     assert offer.status == SmallGrantOffer.Status.PUBLISHED
     assert offer.published_on == date(2026, 11, 23)
@@ -145,7 +185,7 @@ def test_publishing_opens_seven_days_for_comments():
 def test_an_offer_cannot_be_published_twice():
     offer = make.offer(published_days_ago=1)
     with pytest.raises(ValidationError):
-        procedure.publish(offer, published_on=make.today())
+        procedure.publish(offer, dates=everywhere(make.today()))
 
 
 # --- Comments for 7 days (art. 19a ust. 4) ----------------------------------------------------
@@ -153,7 +193,7 @@ def test_an_offer_cannot_be_published_twice():
 
 def published_on(day):
     offer = make.offer(received_on=day)
-    procedure.publish(offer, published_on=day, today=day)
+    procedure.publish(offer, dates=everywhere(day), today=day)
     offer.refresh_from_db()
     return offer
 
