@@ -296,9 +296,11 @@ def _positions(body) -> None:
     voting.open_electronic_vote(position=open_vote, until=timezone.now() + dt.timedelta(days=3))
     for seat in seats[3:5]:
         voting.cast(position=open_vote, seat=seat, choice=PositionVote.Choice.FOR)
+    # Drafted by the demo member in the members' area, where she can still change it; another member amends it.
     draft = voting.save_draft(position=Position(
         body=body, title="Stanowisko w sprawie lokali dla organizacji",
         text="Zespół wnosi o przygotowanie wykazu lokali miejskich dostępnych dla organizacji.",
+        drafted_by=User.objects.filter(email=SECRETARY).first(),
     ))
     anna = seats[0]
     Amendment.objects.create(position=draft, text="Dopisać lokale w budynkach szkół po godzinach zajęć.",

@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from partnerstwo.lib.access import role_required
+from partnerstwo.lib.forms import add_errors
 from partnerstwo.team.meetings import conduct, minutes
 from partnerstwo.team.meetings.forms import CommentForm, ResponseForm
 from partnerstwo.team.models import ActionItem, Attendance, Body, Meeting, Membership, Position, PositionVote
 from partnerstwo.team.positions import voting
-from partnerstwo.team.positions.forms import AmendmentForm, VoteForm
+from partnerstwo.team.positions.forms import AmendmentForm, MemberDraftForm, VoteForm
 
 member_required = role_required(minutes.can_read_draft)
 
@@ -93,9 +94,35 @@ def position(request, pk):
         "vote_form": vote_form if voting.can_vote(position, seat) else None,
         "amendment_form": amendment_form if position.status == Position.Status.DRAFT and seat else None,
         "amendments": position.amendments.all(),
+        "can_edit": voting.can_edit_own_draft(position, request.user),
         "voted": position.votes.count(),
         "vote_quorum": voting.electronic_quorum(position),
     })
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def position_draft(request, pk=None):
+    """A member writes a draft position or opinion, or changes their own draft before the vote."""
+    if not request.user.sits_on_team:
+        raise PermissionDenied
+    body = Body.objects.the_body()
+    if pk is None:
+        position = Position(body=body)
+    else:
+        position = get_object_or_404(Position, pk=pk, body=body)
+        if not voting.can_edit_own_draft(position, request.user):
+            raise PermissionDenied
+    form = MemberDraftForm(request.POST or None, instance=position, body=body)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = voting.save_member_draft(position=form.save(commit=False), user=request.user)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Zapisano projekt. Sekretarz Zespołu podda go pod głosowanie."))
+            return redirect("team:member_position", saved.pk)
+    return render(request, "team/members/position_form.html", {"form": form, "position": position, "body": body})
 
 
 @member_required

@@ -13,5 +13,7 @@ urlpatterns = [
     path("grupy/", include("partnerstwo.team.groups.urls")),
     path("dla-czlonkow/", member_views.home, name="member_home"),
     path("dla-czlonkow/stanowiska/<int:pk>/", member_views.position, name="member_position"),
+    path("dla-czlonkow/stanowiska/nowy-projekt/", member_views.position_draft, name="member_position_new"),
+    path("dla-czlonkow/stanowiska/<int:pk>/projekt/", member_views.position_draft, name="member_position_edit"),
     path("dla-czlonkow/posiedzenia/<int:pk>/", member_views.meeting, name="member_meeting"),
 ]

@@ -52,6 +52,8 @@ def every_page() -> dict[str, str]:
         # the members' area
         "members-home": "/zespol/dla-czlonkow/", "members-vote": f"/zespol/dla-czlonkow/stanowiska/{voting.pk}/",
         "members-draft-position": f"/zespol/dla-czlonkow/stanowiska/{draft.pk}/",
+        "members-position-new": "/zespol/dla-czlonkow/stanowiska/nowy-projekt/",
+        "members-position-edit": f"/zespol/dla-czlonkow/stanowiska/{draft.pk}/projekt/",
         "members-draft-minutes": f"/zespol/dla-czlonkow/posiedzenia/{draft_minutes.pk}/",
         "members-coming": f"/zespol/dla-czlonkow/posiedzenia/{coming.pk}/",
         # the staff panel
@@ -91,7 +93,7 @@ BAD_FORMS = [
     ("panel-rules", {"#id_quorum_percent": "0"}), ("panel-term-new", {"#id_number": "1"}), ("panel-member-new", {}),
     ("panel-meeting-new", {}), ("panel-item-new", {}), ("panel-action-new", {}), ("panel-position-new", {}),
     ("panel-legal-act-new", {}), ("panel-group-new", {}), ("panel-group-member-new", {}),
-    ("panel-group-meeting-new", {}),
+    ("panel-group-meeting-new", {}), ("members-position-new", {}),
 ]
 
 

@@ -29,6 +29,19 @@ class PositionForm(forms.ModelForm):
         self.fields["addressed_to"].queryset = Department.objects.active()
 
 
+class MemberDraftForm(PositionForm):
+    """A member's own draft: its content only. Whom it is sent to and when a draft act was delivered are the
+    secretary's to set before the vote."""
+
+    class Meta(PositionForm.Meta):
+        fields = ["kind", "title", "text", "concerns", "legal_act", "competition", "subject_title", "subject_url"]
+
+    def __init__(self, *args, body, **kwargs):
+        forms.ModelForm.__init__(self, *args, **kwargs)
+        self.fields["legal_act"].queryset = body.legal_acts.all()
+        self.fields["competition"].queryset = Competition.objects.public().order_by("-year", "title", "pk")
+
+
 class ElectronicVoteForm(forms.Form):
     until = forms.DateTimeField(label=_("Głosowanie trwa do"), widget=DateTimeLocalInput,
                                 input_formats=[DATETIME_FORMAT])

@@ -126,6 +126,11 @@ class Position(models.Model):
         _("projekt doręczono Zespołowi"), null=True, blank=True,
         help_text=_("Dla programu współpracy i strategii rozwoju: od tego dnia biegnie 14 dni na opinię."),
     )
+    # The member who wrote the draft in the members' area; empty when the body's staff wrote it in the panel.
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("projekt przygotował(a)"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="+", editable=False,
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     vote_mode = models.CharField(_("głosowanie"), max_length=20, choices=VoteMode.choices, blank=True)
     meeting = models.ForeignKey(

@@ -65,6 +65,24 @@ def save_draft(*, position: Position, addressed_to=None) -> Position:
     return position
 
 
+def can_edit_own_draft(position: Position, user) -> bool:
+    """The member who wrote a draft keeps it in hand until it goes to the vote, while they hold a seat."""
+    return (position.status == Position.Status.DRAFT and position.drafted_by_id == user.pk
+            and user.sits_on_team)
+
+
+def save_member_draft(*, position: Position, user) -> Position:
+    """A member's draft: written in the members' area, then amended by the others and put to the vote by the
+    secretary like any other."""
+    if not user.sits_on_team:
+        raise ValidationError(_("Projekty stanowisk przygotowują członkowie Zespołu."))
+    if position.pk is None:
+        position.drafted_by = user
+    elif not can_edit_own_draft(position, user):
+        raise ValidationError(_("Treść można zmieniać tylko przed głosowaniem."))
+    return save_draft(position=position)
+
+
 def propose_amendment(*, position: Position, user, text: str) -> Amendment:
     if position.status != Position.Status.DRAFT or not user.sits_on_team:
         raise ValidationError(_("Poprawki zgłaszają członkowie Zespołu do projektu przed głosowaniem."))
