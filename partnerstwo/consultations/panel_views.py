@@ -197,9 +197,12 @@ def enter_comment(request, pk):
 
 @official_or_administrator_required
 @require_http_methods(["GET", "POST"])
-def remove_comment(request, pk, comment_pk):
+def remove_comment(request, pk, comment_pk, kind="comment"):
+    """Moderation of a comment or (kind="opinion") of a written opinion, with the reason shown in its place."""
     consultation = _get(request, pk)
-    comment = get_object_or_404(consultation.comments.select_related("unit"), pk=comment_pk)
+    contributions = consultation.comments.select_related("unit") if kind == "comment" else \
+        consultation.writtenopinions.all()
+    comment = get_object_or_404(contributions, pk=comment_pk)
     data, _files = submitted(request)
     form = RemovalForm(data)
     if request.method == "POST" and form.is_valid():
@@ -211,7 +214,7 @@ def remove_comment(request, pk, comment_pk):
             messages.success(request, _("Uwaga usunięta; zamiast niej widać powód."))
             return _to_detail(consultation)
     return render(request, "consultations/panel/remove.html", {
-        "consultation": consultation, "comment": comment, "form": form,
+        "consultation": consultation, "comment": comment, "form": form, "is_opinion": kind == "opinion",
     }, status=400 if form.errors else 200)
 
 

@@ -6,7 +6,7 @@ the meeting's minutes and the outcome. Valid whatever the number of participants
 so a consultation without comments has one too.
 """
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -19,7 +19,8 @@ def comments(consultation: Consultation):
     return (
         consultation.comments.counted()
         .select_related("unit__version", "organization", "answer")
-        .order_by("unit__version__number", "unit__position", "created_at", "pk")
+        # Whole-draft comments first on every database (PostgreSQL puts NULLs last when ascending).
+        .order_by(F("unit__version__number").asc(nulls_first=True), "unit__position", "created_at", "pk")
     )
 
 

@@ -98,6 +98,8 @@ def detail(request, slug):
         "following": user.is_authenticated and consultation.followers.filter(user=user).exists(),
         "own_comments": consultation.comments.filter(author=user).select_related("unit")
         if user.is_authenticated else [],
+        "own_opinions": consultation.writtenopinions.filter(author=user, channel="site")
+        if user.is_authenticated else [],
         "closed_message": participation.closed_message(consultation),
     })
 

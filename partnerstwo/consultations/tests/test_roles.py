@@ -124,3 +124,17 @@ def test_a_team_member_speaks_for_the_team_only_where_the_team_is_consulted(clie
         "capacity": "body", "proposed_wording": "X", "justification": "Y"})
 
     assert response.status_code == 403 and not Comment.objects.filter(consultation=without_team).exists()
+
+
+def test_the_report_lists_whole_draft_comments_first_then_in_the_order_of_the_draft(
+        department_x, official_x, representative_a, organization_a):
+    from partnerstwo.consultations import report
+
+    consultation = f.consultation(department_x, by=official_x)
+    for anchor in ("par-3", "par-1", None):
+        participation.submit_comment(
+            consultation, by=representative_a, capacity="organization", organization=organization_a,
+            unit=participation.unit_for_comment(consultation, anchor), proposed_wording=f"Do {anchor}",
+            justification="B")
+
+    assert [c.proposed_wording for c in report.comments(consultation)] == ["Do None", "Do par-1", "Do par-3"]
