@@ -168,3 +168,16 @@ def _inflate(match) -> bytes:
         return zlib.decompress(match.group(1))
     except zlib.error:
         return b""
+
+
+def test_the_events_calendar_shows_the_consultation_periods_of_the_month_week_and_list(client, department_x,
+                                                                                      official_x):
+    consultation = f.consultation(department_x, by=official_x)
+    later = f.consultation(department_x, by=official_x, title="Za dwa miesiące", starts=70)
+    hidden = f.consultation(department_x, by=official_x, title="Jeszcze w przygotowaniu", announced=False)
+    day = timezone.localdate().isoformat()
+
+    for view in ("", "widok=tydzien&", "widok=lista&"):
+        html = client.get(f"/wydarzenia/?{view}data={day}").content.decode()
+        assert consultation.title in html and hidden.title not in html and later.title not in html, view
+        assert "/konsultacje/kalendarz.ics" in html
