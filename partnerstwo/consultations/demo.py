@@ -56,13 +56,13 @@ OPINION_PDF = (
 
 # (title, kind, starts in days, days, text, sphere slugs, state)
 CONSULTATIONS = [
-    ("Program współpracy Miasta Białystok z organizacjami pozarządowymi na rok 2027", "programme", -5, 14,
+    ("Program współpracy Miasta Białystok z organizacjami pozarządowymi na rok 2027", "programme", -5, 15,
      PROGRAMME, ["ngo-support"], "open"),
     ("Regulamin nagrody „Białostocki Wolontariusz Roku”", "order", -20, 10, SIMPLE, ["volunteering"], "closed"),
     ("Zasady udzielania dotacji na wkład własny organizacji", "resolution", -60, 14, SIMPLE.replace(
         "regulamin przyznawania nagrody „Białostocki Wolontariusz Roku”", "zasady udzielania dotacji na wkład własny"),
      ["ngo-support"], "finished"),
-    ("Program „Senior w Białymstoku” na lata 2027–2030", "programme", -45, 14, SIMPLE.replace(
+    ("Program „Senior w Białymstoku” na lata 2027–2030", "programme", -45, 15, SIMPLE.replace(
         "regulamin przyznawania nagrody „Białostocki Wolontariusz Roku”", "program „Senior w Białymstoku”"),
      ["seniors"], "empty"),
     ("Strategia rozwoju ekonomii społecznej w Białymstoku do 2030 r.", "strategy", 10, 14, SIMPLE.replace(

@@ -20,7 +20,7 @@ def form_data(today, **extra):
     return {
         "title": "Program współpracy 2027", "kind": "programme", "legal_basis": "art. 5a ustawy",
         "summary": "Projekt.", "for_ngos": "on", "for_body": "on", "starts_on": today.isoformat(),
-        "ends_on": (today + dt.timedelta(days=13)).isoformat(), "form_site": "on", "form_written": "on",
+        "ends_on": (today + dt.timedelta(days=14)).isoformat(), "form_site": "on", "form_written": "on",
         "form_meeting": "on", "meeting_starts_at": f"{today + dt.timedelta(days=3)}T17:00",
         "meeting_ends_at": f"{today + dt.timedelta(days=3)}T19:00", "meeting_place": "ul. Słonimska 1",
         "comments_public_at_once": "on", "contact_name": "Ksawery", "contact_email": "x@um.example.org", **extra,
@@ -52,13 +52,32 @@ def test_an_official_prepares_splits_and_announces(client, official_x):
 def test_a_short_period_needs_a_reason_shown_in_public(client, official_x):
     client.force_login(official_x)
     today = timezone.localdate()
-    data = form_data(today, ends_on=(today + dt.timedelta(days=4)).isoformat())
+    data = form_data(today, ends_on=(today + dt.timedelta(days=4)).isoformat(), for_body="")
 
     response = client.post("/panel/konsultacje/nowe/", data)
     assert response.status_code == 400 and "podaj uzasadnienie krótszego terminu" in response.content.decode()
 
     client.post("/panel/konsultacje/nowe/", {**data, "short_period_reason": "Pilna zmiana przepisów."})
     assert Consultation.objects.get().short_period_reason == "Pilna zmiana przepisów."
+
+
+def test_the_advisory_body_has_its_fourteen_days_on_a_programme_which_no_reason_shortens(client, official_x):
+    client.force_login(official_x)
+    today = timezone.localdate()
+    short = form_data(today, ends_on=(today + dt.timedelta(days=13)).isoformat(),
+                      short_period_reason="Pilne.")
+
+    response = client.post("/panel/konsultacje/nowe/", short)
+    assert response.status_code == 400 and "art. 41i ust. 2" in response.content.decode()
+    assert client.post("/panel/konsultacje/nowe/", {**short, "for_body": ""}).status_code == 302  # NGOs only
+    client.post("/panel/konsultacje/nowe/", {**short, "title": "Z Zespołem",
+                                             "ends_on": (today + dt.timedelta(days=14)).isoformat()})
+    consultation = Consultation.objects.get(title="Z Zespołem")
+    assert consultation.body_opinion_due() == today + dt.timedelta(days=14)
+    client.post(f"/panel/konsultacje/{consultation.pk}/tekst/", {"text": f.TEXT})
+    client.post(f"/panel/konsultacje/{consultation.pk}/ogloszenie/")
+    html = client.get(consultation.get_absolute_url()).content.decode()
+    assert "Opinia Zespołu Konsultacyjnego" in html and "art. 41i ust. 2" in html
 
 
 def test_other_departments_and_other_roles_are_kept_out(client, department_x, official_x, official_y,
