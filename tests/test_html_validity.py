@@ -99,14 +99,19 @@ def test_every_page_pattern_is_valid_html_in_both_languages(tmp_path, settings):
     # competition with the body's opinion on it, and that opinion sent to a department.
     opinion = Position.objects.filter(concerns=Position.Concerns.COMPETITION, sent_at__isnull=False).first()
     fullest = [opinion.competition.get_absolute_url(), opinion.get_absolute_url()] if opinion else []
+    # Pages no link leads to: the comment form of a closed consultation is the page that says it is closed.
+    from partnerstwo.consultations.models import Consultation, Stage
+
+    closed = next((c for c in Consultation.objects.public().order_by("pk") if c.stage() == Stage.CLOSED), None)
+    unlinked = [f"{closed.get_absolute_url()}uwaga/"] if closed else []
     checked, pages = set(), {}
     crawl(Client(), [*fullest, "/", "/en/"], pages, checked)
     for email in SIGNED_IN:
         client = TwoFactorClient()  # the demo's staff have passed their second factor
         client.force_login(User.objects.get(email=email))
         own = [reverse("panel:team_panel:position", args=[opinion.pk])] if opinion and "zespol" in email else []
-        crawl(client, [*own, "/", "/konto/", "/panel/", "/moje-oferty/", "/en/", "/en/konto/", "/en/panel/"], pages,
-              checked)
+        crawl(client, [*own, *unlinked, "/", "/konto/", "/panel/", "/moje-oferty/", "/en/", "/en/konto/",
+                       "/en/panel/"], pages, checked)
     assert len(pages) > 60, sorted(checked)  # the crawl reached the site, not just the home page
     assert any(p.startswith("/en/") for p in pages)
 

@@ -83,13 +83,18 @@ def detail(request, slug):
     for unit in units:
         unit.comment_count = counts.get(unit.anchor, 0)
     whole = visible.filter(unit__isnull=True).select_related("organization", "answer")
+    # Comments on provisions a new version took out stay in view, with the wording they were made on.
+    gone = list(visible.filter(unit__isnull=False).exclude(unit__anchor__in=[unit.anchor for unit in units])
+                .select_related("unit", "organization", "answer").order_by("unit__position", "created_at", "pk"))
+    for comment in gone:
+        comment.diff = wording.word_diff(comment.current_wording, comment.proposed_wording)
     opinions = consultation.writtenopinions.filter(withdrawn_at__isnull=True).select_related("organization") \
         if consultation.comments_visible() else consultation.writtenopinions.none()
     user = request.user
     return render(request, "consultations/detail.html", {
         "consultation": consultation, "version": version, "units": units,
         "versions": consultation.versions.order_by("number"),
-        "whole_comments": whole, "opinions": opinions,
+        "whole_comments": whole, "gone_comments": gone, "opinions": opinions,
         "comment_total": visible.count(),
         "can_take_part": bool(participation.capacities_for(consultation, user)),
         "is_open": consultation.is_open(),
