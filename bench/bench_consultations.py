@@ -51,9 +51,10 @@ def build(units: int, comments: int, official, organizations) -> object:
         title=f"Projekt ławkowy {units} jednostek", slug=slug, kind="resolution", legal_basis="art. 5 ust. 5",
         summary="Benchmark.", department=official.department, starts_on=today - dt.timedelta(days=30),
         ends_on=today - dt.timedelta(days=16), contact_name="Bench", contact_email="bench@bench.invalid",
-        announced_at=timezone.now() - dt.timedelta(days=30),
     )
+    # The text is split before the announcement (after it, a text is a new version that needs a note).
     drafting.save_text(Consultation.objects.get(pk=consultation.pk), text=draft_text(units), by=official)
+    Consultation.objects.filter(pk=consultation.pk).update(announced_at=timezone.now() - dt.timedelta(days=30))
     version = consultation.current_version()
     provisions = list(version.units.all())
     assert len(provisions) == units, len(provisions)
