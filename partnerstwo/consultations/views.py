@@ -283,7 +283,7 @@ def report_page(request, slug):
 @require_GET
 def report_pdf(request, slug):
     consultation = _reported(slug)
-    response = HttpResponse(report.pdf(consultation), content_type="application/pdf")
+    response = HttpResponse(report.stored_pdf(consultation), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sprawozdanie-{consultation.slug}.pdf"'
     return response
 

@@ -200,3 +200,31 @@ def test_the_events_calendar_shows_the_consultation_periods_of_the_month_week_an
         html = client.get(f"/wydarzenia/?{view}data={day}").content.decode()
         assert consultation.title in html and hidden.title not in html and later.title not in html, view
         assert "/konsultacje/kalendarz.ics" in html
+
+
+def test_the_reports_pdf_is_made_at_publication_and_again_after_a_change(
+        client, department_x, official_x, representative_a, organization_a, fixed_clock, settings, tmp_path,
+        django_capture_on_commit_callbacks):
+    from django.core.files.storage import default_storage
+
+    from partnerstwo.consultations import answering, report
+
+    settings.MEDIA_ROOT = tmp_path
+    consultation = f.consultation(department_x, by=official_x)
+    comment = participation.submit_comment(consultation, by=representative_a, capacity="organization",
+                                           organization=organization_a, unit=None, proposed_wording="A",
+                                           justification="B")
+    fixed_clock.move_to(consultation.deadline() + dt.timedelta(hours=1))
+    answering.answer(consultation, comment_ids=[comment.pk], decision="rejected", justification="Nie.",
+                     by=official_x)
+    with django_capture_on_commit_callbacks(execute=True):
+        answering.publish_report(consultation, by=official_x, outcome="Wynik.")
+    consultation.refresh_from_db()
+    first = report.pdf_name(consultation)
+    assert default_storage.exists(first)  # made by the task, before anyone asked
+
+    assert client.get(f"/konsultacje/{consultation.slug}/sprawozdanie.pdf").content.startswith(b"%PDF")
+    participation.remove(comment, by=official_x, reason="Dane osobowe.")
+    assert report.pdf_name(consultation) != first
+    client.get(f"/konsultacje/{consultation.slug}/sprawozdanie.pdf")
+    assert default_storage.exists(report.pdf_name(consultation))
