@@ -47,6 +47,7 @@ def build(units: int, comments: int, official, organizations) -> object:
     from partnerstwo.consultations.models import Answer, Comment, Consultation
 
     slug = f"bench-{units}-{comments}"
+    Comment.objects.filter(consultation__slug=slug).delete()  # comments protect their units: they go first
     Consultation.objects.filter(slug=slug).delete()
     today = timezone.localdate()
     consultation = Consultation.objects.create(
