@@ -85,3 +85,23 @@ def test_the_changes_of_a_version_take_the_same_number_of_queries_for_any_number
         drafting.save_text(consultation, text=text, by=official_x, note="Zmiana.")
     assert queries(client, f"/konsultacje/{small.slug}/zmiany/2/") == queries(
         client, f"/konsultacje/{large.slug}/zmiany/2/")
+
+
+def test_the_answering_page_lists_the_comments_a_page_at_a_time(client, department_x, official_x, organization_a,
+                                                                fixed_clock):
+    from partnerstwo.consultations.panel_views import ANSWER_PAGE_SIZE
+
+    consultation = f.consultation(department_x, by=official_x)
+    add_comments(consultation, organization_a, ANSWER_PAGE_SIZE + 10)
+    fixed_clock.move_to(consultation.deadline() + dt.timedelta(hours=1))
+    client.force_login(official_x)
+    url = f"/panel/konsultacje/{consultation.pk}/odpowiedzi/"
+
+    assert client.get(url).content.decode().count('name="comments"') == ANSWER_PAGE_SIZE
+    second = client.get(f"{url}?strona=2").content.decode()
+    assert second.count('name="comments"') == 10
+    last = consultation.comments.order_by("pk").last()
+    response = client.post(f"{url}?strona=2", {"comments": [last.pk], "decision": "accepted", "justification": "Tak."})
+    assert response.status_code == 302 and response["Location"].endswith("?strona=2")
+    unanswered = client.get(f"{url}?bez-odpowiedzi=1&strona=2").content.decode()
+    assert unanswered.count('name="comments"') == 9
