@@ -8,15 +8,20 @@ so a consultation without comments has one too.
 
 import hashlib
 
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models import Count, F, Max
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from partnerstwo.consultations.models import Answer, Capacity, Comment, Consultation
 from partnerstwo.lib.pdf import tagged_pdf
 from partnerstwo.lib.tabular.write import xlsx_response
+
+# How long a rendered report body stays in the cache (its key changes whenever the report does).
+REPORT_CACHE_SECONDS = 7 * 24 * 3600
 
 
 def comments(consultation: Consultation):
@@ -86,6 +91,15 @@ def stored_pdf(consultation: Consultation) -> bytes:
     if not default_storage.exists(name):  # another request may have made it meanwhile
         default_storage.save(name, ContentFile(content))
     return content
+
+
+def stored_body(consultation: Consultation) -> str:
+    """The published report's body as HTML, rendered once per language and kept in the cache under the PDF's
+    name (which changes with the report): 3,000 comments take the template over a second."""
+    key = f"consultation-report:{get_language()}:{pdf_name(consultation)}"
+    return cache.get_or_set(
+        key, lambda: render_to_string("consultations/_report_body.html", context(consultation)), REPORT_CACHE_SECONDS,
+    )
 
 
 def xlsx_header() -> list[str]:

@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -277,7 +278,10 @@ def _reported(slug) -> Consultation:
 @require_GET
 def report_page(request, slug):
     consultation = _reported(slug)
-    return render(request, "consultations/report.html", report.context(consultation))
+    return render(request, "consultations/report.html", {
+        # Rendered by our own template (escaped); the cache may hand it back as a plain str.
+        "consultation": consultation, "body": mark_safe(report.stored_body(consultation)),  # noqa: S308
+    })
 
 
 @require_GET

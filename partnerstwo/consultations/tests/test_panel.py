@@ -228,3 +228,25 @@ def test_the_reports_pdf_is_made_at_publication_and_again_after_a_change(
     assert report.pdf_name(consultation) != first
     client.get(f"/konsultacje/{consultation.slug}/sprawozdanie.pdf")
     assert default_storage.exists(report.pdf_name(consultation))
+
+
+def test_the_report_page_is_rendered_once_and_again_after_a_change(client, department_x, official_x,
+                                                                   representative_a, organization_a, fixed_clock):
+    from partnerstwo.consultations import answering
+
+    consultation = f.consultation(department_x, by=official_x)
+    comment = participation.submit_comment(consultation, by=representative_a, capacity="organization",
+                                           organization=organization_a, unit=None, proposed_wording="Propozycja <b>",
+                                           justification="B")
+    fixed_clock.move_to(consultation.deadline() + dt.timedelta(hours=1))
+    answering.answer(consultation, comment_ids=[comment.pk], decision="rejected", justification="Nie.",
+                     by=official_x)
+    answering.publish_report(consultation, by=official_x, outcome="Wynik.")
+    url = f"/konsultacje/{consultation.slug}/sprawozdanie/"
+
+    first = client.get(url).content.decode()
+    assert "Propozycja &lt;b&gt;" in first and client.get(url).content.decode() == first
+    assert client.get(f"/en{url}").status_code == 200
+    participation.remove(comment, by=official_x, reason="Dane osobowe innych osób.")
+    after = client.get(url).content.decode()
+    assert "Propozycja" not in after and "W konsultacjach nie zgłoszono uwag" in after
