@@ -104,7 +104,8 @@ def test_a_new_version_keeps_the_old_one_and_shows_what_changed(client, departme
 
 def test_answers_then_the_report_as_page_pdf_and_xlsx_and_mail_to_commenters(
         client, department_x, official_x, representative_a, organization_a, representative_b, organization_b,
-        fixed_clock, django_capture_on_commit_callbacks):
+        fixed_clock, django_capture_on_commit_callbacks, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # publishing makes the report's PDF
     consultation = f.consultation(department_x, by=official_x)
     unit = participation.unit_for_comment(consultation, "par-1")
     for user, organization in ((representative_a, organization_a), (representative_b, organization_b)):
