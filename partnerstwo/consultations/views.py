@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -107,6 +108,9 @@ def detail(request, slug):
         "own_opinions": consultation.writtenopinions.filter(author=user, channel="site")
         if user.is_authenticated else [],
         "closed_message": participation.closed_message(consultation),
+        # Hundreds of units: one reverse() each for the page instead of one per unit.
+        "unit_url_prefix": reverse("consultations:unit", args=[consultation.slug, "-"])[:-2],
+        "comment_url": reverse("consultations:comment", args=[consultation.slug]),
     })
 
 
