@@ -571,9 +571,11 @@ def test_good_practice_decision_to_the_proposer(client, mailroom, official_x, re
 
 
 def test_consultation_report_to_everyone_who_commented_and_the_closing_notice_to_followers(
-        client, mailroom, official_x, representative_a, organization_a, resident, fixed_clock):
+        client, mailroom, official_x, representative_a, organization_a, resident, fixed_clock, settings, tmp_path):
     from partnerstwo.consultations import participation
     from partnerstwo.consultations.tests import factories as consultations
+
+    settings.MEDIA_ROOT = tmp_path  # the worker also makes the report's PDF
 
     consultation = consultations.consultation(official_x.department, by=official_x)
     comment = participation.submit_comment(
@@ -595,5 +597,5 @@ def test_consultation_report_to_everyone_who_commented_and_the_closing_notice_to
         response = client.post(reverse("panel:consultations_panel:report", args=[consultation.pk]),
                                {"outcome": "Uwzględniono."})
     assert response.status_code == 302
-    assert mailroom.queued() == ["report_published"]
+    assert sorted(mailroom.queued()) == ["build_report_pdf", "report_published"]  # the PDF is made in the background
     assert sorted(to(message) for message in mailroom.deliver()) == sorted([representative_a.email, resident.email])

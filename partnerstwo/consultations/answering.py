@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerstwo.consultations import notifications
+from partnerstwo.consultations import notifications, tasks
 from partnerstwo.consultations.models import Answer, Comment, Consultation, Stage
 
 
@@ -72,4 +72,5 @@ def publish_report(consultation: Consultation, *, by, outcome: str, meeting_minu
     consultation.report_published_at = now or timezone.now()
     consultation.save(update_fields=["outcome", "meeting_minutes", "report_published_at", "updated_at"])
     transaction.on_commit(partial(notifications.report_published.enqueue, consultation.pk))
+    transaction.on_commit(partial(tasks.build_report_pdf.enqueue, consultation.pk))
     return consultation

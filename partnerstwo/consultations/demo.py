@@ -1,15 +1,19 @@
-"""Demo consultations around today: one open with comments on several provisions (an organisation, the Team on
-its adopted opinion, a paper one, a new version of the draft), one closed awaiting answers, one finished with
-its report, and one finished that received no comments. Keyed by title, so running it twice changes nothing."""
+"""Demo consultations around today, one in every stage: one in preparation (the panel only), one announced that
+has not started, one open with comments on several provisions (an organisation, the Team on its adopted
+opinion, a paper one, a written opinion, one removed by the moderator, a new version of the draft), one closed
+awaiting answers (one answer drafted), one finished with its report (identical comments answered together,
+the meeting's minutes), and one finished that received no comments. Keyed by title, so running it twice
+changes nothing."""
 
 import datetime as dt
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from partnerstwo.accounts.models import User
 from partnerstwo.city.models import Department, PublicTaskSphere
-from partnerstwo.consultations import drafting, participation
-from partnerstwo.consultations.models import Answer, Comment, Consultation
+from partnerstwo.consultations import answering, drafting, participation
+from partnerstwo.consultations.models import Answer, Comment, Consultation, WrittenOpinion
 from partnerstwo.organizations.models import Organization
 from partnerstwo.team.models import Position
 
@@ -43,17 +47,30 @@ SIMPLE = """§ 1. Ustala się regulamin przyznawania nagrody „Białostocki Wol
 2. Wnioski składa się do 30 listopada.
 § 3. Zarządzenie wchodzi w życie z dniem podpisania."""
 
+OPINION_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+    b"4 0 obj<</Length 49>>stream\nBT /F1 18 Tf 72 770 Td (Opinia o programie) Tj ET\nendstream\n"
+    b"endobj\n5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
 # (title, kind, starts in days, days, text, sphere slugs, state)
 CONSULTATIONS = [
-    ("Program współpracy Miasta Białystok z organizacjami pozarządowymi na rok 2027", "programme", -5, 14,
+    ("Program współpracy Miasta Białystok z organizacjami pozarządowymi na rok 2027", "programme", -5, 15,
      PROGRAMME, ["ngo-support"], "open"),
     ("Regulamin nagrody „Białostocki Wolontariusz Roku”", "order", -20, 10, SIMPLE, ["volunteering"], "closed"),
     ("Zasady udzielania dotacji na wkład własny organizacji", "resolution", -60, 14, SIMPLE.replace(
         "regulamin przyznawania nagrody „Białostocki Wolontariusz Roku”", "zasady udzielania dotacji na wkład własny"),
      ["ngo-support"], "finished"),
-    ("Program „Senior w Białymstoku” na lata 2027–2030", "programme", -45, 14, SIMPLE.replace(
+    ("Program „Senior w Białymstoku” na lata 2027–2030", "programme", -45, 15, SIMPLE.replace(
         "regulamin przyznawania nagrody „Białostocki Wolontariusz Roku”", "program „Senior w Białymstoku”"),
      ["seniors"], "empty"),
+    ("Strategia rozwoju ekonomii społecznej w Białymstoku do 2030 r.", "strategy", 10, 14, SIMPLE.replace(
+        "regulamin przyznawania nagrody „Białostocki Wolontariusz Roku”", "strategię rozwoju ekonomii społecznej"),
+     ["ngo-support"], "draft"),
+    ("Zasady korzystania z lokali miejskich przez organizacje pozarządowe", "resolution", 5, 14, SIMPLE.replace(
+        "regulamin przyznawania nagrody „Białostocki Wolontariusz Roku”", "zasady korzystania z lokali miejskich"),
+     ["ngo-support"], "upcoming"),
 ]
 
 
@@ -78,6 +95,7 @@ def load(stdout, **options):
             department=department, starts_on=today + dt.timedelta(days=starts),
             ends_on=today + dt.timedelta(days=starts + days - 1), contact_name=official.full_name,
             contact_email=official.email, contact_phone="85 879 79 79", form_meeting=state == "open",
+            for_residents=state == "upcoming",
             meeting_starts_at=timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=2), dt.time(17)))
             if state == "open" else None,
             meeting_ends_at=timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=2), dt.time(19)))
@@ -86,8 +104,12 @@ def load(stdout, **options):
         ), by=official, save_m2m=None)
         consultation.spheres.set(PublicTaskSphere.objects.filter(slug__in=spheres))
         drafting.save_text(consultation, text=text, by=official)
-        if state == "open":
+        if state == "draft":
+            continue
+        if state in ("open", "upcoming"):
             drafting.announce(consultation, by=official)
+            if state == "upcoming":
+                continue
         else:
             Consultation.objects.filter(pk=consultation.pk).update(
                 announced_at=timezone.make_aware(dt.datetime.combine(consultation.starts_on, dt.time(9))))
@@ -100,12 +122,25 @@ def load(stdout, **options):
         if state == "open":
             drafting.save_text(consultation, text=PROGRAMME.replace("12 000 000 zł", "12 500 000 zł"), by=official,
                                note="Zwiększono kwotę na realizację programu (§ 4 ust. 1).")
+        if state == "open":
+            _opinion_and_moderation(consultation, official, representative, organizations)
+        if state == "closed":  # one answer drafted, the rest still to do
+            first = consultation.comments.order_by("pk").first()
+            Answer.objects.create(consultation=consultation, decision=Answer.Decision.ACCEPTED,
+                                  justification="Termin zostanie wydłużony.", answered_by=official).comments.add(first)
         if state == "finished":
-            for comment in consultation.comments.all():
-                Answer.objects.create(consultation=consultation, decision=Answer.Decision.PARTLY,
-                                      justification="Uwzględniono w zakresie terminu; kwota wynika z budżetu.",
-                                      answered_by=official).comments.add(comment)
-            _publish(consultation, official, "Wpłynęły uwagi dwóch organizacji; część uwzględniono.")
+            _answer_all(consultation, official, organizations)
+            Consultation.objects.filter(pk=consultation.pk).update(
+                form_meeting=True, meeting_place="Centrum Współpracy Organizacji Pozarządowych, ul. Słonimska 1",
+                meeting_starts_at=timezone.make_aware(dt.datetime.combine(consultation.starts_on
+                                                                          + dt.timedelta(days=3), dt.time(17))),
+                meeting_ends_at=timezone.make_aware(dt.datetime.combine(consultation.starts_on
+                                                                        + dt.timedelta(days=3), dt.time(19))),
+                meeting_minutes="W spotkaniu wzięło udział 12 osób z 8 organizacji. Omówiono wysokość wkładu "
+                                "własnego i terminy rozliczeń; uwagi zgłoszone na spotkaniu wpisano do zestawienia.",
+            )
+            _publish(consultation, official, "Wpłynęły uwagi trzech organizacji; dwie jednakowe uwzględniono, "
+                     "pozostałe odrzucono z uzasadnieniem.")
     stdout.write(f"  konsultacje: {created} nowych")
 
 
@@ -142,6 +177,42 @@ def _comments(consultation, official, representative, team_member, organizations
             unit=None, proposed_wording="Dodać rozdział o ewaluacji programu.",
             justification="Program powinien mierzyć swoje efekty.", received_at=when,
         )
+
+
+def _opinion_and_moderation(consultation, official, representative, organizations):
+    """A written opinion uploaded by the organisation, and a paper comment the moderator removed, with the reason."""
+    if organizations:
+        WrittenOpinion.objects.create(
+            consultation=consultation, capacity="organization", author=representative,
+            organization=organizations[0], author_name=organizations[0].name,
+            title="Opinia o projekcie programu współpracy na rok 2027",
+            file=ContentFile(OPINION_PDF, name="opinia.pdf"),
+        )
+    removed = participation.enter_received_comment(
+        consultation, by=official, channel="email", capacity="person", author_name="Jan Nowak", unit=None,
+        proposed_wording="Uwaga z danymi osobowymi sąsiadów.", justification="…",
+    )
+    participation.remove(removed, by=official, reason="Uwaga zawierała dane osobowe innych osób (regulamin serwisu).")
+
+
+def _answer_all(consultation, official, organizations):
+    """Two identical comments of two organisations share one answer and stay listed one by one; the rest are
+    rejected with their reasons."""
+    first = consultation.comments.order_by("pk").first()
+    if len(organizations) > 2:
+        participation.enter_received_comment(
+            consultation, by=official, channel="email", capacity="organization", author_name=organizations[2].name,
+            organization=organizations[2], unit=first.unit, proposed_wording=first.proposed_wording,
+            justification=first.justification, received_at=first.created_at,
+        )
+    identical = consultation.comments.filter(unit=first.unit, proposed_wording=first.proposed_wording)
+    Answer.objects.create(consultation=consultation, decision=Answer.Decision.ACCEPTED,
+                          justification="Uwzględniono: przepis otrzyma proponowane brzmienie.",
+                          answered_by=official).comments.set(identical)
+    for comment in answering.unanswered(consultation):
+        Answer.objects.create(consultation=consultation, decision=Answer.Decision.REJECTED,
+                              justification="Nieuwzględniona: kwota wynika z projektu budżetu miasta.",
+                              answered_by=official).comments.add(comment)
 
 
 def _publish(consultation, official, outcome):

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerstwo.consultations import units as splitting
-from partnerstwo.consultations.models import Consultation, DraftVersion, Kind, Unit
+from partnerstwo.consultations.models import Consultation, DraftVersion, Kind, Unit, body_opinion_due
 from partnerstwo.events import publishing as event_publishing
 from partnerstwo.events.models import Event, EventKind, EventStatus, OrganizerKind
 
@@ -29,12 +29,19 @@ def minimum_days(kind: str) -> int:
     return int(table.get(kind, table.get(Kind.OTHER, 7)))
 
 
-def period_errors(*, kind: str, starts_on, ends_on, short_period_reason: str) -> dict:
-    """The period's problems by field (empty when it is fine): the end before the start, too short without a reason."""
+def period_errors(*, kind: str, starts_on, ends_on, short_period_reason: str, for_body: bool = False) -> dict:
+    """The period's problems by field (empty when it is fine): the end before the start, shorter than the advisory
+    body's 14 days on a programme or strategy (no reason shortens those), too short without a reason."""
     if not (starts_on and ends_on):
         return {}
     if ends_on < starts_on:
         return {"ends_on": _("Koniec konsultacji nie może być wcześniejszy niż ich początek.")}
+    due = body_opinion_due(kind=kind, for_body=for_body, starts_on=starts_on)
+    if due and ends_on < due:
+        return {"ends_on": _(
+            "Zespół Konsultacyjny ma 14 dni na opinię o projekcie programu współpracy lub strategii (art. 41i ust. 2 "
+            "ustawy): konsultacje z jego udziałem trwają co najmniej do %(day)s."
+        ) % {"day": due.strftime("%d.%m.%Y")}}
     days = (ends_on - starts_on).days + 1
     if days < minimum_days(kind) and not (short_period_reason or "").strip():
         return {"short_period_reason": _(
@@ -117,7 +124,7 @@ def announcement_problems(consultation: Consultation) -> list[str]:
         problems.append(_("Dodaj projekt aktu."))
     for message in period_errors(
         kind=consultation.kind, starts_on=consultation.starts_on, ends_on=consultation.ends_on,
-        short_period_reason=consultation.short_period_reason,
+        short_period_reason=consultation.short_period_reason, for_body=consultation.for_body,
     ).values():
         problems.append(message)
     if consultation.ends_on < timezone.localdate():

@@ -80,7 +80,7 @@ class ConsultationForm(forms.ModelForm):
         data = super().clean()
         for field, message in drafting.period_errors(
             kind=data.get("kind"), starts_on=data.get("starts_on"), ends_on=data.get("ends_on"),
-            short_period_reason=data.get("short_period_reason", ""),
+            short_period_reason=data.get("short_period_reason", ""), for_body=bool(data.get("for_body")),
         ).items():
             self.add_error(field, message)
         if not (data.get("for_ngos") or data.get("for_body") or data.get("for_residents")):

@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.team.models import STATUTORY_OPINION_DAYS
+
 
 def document_path(instance, filename):
     return f"consultations/{secrets.token_hex(8)}.pdf"
@@ -39,6 +41,15 @@ class Stage(models.TextChoices):
     OPEN = "open", _("trwają")
     CLOSED = "closed", _("zakończone – czekają na sprawozdanie")
     FINISHED = "finished", _("zakończone – sprawozdanie opublikowane")
+
+
+def body_opinion_due(*, kind: str, for_body: bool, starts_on) -> datetime.date | None:
+    """The last day of the advisory body's opinion on a draft cooperation programme or development strategy it is
+    consulted on: 14 days after the draft reaches it, which is the first day of the consultation (art. 41i ust. 2;
+    docs/law.md#consultation-body-fourteen-days). None when the Act sets no such period."""
+    if for_body and starts_on and kind in (Kind.PROGRAMME, Kind.STRATEGY):
+        return starts_on + datetime.timedelta(days=STATUTORY_OPINION_DAYS)
+    return None
 
 
 class ConsultationQuerySet(models.QuerySet):
@@ -193,6 +204,10 @@ class Consultation(models.Model):
 
     def period_days(self) -> int:
         return (self.ends_on - self.starts_on).days + 1
+
+    def body_opinion_due(self) -> datetime.date | None:
+        """The advisory body's last day for its opinion (art. 41i ust. 2), or None (see body_opinion_due)."""
+        return body_opinion_due(kind=self.kind, for_body=self.for_body, starts_on=self.starts_on)
 
     def audiences(self) -> list:
         chosen = [(self.for_ngos, self.Audience.NGOS), (self.for_body, self.Audience.BODY),

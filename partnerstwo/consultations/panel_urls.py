@@ -17,6 +17,8 @@ urlpatterns = [
     path("<int:pk>/ogloszenie/", panel_views.announce, name="announce"),
     path("<int:pk>/uwagi/nowa/", panel_views.enter_comment, name="enter_comment"),
     path("<int:pk>/uwagi/<int:comment_pk>/usuniecie/", panel_views.remove_comment, name="remove_comment"),
+    path("<int:pk>/opinie/<int:comment_pk>/usuniecie/", panel_views.remove_comment, {"kind": "opinion"},
+         name="remove_opinion"),
     path("<int:pk>/odpowiedzi/", panel_views.answers, name="answers"),
     path("<int:pk>/sprawozdanie/", panel_views.report_draft, name="report"),
 ]

@@ -30,6 +30,8 @@ from partnerstwo.lib.forms import add_errors
 from partnerstwo.lib.views import submitted
 
 PAGE_SIZE = 50
+# The answering page lists this many comments at a time (3,000 on one page took 3 s to render).
+ANSWER_PAGE_SIZE = 50
 
 official_or_administrator_required = role_required(lambda user: user.is_official or user.is_administrator)
 
@@ -197,9 +199,12 @@ def enter_comment(request, pk):
 
 @official_or_administrator_required
 @require_http_methods(["GET", "POST"])
-def remove_comment(request, pk, comment_pk):
+def remove_comment(request, pk, comment_pk, kind="comment"):
+    """Moderation of a comment or (kind="opinion") of a written opinion, with the reason shown in its place."""
     consultation = _get(request, pk)
-    comment = get_object_or_404(consultation.comments.select_related("unit"), pk=comment_pk)
+    contributions = consultation.comments.select_related("unit") if kind == "comment" else \
+        consultation.writtenopinions.all()
+    comment = get_object_or_404(contributions, pk=comment_pk)
     data, _files = submitted(request)
     form = RemovalForm(data)
     if request.method == "POST" and form.is_valid():
@@ -211,22 +216,25 @@ def remove_comment(request, pk, comment_pk):
             messages.success(request, _("Uwaga usunięta; zamiast niej widać powód."))
             return _to_detail(consultation)
     return render(request, "consultations/panel/remove.html", {
-        "consultation": consultation, "comment": comment, "form": form,
+        "consultation": consultation, "comment": comment, "form": form, "is_opinion": kind == "opinion",
     }, status=400 if form.errors else 200)
-
-
-def _answer_choices(comments) -> list:
-    return [(str(comment.pk), f"{comment.provision_label()} – {comment.author_name}") for comment in comments]
 
 
 @official_or_administrator_required
 @require_http_methods(["GET", "POST"])
 def answers(request, pk):
-    """Every counted comment in the order of the draft with its (draft) answer; one form answers one or several."""
+    """The counted comments in the order of the draft, a page at a time (optionally only those still without an
+    answer), with their (draft) answers; one form answers one or several identical ones."""
     consultation = _get(request, pk)
-    comments = list(report.comments(consultation))
+    only_unanswered = request.GET.get("bez-odpowiedzi") == "1"
+    listed = report.comments(consultation)
+    if only_unanswered:
+        listed = listed.filter(answer__isnull=True)
+    page = Paginator(listed, ANSWER_PAGE_SIZE).get_page(request.GET.get("strona"))
     data, _files = submitted(request)
-    form = AnswerForm(data, comment_choices=_answer_choices(comments),
+    # Any counted comment of this consultation may be chosen (ids only: the labels are the page's rows).
+    choices = [(str(pk), str(pk)) for pk in consultation.comments.counted().values_list("pk", flat=True)]
+    form = AnswerForm(data, comment_choices=choices,
                       initial={"comments": [request.GET["uwaga"]] if request.GET.get("uwaga") else []})
     if request.method == "POST" and form.is_valid():
         try:
@@ -237,11 +245,12 @@ def answers(request, pk):
             add_errors(form, error)
         else:
             messages.success(request, _("Odpowiedź zapisana (jako projekt do czasu publikacji sprawozdania)."))
-            return redirect("panel:consultations_panel:answers", pk=consultation.pk)
+            return redirect(request.get_full_path())
+    query = "bez-odpowiedzi=1&" if only_unanswered else ""
     return render(request, "consultations/panel/answers.html", {
-        "consultation": consultation, "comments": comments, "form": form,
-        "can_answer": consultation.stage() == Stage.CLOSED,
-        "unanswered": sum(1 for comment in comments if comment.answer_id is None),
+        "consultation": consultation, "comments": list(page.object_list), "page_obj": page, "form": form,
+        "can_answer": consultation.stage() == Stage.CLOSED, "only_unanswered": only_unanswered,
+        "page_query": query, "unanswered": answering.unanswered(consultation).count(),
     }, status=400 if form.errors else 200)
 
 

@@ -6,12 +6,22 @@ the meeting's minutes and the outcome. Valid whatever the number of participants
 so a consultation without comments has one too.
 """
 
-from django.db.models import Count
+import hashlib
+
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db.models import Count, F, Max
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from partnerstwo.consultations.models import Answer, Capacity, Comment, Consultation
+from partnerstwo.lib.pdf import tagged_pdf
 from partnerstwo.lib.tabular.write import xlsx_response
+
+# How long a rendered report body stays in the cache (its key changes whenever the report does).
+REPORT_CACHE_SECONDS = 7 * 24 * 3600
 
 
 def comments(consultation: Consultation):
@@ -19,7 +29,8 @@ def comments(consultation: Consultation):
     return (
         consultation.comments.counted()
         .select_related("unit__version", "organization", "answer")
-        .order_by("unit__version__number", "unit__position", "created_at", "pk")
+        # Whole-draft comments first on every database (PostgreSQL puts NULLs last when ascending).
+        .order_by(F("unit__version__number").asc(nulls_first=True), "unit__position", "created_at", "pk")
     )
 
 
@@ -54,11 +65,41 @@ def context(consultation: Consultation) -> dict:
 
 
 def pdf(consultation: Consultation) -> bytes:
-    """The report as a tagged PDF (PDF/UA-1), like the Team's minutes."""
-    from weasyprint import HTML  # heavy; loaded only when a PDF is asked for
+    """The report as a tagged PDF (PDF/UA-1), like the Team's minutes. Its comments are blocks, not table rows:
+    WeasyPrint lays a table out again on every page, so a table of thousands of rows grows with their square."""
+    return tagged_pdf(render_to_string("consultations/report_pdf.html", context(consultation)))
 
-    html = render_to_string("consultations/report_pdf.html", context(consultation))
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+
+def pdf_name(consultation: Consultation) -> str:
+    """Where the published report's PDF is kept, named after what it shows: a change after publication (the
+    consultation edited, a comment or opinion moderated) names a new one (two queries)."""
+    comments_state = consultation.comments.aggregate(n=Count("pk"), last=Max("updated_at"))
+    opinions_state = consultation.writtenopinions.aggregate(n=Count("pk"), last=Max("updated_at"))
+    state = repr((consultation.report_published_at, consultation.updated_at, comments_state, opinions_state))
+    digest = hashlib.sha256(state.encode()).hexdigest()[:16]
+    return f"consultations/reports/sprawozdanie-{consultation.pk}-{digest}.pdf"
+
+
+def stored_pdf(consultation: Consultation) -> bytes:
+    """The published report's PDF, made once (at publication, by the task build_report_pdf, or at the first
+    request) and then read from storage: a report of thousands of comments takes WeasyPrint a minute."""
+    name = pdf_name(consultation)
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as stored:
+            return stored.read()
+    content = pdf(consultation)
+    if not default_storage.exists(name):  # another request may have made it meanwhile
+        default_storage.save(name, ContentFile(content))
+    return content
+
+
+def stored_body(consultation: Consultation) -> str:
+    """The published report's body as HTML, rendered once per language and kept in the cache under the PDF's
+    name (which changes with the report): 3,000 comments take the template over a second."""
+    key = f"consultation-report:{get_language()}:{pdf_name(consultation)}"
+    return cache.get_or_set(
+        key, lambda: render_to_string("consultations/_report_body.html", context(consultation)), REPORT_CACHE_SECONDS,
+    )
 
 
 def xlsx_header() -> list[str]:

@@ -8,7 +8,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -83,13 +85,18 @@ def detail(request, slug):
     for unit in units:
         unit.comment_count = counts.get(unit.anchor, 0)
     whole = visible.filter(unit__isnull=True).select_related("organization", "answer")
+    # Comments on provisions a new version took out stay in view, with the wording they were made on.
+    gone = list(visible.filter(unit__isnull=False).exclude(unit__anchor__in=[unit.anchor for unit in units])
+                .select_related("unit", "organization", "answer").order_by("unit__position", "created_at", "pk"))
+    for comment in gone:
+        comment.diff = wording.word_diff(comment.current_wording, comment.proposed_wording)
     opinions = consultation.writtenopinions.filter(withdrawn_at__isnull=True).select_related("organization") \
         if consultation.comments_visible() else consultation.writtenopinions.none()
     user = request.user
     return render(request, "consultations/detail.html", {
         "consultation": consultation, "version": version, "units": units,
         "versions": consultation.versions.order_by("number"),
-        "whole_comments": whole, "opinions": opinions,
+        "whole_comments": whole, "gone_comments": gone, "opinions": opinions,
         "comment_total": visible.count(),
         "can_take_part": bool(participation.capacities_for(consultation, user)),
         "is_open": consultation.is_open(),
@@ -98,7 +105,12 @@ def detail(request, slug):
         "following": user.is_authenticated and consultation.followers.filter(user=user).exists(),
         "own_comments": consultation.comments.filter(author=user).select_related("unit")
         if user.is_authenticated else [],
+        "own_opinions": consultation.writtenopinions.filter(author=user, channel="site")
+        if user.is_authenticated else [],
         "closed_message": participation.closed_message(consultation),
+        # Hundreds of units: one reverse() each for the page instead of one per unit.
+        "unit_url_prefix": reverse("consultations:unit", args=[consultation.slug, "-"])[:-2],
+        "comment_url": reverse("consultations:comment", args=[consultation.slug]),
     })
 
 
@@ -270,13 +282,16 @@ def _reported(slug) -> Consultation:
 @require_GET
 def report_page(request, slug):
     consultation = _reported(slug)
-    return render(request, "consultations/report.html", report.context(consultation))
+    return render(request, "consultations/report.html", {
+        # Rendered by our own template (escaped); the cache may hand it back as a plain str.
+        "consultation": consultation, "body": mark_safe(report.stored_body(consultation)),  # noqa: S308
+    })
 
 
 @require_GET
 def report_pdf(request, slug):
     consultation = _reported(slug)
-    response = HttpResponse(report.pdf(consultation), content_type="application/pdf")
+    response = HttpResponse(report.stored_pdf(consultation), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sprawozdanie-{consultation.slug}.pdf"'
     return response
 

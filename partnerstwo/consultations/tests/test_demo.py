@@ -1,5 +1,6 @@
-"""The demo shows every stage: open with comments on several provisions, closed awaiting answers, finished with
-its report, finished without comments; loading it twice adds nothing."""
+"""The demo shows every stage: in preparation, announced and not yet started, open with comments on several
+provisions (a written opinion, a moderated comment), closed awaiting answers, finished with its report (a shared
+answer, the meeting's minutes), finished without comments; loading it twice adds nothing."""
 
 import io
 
@@ -17,12 +18,18 @@ def test_the_demo_has_every_stage_and_loads_twice_without_duplicates(client, set
     call_command("demo", stdout=io.StringIO())
 
     stages = sorted(c.stage() for c in Consultation.objects.all())
-    assert stages == sorted([Stage.OPEN, Stage.CLOSED, Stage.FINISHED, Stage.FINISHED])
+    assert stages == sorted([Stage.DRAFT, Stage.UPCOMING, Stage.OPEN, Stage.CLOSED, Stage.FINISHED, Stage.FINISHED])
     open_one = next(c for c in Consultation.objects.all() if c.stage() == Stage.OPEN)
     assert open_one.comments.values("unit__anchor").distinct().count() >= 3
     assert open_one.versions.count() == 2 and open_one.meeting_event is not None
+    assert open_one.writtenopinions.counted().exists() and open_one.comments.filter(removed_at__isnull=False).exists()
     assert any(c.comments.count() == 0 and c.report_published for c in Consultation.objects.all())
-    for consultation in Consultation.objects.all():
+    closed = next(c for c in Consultation.objects.all() if c.stage() == Stage.CLOSED)
+    assert closed.answers.exists() and closed.comments.counted().filter(answer__isnull=True).exists()
+    finished = next(c for c in Consultation.objects.all() if c.stage() == Stage.FINISHED and c.comments.exists())
+    assert finished.meeting_minutes and any(answer.comments.count() > 1 for answer in finished.answers.all())
+    assert not finished.comments.counted().filter(answer__isnull=True).exists()
+    for consultation in Consultation.objects.public():
         assert client.get(consultation.get_absolute_url()).status_code == 200
         if consultation.report_published:
             assert client.get(consultation.get_absolute_url() + "sprawozdanie/").status_code == 200

@@ -20,7 +20,7 @@ def form_data(today, **extra):
     return {
         "title": "Program współpracy 2027", "kind": "programme", "legal_basis": "art. 5a ustawy",
         "summary": "Projekt.", "for_ngos": "on", "for_body": "on", "starts_on": today.isoformat(),
-        "ends_on": (today + dt.timedelta(days=13)).isoformat(), "form_site": "on", "form_written": "on",
+        "ends_on": (today + dt.timedelta(days=14)).isoformat(), "form_site": "on", "form_written": "on",
         "form_meeting": "on", "meeting_starts_at": f"{today + dt.timedelta(days=3)}T17:00",
         "meeting_ends_at": f"{today + dt.timedelta(days=3)}T19:00", "meeting_place": "ul. Słonimska 1",
         "comments_public_at_once": "on", "contact_name": "Ksawery", "contact_email": "x@um.example.org", **extra,
@@ -52,13 +52,32 @@ def test_an_official_prepares_splits_and_announces(client, official_x):
 def test_a_short_period_needs_a_reason_shown_in_public(client, official_x):
     client.force_login(official_x)
     today = timezone.localdate()
-    data = form_data(today, ends_on=(today + dt.timedelta(days=4)).isoformat())
+    data = form_data(today, ends_on=(today + dt.timedelta(days=4)).isoformat(), for_body="")
 
     response = client.post("/panel/konsultacje/nowe/", data)
     assert response.status_code == 400 and "podaj uzasadnienie krótszego terminu" in response.content.decode()
 
     client.post("/panel/konsultacje/nowe/", {**data, "short_period_reason": "Pilna zmiana przepisów."})
     assert Consultation.objects.get().short_period_reason == "Pilna zmiana przepisów."
+
+
+def test_the_advisory_body_has_its_fourteen_days_on_a_programme_which_no_reason_shortens(client, official_x):
+    client.force_login(official_x)
+    today = timezone.localdate()
+    short = form_data(today, ends_on=(today + dt.timedelta(days=13)).isoformat(),
+                      short_period_reason="Pilne.")
+
+    response = client.post("/panel/konsultacje/nowe/", short)
+    assert response.status_code == 400 and "art. 41i ust. 2" in response.content.decode()
+    assert client.post("/panel/konsultacje/nowe/", {**short, "for_body": ""}).status_code == 302  # NGOs only
+    client.post("/panel/konsultacje/nowe/", {**short, "title": "Z Zespołem",
+                                             "ends_on": (today + dt.timedelta(days=14)).isoformat()})
+    consultation = Consultation.objects.get(title="Z Zespołem")
+    assert consultation.body_opinion_due() == today + dt.timedelta(days=14)
+    client.post(f"/panel/konsultacje/{consultation.pk}/tekst/", {"text": f.TEXT})
+    client.post(f"/panel/konsultacje/{consultation.pk}/ogloszenie/")
+    html = client.get(consultation.get_absolute_url()).content.decode()
+    assert "Opinia Zespołu Konsultacyjnego" in html and "art. 41i ust. 2" in html
 
 
 def test_other_departments_and_other_roles_are_kept_out(client, department_x, official_x, official_y,
@@ -85,7 +104,8 @@ def test_a_new_version_keeps_the_old_one_and_shows_what_changed(client, departme
 
 def test_answers_then_the_report_as_page_pdf_and_xlsx_and_mail_to_commenters(
         client, department_x, official_x, representative_a, organization_a, representative_b, organization_b,
-        fixed_clock, django_capture_on_commit_callbacks):
+        fixed_clock, django_capture_on_commit_callbacks, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # publishing makes the report's PDF
     consultation = f.consultation(department_x, by=official_x)
     unit = participation.unit_for_comment(consultation, "par-1")
     for user, organization in ((representative_a, organization_a), (representative_b, organization_b)):
@@ -168,3 +188,66 @@ def _inflate(match) -> bytes:
         return zlib.decompress(match.group(1))
     except zlib.error:
         return b""
+
+
+def test_the_events_calendar_shows_the_consultation_periods_of_the_month_week_and_list(client, department_x,
+                                                                                      official_x):
+    consultation = f.consultation(department_x, by=official_x)
+    later = f.consultation(department_x, by=official_x, title="Za dwa miesiące", starts=70)
+    hidden = f.consultation(department_x, by=official_x, title="Jeszcze w przygotowaniu", announced=False)
+    day = timezone.localdate().isoformat()
+
+    for view in ("", "widok=tydzien&", "widok=lista&"):
+        html = client.get(f"/wydarzenia/?{view}data={day}").content.decode()
+        assert consultation.title in html and hidden.title not in html and later.title not in html, view
+        assert "/konsultacje/kalendarz.ics" in html
+
+
+def test_the_reports_pdf_is_made_at_publication_and_again_after_a_change(
+        client, department_x, official_x, representative_a, organization_a, fixed_clock, settings, tmp_path,
+        django_capture_on_commit_callbacks):
+    from django.core.files.storage import default_storage
+
+    from partnerstwo.consultations import answering, report
+
+    settings.MEDIA_ROOT = tmp_path
+    consultation = f.consultation(department_x, by=official_x)
+    comment = participation.submit_comment(consultation, by=representative_a, capacity="organization",
+                                           organization=organization_a, unit=None, proposed_wording="A",
+                                           justification="B")
+    fixed_clock.move_to(consultation.deadline() + dt.timedelta(hours=1))
+    answering.answer(consultation, comment_ids=[comment.pk], decision="rejected", justification="Nie.",
+                     by=official_x)
+    with django_capture_on_commit_callbacks(execute=True):
+        answering.publish_report(consultation, by=official_x, outcome="Wynik.")
+    consultation.refresh_from_db()
+    first = report.pdf_name(consultation)
+    assert default_storage.exists(first)  # made by the task, before anyone asked
+
+    assert client.get(f"/konsultacje/{consultation.slug}/sprawozdanie.pdf").content.startswith(b"%PDF")
+    participation.remove(comment, by=official_x, reason="Dane osobowe.")
+    assert report.pdf_name(consultation) != first
+    client.get(f"/konsultacje/{consultation.slug}/sprawozdanie.pdf")
+    assert default_storage.exists(report.pdf_name(consultation))
+
+
+def test_the_report_page_is_rendered_once_and_again_after_a_change(client, department_x, official_x,
+                                                                   representative_a, organization_a, fixed_clock):
+    from partnerstwo.consultations import answering
+
+    consultation = f.consultation(department_x, by=official_x)
+    comment = participation.submit_comment(consultation, by=representative_a, capacity="organization",
+                                           organization=organization_a, unit=None, proposed_wording="Propozycja <b>",
+                                           justification="B")
+    fixed_clock.move_to(consultation.deadline() + dt.timedelta(hours=1))
+    answering.answer(consultation, comment_ids=[comment.pk], decision="rejected", justification="Nie.",
+                     by=official_x)
+    answering.publish_report(consultation, by=official_x, outcome="Wynik.")
+    url = f"/konsultacje/{consultation.slug}/sprawozdanie/"
+
+    first = client.get(url).content.decode()
+    assert "Propozycja &lt;b&gt;" in first and client.get(url).content.decode() == first
+    assert client.get(f"/en{url}").status_code == 200
+    participation.remove(comment, by=official_x, reason="Dane osobowe innych osób.")
+    after = client.get(url).content.decode()
+    assert "Propozycja" not in after and "W konsultacjach nie zgłoszono uwag" in after

@@ -178,3 +178,33 @@ def test_the_organisation_profile_lists_the_consultations_it_took_part_in(client
     html = client.get(organization_a.get_absolute_url()).content.decode()
 
     assert "Udział w konsultacjach" in html and open_consultation.title in html
+
+
+def test_comments_on_a_provision_a_new_version_took_out_stay_in_view(client, open_consultation, representative_a,
+                                                                     organization_a, official_x):
+    from partnerstwo.consultations import drafting
+
+    participation.submit_comment(
+        open_consultation, by=representative_a, capacity="organization", organization=organization_a,
+        unit=participation.unit_for_comment(open_consultation, "par-3"), proposed_wording="Wykonanie powierza się "
+        "Radzie.", justification="Rada lepiej.")
+    drafting.save_text(open_consultation, text=f.TEXT.split("§ 3.")[0], by=official_x, note="Bez § 3.")
+
+    html = client.get(open_consultation.get_absolute_url()).content.decode()
+
+    assert 'id="par-3"' not in html and "Uwagi do przepisów, których nie ma w obecnej wersji" in html
+    assert "<ins>Radzie.</ins>" in html or "Radzie." in html
+
+
+def test_each_provision_links_to_its_comments_and_to_the_form(client, open_consultation, representative_a,
+                                                              organization_a):
+    participation.submit_comment(open_consultation, by=representative_a, capacity="organization",
+                                 organization=organization_a, unit=participation.unit_for_comment(
+                                     open_consultation, "par-2-ust-1"), proposed_wording="A", justification="B")
+    client.force_login(representative_a)
+
+    html = client.get(open_consultation.get_absolute_url()).content.decode()
+
+    assert f'href="/konsultacje/{open_consultation.slug}/przepis/par-2-ust-1/"' in html
+    assert f'href="/konsultacje/{open_consultation.slug}/uwaga/?jednostka=par-1"' in html
+    assert client.get(f"/konsultacje/{open_consultation.slug}/przepis/par-2-ust-1/").status_code == 200
