@@ -80,13 +80,22 @@ def pdf_name(consultation: Consultation) -> str:
     return f"consultations/reports/sprawozdanie-{consultation.pk}-{digest}.pdf"
 
 
-def stored_pdf(consultation: Consultation) -> bytes:
-    """The published report's PDF, made once (at publication, by the task build_report_pdf, or at the first
-    request) and then read from storage: a report of thousands of comments takes WeasyPrint a minute."""
+def ready_pdf(consultation: Consultation) -> bytes | None:
+    """The published report's PDF if it has been made for the report as it is now, else None."""
     name = pdf_name(consultation)
     if default_storage.exists(name):
         with default_storage.open(name, "rb") as stored:
             return stored.read()
+    return None
+
+
+def stored_pdf(consultation: Consultation) -> bytes:
+    """The published report's PDF, made once (by the task build_report_pdf, at publication or when a reader
+    first asks for a changed report) and then read from storage: thousands of comments take WeasyPrint a minute."""
+    name = pdf_name(consultation)
+    ready = ready_pdf(consultation)
+    if ready is not None:
+        return ready
     content = pdf(consultation)
     if not default_storage.exists(name):  # another request may have made it meanwhile
         default_storage.save(name, ContentFile(content))

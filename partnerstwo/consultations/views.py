@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from partnerstwo.consultations import ical, participation, report, wording
+from partnerstwo.consultations import ical, participation, report, tasks, wording
 from partnerstwo.consultations.forms import CommentEditForm, CommentForm, FilterForm, OpinionForm
 from partnerstwo.consultations.models import Comment, Consultation, Stage, WrittenOpinion
 from partnerstwo.lib.forms import add_errors
@@ -291,7 +291,13 @@ def report_page(request, slug):
 @require_GET
 def report_pdf(request, slug):
     consultation = _reported(slug)
-    response = HttpResponse(report.stored_pdf(consultation), content_type="application/pdf")
+    content = tasks.report_pdf_or_queue(consultation)
+    if content is None:
+        # Being made by the worker (202 Accepted): the reader is told so, with the report's page to read meanwhile.
+        response = render(request, "consultations/report_pdf_pending.html", {"consultation": consultation}, status=202)
+        response["Retry-After"] = "30"
+        return response
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sprawozdanie-{consultation.slug}.pdf"'
     return response
 

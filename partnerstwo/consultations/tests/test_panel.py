@@ -231,6 +231,39 @@ def test_the_reports_pdf_is_made_at_publication_and_again_after_a_change(
     assert default_storage.exists(report.pdf_name(consultation))
 
 
+def test_a_reader_never_waits_for_the_pdf_the_worker_makes_it(
+        client, department_x, official_x, representative_a, organization_a, fixed_clock, settings, tmp_path):
+    """With a real queue (here the dummy backend, which only records), a changed report's PDF is queued once and
+    the reader gets a page saying so (202 Accepted), not a minute's wait; once the worker has made it, the PDF is
+    served."""
+    from django_tasks import default_task_backend
+
+    from partnerstwo.consultations import answering, report
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}}
+    consultation = f.consultation(department_x, by=official_x)
+    comment = participation.submit_comment(consultation, by=representative_a, capacity="organization",
+                                           organization=organization_a, unit=None, proposed_wording="A",
+                                           justification="B")
+    fixed_clock.move_to(consultation.deadline() + dt.timedelta(hours=1))
+    answering.answer(consultation, comment_ids=[comment.pk], decision="rejected", justification="Nie.",
+                     by=official_x)
+    answering.publish_report(consultation, by=official_x, outcome="Wynik.")
+    url = f"/konsultacje/{consultation.slug}/sprawozdanie.pdf"
+
+    first, second = client.get(url), client.get(url)
+
+    assert first.status_code == second.status_code == 202 and first["Retry-After"] == "30"
+    assert "Plik PDF sprawozdania jest w przygotowaniu" in first.content.decode()
+    assert f"/konsultacje/{consultation.slug}/sprawozdanie/" in first.content.decode()
+    assert len(default_task_backend.results) == 1  # queued once, however many readers ask
+    consultation.refresh_from_db()
+    report.stored_pdf(consultation)  # what the worker's task does
+    ready = client.get(url)
+    assert ready.status_code == 200 and ready.content.startswith(b"%PDF")
+
+
 def test_the_report_page_is_rendered_once_and_again_after_a_change(client, department_x, official_x,
                                                                    representative_a, organization_a, fixed_clock):
     from partnerstwo.consultations import answering
