@@ -245,9 +245,7 @@ def _percent(share: Decimal) -> str:
 def cap_help_text() -> str:
     return _(
         "Roczne limity: %(cap)s na jedną organizację i %(percent)s%% dotacji zaplanowanych dla organizacji w danym "
-        "roku. Ich brzmienia w ustawie nie sprawdzono, więc są to ustawienia serwisu "
-        "(SMALL_GRANTS_YEARLY_CAP_PER_ORGANIZATION, SMALL_GRANTS_MAX_SHARE) do potwierdzenia z radcą prawnym urzędu. "
-        "Liczą się oferty przyjęte, według roku rozpoczęcia zadania."
+        "roku. Liczą się oferty przyjęte, według roku rozpoczęcia zadania."
     ) % {"cap": format_pln(yearly_cap_per_organization()), "percent": _percent(max_share())}
 
 

@@ -237,7 +237,7 @@ def committee_notes(competition: Competition, members) -> list[str]:
             _(
                 "W komisji nie ma osób wskazanych przez organizacje. Komisja może działać bez nich (art. 15 ust. "
                 "2da), gdy żadna organizacja nikogo nie wskazała; także gdy wskazane osoby nie biorą udziału "
-                "w pracach albo wszystkie podlegają wyłączeniu (pkt 2–3 do potwierdzenia z radcą prawnym)."
+                "w pracach albo wszystkie podlegają wyłączeniu."
             )
         )
     offering = set(offering_organizations(competition).values_list("pk", flat=True))

@@ -86,7 +86,8 @@ class CompetitionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["offer_deadline"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
-        self.fields["offer_deadline"].help_text = f'{self.fields["offer_deadline"].help_text} {rules.HOLIDAY_RULE_HELP}'
+        deadline = self.fields["offer_deadline"]
+        deadline.help_text = f"{deadline.help_text} {rules.holiday_rule_help()}"
         self.fields["sphere"].queryset = PublicTaskSphere.objects.active()
         self.fields["year"].validators.append(MinValueValidator(2000))
         if user.is_administrator:

@@ -2,7 +2,7 @@
 
 Only rules docs/law.md records are here (#open-competitions). Whether a period that ends on a Saturday
 or a public holiday moves to the next working day (Kodeks cywilny art. 115) is marked [unverified] there, so it is the
-setting GRANTS_DEADLINES_SKIP_HOLIDAYS (default: it moves, the civil-law rule) — see HOLIDAY_RULE_HELP.
+setting GRANTS_DEADLINES_SKIP_HOLIDAYS (default: it moves, the civil-law rule) — see holiday_rule_help().
 """
 
 import datetime as dt
@@ -20,16 +20,22 @@ OFFER_PERIOD_DAYS = 21
 REPORT_DAYS = 30
 DEFAULT_DEADLINES_SKIP_HOLIDAYS = True
 
-HOLIDAY_RULE_HELP = gettext_lazy(
-    "Gdy koniec terminu wypada w sobotę, niedzielę lub święto, przesuwamy go na następny dzień roboczy "
-    "(art. 115 Kodeksu cywilnego). Stosowanie tej zasady do terminów ustawy nie jest potwierdzone "
-    "[niezweryfikowane] – ustawienie GRANTS_DEADLINES_SKIP_HOLIDAYS; do potwierdzenia z radcą prawnym urzędu."
-)
 
 
 def deadlines_skip_holidays() -> bool:
-    """[unverified] rule, see HOLIDAY_RULE_HELP."""
+    """[unverified] rule: docs/law.md and the README's settings table tell the administrators to confirm it."""
     return bool(getattr(settings, "GRANTS_DEADLINES_SKIP_HOLIDAYS", DEFAULT_DEADLINES_SKIP_HOLIDAYS))
+
+
+def holiday_rule_help() -> str:
+    """The rule as the city applies it, in words for the official; what remains to confirm is the
+    administrators' business (docs/law.md), not the form's."""
+    if deadlines_skip_holidays():
+        return _(
+            "Gdy koniec terminu wypada w sobotę, niedzielę lub święto, przesuwamy go na następny dzień roboczy "
+            "(art. 115 Kodeksu cywilnego)."
+        )
+    return _("Terminy liczymy w dniach kalendarzowych, także gdy kończą się w sobotę, niedzielę lub święto.")
 
 
 def period_end(day: dt.date) -> dt.date:

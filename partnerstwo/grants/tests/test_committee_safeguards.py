@@ -234,13 +234,14 @@ def test_an_ngo_member_cannot_be_appointed_without_the_organisation_that_indicat
     assert not CommitteeMember.objects.exists()
 
 
-# --- 5. Unverified points of art. 15 ust. 2da are said to be unverified ------------------------
+# --- 5. The note on a committee without NGO persons states the rule (its unverified points are in docs/law.md) -----
 
 
-def test_the_note_on_a_committee_without_ngo_persons_marks_points_2_3_as_unverified(setting, resident):
+def test_the_note_on_a_committee_without_ngo_persons_states_when_it_may_work_without_them(setting, resident):
     seat = factories.member(setting["competition"], resident)
     notes = " ".join(appointment.committee_notes(setting["competition"], [seat]))
-    assert "pkt 2–3 do potwierdzenia z radcą prawnym" in notes
+    assert "Komisja może działać bez nich (art. 15 ust. 2da)" in notes
+    assert "radcą" not in notes
 
 
 # --- 6. No nominations to a planned competition -----------------------------------------------
