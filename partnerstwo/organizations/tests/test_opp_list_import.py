@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import Workbook
 
 from partnerstwo.lib.tabular.read import TableError
@@ -246,8 +247,9 @@ def test_the_same_edition_is_not_loaded_twice_and_nothing_of_the_second_is_saved
 @pytest.mark.parametrize(("year", "as_of", "field", "message"), [
     ("2025", "2025-11-29", "as_of", "poza tym okresem"),  # before the list's 30 November
     ("2024", "2026-01-15", "as_of", "poza tym okresem"),  # after the updates of the next year ended
-    ("2025", "2026-12-03", "as_of", "z przyszłości"),
-    ("2027", "2026-12-01", "year", "od 2003 do 2026"),
+    # Relative to the test clock's day (see resolve): the suite also runs on other days.
+    ("LAST_YEAR", "TOMORROW", "as_of", "z przyszłości"),
+    ("NEXT_YEAR", "TODAY", "year", "od 2003 do THIS_YEAR"),
     ("dwa tysiące", "2025-11-30", "year", "cyframi"),
     ("2025", "30 listopada", "as_of", "RRRR-MM-DD"),
     ("", "", "year", "Podaj rok podatkowy"),
@@ -255,14 +257,23 @@ def test_the_same_edition_is_not_loaded_twice_and_nothing_of_the_second_is_saved
 def test_the_upload_form_checks_the_year_and_the_date_next_to_their_fields(
     client, official_x, year, as_of, field, message
 ):
+    today = timezone.localdate()
+
+    def resolve(value: str) -> str:
+        for name, day in (("TOMORROW", today + dt.timedelta(days=1)), ("TODAY", today)):
+            value = value.replace(name, day.isoformat())
+        for name, number in (("LAST_YEAR", today.year - 1), ("NEXT_YEAR", today.year + 1), ("THIS_YEAR", today.year)):
+            value = value.replace(name, str(number))
+        return value
+
     client.force_login(official_x)
     upload = SimpleUploadedFile("wykaz.xlsx", xlsx(list_rows()))
 
     response = client.post(reverse("panel:organizations_panel:opp_import"),
-                           {"file": upload, "year": year, "as_of": as_of, "source_url": ""})
+                           {"file": upload, "year": resolve(year), "as_of": resolve(as_of), "source_url": ""})
 
     assert response.status_code == 200
-    assert message in " ".join(response.context["form"].errors[field])
+    assert resolve(message) in " ".join(response.context["form"].errors[field])
     assert "error-summary" in response.content.decode()
     assert not OrganizationImport.objects.exists()
 
