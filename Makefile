@@ -49,10 +49,11 @@ check-migrations: install
 messages: install
 	DEBUG=true $(PY) manage.py compilemessages --ignore '.venv' --ignore 'node_modules' -v0
 
-# Ruff, migrations, translations, then the whole suite on SQLite (with the browser tests) and on a
-# throwaway PostgreSQL (without them), and the date-sensitive tests again on SQLite with the test clock on
-# awkward days (bin/test-on-awkward-days). The passes run at the same time (the background ones write to
-# var/test-postgresql.log and var/test-awkward-days.log, shown when all are done).
+# Ruff, migrations, translations, then four passes at the same time, so that both cores stay busy to the end:
+# the suite on SQLite without the browser tests (shown as it runs), the browser tests (Playwright and axe, on
+# SQLite), the suite on a throwaway PostgreSQL without them, and the date-sensitive tests again on SQLite with
+# the test clock on awkward days (bin/test-on-awkward-days). The background passes write to var/test-browser.log,
+# var/test-postgresql.log and var/test-awkward-days.log, shown when all are done.
 # Every step runs even after a failure, so one run shows every problem; the exit status is non-zero
 # if any step failed, and the last line is pytest's summary.
 test: install system-packages
@@ -62,14 +63,19 @@ test: install system-packages
 	run ruff $(VENV)/bin/ruff check .; \
 	run makemigrations env DEBUG=true $(PY) manage.py makemigrations --check --dry-run; \
 	run compilemessages env DEBUG=true $(PY) manage.py compilemessages --ignore .venv --ignore node_modules -v0; \
+	echo "+ pytest -m browser (in the background, log: var/test-browser.log)"; \
+	env PARTNERSTWO_BROWSER_TESTS=1 $(VENV)/bin/pytest -q -p no:cacheprovider -m browser \
+		> var/test-browser.log 2>&1 & browser_pid=$$!; \
 	echo "+ bin/with-postgres $(VENV)/bin/pytest -q (in the background, log: var/test-postgresql.log)"; \
 	env PARTNERSTWO_BROWSER_TESTS=0 bin/with-postgres $(VENV)/bin/pytest -q -p no:cacheprovider \
 		> var/test-postgresql.log 2>&1 & postgres_pid=$$!; \
 	echo "+ bin/test-on-awkward-days (in the background, log: var/test-awkward-days.log)"; \
 	bin/test-on-awkward-days > var/test-awkward-days.log 2>&1 & awkward_pid=$$!; \
-	run pytest-sqlite env PARTNERSTWO_BROWSER_TESTS=1 $(VENV)/bin/pytest -q; \
+	run pytest-sqlite env PARTNERSTWO_BROWSER_TESTS=0 $(VENV)/bin/pytest -q; \
 	wait $$awkward_pid || failed+=(awkward-days); \
 	echo "+ Date-sensitive tests on awkward days:"; grep -E "^\+ |passed|failed|FAILED|ERROR" var/test-awkward-days.log; \
+	echo "+ Browser tests:"; \
+	if wait $$browser_pid; then tail -1 var/test-browser.log; else failed+=(pytest-browser); cat var/test-browser.log; fi; \
 	wait $$postgres_pid || failed+=(pytest-postgresql); \
 	echo "+ PostgreSQL pass:"; cat var/test-postgresql.log; \
 	[ $${#failed[@]} -eq 0 ] || echo "make test: failed: $${failed[*]}"; \
