@@ -1,6 +1,7 @@
 """The representative's pages of an agreement, /moje-oferty/umowy/: the agreement with its problems, the
-parts the organisation writes, sending it for signature and its PDF. Only the organisation's representatives:
-anyone else gets a 404 (Agreement.objects.of_representative)."""
+parts the organisation writes, sending it for signature and its PDF. The representatives of every party read it
+and its PDF (the lead offerer and the partners of a joint offer, Agreement.objects.of_representative); only the
+lead offerer's write its parts and send it (editable_by). Anyone else gets a 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,26 +15,33 @@ from partnerstwo.grants.agreements import document, drafting, pages
 from partnerstwo.grants.agreements.forms import VersionForm
 from partnerstwo.grants.agreements.models import Agreement
 
+RELATED = ("offer", "offer__competition", "offer__competition__department", "offer__organization", "offer__online")
+
 
 def readable(request, pk) -> Agreement:
-    agreements = Agreement.objects.of_representative(request.user).select_related(
-        "offer", "offer__competition", "offer__competition__department", "offer__organization", "offer__online")
-    return get_object_or_404(agreements, pk=pk)
+    return get_object_or_404(Agreement.objects.of_representative(request.user).select_related(*RELATED), pk=pk)
+
+
+def writable(request, pk) -> Agreement:
+    return get_object_or_404(Agreement.objects.editable_by(request.user).select_related(*RELATED), pk=pk)
 
 
 @login_required
 def detail(request, pk):
     agreement = readable(request, pk)
+    writes = drafting.represents(request.user, agreement)
     return render(request, "grants/agreements/manage/detail.html", {
         **pages.overview_context(agreement, request.user),
         "reports": agreement.reports.all(),
+        # A partner of a joint offer reads it: no links to the parts and no sending for signature.
+        "me": "representative" if writes else "partner", "writes": writes,
     })
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def section(request, pk, slug):
-    agreement = readable(request, pk)
+    agreement = writable(request, pk)
     if drafting.WRITER.get(drafting.SECTION_SLUGS.get(slug)) != drafting.REPRESENTATIVE:
         raise Http404
     return pages.section(request, agreement, slug, url_name="my_grants:agreement_section",
@@ -43,7 +51,7 @@ def section(request, pk, slug):
 @login_required
 @require_POST
 def send_for_signature(request, pk):
-    agreement = readable(request, pk)
+    agreement = writable(request, pk)
     form = VersionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Odśwież stronę i spróbuj ponownie."))

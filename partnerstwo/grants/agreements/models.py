@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from partnerstwo.grants.offers.models import AMOUNT, Offer, non_negative
+from partnerstwo.grants.offers.models import AMOUNT, Offer, OfferPartner, non_negative
 from partnerstwo.grants.private_storage import private_storage
 from partnerstwo.organizations.models import Organization
 
@@ -35,6 +35,17 @@ class AgreementQuerySet(models.QuerySet):
         return self.none()
 
     def of_representative(self, user):
+        """Agreements the user's organisations are parties to, who read them: the lead offerer and every confirmed
+        partner of a joint offer (art. 14 ust. 2). Only the lead offerer's representatives write (editable_by)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        represented = Organization.objects.represented_by(user).values("pk")
+        as_partner = OfferPartner.objects.filter(organization__in=represented, confirmed_at__isnull=False)
+        return self.filter(Q(offer__organization__in=represented)
+                           | Q(offer__online__in=as_partner.values("offer_id")))
+
+    def editable_by(self, user):
+        """The lead offerer's representatives, who fill in the organisation's parts and send it for signature."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         return self.filter(offer__organization__in=Organization.objects.represented_by(user).values("pk"))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -285,11 +285,13 @@ def ranking(competition: Competition, *, hide_organizations=frozenset()) -> list
         .select_related("organization")
     )
     totals = defaultdict(lambda: defaultdict(Decimal))
+    # Each member's total per offer summed by the database: a card's rows are not read one by one.
     for offer_id, member_id, points in (
         Score.objects.filter(offer__competition=competition, submitted_at__isnull=False)
         .exclude(member__role=CommitteeMember.Role.EXPERT)
         .exclude(member__suspended_at__isnull=False)  # art. 15: their seat no longer counts
-        .values_list("offer_id", "member_id", "points")
+        .values("offer_id", "member_id").order_by().annotate(total=Sum("points"))
+        .values_list("offer_id", "member_id", "total")
     ):
         totals[offer_id][member_id] += points
     rows = []

@@ -15,7 +15,10 @@ from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers import registration
 from partnerstwo.grants.offers.forms import OfferForm
 from partnerstwo.grants.offers.models import Offer
+from partnerstwo.lib.editorial.views import paginated
 from partnerstwo.lib.ratelimit import hit
+
+OFFERS_PER_PAGE = 50
 
 
 def managed(request, slug):
@@ -180,12 +183,13 @@ def offers_list(request, slug):
     hidden = evaluation.hidden_organizations(request.user, competition)
     rows = (
         Offer.objects.filter(competition=competition).exclude(organization__in=hidden)
-        .select_related("organization", "online")
+        .select_related("organization", "online").order_by("organization__name", "title", "pk")
     )
     count = evaluation.hidden_offer_count(competition, hidden)
+    # A page at a time: a large competition has thousands of offers (bench/bench_offers.py).
     return render(request, "grants/committees/panel/offers.html", {
+        **paginated(request, rows, OFFERS_PER_PAGE),
         "competition": competition,
-        "offers": rows,
         "hidden_notice": evaluation.conflict_notice(count) if count else "",
         "can_register": registration.can_register_offers(request.user, competition),
     })

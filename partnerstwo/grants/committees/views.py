@@ -20,8 +20,11 @@ from partnerstwo.grants.committees.forms import (
 from partnerstwo.grants.committees.models import CommitteeMember
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers.models import Offer
+from partnerstwo.lib.editorial.views import paginated
 from partnerstwo.lib.ratelimit import hit
 from partnerstwo.organizations.models import Organization
+
+OFFERS_PER_PAGE = 50
 
 
 def committee_access(request, slug):
@@ -57,7 +60,10 @@ def index(request):
 def competition(request, slug):
     competition, seat, manager = committee_access(request, slug)
     offers = evaluation.offers_for(request.user, competition, seat)
-    offers = list(offers) if offers is not None else None
+    # The offers a page at a time (a large competition has thousands); the ranking below stays whole.
+    page = paginated(request, offers.order_by("organization__name", "title", "pk"), OFFERS_PER_PAGE) if (
+        offers is not None) else {}
+    offers = list(page["items"]) if offers is not None else None
     hidden = evaluation.hidden_organizations(request.user, competition)
     hidden_count = evaluation.hidden_offer_count(competition, hidden) if offers is not None else 0
     if offers is not None and seat is not None:
@@ -68,6 +74,7 @@ def competition(request, slug):
             offer.card_submitted = offer.pk in submitted
     members = list(competition.committee.select_related("user", "nominated_by"))
     return render(request, "grants/committees/competition.html", {
+        **page,
         "competition": competition,
         "seat": seat,
         "manager": manager,

@@ -1,5 +1,6 @@
 """The representative's pages of reports, /moje-oferty/sprawozdania/: the report with its problems and the
-official's remarks, its three parts, and handing it in. Only the organisation's representatives."""
+official's remarks, its three parts, and handing it in. The representatives of every party to the agreement read
+it (Report.objects.of_representative); only the lead offerer's write and hand it in (editable_by)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,11 +16,15 @@ from partnerstwo.grants.reports.forms import PARTS, VersionForm
 from partnerstwo.grants.reports.models import Report
 from partnerstwo.lib.forms import add_errors
 
+RELATED = ("agreement", "agreement__offer", "agreement__offer__organization", "agreement__offer__competition")
+
 
 def readable(request, pk) -> Report:
-    reports = Report.objects.of_representative(request.user).select_related(
-        "agreement", "agreement__offer", "agreement__offer__organization", "agreement__offer__competition")
-    return get_object_or_404(reports, pk=pk)
+    return get_object_or_404(Report.objects.of_representative(request.user).select_related(*RELATED), pk=pk)
+
+
+def writable(request, pk) -> Report:
+    return get_object_or_404(Report.objects.editable_by(request.user).select_related(*RELATED), pk=pk)
 
 
 def report_context(report) -> dict:
@@ -42,13 +47,14 @@ def detail(request, pk):
     report = readable(request, pk)
     return render(request, "grants/reports/manage/detail.html", {
         **report_context(report), "version_form": VersionForm(initial={"version": report.version}),
+        "writes": reporting.represents(request.user, report),
     })
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def section(request, pk, slug):
-    report = readable(request, pk)
+    report = writable(request, pk)
     key = reporting.SECTION_SLUGS.get(slug)
     if key is None:
         raise Http404
@@ -85,7 +91,7 @@ def section(request, pk, slug):
 @login_required
 @require_POST
 def submit(request, pk):
-    report = readable(request, pk)
+    report = writable(request, pk)
     form = VersionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Odśwież stronę i spróbuj ponownie."))

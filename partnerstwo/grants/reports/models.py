@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.grants.agreements.models import Agreement, AgreementAction, AgreementCostLine, AgreementResult
 from partnerstwo.grants.offers.models import AMOUNT, non_negative
-from partnerstwo.organizations.models import Organization
 
 
 class ReportQuerySet(models.QuerySet):
@@ -20,10 +19,12 @@ class ReportQuerySet(models.QuerySet):
         return self.filter(agreement__in=Agreement.objects.managed_by(user).values("pk"))
 
     def of_representative(self, user):
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        return self.filter(
-            agreement__offer__organization__in=Organization.objects.represented_by(user).values("pk"))
+        """The reports on the agreements the user's organisations are parties to (lead offerer or partner)."""
+        return self.filter(agreement__in=Agreement.objects.of_representative(user).values("pk"))
+
+    def editable_by(self, user):
+        """The lead offerer's representatives, who write and hand in the report."""
+        return self.filter(agreement__in=Agreement.objects.editable_by(user).values("pk"))
 
     def open(self):
         """Not yet handed in: being written, or returned for correction."""

@@ -125,3 +125,28 @@ def test_the_offer_list_takes_a_constant_number_of_queries(client, official_x, c
     with django_assert_num_queries(len(one.captured_queries)):
         response = client.get(url)
     assert response.content.decode().count("Zadanie nr") == 6
+
+
+def test_the_offer_list_shows_fifty_offers_a_page(client, official_x, competition):
+    organization = directory.organization("Fundacja Alfa")
+    for n in range(52):
+        factories.offer(competition, organization, with_file=False, title=f"Zadanie {n:02d}")
+    client.force_login(official_x)
+    url = reverse("panel:grants_panel:committee_offers", args=[competition.slug])
+    first = client.get(url).content.decode()
+    assert "Zadanie 00" in first and "Zadanie 49" in first and "Zadanie 50" not in first
+    assert "(52)" in first and "?strona=2" in first
+    second = client.get(url, {"strona": 2}).content.decode()
+    assert "Zadanie 50" in second and "Zadanie 51" in second and "Zadanie 49" not in second
+    assert client.get(url, {"strona": "x"}).status_code == 200
+
+
+def test_the_committees_page_shows_fifty_offers_a_page_and_the_whole_ranking(client, official_x, competition):
+    organization = directory.organization("Fundacja Alfa")
+    for n in range(52):
+        factories.offer(competition, organization, with_file=False, title=f"Zadanie {n:02d}")
+    client.force_login(official_x)
+    url = reverse("grants:committee_competition", args=[competition.slug])
+    first = client.get(url).content.decode()
+    assert "Zadanie 49" in first and "Zadanie 50" not in first and "(52)" in first and "?strona=2" in first
+    assert "Zadanie 50" in client.get(url, {"strona": 2}).content.decode()
