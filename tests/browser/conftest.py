@@ -4,9 +4,12 @@ Every page is opened on pytest-django's live server (`base_url` points the brows
 `page.goto("/uwagi/")` works) with the demo data loaded, as a reader of `make demo` would see it.
 """
 
+import sqlite3
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 
 from partnerstwo.lib.display import COOKIE_NAME, DisplayPreferences
@@ -29,10 +32,33 @@ def base_url(live_server):
     return live_server.url
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot():
+    """Holds a copy of the database just after the first demo load of the run (SQLite only)."""
+    held = {}
+    yield held
+    if "database" in held:
+        held["database"].close()
+
+
 @pytest.fixture
-def demo_data(transactional_db):
-    """The realistic demo content (`manage.py demo`), loaded afresh for every browser test."""
-    call_command("demo")  # its report goes to pytest's captured output
+def demo_data(transactional_db, demo_snapshot):
+    """The realistic demo content (`manage.py demo`), as a fresh load gives it, for every browser test.
+
+    The demo makes PDFs, images and hundreds of rows through the domain's functions: loading it for each of
+    some 250 tests took most of the browser pass. It is loaded once per run and its database copied aside;
+    each later test gets that copy back (SQLite's backup API copies the pages, in milliseconds). The files it
+    wrote stay in MEDIA_ROOT, as after a load. Another database loads it every time."""
+    if connection.vendor != "sqlite":
+        call_command("demo")
+        return
+    connection.ensure_connection()
+    if "database" not in demo_snapshot:
+        call_command("demo")  # its report goes to pytest's captured output
+        demo_snapshot["database"] = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(demo_snapshot["database"])
+    else:
+        demo_snapshot["database"].backup(connection.connection)
 
 
 @pytest.fixture
