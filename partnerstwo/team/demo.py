@@ -90,8 +90,10 @@ def load(stdout, **options):
         body.resolution = "Uchwała Nr XII/144/15 Rady Miasta Białystok z dnia 28 września 2015 r."
         body.save()
     today = timezone.localdate()
-    current_start = dt.date(today.year - 1, 1, 24)
-    past_start = dt.date(today.year - 4, 1, 24)
+    # The current term began over a year ago (so the seat given up in its first year is history on any day
+    # the demo is loaded, New Year's Day too); the past one three years before it.
+    current_start = (today - dt.timedelta(days=400)).replace(day=1)
+    past_start = current_start.replace(year=current_start.year - 3)
     past = _term(body, 1, past_start, current_start - dt.timedelta(days=1), "Zarządzenie Nr 120/19 Prezydenta Miasta")
     current = _term(body, 2, current_start, terms.default_term_end(body, current_start),
                     "Zarządzenie Nr 45/23 Prezydenta Miasta")
