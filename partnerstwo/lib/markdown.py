@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 
 import nh3
 from django.conf import settings
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from markdown_it import MarkdownIt
 
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
@@ -65,9 +66,19 @@ def _keep_own_images(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def render_markdown(text: str) -> SafeString:
-    """Render Markdown and sanitise the result; headings start at h2 (the page owns h1)."""
-    return mark_safe(_render(text or ""))  # noqa: S308 - sanitised by nh3 in _render
+def render_markdown(text: str, *, for_screen: bool = True) -> SafeString:
+    """Render Markdown and sanitise the result; headings start at h2 (the page owns h1).
+
+    On screen a table sits in a region that scrolls sideways and takes keyboard focus, so that a reader on
+    a phone can scroll it without a mouse (WCAG 2.1.1); an e-mail (for_screen=False) keeps bare tables.
+    """
+    html = _render(text or "")
+    if for_screen and "<table>" in html:
+        # nh3 leaves <table> without attributes, so these two exact strings are every table there is.
+        region = format_html('<div class="table-wrap" tabindex="0" role="region" aria-label="{}"><table>',
+                             gettext("Tabela"))
+        html = html.replace("<table>", region).replace("</table>", "</table></div>")
+    return mark_safe(html)  # noqa: S308 - sanitised by nh3 in _render, the wrapper is ours
 
 
 # The same text always gives the same HTML, so a process keeps the latest renderings: a content

@@ -110,7 +110,7 @@ def one_off_part(mailing, language: str) -> tuple[str, str, str]:
             part = (
                 mailing.subject,
                 absolute_markdown_links(mailing.body.strip()),
-                absolute_links(str(render_markdown(mailing.body))),
+                absolute_links(str(render_markdown(mailing.body, for_screen=False))),
             )
         if mailing.pk is None:
             return part
