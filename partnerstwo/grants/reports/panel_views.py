@@ -16,7 +16,10 @@ from partnerstwo.grants.reports import reporting
 from partnerstwo.grants.reports.forms import PartialReportForm, ReportDecisionForm, YearForm
 from partnerstwo.grants.reports.manage_views import report_context
 from partnerstwo.grants.reports.models import Report
+from partnerstwo.lib.editorial.views import paginated
 from partnerstwo.lib.forms import add_errors
+
+REPORTS_PER_PAGE = 50
 
 Status = Report.Status
 
@@ -44,8 +47,10 @@ def index(request):
     rows = reports.select_related(
         "agreement", "agreement__offer__organization", "agreement__offer__competition__department"
     ).order_by("due_on", "pk")
+    # A page at a time: a large department has hundreds of reports a year (bench/bench_offers.py).
     return render(request, "grants/reports/panel/index.html", {
-        "form": form, "year": year, "counts": counts, "reports": rows, "today": today,
+        **paginated(request, rows, REPORTS_PER_PAGE),
+        "form": form, "year": year, "counts": counts, "today": today,
     })
 
 

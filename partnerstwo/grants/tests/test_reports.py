@@ -238,3 +238,18 @@ def test_the_yearly_list_counts_due_late_and_accepted_in_constant_queries(
         client.get(reverse("panel:grants_panel:reports"), {"rok": year})
     response = client.get(reverse("panel:grants_panel:reports"), {"rok": "abc", "wydzial": "999"})
     assert response.status_code == 200
+
+
+def test_the_yearly_list_shows_fifty_reports_a_page_and_its_links_keep_the_year(client, agreement, official_x):
+    year = agreement.offer.competition.year
+    report = agreement.reports.get()
+    Report.objects.bulk_create(
+        Report(agreement=agreement, kind="partial", period_end=report.period_end, due_on=report.due_on)
+        for _ in range(51))
+    client.force_login(official_x)
+    url = reverse("panel:grants_panel:reports")
+    first = client.get(url, {"rok": year}).content.decode()
+    assert first.count(reverse("panel:grants_panel:report", args=[report.pk]).rsplit("/", 2)[0]) >= 50
+    assert f"?rok={year}&amp;strona=2" in first
+    second = client.get(url, {"rok": year, "strona": 2}).content.decode()
+    assert second.count('<tr><td><a href="/panel/') == 2
