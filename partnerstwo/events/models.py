@@ -10,6 +10,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -297,6 +298,20 @@ class RegistrationQuerySet(models.QuerySet):
     def of_person(self, user):
         """A person's registrations: made while signed in, or with the address of their account."""
         return self.filter(Q(user=user) | Q(email__iexact=user.email))
+
+    def with_waiting_place(self):
+        """waiting_place: 1 for the next person to move up, and so on; None for those not waiting. The list
+        runs in the order of created_at, then id (registration._move_up_first_waiting)."""
+        ahead = Registration.objects.filter(
+            occurrence=models.OuterRef("occurrence"), status=Registration.Status.WAITING,
+        ).filter(
+            Q(created_at__lt=models.OuterRef("created_at"))
+            | Q(created_at=models.OuterRef("created_at"), pk__lt=models.OuterRef("pk"))
+        ).order_by().values("occurrence").annotate(count=models.Count("pk")).values("count")
+        place = Coalesce(models.Subquery(ahead, output_field=models.IntegerField()), 0) + 1
+        return self.annotate(waiting_place=models.Case(
+            models.When(status=Registration.Status.WAITING, then=place), output_field=models.IntegerField(),
+        ))
 
 
 class Registration(models.Model):

@@ -260,6 +260,19 @@ def _move_up_first_waiting(occurrence: Occurrence, now: datetime | None = None) 
     return first
 
 
+def of_account(user, *, verified: bool, now: datetime | None = None) -> tuple[list, list]:
+    """(coming, past): a signed-in person's registrations, soonest and latest first. Those made with the
+    account's address while signed out count only when that address is confirmed: anyone may type an address
+    at sign-up, and the list shows what its owner did."""
+    now = now or timezone.now()
+    mine = Registration.objects.of_person(user) if verified else Registration.objects.filter(user=user)
+    mine = mine.with_waiting_place().select_related("occurrence__event").exclude(
+        occurrence__event__status=EventStatus.DRAFT)
+    coming = mine.filter(occurrence__ends_at__gte=now).order_by("occurrence__starts_at", "pk")
+    past = mine.filter(occurrence__ends_at__lt=now).order_by("-occurrence__starts_at", "-pk")
+    return list(coming), list(past)
+
+
 # For organisers -----------------------------------------------------------------------------
 
 

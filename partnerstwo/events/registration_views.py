@@ -1,6 +1,7 @@
 """Registration pages for the public: the form, the result, and the signed cancel link."""
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -99,8 +100,19 @@ def registered(request, token):
     created = registration.from_result_token(token)
     if created is None:
         return render(request, "events/registration/link_invalid.html", status=404)
+    created = Registration.objects.with_waiting_place().select_related("occurrence__event").get(pk=created.pk)
     return render(request, "events/registration/registered.html", {"registration": created,
                   "occurrence": created.occurrence})
+
+
+@login_required
+@never_cache
+def mine(request):
+    """A signed-in person's registrations, coming and past, each with its cancel link while it may be used."""
+    coming, past = registration.of_account(request.user, verified=verified_account(request.user) is not None)
+    return render(request, "events/registration/mine.html", {
+        "coming": [(each, registration.cancel_token(each)) for each in coming], "past": past,
+    })
 
 
 @never_cache

@@ -97,3 +97,23 @@ def test_a_signed_in_resident_registers_at_once_without_the_captcha(new_context,
     page.get_by_role("button", name="Zapisz mnie").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Zapisano Cię na wydarzenie")
     assert Registration.objects.get(user=resident).status == "confirmed"
+
+
+@pytest.mark.parametrize("mode", ["default", "high-contrast", "largest-text", "phone-390px"])
+def test_the_persons_own_registrations_with_the_waiting_place_in_every_mode(open_in_mode, log_in, full_training,
+                                                                          axe_violations, resident, mode):
+    from partnerstwo.events import registration
+
+    registration.register(occurrence=full_training, name="Anna", email=resident.email, user=resident,
+                          confirmed=True)
+    page = open_in_mode(mode)
+    log_in(page.context, resident)
+    page.goto(reverse("accounts:profile"))
+    page.get_by_role("link", name="Moje zapisy na wydarzenia").focus()
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Moje zapisy na wydarzenia")
+    expect(page.get_by_text("Lista rezerwowa, miejsce 1")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Zrezygnuj").click()
+    expect(page.get_by_role("button", name="Rezygnuję z udziału")).to_be_visible()
