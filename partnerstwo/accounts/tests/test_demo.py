@@ -44,7 +44,7 @@ def test_each_demo_account_signs_in_with_the_printed_password(client):
         client.post("/konto/logout/")
 
 
-def test_the_demo_command_ends_with_the_table_of_accounts():
+def test_the_demo_command_ends_with_the_table_of_accounts_and_says_how_staff_pass_the_second_step():
     out = io.StringIO()
 
     call_command("demo", stdout=out)
@@ -56,6 +56,8 @@ def test_the_demo_command_ends_with_the_table_of_accounts():
         assert email in table
     assert demo.PASSWORD in table
     assert "pracownik urzędu" in table
+    assert "manage.py demo_totp urzednik@example.org" in out.getvalue()
+    assert demo.TOTP_SECRET in out.getvalue()
 
 
 def test_the_demo_official_signs_in_with_the_password_and_the_printed_code(client, settings):
@@ -93,12 +95,3 @@ def test_the_code_command_works_only_with_debug_and_only_for_demo_staff(settings
     settings.DEBUG = True
     with pytest.raises(CommandError, match="nie jest kontem demonstracyjnym"):
         call_command("demo_totp", "mieszkaniec@example.org", stdout=io.StringIO())
-
-
-def test_the_demo_command_says_how_staff_pass_the_second_step():
-    out = io.StringIO()
-
-    call_command("demo", stdout=out)
-
-    assert "manage.py demo_totp urzednik@example.org" in out.getvalue()
-    assert demo.TOTP_SECRET in out.getvalue()
