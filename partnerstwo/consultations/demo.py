@@ -7,6 +7,7 @@ changes nothing."""
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -74,6 +75,9 @@ CONSULTATIONS = [
 ]
 
 
+# The Centre as configured, so that the demo's meeting place is the address the footer shows.
+CENTRE_ADDRESS = f"{settings.CITY['centre']['name']}, {settings.CITY['centre']['street']}"
+
 def load(stdout, **options):
     department = Department.objects.get(name=DEPARTMENT)
     official = User.objects.filter(role=User.Role.OFFICIAL, department=department).order_by("pk").first()
@@ -100,7 +104,7 @@ def load(stdout, **options):
             if state == "open" else None,
             meeting_ends_at=timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=2), dt.time(19)))
             if state == "open" else None,
-            meeting_place="Centrum Współpracy Organizacji Pozarządowych, ul. Słonimska 1" if state == "open" else "",
+            meeting_place=CENTRE_ADDRESS if state == "open" else "",
         ), by=official, save_m2m=None)
         consultation.spheres.set(PublicTaskSphere.objects.filter(slug__in=spheres))
         drafting.save_text(consultation, text=text, by=official)
@@ -131,7 +135,7 @@ def load(stdout, **options):
         if state == "finished":
             _answer_all(consultation, official, organizations)
             Consultation.objects.filter(pk=consultation.pk).update(
-                form_meeting=True, meeting_place="Centrum Współpracy Organizacji Pozarządowych, ul. Słonimska 1",
+                form_meeting=True, meeting_place=CENTRE_ADDRESS,
                 meeting_starts_at=timezone.make_aware(dt.datetime.combine(consultation.starts_on
                                                                           + dt.timedelta(days=3), dt.time(17))),
                 meeting_ends_at=timezone.make_aware(dt.datetime.combine(consultation.starts_on

@@ -82,6 +82,11 @@ SPHERE_CYCLE = [
 ]
 
 
+def centre() -> dict:
+    """The city's NGO Cooperation Centre as configured (config/cities/*.toml): its events happen there, and
+    the demo's texts give the same address and telephone as the footer."""
+    return settings.CITY["centre"]
+
 def load(stdout, **options):
     zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     first = timezone.localdate().replace(day=1)
@@ -131,9 +136,9 @@ def load(stdout, **options):
             or status in (EventStatus.PUBLISHED, EventStatus.CANCELLED) else None,
             "starts_at": at(offset, hour), "ends_at": at(offset, hour + hours), "status": status,
             "venue": "" if online_only else (organization.short_name or organization.name) if organization
-            else "Centrum Współpracy Organizacji Pozarządowych",
-            "street": "" if online_only else (organization.street if organization else "ul. Warszawska 12"),
-            "town": "" if online_only else "Białystok",
+            else centre()["name"],
+            "street": "" if online_only else (organization.street if organization else centre()["street"]),
+            "town": "" if online_only else centre()["city"],
             "district": district,
             "online_url": "https://spotkania.example.org/" + key if online_only else "",
             "description": _description(title, flags),
@@ -200,7 +205,7 @@ def _description(title, flags):
         lines.append("Liczba miejsc jest ograniczona, obowiązują zapisy na stronie wydarzenia.")
     if "w" in flags:
         lines.append("Spotkanie odbywa się online; link działa w przeglądarce, bez instalowania programów.")
-    lines += ["", "Więcej informacji: Centrum Współpracy Organizacji Pozarządowych, tel. 85 869 60 00."]
+    lines += ["", f"Więcej informacji: {centre()['name']}, tel. {centre()['phone']}."]
     return "\n".join(lines)
 
 
@@ -241,8 +246,8 @@ def _full_training(at, department, districts, spheres, users) -> int:
         "title": "Szkolenie: jak napisać ofertę w otwartym konkursie", "kind": EventKind.TRAINING,
         "organizer_kind": OrganizerKind.CENTRE, "organization": None, "department": department,
         "starts_at": at(6, 9), "ends_at": at(6, 15), "status": EventStatus.PUBLISHED,
-        "venue": "Centrum Współpracy Organizacji Pozarządowych, sala 1", "street": "ul. Warszawska 12",
-        "town": "Białystok", "district": districts[0] if districts else None,
+        "venue": f"{centre()['name']}, sala 1", "street": centre()["street"],
+        "town": centre()["city"], "district": districts[0] if districts else None,
         "description": "Praktyczne szkolenie z wypełniania oferty w generatorze: budżet, rezultaty, harmonogram.",
         "audience": "organizacje pozarządowe", "step_free_access": True, "sign_language": True,
         "registration_mode": RegistrationMode.HERE, "capacity": 12, "submitted_by": users.get(OFFICIAL),

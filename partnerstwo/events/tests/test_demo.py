@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from partnerstwo.accounts.models import User
@@ -32,6 +33,14 @@ def test_the_demo_loads_a_full_calendar_and_running_it_twice_adds_nothing():
 
     forum = Event.objects.get(slug="demo-forum-inicjatyw-pozarzadowych")
     assert forum.sessions.count() == 5 and forum.presenting_organizations.exists()
+
+    # One story: the Centre's events are at the address, and give the telephone, that the footer shows.
+    centre = settings.CITY["centre"]
+    assert training.street == centre["street"] and training.venue.startswith(centre["name"])
+    at_the_centre = Event.objects.filter(organization=None, organizer_kind="centre").exclude(street="")
+    assert at_the_centre.exists() and set(at_the_centre.values_list("street", flat=True)) == {centre["street"]}
+    assert all(centre["phone"] in event.description for event in Event.objects.filter(slug__startswith="demo-")
+               if "Więcej informacji" in event.description)
 
 
 def test_the_demo_representative_manages_only_their_organisations_events_and_the_story_has_a_change_and_a_hold():
