@@ -29,7 +29,7 @@ def register(request, pk):
     if not registration.is_open(occurrence):
         return render(request, "events/registration/closed.html", {"occurrence": occurrence}, status=410)
     account = verified_account(request.user)
-    status = 200
+    status, already_registered = 200, False
     if request.method == "POST":
         over_limit = not hit("event-registration", client_ip(request), settings.EVENT_REGISTRATION_RATE_LIMIT)
         form = RegistrationForm(request.POST, over_limit=over_limit, account=account)
@@ -46,6 +46,7 @@ def register(request, pk):
             except registration.AlreadyRegistered as error:
                 if account is not None:  # their own registration: nothing to hide from them
                     form.add_error(None, error.args[0])
+                    already_registered = True
                 else:
                     # The page answers as for a first registration; the address's owner is told by e-mail.
                     if error.existing is not None:
@@ -60,7 +61,7 @@ def register(request, pk):
     else:
         form = RegistrationForm(account=account)
     context = {"form": form, "occurrence": occurrence, "places_left": registration.places_left(occurrence),
-               "account": account}
+               "account": account, "already_registered": already_registered}
     return render(request, "events/registration/form.html", context, status=status)
 
 

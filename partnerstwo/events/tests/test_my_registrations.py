@@ -120,3 +120,15 @@ def test_the_account_page_links_the_list(client, resident):
     assert f'href="{MINE}"' in client.get(reverse("accounts:profile")).content.decode()
 
 
+
+
+def test_a_signed_in_person_already_registered_is_led_to_their_list(client, resident):
+    occurrence = training("Warsztaty", capacity=None)
+    sign_up(occurrence, resident.email, user=resident)
+    client.force_login(resident)
+
+    response = client.post(reverse("registrations:register", args=[occurrence.pk]), {"name": "Anna", "consent": "on"})
+
+    page = response.content.decode()
+    assert "jest już zapisany" in page and f'href="{MINE}"' in page
+    assert occurrence.registrations.count() == 1
