@@ -6,8 +6,9 @@ import datetime as dt
 
 from django import template
 from django.db.models import Q
+from django.utils import timezone
 
-from partnerstwo.consultations.models import Consultation
+from partnerstwo.consultations.models import Consultation, Stage
 
 register = template.Library()
 
@@ -46,3 +47,14 @@ def consultation_periods(context):
         .select_related("department").order_by("ends_on", "pk")[:20]
     )
     return {"consultations": list(consultations), "first": first, "last": last}
+
+
+HOME_COUNT = 3
+
+
+@register.inclusion_tag("consultations/_home_block.html")
+def open_consultations():
+    """For the home page: consultations open for comments today, the soonest to close first; one query."""
+    today = timezone.localdate()
+    open_now = Consultation.objects.in_stage(Stage.OPEN, today).only("title", "slug", "ends_on")
+    return {"consultations": list(open_now.order_by("ends_on", "pk")[:HOME_COUNT])}

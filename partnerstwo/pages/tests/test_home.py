@@ -52,6 +52,30 @@ def test_the_home_page_runs_a_constant_number_of_queries(client, db, django_asse
     for index in range(5):
         news(f"wiadomosc-{index}", days_ago=index + 1)
 
-    # The news, and the newest good practices and partner posts (their apps' template tags).
-    with django_assert_num_queries(3):
+    # The news; through their apps' template tags the next events, the competitions calling for offers, the
+    # open consultations, the body's next meeting, the newest good practices and partner posts.
+    with django_assert_num_queries(7):
         client.get("/")
+
+
+def test_the_home_page_shows_what_is_coming(client, db):
+    from partnerstwo.events.tests import factories as events
+    from partnerstwo.grants.competitions.models import Competition
+    from partnerstwo.grants.tests import factories as grants
+    from partnerstwo.team.tests import factories as team
+
+    events.event(title="Szkolenie z pisania ofert", starts_at=events.in_days(2, 10))
+    events.event(title="Szkic wydarzenia", status="draft", starts_at=events.in_days(2, 12))
+    grants.competition(title="Konkurs na zadania kulturalne", status=Competition.Status.ACCEPTING)
+    grants.competition(title="Konkurs po ocenie", status=Competition.Status.RESULTS)
+    team.meeting(9, title="Posiedzenie grudniowe")
+
+    html = client.get("/").content.decode()
+
+    assert "Najbliższe wydarzenia" in html and "Szkolenie z pisania ofert" in html
+    assert "Szkic wydarzenia" not in html
+    assert "Konkurs na zadania kulturalne" in html and "oferty do" in html
+    assert "Konkurs po ocenie" not in html
+    assert "Trwające konsultacje" in html and "Nie trwają teraz żadne konsultacje." in html
+    assert "Posiedzenie grudniowe" in html
+    assert 'href="/newsletter/"' in html
