@@ -437,7 +437,25 @@ def problems(response, url: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("kind", list(HOSTILE))
+# PostgreSQL refuses what SQLite takes (a NUL character, a value longer than its column): those values run in
+# make test's PostgreSQL pass; markup, empty and wrong-type values, whose handling does not reach the database,
+# in its SQLite pass; a number beyond its type in both, as each database fails on it in its own way. Plain
+# pytest runs them all.
+REFUSED_BY_POSTGRESQL = {"100000-characters", "nul-byte", "only-nul-byte"}
+FAILS_ON_EACH_DATABASE = {"huge-number"}
+
+
+def kind_param(kind):
+    if kind in FAILS_ON_EACH_DATABASE:
+        return pytest.param(kind)
+    return pytest.param(kind, marks=pytest.mark.hostile_database if kind in REFUSED_BY_POSTGRESQL
+                        else pytest.mark.hostile_portable)
+
+
+KINDS = [kind_param(kind) for kind in HOSTILE]
+
+
+@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("target", TARGETS, ids=lambda target: target.name)
 def test_hostile_input_causes_no_server_error_and_is_never_reflected_unescaped(request, rows, target, kind):
     user = request.getfixturevalue(target.user) if target.user else None
