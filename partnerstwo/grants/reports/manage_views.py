@@ -1,6 +1,7 @@
 """The representative's pages of reports, /moje-oferty/sprawozdania/: the report with its problems and the
-official's remarks, its three parts, handing it in, and the report as handed in (PDF). The representatives of every party to the agreement read
-it (Report.objects.of_representative); only the lead offerer's write and hand it in (editable_by)."""
+official's remarks, its three parts, handing it in, and the report as handed in (PDF). The representatives of every
+party to the agreement read it and its PDF (Report.objects.of_representative); only the lead offerer's write and hand
+it in (editable_by)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
