@@ -45,22 +45,22 @@ JOINT_ENDED_DAYS_AGO = 10
 
 # Not the framework agreement's clauses, which the project does not have (docs/law.md#agreement-clauses): a
 # placeholder that says so, for the city to replace.
-CLAUSES_PLACEHOLDER = """**Tekst do uzupełnienia przez miasto – to nie są postanowienia umowy.**
-
-W tym miejscu miasto wpisuje postanowienia umowy o realizację zadania publicznego w brzmieniu, które stosuje
-(ramowy wzór umowy z rozporządzenia w sprawie wzorów ofert i ramowych wzorów umów dotyczących realizacji zadań
-publicznych oraz wzorów sprawozdań z wykonania tych zadań, Dz. U. z 2018 r. poz. 2057). Serwis tego tekstu nie
-zawiera i go nie tworzy.
-
-## Jak wprowadzić tekst
-
-1. Administrator otwiera w panelu „Umowy dotacyjne”, a w nich „Postanowienia umowy dotacyjnej”.
-2. Wkleja tekst sprawdzony przez radcę prawnego; paragrafy jako śródtytuły, np. „## § 1.”.
-3. Zapisuje nową wersję: obowiązuje ona umowy, które nie zostały jeszcze przekazane do podpisu.
-"""
-CLAUSES_VERSION_2 = CLAUSES_PLACEHOLDER + """
-Wersja 2 (przykład): umowy przekazane do podpisu przed jej zapisaniem zachowują wersję 1.
-"""
+CLAUSES_PLACEHOLDER = (
+    "**Tekst do uzupełnienia przez miasto – to nie są postanowienia umowy.**\n\n"
+    "W tym miejscu miasto wpisuje postanowienia umowy o realizację zadania publicznego w brzmieniu, które stosuje "
+    "(ramowy wzór umowy z rozporządzenia w sprawie wzorów ofert i ramowych wzorów umów dotyczących realizacji zadań "
+    "publicznych oraz wzorów sprawozdań z wykonania tych zadań, Dz. U. z 2018 r. poz. 2057). Serwis tego tekstu nie "
+    "zawiera i go nie tworzy.\n\n"
+    "## Jak wprowadzić tekst\n\n"
+    "1. Administrator otwiera w panelu „Umowy dotacyjne”, a w nich „Postanowienia umowy dotacyjnej”.\n"
+    "2. Wkleja tekst sprawdzony przez radcę prawnego; paragrafy jako śródtytuły, np. „## § 1.”.\n"
+    "3. Zapisuje nową wersję: obowiązuje ona umowy, które nie zostały jeszcze przekazane do podpisu.\n"
+)
+CLAUSES_VERSION_2 = CLAUSES_PLACEHOLDER + (
+    "\nWersja 2 (przykład): umowy przekazane do podpisu przed jej zapisaniem zachowują wersję 1.\n"
+)
+# Version 1 was written before the demo's agreements were sent for signature (a year and more back).
+CLAUSES_VERSION_1_DAYS_AGO = 450
 
 
 def fill(agreement: Agreement, grant: Decimal) -> None:
@@ -135,8 +135,10 @@ def load(stdout, **options):
         return
     administrator = User.objects.filter(role=User.Role.ADMINISTRATOR, is_active=True).order_by("pk").first()
     if administrator and not AgreementClauses.objects.exists():
-        clauses.publish(text=CLAUSES_PLACEHOLDER, by=administrator, based_on=None,
-                        note="Tekst zastępczy do uzupełnienia przez miasto.")
+        first = clauses.publish(text=CLAUSES_PLACEHOLDER, by=administrator, based_on=None,
+                                note="Tekst zastępczy do uzupełnienia przez miasto.")
+        AgreementClauses.objects.filter(pk=first.pk).update(
+            created_at=timezone.now() - dt.timedelta(days=CLAUSES_VERSION_1_DAYS_AGO))
     made = 0
     for slug, title, requested, granted, ended in OWN_OFFERS:
         competition = Competition.objects.filter(slug=slug, status=Competition.Status.RESULTS).first()

@@ -131,7 +131,9 @@ def agreement_clauses(request):
             messages.success(request, _("Zapisano wersję %(number)s postanowień umowy. Obowiązuje umowy, które nie "
                                         "zostały jeszcze przekazane do podpisu.") % {"number": made.number})
             return redirect("panel:grants_panel:agreement_clauses")
-    versions = AgreementClauses.objects.select_related("created_by").annotate(used=Count("agreements"))
+    # Newest first; ordered here because a query with GROUP BY leaves out the model's own ordering.
+    versions = (AgreementClauses.objects.select_related("created_by").annotate(used=Count("agreements"))
+                .order_by("-number"))
     return render(request, "grants/agreements/panel/clauses.html", {
         "form": form, "conflict": conflict, "latest": latest,
         "versions": [(version, clauses.rendered(version)) for version in versions],

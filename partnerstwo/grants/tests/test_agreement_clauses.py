@@ -112,6 +112,8 @@ def test_the_page_lists_every_version_with_its_text(client, administrator):
     html = client.get(PAGE).content.decode()
     assert "Obowiązująca wersja: 2" in html and "wersja pierwsza" in html and "wersja druga" in html
     assert 'id="wersja-1"' in html and "Pierwsza" in html and "Druga" in html
+    assert html.index('href="#wersja-2"') < html.index('href="#wersja-1"')  # newest first
+    assert html.index('id="wersja-2"') < html.index('id="wersja-1"')
     # The form starts from the current text.
     assert "Tekst miasta, wersja druga.</textarea>" in html
 
