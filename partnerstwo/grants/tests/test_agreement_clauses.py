@@ -162,3 +162,15 @@ def test_the_database_keeps_versions_whole(administrator, official_x, representa
     factories.ready(official_x, representative_a, received)
     with pytest.raises(ProtectedError):
         first.delete()  # an agreement was made with it
+
+
+def test_the_page_reads_the_versions_in_a_constant_number_of_queries(client, administrator,
+                                                                     django_assert_max_num_queries):
+    client.force_login(administrator)
+    publish(client, FIRST)
+    with django_assert_max_num_queries(12) as one:
+        assert client.get(PAGE).status_code == 200
+    for number in range(1, 6):
+        clauses.publish(text=f"{FIRST} Zmiana {number}.", by=administrator, based_on=number)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        assert client.get(PAGE).status_code == 200
