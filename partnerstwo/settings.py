@@ -337,6 +337,8 @@ NEWSLETTER_NEWS_ALERT_MAX_AGE_DAYS = int(os.environ.get("NEWSLETTER_NEWS_ALERT_M
 # all workers together (0: as fast as the mail server takes them); worker tasks per mailing; attempts
 # and the first back-off after a temporary SMTP error; how long a claim lasts without news from its
 # worker (longer than EMAIL_TIMEOUT, or a slow but live worker would lose its rows).
+# A mailing to every organisation, or to more addresses than this, asks the sender to confirm the count first.
+MAILING_CONFIRM_ABOVE = int(os.environ.get("MAILING_CONFIRM_ABOVE", "200"))
 MAILING_BATCH_SIZE = int(os.environ.get("MAILING_BATCH_SIZE", "100"))
 MAILING_RATE_PER_SECOND = float(os.environ.get("MAILING_RATE_PER_SECOND", "0"))
 MAILING_PARALLEL_TASKS = int(os.environ.get("MAILING_PARALLEL_TASKS", "2"))

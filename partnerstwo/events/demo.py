@@ -197,7 +197,7 @@ def _pending_change_and_unconfirmed_registration(representative):
 def _description(title, flags):
     lines = [f"**{title}** – zapraszamy!", ""]
     if "h" in flags:
-        lines.append("Liczba miejsc jest ograniczona: zapisz się przez formularz na tej stronie.")
+        lines.append("Liczba miejsc jest ograniczona, obowiązują zapisy na stronie wydarzenia.")
     if "w" in flags:
         lines.append("Spotkanie odbywa się online; link działa w przeglądarce, bez instalowania programów.")
     lines += ["", "Więcej informacji: Centrum Współpracy Organizacji Pozarządowych, tel. 85 869 60 00."]

@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 
 from partnerstwo.lib.emails import absolute_url
 from partnerstwo.lib.ical import UID_DOMAIN, add_timezone, calendar_header, local_zone, timezone_bytes, year_span
+from partnerstwo.lib.markdown import plain_text
 
 # Subscription feeds carry the start of each description (the event page has the rest): icalendar folds
 # long lines character by character, and a feed of a year holds thousands of events.
@@ -82,7 +83,7 @@ def event_to_vevent(event, *, description_chars: int | None = None) -> icalendar
     vevent.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
     url = absolute_url(event.get_absolute_url())
     vevent.add("url", url)
-    description = event.description
+    description = plain_text(event.description)  # a calendar app shows the description as it is, marks and all
     if description_chars is not None:
         description = Truncator(description).chars(description_chars)
     if event.is_cancelled and event.cancellation_reason:

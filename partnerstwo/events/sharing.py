@@ -4,10 +4,12 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.utils.text import Truncator
 
 from partnerstwo.events import ical
 from partnerstwo.lib.emails import absolute_url
 from partnerstwo.lib.ical import local_zone
+from partnerstwo.lib.markdown import plain_text
 
 GOOGLE_TEMPLATE_URL = "https://calendar.google.com/calendar/render"
 
@@ -20,7 +22,8 @@ def google_calendar_url(event) -> str:
     else:
         start, end = (moment.astimezone(dt.UTC) for moment in (event.starts_at, event.ends_at))
         dates = f"{start:%Y%m%dT%H%M%SZ}/{end:%Y%m%dT%H%M%SZ}"
-    details = f"{event.description[:1000]}\n\n{absolute_url(event.get_absolute_url())}".strip()
+    summary = Truncator(plain_text(event.description)).chars(1000)  # Google shows the text as it is
+    details = f"{summary}\n\n{absolute_url(event.get_absolute_url())}".strip()
     params = {
         "action": "TEMPLATE",
         "text": event.title,

@@ -8,6 +8,7 @@ from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
 from django.forms.utils import ErrorDict
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -109,3 +110,40 @@ class DecisionForm(forms.Form):
             add_errors(self, error)
             return None
         return decision
+
+
+class AmountInput(forms.TextInput):
+    """An amount as Poles write it, grouped and with grosze ("45 000,00"), whether shown from the database or
+    prefilled; a phone offers its number keys. What a person typed is shown back as typed."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value):
+        if value is None or value == "" or isinstance(value, str):
+            return super().format_value(value)
+        return number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)
+
+
+class AmountField(forms.DecimalField):
+    """An amount in złoty: reads "45 000,00", "45000.00", "45 000 zł" alike (spaces of any kind group the
+    thousands, a comma or a dot marks the grosze)."""
+
+    widget = AmountInput
+
+    default_error_messages = {
+        "invalid": _("Podaj kwotę liczbą, np. 45 000,00."),
+        "max_decimal_places": _("Podaj kwotę z dokładnością do groszy."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 12)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs["localize"] = True
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = "".join(value.split())  # str.split() knows the no-break spaces a copied amount carries
+            value = value.removesuffix("zł").removesuffix("PLN")
+        return super().to_python(value)

@@ -102,3 +102,76 @@ def _render(text: str) -> str:
         link_rel="noopener noreferrer",
     )
     return clean
+
+
+def _inline_text(token) -> str:
+    """An inline token's words without Markdown marks; a link keeps its address after its text."""
+    words = []
+    href = None
+    for child in token.children or []:
+        if child.type in {"text", "code_inline", "html_inline"}:
+            words.append(child.content)
+        elif child.type in {"softbreak", "hardbreak"}:
+            words.append("\n")
+        elif child.type == "image":
+            words.append(child.content)  # its description
+        elif child.type == "link_open":
+            href = child.attrGet("href")
+        elif child.type == "link_close" and href:
+            if not "".join(words).endswith(href):
+                words.append(f" ({href})")
+            href = None
+    return "".join(words)
+
+
+def plain_text(text: str) -> str:
+    """Markdown as plain text, for places that show no HTML (a calendar app's event description).
+
+    Headings and paragraphs are separated by a blank line; list items follow each other line by line,
+    starting with "– " or their number; a table row is its cells joined by " | "; a link keeps its address
+    in brackets; the marks themselves (**, _, `, #) are gone.
+    """
+    lines: list[tuple[str, bool]] = []  # (line, whether it follows the previous one without a blank line)
+    lists: list[dict] = []  # the open lists, innermost last
+    row: list[str] | None = None
+    rows_in_table = 0
+    for token in _markdown.parse(text or ""):
+        kind = token.type
+        if kind in {"bullet_list_open", "ordered_list_open"}:
+            number = int(token.attrGet("start") or 1) if kind == "ordered_list_open" else None
+            lists.append({"number": number, "mark": "", "items": 0})
+        elif kind in {"bullet_list_close", "ordered_list_close"}:
+            lists.pop()
+        elif kind == "list_item_open":
+            current = lists[-1]
+            current["mark"] = "– " if current["number"] is None else f"{current['number']}. "
+            if current["number"] is not None:
+                current["number"] += 1
+            current["items"] += 1
+        elif kind == "table_open":
+            rows_in_table = 0
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close":
+            lines.append((" | ".join(row), rows_in_table > 0))
+            rows_in_table += 1
+            row = None
+        elif kind == "inline":
+            words = _inline_text(token).strip()
+            if row is not None:
+                row.append(words)
+            elif lists:
+                current = lists[-1]
+                mark, current["mark"] = current["mark"], ""
+                starts_a_list = len(lists) == 1 and current["items"] == 1 and mark
+                lines.append(("  " * (len(lists) - 1) + (mark or "  ") + words, not starts_a_list))
+            else:
+                lines.append((words, False))
+        elif kind in {"code_block", "fence"}:
+            lines.append((token.content.rstrip("\n"), False))
+    out: list[str] = []
+    for line, tight in lines:
+        if out and not tight:
+            out.append("")
+        out.append(line)
+    return "\n".join(out).strip()

@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from partnerstwo.lib.forms import AmountField as AmountFormField
+
 
 def constraints_on_fields(instance: models.Model, fields_by_constraint: dict[str, str]) -> None:
     """Checks the named constraints of a model and reports a violation next to the field it is about (Django puts
@@ -63,3 +65,22 @@ class RateLimitCounter(models.Model):
 
     def __str__(self):
         return f"{self.key} @ {self.window_start}: {self.count}"
+
+
+class AmountField(models.DecimalField):
+    """An amount in złoty, to the grosz; its form field reads and shows it as Poles write it ("45 000,00").
+
+    Migrations see a plain DecimalField: the column is the same, only the form differs.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_digits", 12)
+        kwargs.setdefault("decimal_places", 2)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": AmountFormField, **kwargs})
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.DecimalField", args, kwargs

@@ -76,9 +76,10 @@ def recipients_for(mailing: Mailing) -> QuerySet:
     return Recipient.objects.filter(pk__in=matching)
 
 
-def audience_size(mailing: Mailing) -> dict:
+def audience_size(mailing: Mailing, *, sync: bool = True) -> dict:
     """What the panel shows before sending: distinct addresses, and how many of them are suppressed."""
-    sync_organizations()
+    if sync:
+        sync_organizations()
     emails = recipients_for(mailing).values("email")
     addresses = emails.order_by().values("email").distinct().count()
     suppressed = SuppressedAddress.objects.filter(email__in=emails).count()

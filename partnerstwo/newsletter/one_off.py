@@ -4,6 +4,7 @@ Sending is a change of status checked under a row lock (select_for_update; SQLit
 serialise writers too), so a double-clicked "send" or the scheduler running beside a person enqueues once.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import construct_instance
@@ -12,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.newsletter import content, delivery
-from partnerstwo.newsletter.audience import recipients_for, sync_organizations
+from partnerstwo.newsletter.audience import audience_size, recipients_for, sync_organizations
 from partnerstwo.newsletter.models import Delivery, Mailing, Recipient
 
 # A mailing not yet handed to the workers: it may still be changed, sent or scheduled.
@@ -74,10 +75,18 @@ def save_if_editable(form) -> bool:
     return True
 
 
-def send_now(mailing: Mailing) -> int:
+def needs_confirmation(mailing: Mailing, reachable: int) -> bool:
+    """A mailing to every organisation, or to more addresses than MAILING_CONFIRM_ABOVE, goes only after the
+    sender has seen the number of addresses and confirmed it."""
+    return mailing.segment == Mailing.Segment.ALL_ORGANIZATIONS or reachable > settings.MAILING_CONFIRM_ABOVE
+
+
+def send_now(mailing: Mailing, *, confirmed_count: int | None = None) -> int:
     """Enqueue one delivery per address of the segment and start sending; returns how many were enqueued.
 
-    Raises ValidationError when the mailing was already sent (a second click) or nobody would receive it.
+    Raises ValidationError when the mailing was already sent (a second click) or nobody would receive it, and
+    (code "confirm") when it needs a confirmation (needs_confirmation) and confirmed_count is not the number
+    of addresses it would reach now: a count confirmed before the list grew is asked again.
     """
     sync_organizations()
     with transaction.atomic():
@@ -87,6 +96,10 @@ def send_now(mailing: Mailing) -> int:
         if not recipients_for(locked).exists():
             raise ValidationError(_("Nikt nie należy do wybranej grupy odbiorców; nie ma do kogo wysłać."),
                                   code="empty")
+        reachable = audience_size(locked, sync=False)["reachable"]
+        if needs_confirmation(locked, reachable) and confirmed_count != reachable:
+            raise ValidationError(_("Potwierdź liczbę odbiorców: wiadomość trafi do %(count)s adresów."),
+                                  code="confirm", params={"count": reachable})
         created = _hand_over(locked)
     mailing.refresh_from_db()
     return created

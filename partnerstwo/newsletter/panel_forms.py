@@ -137,3 +137,9 @@ def selected_ids(values: list[str]) -> list[int]:
         if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID:
             ids.append(int(value))
     return ids
+
+
+class ConfirmSendForm(forms.Form):
+    """The number of addresses the sender saw on the confirmation page."""
+
+    count = forms.IntegerField(min_value=0, max_value=10_000_000)

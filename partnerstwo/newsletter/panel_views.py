@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from partnerstwo.accounts.access import content_editor_required
 from partnerstwo.newsletter import audience, delivery, one_off
 from partnerstwo.newsletter.models import Delivery, Mailing, SuppressedAddress
-from partnerstwo.newsletter.panel_forms import MailingForm, ScheduleForm, selected_ids
+from partnerstwo.newsletter.panel_forms import ConfirmSendForm, MailingForm, ScheduleForm, selected_ids
 
 PER_PAGE = 25
 ROWS_PER_PAGE = 50
@@ -128,6 +128,7 @@ def detail(request, pk):
     context = {"mailing": mailing, "segment": audience.describe(mailing)}
     if one_off.is_editable(mailing):
         context["audience"] = audience.audience_size(mailing)
+        context["confirm_first"] = one_off.needs_confirmation(mailing, context["audience"]["reachable"])
         context["schedule_form"] = ScheduleForm(initial={"scheduled_for": mailing.scheduled_for})
     else:
         context["progress"] = summarise(delivery.progress(mailing))
@@ -162,12 +163,26 @@ def send_test(request, pk):
 
 
 @content_editor_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def send_now(request, pk):
+    """GET: the confirmation that names the number of addresses; POST: send (with that number when asked)."""
     mailing = _mailing(pk)
+    if request.method == "GET":
+        if not one_off.is_editable(mailing):
+            return redirect("panel:newsletter_panel:detail", pk=mailing.pk)
+        return render(request, "newsletter/panel/confirm_send.html", {
+            "mailing": mailing, "segment": audience.describe(mailing), "audience": audience.audience_size(mailing),
+        })
+    form = ConfirmSendForm(request.POST)
+    confirmed_count = form.cleaned_data["count"] if form.is_valid() else None
     try:
-        created = one_off.send_now(mailing)
+        created = one_off.send_now(mailing, confirmed_count=confirmed_count)
     except ValidationError as error:
+        if error.code == "confirm":
+            if confirmed_count is not None:
+                messages.warning(request, _("Liczba odbiorców zmieniła się od chwili otwarcia tej strony. "
+                                            "Sprawdź ją i potwierdź jeszcze raz."))
+            return redirect("panel:newsletter_panel:send_now", pk=mailing.pk)
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Rozpoczęto wysyłkę do %(count)s adresów.") % {"count": created})

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from stdnum.pl import nip as nip_number
 
+from partnerstwo.city.models import PublicTaskSphere
 from partnerstwo.lib.models import FoldedSearchModel
 from partnerstwo.lib.text import fold, search_terms
 
@@ -75,12 +76,31 @@ class OrganizationQuerySet(models.QuerySet):
         )
 
     def search(self, query: str):
-        """Every word of the query must occur in the folded search text (diacritics and case ignored).
+        """Every word of the query must occur in the folded search text (diacritics and case ignored) or in
+        the name of one of the organisation's spheres or target groups ("dzieci i młodzieży" finds those that
+        chose that sphere, whatever their description says).
 
-        On PostgreSQL a trigram GIN index on search_text serves these LIKE conditions.
+        On PostgreSQL a trigram GIN index on search_text serves these LIKE conditions. The spheres and target
+        groups are a short list of reference data, folded here in one small query rather than copied into
+        every organisation's search text, which a change of a name would leave out of date.
         """
-        for term in search_terms(query):
-            self = self.filter(search_text__contains=term)
+        terms = search_terms(query)
+        if not terms:
+            return self
+        names = PublicTaskSphere.objects.order_by().values_list("pk", "name_pl", "name_en", Value("sphere")).union(
+            TargetGroup.objects.order_by().values_list("pk", "name", Value(""), Value("group")), all=True)
+        spheres, groups = [], []
+        for pk, name, english, kind in names:
+            (spheres if kind == "sphere" else groups).append((pk, fold(f"{name} {english}")))
+        by_sphere = Organization.spheres.through.objects.filter(organization=models.OuterRef("pk"))
+        by_group = Organization.target_groups.through.objects.filter(organization=models.OuterRef("pk"))
+        for term in terms:
+            condition = Q(search_text__contains=term)
+            if named := [pk for pk, name in spheres if term in name]:
+                condition |= Q(models.Exists(by_sphere.filter(publictasksphere__in=named)))
+            if named := [pk for pk, name in groups if term in name]:
+                condition |= Q(models.Exists(by_group.filter(targetgroup__in=named)))
+            self = self.filter(condition)
         return self
 
     def for_list(self):

@@ -9,7 +9,7 @@ from partnerstwo.city.models import Department, PublicTaskSphere
 from partnerstwo.grants.offers.registration import OrganizationNotFound, resolve_organization
 from partnerstwo.lib import publication
 from partnerstwo.lib.captcha import CaptchaField
-from partnerstwo.lib.forms import RefusedOverRateLimit, add_errors, with_privacy_policy_link
+from partnerstwo.lib.forms import AmountField, RefusedOverRateLimit, add_errors, with_privacy_policy_link
 from partnerstwo.lib.publication import PublicationForm
 from partnerstwo.lib.uploads import validate_pdf
 from partnerstwo.small_grants import procedure
@@ -34,13 +34,10 @@ class SmallGrantOfferForm(forms.ModelForm):
         help_text=_("Nazwa organizacji z katalogu albo jej numer KRS (10 cyfr)."),
         error_messages={"required": _("Wpisz nazwę organizacji albo jej numer KRS.")},
     )
-    # Localised, so "8500,00" (as people write it in Poland) is read like "8500.00".
-    amount = forms.DecimalField(
+    amount = AmountField(
         label=_("Wnioskowana kwota (zł)"),
         max_digits=10,
         decimal_places=2,
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         error_messages={
             "required": _("Podaj wnioskowaną kwotę."),
             "invalid": _("Podaj kwotę liczbą, np. 8500,00."),

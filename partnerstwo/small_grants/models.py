@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.lib.models import AmountField
 from partnerstwo.lib.publication import PublishedInThreePlaces
 
 # Art. 19a ust. 1 pkt 2: the task lasts at most 90 days (procedure.check_task_dates names it to the user).
@@ -65,7 +66,7 @@ class SmallGrantOffer(PublishedInThreePlaces):
     )
     title = models.CharField(_("tytuł zadania"), max_length=300)
     summary = models.TextField(_("opis zadania"))
-    amount = models.DecimalField(
+    amount = AmountField(
         _("wnioskowana kwota (zł)"), max_digits=10, decimal_places=2, validators=[MinValueValidator(0)]
     )
     task_start = models.DateField(_("początek realizacji"))

@@ -36,8 +36,8 @@ def test_the_mailing_form_with_its_errors_has_no_accessibility_violations(
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("path", ["", "{draft}/", "{draft}/podglad/", "{sent}/", "{sent}/niedoreczone/",
-                                  "{sent}/niepewne/", "wstrzymane/"])
+@pytest.mark.parametrize("path", ["", "{draft}/", "{draft}/podglad/", "{draft}/wyslij/", "{sent}/",
+                                  "{sent}/niedoreczone/", "{sent}/niepewne/", "wstrzymane/"])
 def test_the_panel_pages_have_no_accessibility_violations(
     new_context, log_in, demo_official, mailings, axe_violations, path
 ):

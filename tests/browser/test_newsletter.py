@@ -76,8 +76,11 @@ def test_changing_preferences_by_link(page, demo_data, axe_violations):
     expect(page.get_by_label("konkursy dotacyjne")).to_be_checked()
     assert axe_violations(page) == []
 
-    page.get_by_text("Pokaż osiedla").focus()
+    districts = page.locator("summary", has_text="osiedla")
+    expect(districts).to_have_text("Pokaż osiedla", use_inner_text=True)
+    districts.focus()
     page.keyboard.press("Enter")
+    expect(districts).to_have_text("Ukryj osiedla", use_inner_text=True)  # the toggle says what it will do next
     page.get_by_label("Bojary").focus()
     page.keyboard.press("Space")
     page.get_by_label("szkolenia").focus()

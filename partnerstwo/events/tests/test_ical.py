@@ -2,6 +2,7 @@
 
 import datetime
 import zoneinfo
+from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pytest
@@ -9,6 +10,7 @@ from django.urls import reverse
 
 from partnerstwo.events import ical, publishing
 from partnerstwo.events.models import EventKind, EventStatus
+from partnerstwo.events.sharing import google_calendar_url
 from partnerstwo.events.tests import factories
 from partnerstwo.organizations.tests import factories as directory
 
@@ -21,6 +23,16 @@ def _parse(response) -> icalendar.Calendar:
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     return icalendar.Calendar.from_ical(response.content)
+
+
+def test_the_description_is_plain_text_with_links_spelled_out(client):
+    event = factories.event(description="## Program\n\n- **powitanie**\n- warsztat [RODO](https://uodo.gov.pl/)\n",
+                            starts_at=factories.in_days(3, 10))
+    [vevent] = _parse(client.get(reverse("events:ics", args=[event.slug]))).walk("VEVENT")
+
+    description = str(vevent["description"])
+    assert description.startswith("Program\n\n– powitanie\n– warsztat RODO (https://uodo.gov.pl/)\n\n")
+    assert "*" not in description and "#" not in description and "[" not in description
 
 
 def _vevents(calendar):
@@ -46,7 +58,7 @@ def test_the_single_event_file_carries_the_events_details(client):
     assert vevent.decoded("dtstamp").tzinfo is not None
     assert str(vevent["url"]).endswith(event.get_absolute_url())
     assert "Centrum Współpracy" in vevent["location"]
-    assert "Opis **szkolenia**." in vevent["description"]
+    assert "Opis szkolenia." in vevent["description"]  # plain text: a calendar app shows no Markdown
     [timezone] = calendar.walk("VTIMEZONE")
     assert timezone["tzid"] == "Europe/Warsaw"
     assert calendar.get_missing_tzids() == set()
@@ -156,3 +168,11 @@ def test_calendar_for_can_be_reused_for_an_attachment():
     event = factories.event()
     calendar = icalendar.Calendar.from_ical(ical.calendar_for([event]).to_ical())
     assert calendar.walk("VEVENT")[0]["uid"] == f"{event.uid}@partnerstwo"
+
+
+def test_the_google_calendar_link_carries_plain_text():
+    event = factories.event(description="**Ważne:** zapisy [tutaj](https://example.org/z).")
+
+    details = parse_qs(urlsplit(google_calendar_url(event)).query)["details"][0]
+
+    assert details.startswith("Ważne: zapisy tutaj (https://example.org/z).\n\n")

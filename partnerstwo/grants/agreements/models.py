@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.grants.offers.models import AMOUNT, Offer, OfferPartner, non_negative
 from partnerstwo.grants.private_storage import private_storage
+from partnerstwo.lib.models import AmountField
 from partnerstwo.organizations.models import Organization
 
 
@@ -96,13 +97,13 @@ class Agreement(models.Model):
     title = models.CharField(_("tytuł zadania publicznego"), max_length=300)
     task_start = models.DateField(_("data rozpoczęcia"))
     task_end = models.DateField(_("data zakończenia"))
-    amount = models.DecimalField(_("kwota dotacji (zł)"), **AMOUNT)
-    requested_amount = models.DecimalField(_("wnioskowana kwota (zł)"), **AMOUNT)
+    amount = AmountField(_("kwota dotacji (zł)"), **AMOUNT)
+    requested_amount = AmountField(_("wnioskowana kwota (zł)"), **AMOUNT)
     # V.B as updated for the agreement; the grant is `amount` (grant_amount below).
-    own_financial = models.DecimalField(_("wkład własny finansowy (zł)"), default=0, **AMOUNT)
-    own_non_financial = models.DecimalField(_("wkład własny niefinansowy – osobowy i rzeczowy (zł)"), default=0,
+    own_financial = AmountField(_("wkład własny finansowy (zł)"), default=0, **AMOUNT)
+    own_non_financial = AmountField(_("wkład własny niefinansowy – osobowy i rzeczowy (zł)"), default=0,
                                             **AMOUNT)
-    recipient_payments = models.DecimalField(_("świadczenia pieniężne od odbiorców zadania (zł)"), default=0,
+    recipient_payments = AmountField(_("świadczenia pieniężne od odbiorców zadania (zł)"), default=0,
                                              **AMOUNT)
     bank_account = models.CharField(_("numer rachunku bankowego (IBAN)"), max_length=34, blank=True)
     bank_name = models.CharField(_("nazwa banku"), max_length=200, blank=True)
@@ -213,7 +214,7 @@ class AgreementCostLine(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(_("rodzaj kosztu"), max_length=300)
     unit = models.CharField(_("rodzaj miary"), max_length=60)
-    unit_cost = models.DecimalField(_("koszt jednostkowy (zł)"), **AMOUNT)
+    unit_cost = AmountField(_("koszt jednostkowy (zł)"), **AMOUNT)
     units = models.DecimalField(_("liczba jednostek"), max_digits=10, decimal_places=2)
     year = models.PositiveSmallIntegerField(_("rok realizacji"), default=1)
 

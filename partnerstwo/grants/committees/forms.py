@@ -9,6 +9,7 @@ from partnerstwo.grants.committees import appointment, evaluation
 from partnerstwo.grants.committees.models import NGO_MEMBER_NEEDS_ORGANIZATION, CommitteeMember
 from partnerstwo.grants.offers.forms import OrganizationField, clean_text
 from partnerstwo.grants.offers.models import Offer
+from partnerstwo.lib.forms import AmountField
 
 
 class UserByEmailField(forms.EmailField):
@@ -232,7 +233,7 @@ class ScoreCardForm(forms.Form):
 
 
 class ProposedAmountForm(forms.Form):
-    proposed_amount = forms.DecimalField(
+    proposed_amount = AmountField(
         label=_("Kwota proponowana przez komisję (zł)"), min_value=0, max_digits=12, decimal_places=2
     )
 

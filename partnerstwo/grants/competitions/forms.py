@@ -12,6 +12,7 @@ from partnerstwo.grants.competitions import lifecycle, rules
 from partnerstwo.grants.competitions.models import Competition, CompetitionDocument, Criterion, PriorFunding
 from partnerstwo.grants.schedule.models import PlannedCompetition
 from partnerstwo.grants.urls import RESERVED_SLUGS
+from partnerstwo.lib.forms import AmountField
 from partnerstwo.lib.text import fold
 from partnerstwo.lib.uploads import validate_pdf
 
@@ -271,7 +272,7 @@ class ResultsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.offers = list(offers)
         for offer in self.offers:
-            self.fields[f"amount_{offer.pk}"] = forms.DecimalField(
+            self.fields[f"amount_{offer.pk}"] = AmountField(
                 label=_("Dotacja dla: %(organization)s – %(title)s (zł)")
                 % {"organization": offer.organization.name, "title": offer.title},
                 required=False, min_value=Decimal(0), max_digits=12, decimal_places=2,

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.grants.schedule.models import Mode, PlannedCompetition
-from partnerstwo.lib.models import FoldedSearchModel
+from partnerstwo.lib.models import AmountField, FoldedSearchModel
 from partnerstwo.lib.publication import PublishedInThreePlaces
 from partnerstwo.lib.text import fold
 
@@ -72,7 +72,7 @@ class Competition(PublishedInThreePlaces, FoldedSearchModel):
 
     # Art. 13 ust. 2, points 1–7.
     task_type = models.TextField(_("rodzaj zadania"))
-    public_funds = models.DecimalField(
+    public_funds = AmountField(
         _("wysokość środków publicznych (zł)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
     )
     award_rules = models.TextField(_("zasady przyznawania dotacji"))
@@ -105,7 +105,7 @@ class Competition(PublishedInThreePlaces, FoldedSearchModel):
     # The public text of the cancellation: its ground and what the official added.
     # The call's rules for offers written online (grants/offers/checks.py); empty means the call sets no limit.
     accepts_online_offers = models.BooleanField(_("przyjmuje oferty online"), default=False)
-    max_grant = models.DecimalField(
+    max_grant = AmountField(
         _("najwyższa dotacja na jedną ofertę (zł)"), max_digits=12, decimal_places=2, null=True, blank=True,
         validators=[MinValueValidator(0)],
     )
@@ -197,10 +197,10 @@ class PriorFunding(models.Model):
     competition = models.ForeignKey(Competition, on_delete=models.CASCADE, related_name="prior_funding")
     year = models.PositiveSmallIntegerField(_("rok"))
     task = models.CharField(_("zadanie"), max_length=300)
-    total_cost = models.DecimalField(
+    total_cost = AmountField(
         _("koszt (zł)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
     )
-    grants_to_organizations = models.DecimalField(
+    grants_to_organizations = AmountField(
         _("w tym dotacje dla organizacji (zł)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
     )
 

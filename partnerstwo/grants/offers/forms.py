@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.grants.offers.registration import OrganizationNotFound, resolve_organization
+from partnerstwo.lib.forms import AmountField
 from partnerstwo.lib.uploads import validate_pdf
 
 NGO_HELP = _("Nazwa organizacji z katalogu albo jej numer KRS (10 cyfr).")
@@ -37,7 +38,7 @@ class OrganizationField(forms.CharField):
 class OfferForm(forms.Form):
     organization = OrganizationField(label=_("Organizacja"))
     title = forms.CharField(label=_("Tytuł zadania"), max_length=300)
-    requested_amount = forms.DecimalField(
+    requested_amount = AmountField(
         label=_("Wnioskowana kwota (zł)"), min_value=Decimal("0.01"), max_digits=12, decimal_places=2
     )
     received_on = forms.DateField(label=_("Data wpływu"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.private_storage import private_storage
+from partnerstwo.lib.models import AmountField
 from partnerstwo.organizations.models import Organization
 
 
@@ -36,7 +37,7 @@ class Offer(models.Model):
         related_name="grant_offers",
     )
     title = models.CharField(_("tytuł zadania"), max_length=300)
-    requested_amount = models.DecimalField(
+    requested_amount = AmountField(
         _("wnioskowana kwota (zł)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
     )
     # Outside MEDIA_ROOT: only the permission-checked view serves it (private_storage.py).
@@ -52,7 +53,7 @@ class Offer(models.Model):
     formal_assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    proposed_amount = models.DecimalField(
+    proposed_amount = AmountField(
         _("kwota proponowana przez komisję (zł)"),
         max_digits=12,
         decimal_places=2,
@@ -66,7 +67,7 @@ class Offer(models.Model):
         related_name="received",
     )
     file_sha256 = models.CharField(_("suma kontrolna SHA-256 pliku oferty"), max_length=64, blank=True)
-    awarded_amount = models.DecimalField(
+    awarded_amount = AmountField(
         _("przyznana dotacja (zł)"),
         max_digits=12,
         decimal_places=2,
@@ -167,11 +168,11 @@ class OnlineOffer(models.Model):
     experience = models.TextField(_("wcześniejsza działalność oferenta"), blank=True)
     resources = models.TextField(_("zasoby kadrowe, rzeczowe i finansowe"), blank=True)
     # V.B: the amounts by source; the total of costs comes from the cost lines and the shares are computed.
-    grant_amount = models.DecimalField(_("planowana dotacja (zł)"), default=0, **AMOUNT)
-    own_financial = models.DecimalField(_("wkład własny finansowy (zł)"), default=0, **AMOUNT)
-    own_non_financial = models.DecimalField(_("wkład własny niefinansowy – osobowy i rzeczowy (zł)"), default=0,
+    grant_amount = AmountField(_("planowana dotacja (zł)"), default=0, **AMOUNT)
+    own_financial = AmountField(_("wkład własny finansowy (zł)"), default=0, **AMOUNT)
+    own_non_financial = AmountField(_("wkład własny niefinansowy – osobowy i rzeczowy (zł)"), default=0,
                                             **AMOUNT)
-    recipient_payments = models.DecimalField(_("świadczenia pieniężne od odbiorców zadania (zł)"), default=0,
+    recipient_payments = AmountField(_("świadczenia pieniężne od odbiorców zadania (zł)"), default=0,
                                              **AMOUNT)
     # VI.
     payment = models.CharField(_("zadanie będzie wykonywane"), max_length=10, choices=Payment.choices, blank=True)
@@ -226,7 +227,7 @@ class OfferPartner(models.Model):
         "organizations.Organization", verbose_name=_("organizacja"), on_delete=models.PROTECT, related_name="+"
     )
     # V.C: the part of the costs this partner carries; the lead offerer carries the rest (budget.py).
-    cost_share = models.DecimalField(_("koszty po stronie tego oferenta (zł)"), default=0, **AMOUNT)
+    cost_share = AmountField(_("koszty po stronie tego oferenta (zł)"), default=0, **AMOUNT)
     confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                      related_name="+")
     confirmed_at = models.DateTimeField(_("potwierdzono"), null=True, blank=True)
@@ -298,7 +299,7 @@ class CostLine(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(_("rodzaj kosztu"), max_length=300)
     unit = models.CharField(_("rodzaj miary"), max_length=60)
-    unit_cost = models.DecimalField(_("koszt jednostkowy (zł)"), **AMOUNT)
+    unit_cost = AmountField(_("koszt jednostkowy (zł)"), **AMOUNT)
     units = models.DecimalField(_("liczba jednostek"), max_digits=10, decimal_places=2)
     year = models.PositiveSmallIntegerField(_("rok realizacji"), default=1)
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from partnerstwo.grants.agreements.models import Agreement, AgreementAction, AgreementCostLine, AgreementResult
 from partnerstwo.grants.offers.models import AMOUNT, non_negative
 from partnerstwo.grants.private_storage import private_storage
+from partnerstwo.lib.models import AmountField
 
 
 def report_path(instance, filename):
@@ -67,15 +68,15 @@ class Report(models.Model):
                                              "działań"), blank=True)
     actions_description = models.TextField(_("opis wykonania działań, w tym odstępstw od harmonogramu"), blank=True)
     # Part II: the spending by source; the costs by line are ReportCost rows.
-    grant_spent = models.DecimalField(_("wykorzystana dotacja (zł)"), default=0, **AMOUNT)
-    own_financial = models.DecimalField(_("wkład własny finansowy (zł)"), default=0, **AMOUNT)
-    own_non_financial = models.DecimalField(_("wkład własny niefinansowy – osobowy i rzeczowy (zł)"), default=0,
+    grant_spent = AmountField(_("wykorzystana dotacja (zł)"), default=0, **AMOUNT)
+    own_financial = AmountField(_("wkład własny finansowy (zł)"), default=0, **AMOUNT)
+    own_non_financial = AmountField(_("wkład własny niefinansowy – osobowy i rzeczowy (zł)"), default=0,
                                             **AMOUNT)
-    recipient_payments = models.DecimalField(_("świadczenia pieniężne od odbiorców zadania (zł)"), default=0,
+    recipient_payments = AmountField(_("świadczenia pieniężne od odbiorców zadania (zł)"), default=0,
                                              **AMOUNT)
     recipient_payments_info = models.TextField(_("informacja o świadczeniach pieniężnych pobranych od odbiorców"),
                                                blank=True)
-    other_income = models.DecimalField(_("inne przychody uzyskane przy realizacji zadania (zł)"), default=0,
+    other_income = AmountField(_("inne przychody uzyskane przy realizacji zadania (zł)"), default=0,
                                        **AMOUNT)
     other_income_info = models.TextField(_("informacja o innych przychodach"), blank=True)
     # Part III.
@@ -166,7 +167,7 @@ class ReportCost(models.Model):
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="costs")
     line = models.ForeignKey(AgreementCostLine, on_delete=models.CASCADE, related_name="+")
-    spent = models.DecimalField(_("poniesione wydatki (zł)"), default=0, **AMOUNT)
+    spent = AmountField(_("poniesione wydatki (zł)"), default=0, **AMOUNT)
 
     class Meta:
         ordering = ["line__position", "line_id"]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import Department, PublicTaskSphere
 from partnerstwo.grants.schedule.models import MONTHS, PlannedCompetition, ScheduleYear
+from partnerstwo.lib.forms import AmountField
 
 SORTS = [("miesiac", _("według miesiąca")), ("wydzial", _("według wydziału"))]
 
@@ -63,7 +64,7 @@ class RowForm(forms.ModelForm):
             "invalid_choice": _("Wybierz miesiąc od stycznia do grudnia."),
         },
     )
-    planned_amount = forms.DecimalField(
+    planned_amount = AmountField(
         label=_("Planowana kwota (zł)"),
         max_digits=12,
         decimal_places=2,
@@ -77,7 +78,6 @@ class RowForm(forms.ModelForm):
             "max_decimal_places": _("Podaj kwotę z dokładnością do groszy."),
             "max_whole_digits": _("Kwota jest za duża."),
         },
-        localize=True,
     )
 
     class Meta:

@@ -5,6 +5,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.lib.models import AmountField
+
 
 class Mode(models.TextChoices):
     """Art. 11 ust. 1: the two forms of commissioning a public task."""
@@ -84,7 +86,7 @@ class PlannedCompetition(models.Model):
     )
     mode = models.CharField(_("forma zlecenia"), max_length=20, choices=Mode.choices)
     planned_month = models.PositiveSmallIntegerField(_("planowany miesiąc ogłoszenia"), choices=MONTHS)
-    planned_amount = models.DecimalField(
+    planned_amount = AmountField(
         _("planowana kwota (zł)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
     )
     notes = models.TextField(_("uwagi"), blank=True)

@@ -107,7 +107,7 @@ def test_a_save_shows_the_problems_next_to_the_field_and_in_the_summary(client, 
 
 @pytest.mark.parametrize(("field", "value", "message"), [
     ("grant_amount", "-5", "nie może być ujemna"),
-    ("grant_amount", "abc", "liczbę"),
+    ("grant_amount", "abc", "Podaj kwotę liczbą"),
     ("own_financial", "1" * 20, "cyfr"),
 ])
 def test_bad_amounts_are_refused_and_nothing_is_saved(client, ready, representative_a, field, value, message):

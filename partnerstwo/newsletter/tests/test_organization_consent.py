@@ -42,7 +42,7 @@ def test_an_organisation_with_a_confirmed_address_but_no_consent_gets_no_mailing
 
     client.force_login(representative_a)
     agree(client, org)
-    one_off.send_now(all_organisations_mailing("Po zgodzie"))
+    one_off.send_now(all_organisations_mailing("Po zgodzie"), confirmed_count=1)
 
     [message] = use_smtp.wait_for(1)
     assert message["X-Envelope-To"] == org.confirmed_contact_email

@@ -112,7 +112,51 @@ def test_the_page_shows_how_many_addresses_will_receive_it(client, staff, draft,
     html = client.get(url("detail", draft)).content.decode()
 
     assert "Wiadomość trafi teraz do 3 adresów" in html
-    assert "Wyślij teraz do 3 adresów" in html
+    # A mailing to every organisation goes through a confirmation that names the count.
+    assert f'href="{url("send_now", draft)}"' in html
+
+
+def test_a_mailing_to_every_organisation_asks_to_confirm_the_count_before_it_goes(client, staff, draft, audience):
+    response = client.post(url("send_now", draft))
+
+    assert response.url == url("send_now", draft) and not Delivery.objects.exists()
+    page = client.get(url("send_now", draft)).content.decode()
+    assert "<title>Potwierdź wysyłkę" in page
+    assert "Wiadomość trafi teraz do 3 adresów" in page and "Tak, wyślij do 3 adresów" in page
+    assert 'name="count" value="3"' in page
+
+    client.post(url("send_now", draft), {"count": "3"})
+
+    assert Delivery.objects.filter(mailing=draft).count() == 3
+
+
+def test_a_count_confirmed_before_the_list_grew_is_asked_again(client, staff, draft, audience):
+    member_organization("Fundacja Nowa", "nowa@example.org")
+
+    response = client.post(url("send_now", draft), {"count": "3"}, follow=True)
+
+    assert not Delivery.objects.exists()
+    page = response.content.decode()
+    assert "Liczba odbiorców zmieniła się" in page and "Tak, wyślij do 4 adresów" in page
+
+
+@pytest.mark.parametrize("count", ["", "abc", "-1", "99999999999"])
+def test_a_forged_count_sends_nothing(client, staff, draft, audience, count):
+    response = client.post(url("send_now", draft), {"count": count})
+
+    assert response.status_code == 302 and not Delivery.objects.exists()
+
+
+def test_a_large_topic_mailing_asks_too_and_a_small_one_does_not(client, staff, audience, settings):
+    mailing = Mailing.objects.create(subject="Konkurs", body="Treść", segment=Mailing.Segment.TOPIC, topic=Topic.GRANTS)
+    settings.MAILING_CONFIRM_ABOVE = 2
+
+    assert client.post(url("send_now", mailing)).url == url("send_now", mailing)
+    assert not Delivery.objects.exists()
+
+    settings.MAILING_CONFIRM_ABOVE = 3
+    client.post(url("send_now", mailing))
+    assert Delivery.objects.filter(mailing=mailing).count() == 3
 
 
 def test_the_preview_shows_the_message_as_the_recipient_sees_it(client, staff, draft):
@@ -153,11 +197,11 @@ def test_sending_now_creates_one_delivery_per_distinct_address(client, staff, au
 
 
 def test_a_second_send_click_enqueues_nothing_more(client, staff, draft, audience):
-    client.post(url("send_now", draft))
+    client.post(url("send_now", draft), {"count": "3"})
     count = Delivery.objects.count()
     outbox = len(mail.outbox)
 
-    response = client.post(url("send_now", draft), follow=True)
+    response = client.post(url("send_now", draft), {"count": "3"}, follow=True)
 
     assert Delivery.objects.count() == count == 3
     assert len(mail.outbox) == outbox
@@ -166,10 +210,10 @@ def test_a_second_send_click_enqueues_nothing_more(client, staff, draft, audienc
 
 def test_a_stale_copy_of_the_mailing_cannot_send_it_twice(draft, audience):
     stale = Mailing.objects.get(pk=draft.pk)
-    one_off.send_now(draft)
+    one_off.send_now(draft, confirmed_count=3)
 
     with pytest.raises(ValidationError):
-        one_off.send_now(stale)
+        one_off.send_now(stale, confirmed_count=3)
     assert Delivery.objects.filter(mailing=draft).count() == 3
 
 
@@ -184,7 +228,7 @@ def test_a_mailing_to_nobody_is_not_started(client, staff):
 
 
 def test_a_sent_mailing_cannot_be_edited(client, staff, draft, audience):
-    client.post(url("send_now", draft))
+    client.post(url("send_now", draft), {"count": "3"})
 
     response = client.post(url("edit", draft), form_data(subject="Zmieniony temat"))
 
@@ -329,7 +373,7 @@ def test_two_send_requests_at_the_same_moment_enqueue_once(official_x):
     def click():
         try:
             barrier.wait()
-            outcomes.append(one_off.send_now(Mailing.objects.get(pk=mailing.pk)))
+            outcomes.append(one_off.send_now(Mailing.objects.get(pk=mailing.pk), confirmed_count=2))
         except ValidationError:
             outcomes.append("refused")
         finally:

@@ -47,6 +47,22 @@ def test_search_requires_every_word_and_reads_the_krs_district_and_description(c
     assert names(client.get(URL, {"q": "sprzatamy stawow"})) == ["Fundacja Alfa"]
 
 
+def test_search_finds_organisations_by_the_names_of_their_spheres_and_target_groups(client):
+    make.organization("Fundacja Alfa", spheres=["children-and-youth"])
+    make.organization("Klub Beta", target_groups=["seniorzy"], description="Spotkania przy kawie.")
+    make.organization("Fundacja Gamma", spheres=["culture"], target_groups=["dzieci"])
+    make.organization("Fundacja Delta", description="Zajęcia dla dzieci.")
+
+    assert names(client.get(URL, {"q": "dzieci i młodzieży"})) == ["Fundacja Alfa"]
+    assert names(client.get(URL, {"q": "seniorzy"})) == ["Klub Beta"]
+    assert names(client.get(URL, {"q": "dzieci"})) == ["Fundacja Alfa", "Fundacja Delta", "Fundacja Gamma"]
+    # Every word still has to match somewhere: the sphere's name, a group's name or the text.
+    assert names(client.get(URL, {"q": "fundacja mlodziezy"})) == ["Fundacja Alfa"]
+    assert names(client.get(URL, {"q": "klub dzieci"})) == []
+    # The English name of a sphere is searched too.
+    assert names(client.get(URL, {"q": "youth"})) == ["Fundacja Alfa"]
+
+
 def test_each_filter_narrows_the_list(client):
     dojlidy, centrum = make.district("Dojlidy"), make.district("Centrum")
     make.organization("Alfa", spheres=["ecology-animals"], district=dojlidy, target_groups=["zwierzeta"])
@@ -173,7 +189,8 @@ def test_the_list_runs_a_constant_number_of_queries(client, django_assert_num_qu
     for n in range(rows):
         make.organization(f"Fundacja {n:02d}", spheres=["culture", "sport"], district=dojlidy, is_opp=n % 2 == 0)
 
-    # the form's four choice lists (spheres, districts, target groups, the Team's groups); count; page; spheres
-    with django_assert_num_queries(7):
+    # the form's four choice lists (spheres, districts, target groups, the Team's groups); the names of the
+    # spheres and target groups the search reads; count; page; spheres
+    with django_assert_num_queries(8):
         response = client.get(URL, {"sfera": "culture", "q": "fundacja"})
     assert response.status_code == 200
