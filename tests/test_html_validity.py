@@ -128,6 +128,8 @@ def test_every_page_pattern_is_valid_html_in_both_languages(tmp_path, settings):
         *(reverse("panel:grants_panel:edit", args=[c.pk]) for c in outcomes),
         reverse("panel:organizations_panel:opp_editions"), reverse("panel:organizations_panel:opp_import"),
         reverse("panel:organizations_panel:import_detail", args=[OppListEdition.objects.newest().source_import_id]),
+        # The city's clauses of the agreement, with their versions (issue 14).
+        reverse("panel:grants_panel:agreement_clauses"),
     ]
     # Pages no link leads to: the comment form of a closed consultation is the page that says it is closed.
     from partnerstwo.consultations.models import Consultation, Stage

@@ -6,6 +6,7 @@ live in the areas; they are imported here so that Django registers them under th
 from partnerstwo.grants.agreements.models import (
     Agreement,
     AgreementAction,
+    AgreementClauses,
     AgreementCostLine,
     AgreementResult,
 )
@@ -48,6 +49,7 @@ from partnerstwo.grants.schedule.models import (
 __all__ = [
     "Agreement",
     "AgreementAction",
+    "AgreementClauses",
     "AgreementCostLine",
     "AgreementResult",
     "MONTHS",

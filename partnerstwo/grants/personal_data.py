@@ -1,16 +1,17 @@
 """What grants hold about a person: comments on the draft grant schedule, nominations and seats on
-evaluation committees, and what they did on agreements and reports (drafted, handed in, assessed).
+evaluation committees, and what they did on agreements and reports (drafted, handed in, assessed, the versions
+of the agreement's clauses written).
 
 Deleting the account: a seat on an evaluation committee is the competition's official record: the seat,
 the declaration of impartiality and the scores stay, naming the member by name only (no address, no
-account). Nominations of the person go. Agreements and reports are the grant's official record: they lose the
-link to the account (SET_NULL) and keep the names written in the agreement's text.
+account). Nominations of the person go. Agreements, reports and the clauses' versions are the grants' official
+record: they lose the link to the account (SET_NULL) and keep the names written in the agreement's text.
 """
 
 from django.db.models import Q
 
 from partnerstwo.accounts.personal_data import addresses_of
-from partnerstwo.grants.agreements.models import Agreement
+from partnerstwo.grants.agreements.models import Agreement, AgreementClauses
 from partnerstwo.grants.committees.models import CommitteeMember, Nomination
 from partnerstwo.grants.reports.models import Report
 from partnerstwo.grants.schedule.models import ScheduleComment
@@ -41,6 +42,10 @@ def export(user) -> dict:
         "agreements_drafted_or_signature_recorded": [
             {"title": agreement.title, "drafted_at": agreement.drafted_at, "signed_on": agreement.signed_on}
             for agreement in Agreement.objects.filter(Q(drafted_by=user) | Q(signature_recorded_by=user)).order_by("pk")
+        ],
+        "agreement_clauses_written": [
+            {"version": clauses.number, "note": clauses.note, "created_at": clauses.created_at}
+            for clauses in AgreementClauses.objects.filter(created_by=user).order_by("number")
         ],
         "reports_handed_in_or_assessed": [
             {"agreement": report.agreement.title, "kind": report.kind, "status": report.status,

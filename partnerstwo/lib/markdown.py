@@ -66,13 +66,19 @@ def _keep_own_images(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def render_markdown(text: str, *, for_screen: bool = True) -> SafeString:
-    """Render Markdown and sanitise the result; headings start at h2 (the page owns h1).
+def render_markdown(text: str, *, for_screen: bool = True, top_heading: int = 2) -> SafeString:
+    """Render Markdown and sanitise the result; headings start at h2 (the page owns h1), or lower when the text
+    sits under a heading of the page's own (`top_heading=3`: its headings are h3 to h6).
 
     On screen a table sits in a region that scrolls sideways and takes keyboard focus, so that a reader on
     a phone can scroll it without a mouse (WCAG 2.1.1); an e-mail (for_screen=False) keeps bare tables.
     """
     html = _render(text or "")
+    # nh3 leaves headings without attributes, so "<h2>" is every h2; the deepest move first, none past h6.
+    for level in range(5, 1, -1):
+        deeper = min(level + top_heading - 2, 6)
+        if deeper != level:
+            html = html.replace(f"<h{level}>", f"<h{deeper}>").replace(f"</h{level}>", f"</h{deeper}>")
     if for_screen and "<table>" in html:
         # nh3 leaves <table> without attributes, so these two exact strings are every table there is.
         region = format_html('<div class="table-wrap" tabindex="0" role="region" aria-label="{}"><table>',

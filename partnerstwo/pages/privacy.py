@@ -131,7 +131,8 @@ def processing_register() -> list[Processing]:
         Processing(
             name=_("Umowy dotacyjne i sprawozdania"),
             data=_("imiona, nazwiska i funkcje osób podpisujących umowę w imieniu miasta i organizacji, numer "
-                   "rachunku bankowego organizacji, kto przygotował umowę, złożył sprawozdanie i je ocenił"),
+                   "rachunku bankowego organizacji, kto przygotował umowę, zapisał wersję jej postanowień, złożył "
+                   "sprawozdanie i je ocenił"),
             purpose=_("zawarcie umowy o realizację zadania publicznego i jej rozliczenie (art. 16 i 18 ustawy "
                       "o działalności pożytku publicznego i o wolontariacie)"),
             basis=_("wykonywanie zadania publicznego i obowiązku prawnego (art. 6 ust. 1 lit. c i e RODO)"),

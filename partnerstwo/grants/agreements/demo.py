@@ -1,8 +1,11 @@
 """Demo agreements on the granted offers of the 2026 competitions with published results: signed ones (their
-tasks over, so that their reports show), and one of the main demo representative's organisation waiting for
-the cost table updated after a lower grant. The offers were registered from paper, so the organisation's
-table is written here as the representative would type it. Idempotent: an offer with an agreement is left
-as it is. Runs after the competitions and online offers demos; the reports demo (reports/demo.py) follows.
+tasks over, so that their reports show), one of the main demo representative's organisation waiting for the cost
+table updated after a lower grant, and the joint online offer's (offers/demo.py), whose partner is the main demo
+representative's organisation. The other offers were registered from paper, so the organisation's table is written
+here as the representative would type it. The city's clauses are a placeholder marked as the city's text to fill
+in: version 1 before the agreements are sent for signature (they keep it), version 2 after. Idempotent: an offer
+with an agreement is left as it is. Runs after the competitions and online offers demos; the reports demo
+(reports/demo.py) follows.
 """
 
 import datetime as dt
@@ -13,8 +16,14 @@ from django.utils import timezone
 
 from partnerstwo.accounts.demo import PASSWORD
 from partnerstwo.accounts.models import User
-from partnerstwo.grants.agreements import drafting
-from partnerstwo.grants.agreements.models import Agreement, AgreementAction, AgreementCostLine, AgreementResult
+from partnerstwo.grants.agreements import clauses, drafting
+from partnerstwo.grants.agreements.models import (
+    Agreement,
+    AgreementAction,
+    AgreementClauses,
+    AgreementCostLine,
+    AgreementResult,
+)
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.organizations.models import Organization, Representation
@@ -31,6 +40,27 @@ OWN_OFFERS = [
 ]
 # Of the competitions' own granted offers: how many days ago each task ended (its final report due 30 days on).
 OTHERS = {"kultura-na-osiedlach-2026": [75, 40], "niepelnosprawnosc-2026": [-5]}
+# The joint offer's task ended this long ago: its final report is being written, due in 20 days.
+JOINT_ENDED_DAYS_AGO = 10
+
+# Not the framework agreement's clauses, which the project does not have (docs/law.md#agreement-clauses): a
+# placeholder that says so, for the city to replace.
+CLAUSES_PLACEHOLDER = (
+    "**Tekst do uzupełnienia przez miasto – to nie są postanowienia umowy.**\n\n"
+    "W tym miejscu miasto wpisuje postanowienia umowy o realizację zadania publicznego w brzmieniu, które stosuje "
+    "(ramowy wzór umowy z rozporządzenia w sprawie wzorów ofert i ramowych wzorów umów dotyczących realizacji zadań "
+    "publicznych oraz wzorów sprawozdań z wykonania tych zadań, Dz. U. z 2018 r. poz. 2057). Serwis tego tekstu nie "
+    "zawiera i go nie tworzy.\n\n"
+    "## Jak wprowadzić tekst\n\n"
+    "1. Administrator otwiera w panelu „Umowy dotacyjne”, a w nich „Postanowienia umowy dotacyjnej”.\n"
+    "2. Wkleja tekst sprawdzony przez radcę prawnego; paragrafy jako śródtytuły, np. „## § 1.”.\n"
+    "3. Zapisuje nową wersję: obowiązuje ona umowy, które nie zostały jeszcze przekazane do podpisu.\n"
+)
+CLAUSES_VERSION_2 = CLAUSES_PLACEHOLDER + (
+    "\nWersja 2 (przykład): umowy przekazane do podpisu przed jej zapisaniem zachowują wersję 1.\n"
+)
+# Version 1 was written before the demo's agreements were sent for signature (a year and more back).
+CLAUSES_VERSION_1_DAYS_AGO = 450
 
 
 def fill(agreement: Agreement, grant: Decimal) -> None:
@@ -103,6 +133,12 @@ def load(stdout, **options):
     if main is None or official is None or own is None:
         stdout.write("  no demo representative or official: agreements skipped")
         return
+    administrator = User.objects.filter(role=User.Role.ADMINISTRATOR, is_active=True).order_by("pk").first()
+    if administrator and not AgreementClauses.objects.exists():
+        first = clauses.publish(text=CLAUSES_PLACEHOLDER, by=administrator, based_on=None,
+                                note="Tekst zastępczy do uzupełnienia przez miasto.")
+        AgreementClauses.objects.filter(pk=first.pk).update(
+            created_at=timezone.now() - dt.timedelta(days=CLAUSES_VERSION_1_DAYS_AGO))
     made = 0
     for slug, title, requested, granted, ended in OWN_OFFERS:
         competition = Competition.objects.filter(slug=slug, status=Competition.Status.RESULTS).first()
@@ -131,6 +167,18 @@ def load(stdout, **options):
             made += 1
             fill(agreement, offer.awarded_amount)
             conclude(agreement, speaker_for(offer.organization, main), official, ended_days_ago=ended)
+    joint = (Offer.objects.filter(online__partners__confirmed_at__isnull=False, agreement__isnull=True,
+                                  competition__status=Competition.Status.RESULTS, awarded_amount__gt=0)
+             .select_related("competition", "organization").distinct().first())
+    if joint is not None:
+        # Drafted from the online offer: its schedule, results and cost table are copied as they were offered.
+        agreement = draft(joint, official)
+        made += 1
+        conclude(agreement, speaker_for(joint.organization, main), official, ended_days_ago=JOINT_ENDED_DAYS_AGO)
+    latest = clauses.current()
+    if administrator and latest and latest.number == 1:
+        clauses.publish(text=CLAUSES_VERSION_2, by=administrator, based_on=1,
+                        note="Przykład nowej wersji: umowy już przekazane do podpisu zachowują wersję 1.")
     stdout.write(f"  agreements: {made} created")
 
 

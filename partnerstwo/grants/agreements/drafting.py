@@ -4,7 +4,8 @@ An official of the competition's department drafts it from the offer and the dec
 naming who signs for the city. The organisation's representative gives the bank account and who signs for the
 organisation and, when the grant is lower than requested, updates the schedule and the cost table; the sums
 are checked by the same rules as the offer (offers/checks.py). The representative sends it for signature
-once nothing is wrong (its PDF is then fixed, with its SHA-256); the official records that it was signed,
+once nothing is wrong (its PDF is then fixed, with its SHA-256 and the city's clauses in their current version,
+clauses.py); the official records that it was signed,
 which schedules the final report (reports/schedule.py).
 """
 
@@ -21,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from stdnum import iban
 
-from partnerstwo.grants.agreements import document
+from partnerstwo.grants.agreements import clauses, document
 from partnerstwo.grants.agreements.models import Agreement, AgreementAction, AgreementCostLine, AgreementResult
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers import budget as budgets
@@ -245,12 +246,15 @@ def send_for_signature(agreement: Agreement, *, by, expected_version: int, now=N
         raise Refused(_("Umowę do podpisu przekazuje przedstawiciel organizacji."))
     if found := problems(agreement):
         raise Refused(_("Umowy nie można przekazać do podpisu, dopóki są w niej błędy."), found)
+    # The city's clauses as they are now: the document keeps them whatever version is published later.
+    agreement.clauses = clauses.current()
     pdf = document.pdf(agreement)
     agreement.pdf.save(f"umowa-{agreement.pk}.pdf", ContentFile(pdf), save=False)
     agreement.pdf_sha256 = document.sha256(pdf)
     agreement.status, agreement.ready_at, agreement.updated_by = Status.READY, now, by
     agreement.version += 1
-    agreement.save(update_fields=["pdf", "pdf_sha256", "status", "ready_at", "updated_by", "version", "updated_at"])
+    agreement.save(update_fields=["pdf", "pdf_sha256", "clauses", "status", "ready_at", "updated_by", "version",
+                                  "updated_at"])
     return agreement
 
 
@@ -263,7 +267,7 @@ def reopen(agreement: Agreement, *, by) -> Agreement:
     if agreement.status != Status.READY:
         raise Refused(_("Do poprawy można zwrócić tylko umowę przekazaną do podpisu."))
     agreement.status, agreement.ready_at, agreement.pdf_sha256, agreement.updated_by = Status.PREPARING, None, "", by
-    agreement.pdf = ""
+    agreement.pdf, agreement.clauses = "", None  # prepared again, it shows the current clauses
     agreement.version += 1
     agreement.save()
     transaction.on_commit(partial(send_to_organization.enqueue, agreement.pk, REOPENED))

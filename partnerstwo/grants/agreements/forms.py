@@ -1,5 +1,6 @@
-"""The forms of an agreement: the official's (drafting, the parties, the signature) and the representative's
-(the account and who signs, the schedule, the cost table and the sources, as in the offer's forms)."""
+"""The forms of an agreement: the official's (drafting, the parties, the signature), the representative's (the
+account and who signs, the schedule, the cost table and the sources, as in the offer's forms) and the
+administrator's (the city's clauses)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from partnerstwo.grants.agreements import drafting
 from partnerstwo.grants.agreements.models import Agreement, AgreementAction, AgreementCostLine
 from partnerstwo.grants.offers.forms import clean_text
 from partnerstwo.grants.offers.manage_forms import DATE, ActionForm, CostLineForm, RowFormSet, VersionedForm
+from partnerstwo.lib.editorial.forms import BODY_MAX_LENGTH, MARKDOWN_HELP, normalise_newlines
 
 TEXT = forms.Textarea(attrs={"rows": 3})
 
@@ -102,3 +104,16 @@ class VersionForm(forms.Form):
 
 class SignatureForm(forms.Form):
     signed_on = forms.DateField(label=_("Data zawarcia umowy"), widget=DATE)
+
+
+class ClausesForm(forms.Form):
+    """A new version of the city's clauses; `based_on` is the version the form was read at (clauses.publish)."""
+
+    text = forms.CharField(label=_("Treść postanowień umowy"), max_length=BODY_MAX_LENGTH,
+                           widget=forms.Textarea(attrs={"rows": 24}), help_text=MARKDOWN_HELP)
+    note = forms.CharField(label=_("Co zmieniono"), max_length=300, required=False,
+                           help_text=_("Krótko, np. „§ 4: termin zwrotu niewykorzystanej dotacji”."))
+    based_on = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def clean_text(self):
+        return normalise_newlines(self.cleaned_data["text"]).strip()

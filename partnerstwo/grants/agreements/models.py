@@ -52,6 +52,32 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(offer__organization__in=Organization.objects.represented_by(user).values("pk"))
 
 
+class AgreementClauses(models.Model):
+    """One version of the city's wording of the agreement's clauses: the text of the framework agreement (Dz. U. 2018
+    poz. 2057), which the project does not have (docs/law.md#agreement), so the city writes it. Markdown, written by
+    an administrator (clauses.py). A version is never changed: a new wording is a new version, and an agreement sent
+    for signature keeps the version it was made with (Agreement.clauses)."""
+
+    number = models.PositiveIntegerField(_("wersja"), unique=True)
+    text = models.TextField(_("treść postanowień"))
+    note = models.CharField(_("co zmieniono"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("zapisano"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("postanowienia umowy")
+        verbose_name_plural = _("wersje postanowień umowy")
+        constraints = [
+            models.CheckConstraint(condition=Q(number__gte=1), name="agreement_clauses_number_from_one"),
+            models.CheckConstraint(condition=~Q(text=""), name="agreement_clauses_text_not_empty"),
+        ]
+
+    def __str__(self):
+        return _("Postanowienia umowy, wersja %(number)s") % {"number": self.number}
+
+
 class Agreement(models.Model):
     class Status(models.TextChoices):
         PREPARING = "preparing", _("w przygotowaniu")
@@ -90,6 +116,10 @@ class Agreement(models.Model):
     # The document for signature, fixed when it is sent for signature, and its checksum.
     pdf = models.FileField(upload_to=agreement_path, storage=private_storage, blank=True)
     pdf_sha256 = models.CharField(_("suma kontrolna SHA-256"), max_length=64, blank=True)
+    # The city's clauses in the version the document for signature was made with; while the agreement is being
+    # prepared it shows the current version (clauses.of).
+    clauses = models.ForeignKey(AgreementClauses, verbose_name=_("postanowienia umowy"), on_delete=models.PROTECT,
+                                null=True, blank=True, related_name="agreements")
     signed_on = models.DateField(_("data zawarcia umowy"), null=True, blank=True)
     signature_recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                               blank=True, related_name="+")

@@ -6,6 +6,7 @@ from partnerstwo.grants.agreements import panel_views as views
 
 urlpatterns = [
     path("", views.index, name="agreements"),
+    path("postanowienia/", views.agreement_clauses, name="agreement_clauses"),
     path("nowa/<int:offer_pk>/", views.draft, name="agreement_draft"),
     path("<int:pk>/", views.detail, name="agreement"),
     path("<int:pk>/zwroc/", views.reopen, name="agreement_reopen"),

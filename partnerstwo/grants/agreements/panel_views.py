@@ -1,21 +1,26 @@
 """The officials' pages of agreements, /panel/konkursy/umowy/: the granted offers waiting for an agreement and
 the agreements of the department, drafting one, the city's part, returning it for correction and recording
-the signature. Officials of the competition's department and administrators (Agreement.objects.managed_by)."""
+the signature. Officials of the competition's department and administrators (Agreement.objects.managed_by).
+The city's clauses of every agreement, /panel/konkursy/umowy/postanowienia/: administrators only."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from partnerstwo.grants.agreements import drafting, pages
-from partnerstwo.grants.agreements.forms import DraftForm, SignatureForm
+from partnerstwo.grants.agreements import clauses, drafting, pages
+from partnerstwo.grants.agreements.forms import ClausesForm, DraftForm, SignatureForm
 from partnerstwo.grants.agreements.manage_views import pdf_response
-from partnerstwo.grants.agreements.models import Agreement
+from partnerstwo.grants.agreements.models import Agreement, AgreementClauses
 from partnerstwo.grants.committees.appointment import managed_competitions
 from partnerstwo.grants.competitions.panel_views import editor_required
+from partnerstwo.lib.access import role_required
 from partnerstwo.lib.forms import add_errors
+
+administrator_required = role_required(clauses.can_write)
 
 
 def managed(request, pk) -> Agreement:
@@ -100,3 +105,36 @@ def signature(request, pk):
 @editor_required
 def pdf(request, pk):
     return pdf_response(managed(request, pk))
+
+
+@administrator_required
+@require_http_methods(["GET", "POST"])
+def agreement_clauses(request):
+    """The current clauses, every earlier version, and a new version written from the current one."""
+    latest = clauses.current()
+    form = ClausesForm(request.POST or None, initial={"text": latest.text if latest else "",
+                                                      "based_on": latest.number if latest else None})
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = clauses.publish(by=request.user, **form.cleaned_data)
+        except clauses.Conflict as error:
+            conflict = error.messages[0]
+            latest = clauses.current()
+            # What was typed stays; saving again now replaces the newer version knowingly.
+            fresh = form.data.copy()
+            fresh["based_on"] = latest.number if latest else ""
+            form.data = fresh
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Zapisano wersję %(number)s postanowień umowy. Obowiązuje umowy, które nie "
+                                        "zostały jeszcze przekazane do podpisu.") % {"number": made.number})
+            return redirect("panel:grants_panel:agreement_clauses")
+    # Newest first; ordered here because a query with GROUP BY leaves out the model's own ordering.
+    versions = (AgreementClauses.objects.select_related("created_by").annotate(used=Count("agreements"))
+                .order_by("-number"))
+    return render(request, "grants/agreements/panel/clauses.html", {
+        "form": form, "conflict": conflict, "latest": latest,
+        "versions": [(version, clauses.rendered(version)) for version in versions],
+    })

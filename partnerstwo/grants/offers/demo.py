@@ -1,18 +1,22 @@
 """Demo online offers: competitions that take them (with the call's rules) and offers in every state: a draft,
-a submitted one, a withdrawn one and one under correction. Idempotent: an offer of the same organisation in
-the same competition is left as it is. Runs after the competitions and committees demos.
+a submitted one, a withdrawn one and one under correction; and a joint offer (art. 14 ust. 2) in a competition
+with published results, led by another organisation with the main demo representative's organisation as the
+partner that confirmed it, granted in full (the agreements and reports demos take it on to a signed agreement and
+a report being written). Idempotent: an offer of the same organisation in the same competition is left as it is.
+Runs after the competitions and committees demos.
 """
 
 import datetime as dt
 from decimal import Decimal
 
+from django.db.models import F
 from django.utils import timezone
 
 from partnerstwo.accounts.demo import PASSWORD
 from partnerstwo.accounts.models import User
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers import submission
-from partnerstwo.grants.offers.models import CostLine, OfferAction, OfferResult, OnlineOffer
+from partnerstwo.grants.offers.models import CostLine, Offer, OfferAction, OfferPartner, OfferResult, OnlineOffer
 from partnerstwo.organizations.models import Organization, Representation
 
 REPRESENTATIVE = "organizacja@example.org"
@@ -26,6 +30,9 @@ OFFERS = [
     ("profilaktyka-uzaleznien-2027", "Warsztaty profilaktyczne w szkołach", OnlineOffer.Status.WITHDRAWN),
     ("zwierzeta-bezdomne-2027", "Domy tymczasowe dla kotów", OnlineOffer.Status.CORRECTION),
 ]
+
+# The joint offer: the competition (with results), its title, and the costs the partner carries (V.C).
+JOINT = ("kultura-na-osiedlach-2026", "Podwórkowe festyny sąsiedzkie – oferta wspólna", Decimal("6000"))
 
 
 def fill(offer: OnlineOffer) -> None:
@@ -126,4 +133,39 @@ def load(stdout, **options):
                 offer.received, sections=["sources"], by=official, deadline=timezone.now() + dt.timedelta(days=7),
                 note="Wkład własny niefinansowy: opiszcie, z czego się składa, albo przenieście go do finansowego.",
             )
+    made += joint(main, own)
     stdout.write(f"  online offers: {made} created")
+
+
+def joint(main: User, own: Organization) -> int:
+    """The joint offer, submitted before the deadline with its partner's confirmation and granted what it asked."""
+    slug, title, partner_costs = JOINT
+    competition = Competition.objects.filter(slug=slug, status=Competition.Status.RESULTS).first()
+    if competition is None or OnlineOffer.objects.filter(competition=competition, partners__organization=own).exists():
+        return 0
+    lead = (Organization.objects.filter(is_published=True)
+            .exclude(pk__in=Organization.objects.represented_by(main).values("pk"))
+            .exclude(pk__in=Offer.objects.filter(competition=competition).values("organization"))
+            .order_by("name").first())
+    if lead is None:
+        return 0
+    Competition.objects.filter(pk=competition.pk).update(**RULES)
+    competition.refresh_from_db()
+    representative = speaker(len(OFFERS), lead, main)
+    offer = OnlineOffer.objects.create(
+        competition=competition, organization=lead, title=title, created_by=representative,
+        updated_by=representative, contact_name=representative.full_name, contact_email=representative.email,
+        task_start=competition.task_start, task_end=competition.task_end,
+    )
+    fill(offer)
+    OnlineOffer.objects.filter(pk=offer.pk).update(partners_roles=(
+        f"{lead.name} prowadzi zajęcia i rozlicza dotację; {own.name} organizuje festyny na swoim osiedlu i "
+        f"ponosi ich koszty. Wobec urzędu oferentów reprezentuje {lead.name}."))
+    partner = OfferPartner.objects.create(offer=offer, organization=own, cost_share=partner_costs)
+    submission.confirm_partner(partner, by=main)
+    OfferPartner.objects.filter(pk=partner.pk).update(confirmed_at=competition.offer_deadline - dt.timedelta(days=3))
+    offer.refresh_from_db()
+    submit_in_time(offer, representative)
+    # The decision: the offer passed the formal check and was granted what it asked for.
+    Offer.objects.filter(online=offer).update(formal_status=Offer.Formal.PASSED, awarded_amount=F("requested_amount"))
+    return 1

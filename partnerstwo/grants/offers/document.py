@@ -23,6 +23,11 @@ def amount(value) -> str | None:
     return None if value is None else str(value)
 
 
+def quantity(value) -> str | None:
+    """A number of units or a target value without trailing zeros, never in exponent form (120, not 1.2E+2)."""
+    return None if value is None else format(value.normalize(), "f")
+
+
 def offerer(organization) -> dict:
     """Section II.1 of one offerer, from the directory (and the KRS data it was last updated with)."""
     address = ", ".join(filter(None, [organization.street, " ".join(
@@ -66,7 +71,7 @@ def snapshot(offer, *, actions=None, results=None, lines=None, partners=None) ->
             ],
             "results_description": offer.results_description,
             "results": [
-                {"name": r.name, "target_value": amount(r.target_value.normalize()), "unit": r.unit,
+                {"name": r.name, "target_value": quantity(r.target_value), "unit": r.unit,
                  "monitoring": r.monitoring}
                 for r in results
             ],
@@ -94,7 +99,7 @@ def costs(budget) -> dict:
         by_year = [None] * budget.years
         by_year[line.year - 1] = amount(line.value)
         return {"number": number, "name": line.name, "unit": line.unit, "unit_cost": amount(line.unit_cost),
-                "units": amount(line.units.normalize()), "value": amount(line.value), "by_year": by_year}
+                "units": quantity(line.units), "value": amount(line.value), "by_year": by_year}
 
     groups = [
         {"number": f"I.{i}", "name": group.action.name, "total": amount(group.total),

@@ -1,17 +1,18 @@
 """The representative's pages of reports, /moje-oferty/sprawozdania/: the report with its problems and the
-official's remarks, its three parts, and handing it in. The representatives of every party to the agreement read
-it (Report.objects.of_representative); only the lead offerer's write and hand it in (editable_by)."""
+official's remarks, its three parts, handing it in, and the report as handed in (PDF). The representatives of every
+party to the agreement read it and its PDF (Report.objects.of_representative); only the lead offerer's write and hand
+it in (editable_by)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerstwo.grants.offers.manage_views import show_problems
-from partnerstwo.grants.reports import reporting
+from partnerstwo.grants.reports import document, reporting
 from partnerstwo.grants.reports.forms import PARTS, VersionForm
 from partnerstwo.grants.reports.models import Report
 from partnerstwo.lib.forms import add_errors
@@ -28,17 +29,13 @@ def writable(request, pk) -> Report:
 
 
 def report_context(report) -> dict:
-    results = list(report.results.select_related("result"))
-    actions = list(report.actions.select_related("action"))
-    costs = list(report.costs.select_related("line", "line__action"))
-    found = reporting.problems(report, results=results, costs=costs)
+    contents = document.context(report)
+    found = reporting.problems(report, results=contents["results"], costs=contents["costs"])
     grouped = reporting.by_section(found)
     return {
-        "report": report, "agreement": report.agreement, "results": results, "actions": actions,
-        "money": reporting.spending(report, costs=costs), "problems": found,
+        **contents, "problems": found,
         "sections": [{"key": key, "slug": slug, "title": title, "problems": grouped[key]}
                      for key, slug, title in reporting.SECTIONS],
-        "statements": reporting.STATEMENTS,
     }
 
 
@@ -107,3 +104,21 @@ def submit(request, pk):
     else:
         messages.success(request, _("Sprawozdanie zostało złożone. Urząd je oceni."))
     return redirect("my_grants:report", pk=report.pk)
+
+
+def pdf_response(report):
+    """The document kept when the report was handed in. A report handed in before documents were kept is made now:
+    while it is submitted or accepted nobody can change it, so it is what was handed in. None otherwise."""
+    name = f"sprawozdanie-{report.pk}.pdf"
+    if report.pdf:
+        return FileResponse(report.pdf.open("rb"), content_type="application/pdf", filename=name)
+    if not report.has_document:
+        raise Http404
+    response = HttpResponse(document.pdf(report), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+@login_required
+def pdf(request, pk):
+    return pdf_response(readable(request, pk))

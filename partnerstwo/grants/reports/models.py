@@ -5,6 +5,8 @@ agreement's table and by source, the other income and the payments from recipien
 Its sums are computed (reporting.py), never typed.
 """
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -12,7 +14,12 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.grants.agreements.models import Agreement, AgreementAction, AgreementCostLine, AgreementResult
 from partnerstwo.grants.offers.models import AMOUNT, non_negative
+from partnerstwo.grants.private_storage import private_storage
 from partnerstwo.lib.models import AmountField
+
+
+def report_path(instance, filename):
+    return f"grants/reports/{instance.pk}/{secrets.token_hex(8)}.pdf"
 
 
 class ReportQuerySet(models.QuerySet):
@@ -80,6 +87,10 @@ class Report(models.Model):
     first_submitted_at = models.DateTimeField(_("złożono po raz pierwszy"), null=True, blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                      related_name="+")
+    # The report as handed in, made at each submission (document.py), and its checksum: what was submitted is what
+    # is assessed.
+    pdf = models.FileField(upload_to=report_path, storage=private_storage, blank=True)
+    pdf_sha256 = models.CharField(_("suma kontrolna SHA-256"), max_length=64, blank=True)
     decided_at = models.DateTimeField(_("oceniono"), null=True, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+")
@@ -109,6 +120,12 @@ class Report(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    @property
+    def has_document(self) -> bool:
+        """Handed in at least once: the PDF kept then, or for a report handed in before PDFs were kept and not
+        returned since, one made on request (manage_views.pdf_response)."""
+        return bool(self.pdf) or self.status in (self.Status.SUBMITTED, self.Status.ACCEPTED)
 
 
 class ReportResult(models.Model):

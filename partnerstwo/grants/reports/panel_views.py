@@ -1,6 +1,6 @@
 """The officials' pages of reports, /panel/konkursy/sprawozdania/: the reports of a year by department (due,
-late, accepted), one report with its decision (accept, or return with remarks), and a partial report demanded
-on an agreement. Officials of the competition's department and administrators."""
+late, accepted), one report with its decision (accept, or return with remarks) and its PDF as handed in, and a
+partial report demanded on an agreement. Officials of the competition's department and administrators."""
 
 from django.contrib import messages
 from django.db.models import Count, Q
@@ -14,7 +14,7 @@ from partnerstwo.grants.agreements.models import Agreement
 from partnerstwo.grants.competitions.panel_views import editor_required
 from partnerstwo.grants.reports import reporting
 from partnerstwo.grants.reports.forms import PartialReportForm, ReportDecisionForm, YearForm
-from partnerstwo.grants.reports.manage_views import report_context
+from partnerstwo.grants.reports.manage_views import pdf_response, report_context
 from partnerstwo.grants.reports.models import Report
 from partnerstwo.lib.editorial.views import paginated
 from partnerstwo.lib.forms import add_errors
@@ -94,3 +94,8 @@ def demand_partial(request, pk):
             messages.success(request, _("Organizacja otrzyma wezwanie do złożenia sprawozdania częściowego."))
             return redirect("panel:grants_panel:report", pk=report.pk)
     return render(request, "grants/reports/panel/demand.html", {"agreement": agreement, "form": form})
+
+
+@editor_required
+def pdf(request, pk):
+    return pdf_response(managed(request, pk))

@@ -1,17 +1,16 @@
 """Reports on agreements (art. 18; docs/law.md#art-18-report): when they are due, what is missing or does not add up,
-saving a part (the version it was read at is checked, all of it or nothing), handing it in, and the official's
-acceptance or return with remarks, which the representative corrects.
+saving a part (the version it was read at is checked, all of it or nothing), handing it in (its PDF is kept with
+its SHA-256), and the official's acceptance or return with remarks, which the representative corrects.
 
 The final report is due REPORT_DAYS after the task's end in the agreement; a partial one when the department
 demands it, not earlier than REPORT_DAYS after the demand (art. 18 ust. 2, as docs/law.md states it).
 """
 
 import datetime as dt
-from dataclasses import dataclass
-from decimal import Decimal
 from functools import partial
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F, Prefetch
@@ -22,9 +21,10 @@ from django.utils.translation import gettext_lazy
 
 from partnerstwo.grants.agreements.models import Agreement
 from partnerstwo.grants.competitions import rules
-from partnerstwo.grants.offers import budget as budgets
 from partnerstwo.grants.offers.checks import Problem, pln
 from partnerstwo.grants.offers.submission import organization_addresses, representative_addresses
+from partnerstwo.grants.reports import document
+from partnerstwo.grants.reports.contents import spending
 from partnerstwo.grants.reports.models import Report, ReportAction, ReportCost, ReportResult
 from partnerstwo.lib.emails import absolute_url, build_email, email_task
 from partnerstwo.organizations.models import Organization
@@ -40,18 +40,6 @@ SECTIONS = [
 ]
 SECTION_TITLES = {key: title for key, _slug, title in SECTIONS}
 SECTION_SLUGS = {slug: key for key, slug, _title in SECTIONS}
-
-# Part III's statements. Their wording in the 2018 model report is not verified (docs/law.md#art-18-report): the
-# city may change it here.
-STATEMENTS = [
-    gettext_lazy("od daty zawarcia umowy nie zmienił się status prawny Zleceniobiorcy;"),
-    gettext_lazy("wszystkie informacje podane w niniejszym sprawozdaniu są zgodne z aktualnym stanem prawnym i "
-                 "faktycznym;"),
-    gettext_lazy("zamówienia na dostawy, usługi i roboty budowlane za środki finansowe uzyskane w ramach umowy "
-                 "zostały dokonane zgodnie z przepisami o zamówieniach publicznych;"),
-    gettext_lazy("wszystkie kwoty wymienione w zestawieniu wydatków zostały faktycznie poniesione."),
-]
-
 
 def final_due_on(agreement: Agreement) -> dt.date:
     """As the competition's page states it: 30 days after the task's end (rules.report_due)."""
@@ -94,44 +82,6 @@ def demand_partial(agreement: Agreement, *, by, period_end: dt.date, due_on: dt.
 
 
 # --- Sums and problems ---------------------------------------------------------------------------
-
-
-@dataclass
-class Spending:
-    planned_total: Decimal
-    spent_total: Decimal
-    sources: list  # (label, amount, share of what was spent)
-    sources_total: Decimal
-    grant: Decimal
-    grant_unused: Decimal
-    lines: list  # (cost row, planned value, difference)
-
-    @property
-    def balanced(self) -> bool:
-        return self.sources_total == self.spent_total
-
-
-def spending(report: Report, *, costs=None) -> Spending:
-    agreement = report.agreement
-    costs = list(report.costs.select_related("line")) if costs is None else list(costs)
-    lines = []
-    for cost in costs:
-        planned = budgets.line_value(cost.line)
-        lines.append((cost, planned, budgets.money(cost.spent) - planned))
-    spent = budgets.money(sum((budgets.money(c.spent) for c in costs), budgets.ZERO))
-    amounts = [
-        (_("Dotacja"), budgets.money(report.grant_spent)),
-        (_("Wkład własny finansowy"), budgets.money(report.own_financial)),
-        (_("Wkład własny niefinansowy (osobowy i rzeczowy)"), budgets.money(report.own_non_financial)),
-        (_("Świadczenia pieniężne od odbiorców zadania"), budgets.money(report.recipient_payments)),
-    ]
-    total = budgets.money(sum((a for _label, a in amounts), budgets.ZERO))
-    return Spending(
-        planned_total=budgets.money(sum((p for _c, p, _d in lines), budgets.ZERO)), spent_total=spent,
-        sources=[(label, amount, budgets.share(amount, spent)) for label, amount in amounts], sources_total=total,
-        grant=budgets.money(agreement.amount), grant_unused=budgets.money(agreement.amount - report.grant_spent),
-        lines=lines,
-    )
 
 
 def problems(report: Report, *, results=None, costs=None) -> list[Problem]:
@@ -241,7 +191,20 @@ def submit(report: Report, *, by, expected_version: int, now=None) -> Report:
         first_submitted_at=report.first_submitted_at or now,
     )
     report.refresh_from_db()
+    keep_document(report)
     return report
+
+
+def keep_document(report: Report) -> None:
+    """The report as handed in, as a PDF with its SHA-256; a report handed in again after a return replaces the
+    document of the version returned (removed once the new one is committed)."""
+    replaced = report.pdf.name
+    data = document.pdf(report)
+    report.pdf.save(f"sprawozdanie-{report.pk}.pdf", ContentFile(data), save=False)
+    report.pdf_sha256 = document.sha256(data)
+    Report.objects.filter(pk=report.pk).update(pdf=report.pdf.name, pdf_sha256=report.pdf_sha256)
+    if replaced:
+        transaction.on_commit(partial(report.pdf.storage.delete, replaced))
 
 
 def decision_refusal(report: Report, by) -> ValidationError | None:

@@ -4,6 +4,7 @@ record."""
 import pytest
 
 from partnerstwo.grants import personal_data
+from partnerstwo.grants.agreements import clauses
 from partnerstwo.grants.tests import agreement_factories as factories
 
 
@@ -22,3 +23,12 @@ def test_the_export_names_the_agreements_and_reports_and_deletion_keeps_the_reco
     official_x.delete()
     agreement.refresh_from_db()
     assert agreement.drafted_by is None and agreement.city_representatives
+
+
+def test_the_clauses_an_administrator_wrote_are_in_the_export_and_stay_after_deletion(administrator):
+    written = clauses.publish(text="Tekst miasta.", note="Pierwsza", by=administrator, based_on=None)
+    assert personal_data.export(administrator)["agreement_clauses_written"] == [
+        {"version": 1, "note": "Pierwsza", "created_at": written.created_at}]
+    administrator.delete()
+    written.refresh_from_db()
+    assert written.created_by is None and written.text == "Tekst miasta."

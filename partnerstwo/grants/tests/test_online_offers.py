@@ -11,7 +11,7 @@ import time_machine
 from django.core import mail
 from django.urls import reverse
 
-from partnerstwo.grants.offers import budget, checks, submission
+from partnerstwo.grants.offers import budget, checks, document, submission
 from partnerstwo.grants.offers.models import Offer, OfferPartner, OnlineOffer
 from partnerstwo.grants.tests import online_offer_factories as factories
 from partnerstwo.lib.testing import assert_tagged_pdf
@@ -317,3 +317,10 @@ def test_a_correction_request_needs_the_call_to_allow_it_and_a_future_deadline(c
     response = client.post(url, {"sections": ["sources"], "note": "Popraw.", "deadline": "2027-01-10T12:00"})
     assert "po terminie składania ofert" in response.content.decode()  # still accepting offers
     assert not ready.correction_requests.exists()
+
+
+def test_numbers_of_units_and_target_values_are_written_without_an_exponent(ready):
+    data = document.snapshot(ready)
+    units = [line["units"] for group in data["costs"]["groups"] for line in group["lines"]]
+    assert "100" in units and not any("E" in u for u in units)
+    assert [r["target_value"] for r in data["results"]] == ["120"]
