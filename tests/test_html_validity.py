@@ -134,6 +134,12 @@ def test_every_page_pattern_is_valid_html_in_both_languages(tmp_path, settings):
 
     closed = next((c for c in Consultation.objects.public().order_by("pk") if c.stage() == Stage.CLOSED), None)
     unlinked = [f"{closed.get_absolute_url()}uwaga/"] if closed else []
+    # The committee's ranking and protocol pages, for a member of the demo committee (issue 14's performance work
+    # moved the ranking to a page of its own).
+    from partnerstwo.grants.committees import demo as committee_demo
+
+    committee_pages = [reverse(f"grants:committee_{name}", args=[committee_demo.SLUG])
+                       for name in ("ranking", "protocol")]
     checked, pages = set(), {}
     crawl(Client(), [*fullest, "/", "/en/"], pages, checked)
     for email in SIGNED_IN:
@@ -141,6 +147,7 @@ def test_every_page_pattern_is_valid_html_in_both_languages(tmp_path, settings):
         client.force_login(User.objects.get(email=email))
         own = team_secretarys_pages(opinion) if opinion and "zespol" in email else []
         own += law_rules if email.startswith("admin") else []
+        own += committee_pages if "zespol" in email else []
         crawl(client, [*own, *unlinked, "/", "/konto/", "/panel/", "/moje-oferty/", "/en/", "/en/konto/",
                        "/en/panel/"], pages, checked)
     assert len(pages) > 60, sorted(checked)  # the crawl reached the site, not just the home page

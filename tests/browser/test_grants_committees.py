@@ -11,6 +11,8 @@ import pytest
 from django.apps import apps
 from playwright.sync_api import expect
 
+from .conftest import MODES
+
 pytestmark = pytest.mark.browser
 
 TITLE = "Zajęcia sportowe dla dzieci 2027"
@@ -197,6 +199,19 @@ def test_the_protocol_prints_the_ranking_and_its_pdf_link_answers_a_pdf(signed_i
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+def test_the_ranking_page_passes_axe_in_every_display_mode(open_in_mode, log_in, axe_violations, committee, mode):
+    page = open_in_mode(mode)
+    log_in(page.context, committee.chair.user)
+    assert page.goto(f"{committee.area}ranking/").status == 200
+    expect(page.locator("h1")).to_contain_text("Średnie i ranking")
+    ranking = page.get_by_role("table", name=re.compile(r"^Ranking ofert według średniej punktów"))
+    expect(ranking.locator("tbody tr")).to_have_count(2)
+    expect(ranking.locator("tbody tr").first).to_contain_text("Piłka po lekcjach")
+    expect(ranking.locator("tbody tr").first).to_contain_text("12,00")
+    assert_accessible(page, axe_violations, f"ranking ({mode})")
 
 
 def test_the_officials_pages_appoint_register_and_assess_formally(signed_in, axe_violations, committee, official_x):

@@ -7,6 +7,7 @@ from partnerstwo.grants.committees import views
 urlpatterns = [
     path("", views.index, name="committee"),
     path("<slug:slug>/", views.competition, name="committee_competition"),
+    path("<slug:slug>/ranking/", views.ranking, name="committee_ranking"),
     path("<slug:slug>/oswiadczenie/", views.declaration, name="committee_declaration"),
     path("<slug:slug>/zglos-kandydata/", views.nominate, name="committee_nominate"),
     path("<slug:slug>/oferty/<int:pk>/", views.offer, name="committee_offer"),

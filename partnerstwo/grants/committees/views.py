@@ -25,6 +25,7 @@ from partnerstwo.lib.ratelimit import hit
 from partnerstwo.organizations.models import Organization
 
 OFFERS_PER_PAGE = 50
+RANKING_PER_PAGE = 50
 
 
 def committee_access(request, slug):
@@ -60,7 +61,7 @@ def index(request):
 def competition(request, slug):
     competition, seat, manager = committee_access(request, slug)
     offers = evaluation.offers_for(request.user, competition, seat)
-    # The offers a page at a time (a large competition has thousands); the ranking below stays whole.
+    # The offers a page at a time (a large competition has thousands); the ranking has its own page.
     page = paginated(request, offers.order_by("organization__name", "title", "pk"), OFFERS_PER_PAGE) if (
         offers is not None) else {}
     offers = list(page["items"]) if offers is not None else None
@@ -84,8 +85,30 @@ def competition(request, slug):
         "offers": offers,
         "members": members,
         "formal_complete": evaluation.formal_assessment_complete(competition),
-        # A member who declared a conflict does not see those organisations' offers here either.
-        "ranking": evaluation.ranking(competition, hide_organizations=hidden) if offers is not None else [],
+        "hidden_notice": evaluation.conflict_notice(hidden_count) if hidden_count else "",
+    })
+
+
+@login_required
+def ranking(request, slug):
+    """The averages and the ranking, a page at a time: the places are given over all offers first."""
+    competition, seat, manager = committee_access(request, slug)
+    if evaluation.offers_for(request.user, competition, seat) is None:
+        return redirect("grants:committee_competition", slug=competition.slug)  # it says why (declaration first)
+    # A member who declared a conflict does not see those organisations' offers here either.
+    hidden = evaluation.hidden_organizations(request.user, competition)
+    formal_complete = evaluation.formal_assessment_complete(competition)
+    page = {}
+    if formal_complete:
+        page = paginated(request, evaluation.ranking(competition, hide_organizations=hidden, with_offers=False),
+                         RANKING_PER_PAGE)
+        evaluation.attach_offers(page["items"])
+    hidden_count = evaluation.hidden_offer_count(competition, hidden)
+    return render(request, "grants/committees/ranking.html", {
+        **page,
+        "competition": competition,
+        "formal_complete": formal_complete,
+        "ranking": page.get("items", []),
         "hidden_notice": evaluation.conflict_notice(hidden_count) if hidden_count else "",
     })
 

@@ -35,7 +35,7 @@ def _by_points_then_amount(offer):
 def notice(competition: Competition) -> tuple[list[Offer], list[Offer]]:
     """The results notice: the offers granted a subsidy and then the others, each with `points`
     (None when the offer was not scored), by points then amount."""
-    averages = {row.offer.pk: row.average for row in evaluation.ranking(competition)}
+    averages = {row.offer_id: row.average for row in evaluation.ranking(competition, with_offers=False)}
     offers = list(Offer.objects.filter(competition=competition).select_related("organization"))
     for offer in offers:
         offer.points = averages.get(offer.pk)

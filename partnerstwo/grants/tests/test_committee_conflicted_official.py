@@ -77,6 +77,10 @@ def test_the_committee_page_shows_neither_the_offer_nor_its_ranking_row_and_plac
     assert "Półkolonie na Dojlidach" in html
     assert_hidden(html)
     assert NOTICE in html
+    response = conflicted.get(committee_url("committee_ranking", scored["competition"]))
+    html = response.content.decode()
+    assert_hidden(html)
+    assert NOTICE in html
     ranking = response.context["ranking"]
     assert [(row.offer.title, row.rank) for row in ranking] == [("Półkolonie na Dojlidach", 1)]
 
@@ -133,6 +137,7 @@ def test_an_administrator_without_a_conflict_still_sees_everything(client, admin
     for url in [
         reverse("panel:grants_panel:committee_offers", args=[scored["competition"].slug]),
         committee_url("committee_competition", scored["competition"]),
+        committee_url("committee_ranking", scored["competition"]),
         committee_url("committee_protocol", scored["competition"]),
     ]:
         html = client.get(url).content.decode()
