@@ -150,6 +150,15 @@ def test_every_page_pattern_is_valid_html_in_both_languages(tmp_path, settings):
         own += committee_pages if "zespol" in email else []
         crawl(client, [*own, *unlinked, "/", "/konto/", "/panel/", "/moje-oferty/", "/en/", "/en/konto/",
                        "/en/panel/"], pages, checked)
+    # The committee's protocol in PDF while the worker makes it (202): with a queue that only records, the page a
+    # reader sees then (no link leads to it as a page: the link is to the PDF).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}}
+    chair = Client()
+    chair.force_login(User.objects.get(email=committee_demo.MEMBERS[0][0]))
+    pending_path = reverse("grants:committee_protocol_pdf", args=[committee_demo.SLUG])
+    pending = chair.get(pending_path)
+    assert pending.status_code == 202, pending.status_code
+    pages[f"{pending_path}?w-przygotowaniu"] = pending.content.decode()
     assert len(pages) > 60, sorted(checked)  # the crawl reached the site, not just the home page
     assert any(p.startswith("/en/") for p in pages)
 

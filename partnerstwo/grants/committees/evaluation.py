@@ -1,14 +1,13 @@
 """The committee at work (art. 15 ust. 2a–2f; docs/law.md#art-15-committee): the declaration of impartiality
 that opens the offers, which offers each member sees, the formal assessment before the merit one, scoring
-cards, averages and the ranking, and the data of the protocol.
+cards, averages and the ranking (the protocol: protocol.py).
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, Prefetch, Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +15,6 @@ from partnerstwo.grants.committees.appointment import can_manage, offering_organ
 from partnerstwo.grants.committees.models import CommitteeMember, ImpartialityDeclaration, Score
 from partnerstwo.grants.competitions.models import Competition, Criterion
 from partnerstwo.grants.offers.models import Offer
-from partnerstwo.organizations.models import Organization
 
 # Points are given in halves (e.g. 7.5): a product choice, not a legal rule.
 SCORE_STEP = Decimal("0.5")
@@ -344,57 +342,3 @@ def proposed_amount_error(offer: Offer, amount: Decimal) -> str | None:
             "amount": offer.requested_amount
         }
     return None
-
-
-# --- The protocol ------------------------------------------------------------------------------
-
-
-def protocol(competition: Competition, *, hide_organizations=frozenset()) -> dict:
-    """Everything the protocol of the committee's work shows, in a constant number of queries.
-    hide_organizations: for a member who declared a conflict, those organisations' offers, cards and ranking
-    rows are left out, as offers_for leaves them out everywhere else, and only their number is given."""
-    members = list(
-        CommitteeMember.objects.filter(competition=competition)
-        .select_related("user", "nominated_by", "declaration")
-        .prefetch_related(Prefetch("declaration__conflicts", queryset=Organization.objects.order_by("name")))
-    )
-    for member in members:
-        member.signed = has_declared(member)
-    offers = list(
-        Offer.objects.filter(competition=competition)
-        .exclude(organization__in=hide_organizations)
-        .select_related("organization")
-    )
-    hidden_count = hidden_offer_count(competition, hide_organizations)
-    formal = list(formal_criteria(competition))
-    merit = list(merit_criteria(competition))
-    for offer in offers:
-        offer.checklist = [(c, offer.formal_checks.get(str(c.pk))) for c in formal]
-    scores = defaultdict(dict)  # (offer id, member id) -> {criterion id: score}
-    for score in Score.objects.filter(offer__competition=competition, submitted_at__isnull=False):
-        scores[(score.offer_id, score.member_id)][score.criterion_id] = score
-    cards = []
-    for offer in offers:
-        if offer.formal_status != Offer.Formal.PASSED:
-            continue
-        for member in members:
-            card = scores.get((offer.pk, member.pk))
-            if card:
-                cards.append({
-                    "offer": offer,
-                    "member": member,
-                    "rows": [(c, card.get(c.pk)) for c in merit],
-                    "total": sum(s.points for s in card.values()),
-                })
-    return {
-        "competition": competition,
-        "members": members,
-        "offers": offers,
-        "formal_criteria": formal,
-        "merit_criteria": merit,
-        "cards": cards,
-        "ranking": ranking(competition, hide_organizations=hide_organizations),
-        "hidden_notice": conflict_notice(hidden_count) if hidden_count else "",
-        "generated_at": timezone.now(),
-        "declaration_version": DECLARATION_VERSION,
-    }

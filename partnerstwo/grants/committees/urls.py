@@ -14,6 +14,6 @@ urlpatterns = [
     path("<slug:slug>/oferty/<int:pk>/oferta.pdf", views.offer_file, name="committee_offer_file"),
     path("<slug:slug>/oferty/<int:pk>/ocena-formalna/", views.formal, name="committee_formal"),
     path("<slug:slug>/oferty/<int:pk>/kwota/", views.proposed_amount, name="committee_amount"),
-    path("<slug:slug>/protokol/", views.protocol, name="committee_protocol"),
+    path("<slug:slug>/protokol/", views.protocol_page, name="committee_protocol"),
     path("<slug:slug>/protokol.pdf", views.protocol_pdf, name="committee_protocol_pdf"),
 ]
