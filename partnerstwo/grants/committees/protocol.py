@@ -41,8 +41,10 @@ from partnerstwo.organizations.models import Organization
 # Offers whose cards one part of the document holds (a product choice: about 300 A4 pages at 7 members).
 PART_OFFERS = 150
 FOLDER = "committee-protocols"
-# How long a request that queued a part keeps others from queueing it again (a worker that died frees it then).
-QUEUED_SECONDS = 3600
+# How long a request that queued a part keeps others from queueing it again: a part takes the worker a few
+# minutes, so a part lost with a stopped worker is queued again by the next reader after this; a part queued
+# twice is made once (the second run finds it stored).
+QUEUED_SECONDS = 900
 # A stale stored protocol is made again by the scheduler at most this often, so a committee scoring all day
 # does not keep the worker busy with a document nobody reads between two cards.
 REFRESH_MINUTES = 15
