@@ -10,13 +10,15 @@ Each size is a competition of its own year (20 offers last year, 2,000 this year
 list of each year holds the reports of its size only.
 
 Times, with Django's test Client and the production-like settings of `python -m bench`, as the department's
-official (two-factor session): the offers list of the competition (panel, its first page of 50), one offer's
-page (panel) and the committee's view of it, the ranking (the committee's competition page, with the first 50
-offers and the whole ranking) and the yearly reports list, round-robin;
-the protocol apart (a few runs: it shows every card of every member); then, a few runs each, the offer's PDF
-as stored at submission and as made from the offer (the representative's draft PDF: snapshot, template,
-WeasyPrint). Prints the medians, 95th percentiles, SQL
-queries, the ratio to a bare Django view and the ratio of the large to the small competition.
+official (two-factor session), round-robin: the offers list of the competition (panel, its first page of 50), one
+offer's page (panel) and the committee's view of it (with every member's card), the committee's page (its first 50
+offers), the ranking (its first page and a middle one, 50 a page, the places given over all offers), the
+protocol's page (members, declarations, the formal assessment 50 offers a page), the public competition page with
+the results notice (50 a page) and the yearly reports list. Then the protocol's document as the worker makes it,
+part by part (by default the first, the second and the last part; --protocol-parts all), and, a few runs each, the
+stored protocol PDF, the offer's PDF as stored at submission and as made from the offer (the representative's
+draft PDF: snapshot, template, WeasyPrint). Prints the medians, 95th percentiles, SQL queries, the ratio to a bare
+Django view and the ratio of the large to the small competition.
 
 SQLite: var/bench/offers.sqlite3. Results: bench/results/offers-<database>.json; figures in docs/performance.md.
 """
@@ -25,6 +27,7 @@ import argparse
 import datetime as dt
 import io
 import json
+import math
 import os
 import platform
 import random
@@ -269,26 +272,43 @@ def build(size: int, department, official, year: int, rng: random.Random):
     return competition
 
 
-def slow_requests(client, pages, runs: int, bare_ms: float) -> list[dict]:
-    """A page too slow for the round-robin: `runs` requests after one untimed, as time_requests reports them
-    (the 95th percentile is the slowest run when there are fewer than 20)."""
-    import statistics
+def page_count(pdf: bytes) -> int:
+    """The pages of a PDF, counted in its objects (also those inside compressed object streams)."""
+    import re
+    import zlib
 
-    from bench.bench_grants import counted_get
+    unpacked = pdf
+    for match in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        try:
+            unpacked += zlib.decompress(match.group(1))
+        except zlib.error:
+            continue
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", unpacked))
 
+
+def protocol_parts(competition, wanted: str) -> list[dict]:
+    """Makes the protocol's document part by part as the worker does (protocol.make), timing each and counting
+    its pages; `wanted`: "all", or "sample" (the first, the second and the last part)."""
+    import resource
+
+    from partnerstwo.grants.committees import protocol
+    from partnerstwo.grants.private_storage import private_storage
+
+    for file in protocol.stored_files(competition.pk):
+        private_storage.delete(file["name"])
+    parts = protocol.part_count(competition)
+    numbers = range(1, parts + 1) if wanted == "all" else sorted({1, min(2, parts), parts})
     rows = []
-    for name, path in pages:
-        response, content, queries = counted_get(client, path)
-        timings = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            client.get(path, secure=True)
-            timings.append(time.perf_counter() - started)
-        median = statistics.median(timings)
-        p95 = statistics.quantiles(timings, n=100)[94] if runs >= 20 else max(timings)
-        rows.append({"request": name, "path": path, "status": response.status_code, "queries": queries,
-                     "bytes": len(content), "median_ms": round(median * 1000, 1), "p95_ms": round(p95 * 1000, 1),
-                     "cpu_median_ms": None, "ratio_to_bare": round(median * 1000 / bare_ms, 1), "runs": runs})
+    for number in numbers:
+        started = time.perf_counter()
+        name = protocol.make(competition.pk, [], "pl", number)
+        seconds = time.perf_counter() - started
+        with private_storage.open(name, "rb") as stored:
+            content = stored.read()
+        rows.append({"part": number, "parts": parts, "seconds": round(seconds, 1), "bytes": len(content),
+                     "pages": page_count(content),
+                     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024})
+        print(f"  (protocol part {number} of {parts}: {seconds:.1f} s)", flush=True)
     return rows
 
 
@@ -316,7 +336,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20, help="timed requests per page and size (default 20)")
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--pdf-runs", type=int, default=5, help="timed runs of each PDF and size (default 5)")
-    parser.add_argument("--protocol-runs", type=int, default=5, help="timed runs of the protocol (default 5)")
+    parser.add_argument("--protocol-parts", choices=["sample", "all"], default="sample",
+                        help="parts of the protocol's document to make: the first, second and last (default), or all")
     parser.add_argument("--no-collectstatic", action="store_true")
     parser.add_argument("--allow-remote-database", action="store_true")
     options = parser.parse_args()
@@ -360,25 +381,33 @@ def main() -> None:
                   "reports": offer.__class__.objects.filter(competition=competition, agreement__reports__isnull=False
                                                             ).count()}
         slug = competition.slug
+        ranking = reverse("grants:committee_ranking", args=[slug])
+        middle = max(1, math.ceil(offers.filter(formal_status="passed").count() / 50) // 2)
         pages = time_requests(client, [
             BARE,
             ("offers list (panel)", reverse("panel:grants_panel:committee_offers", args=[slug])),
             ("offer's page (panel)", reverse("panel:grants_panel:online_offer", args=[offer.pk])),
             ("offer's page (committee)", reverse("grants:committee_offer", args=[slug, offer.pk])),
-            ("ranking (committee's page)", reverse("grants:committee_competition", args=[slug])),
+            ("committee's page", reverse("grants:committee_competition", args=[slug])),
+            ("ranking, first page", ranking),
+            ("ranking, a middle page", f"{ranking}?strona={middle}"),
+            ("protocol's page", reverse("grants:committee_protocol", args=[slug])),
+            ("competition page with results", reverse("grants:detail", args=[slug])),
             ("yearly reports list (panel)", reverse("panel:grants_panel:reports") + f"?rok={year}"),
         ], options.requests, options.warmup)
-        # The protocol holds every card of every member: seconds at 2,000 offers, so a few runs, timed apart.
-        pages += slow_requests(client, [("protocol", reverse("grants:committee_protocol", args=[slug]))],
-                               options.protocol_runs, pages[0]["median_ms"])
-        pdfs = time_exports(client, [("offer PDF, stored at submission",
-                                      reverse("grants:committee_offer_file", args=[slug, offer.pk]))],
-                            options.pdf_runs)
+        # The protocol's document, made by the worker in parts (protocol.make, timed here in this process):
+        # the first part (members, declarations, the formal assessment of every offer and the first cards) and,
+        # when there are more, the second (cards only) and the last (cards, the ranking and the signatures).
+        made = protocol_parts(competition, options.protocol_parts)
+        pdfs = time_exports(client, [
+            ("offer PDF, stored at submission", reverse("grants:committee_offer_file", args=[slug, offer.pk])),
+            ("protocol PDF, stored (part 1)", reverse("grants:committee_protocol_pdf", args=[slug])),
+        ], options.pdf_runs)
         pdfs += time_exports(representative_client(offer), [
             ("offer PDF, made from the offer", reverse("my_grants:draft_pdf", args=[offer.online_id]))],
             options.pdf_runs)
         run = {"offers": size, "year": year, "built_seconds": built_in, **counts, "requests": pages, "pdfs": pdfs,
-               "load_average": " ".join(f"{load:.1f}" for load in os.getloadavg())}
+               "protocol_parts": made, "load_average": " ".join(f"{load:.1f}" for load in os.getloadavg())}
         report["runs"].append(run)
         print(f"\n{size} offers of {counts['cost_lines']} cost lines, committee of {counts['committee']}, "
               f"{counts['scores']} scores, {counts['reports']} reports (built in {built_in} s, "
@@ -392,6 +421,9 @@ def main() -> None:
             flag = "" if row["median_ms"] < PDF_TARGET_MS else f"  over {PDF_TARGET_MS} ms"
             print(f"  {row['request']:<34} {row['status']:>6} {row['median_ms']:>10.1f} {row['max_ms']:>8.1f} "
                   f"(max)   {row['queries']:>8}{flag}")
+        for row in made:
+            print(f"  protocol part {row['part']} of {row['parts']} made in {row['seconds']:.1f} s: "
+                  f"{row['pages']} pages, {row['bytes'] / 1e6:.1f} MB, peak memory {row['peak_mb']} MB")
     if len(report["runs"]) > 1:
         small, large = report["runs"][0], report["runs"][-1]
         print(f"\nRatio {large['offers']} / {small['offers']} offers (median):")

@@ -486,6 +486,7 @@ SCHEDULED_JOBS = [
     "remind_small_grant_deadlines",
     "advance_competitions",
     "remind_grant_reports",
+    "refresh_committee_protocols",
     "close_team_votes",
     "remind_team_opinion_deadlines",
     "notify_closed_consultations",

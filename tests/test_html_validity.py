@@ -141,6 +141,12 @@ def test_every_page_pattern_is_valid_html_in_both_languages(tmp_path, settings):
 
     draft = Mailing.objects.filter(status=Mailing.Status.DRAFT, kind=Mailing.Kind.ONE_OFF).order_by("pk").first()
     law_rules += [reverse("panel:newsletter_panel:send_now", args=[draft.pk])] if draft else []
+    # The committee's ranking and protocol pages, for a member of the demo committee (issue 14's performance work
+    # moved the ranking to a page of its own).
+    from partnerstwo.grants.committees import demo as committee_demo
+
+    committee_pages = [reverse(f"grants:committee_{name}", args=[committee_demo.SLUG])
+                       for name in ("ranking", "protocol")]
     checked, pages = set(), {}
     crawl(Client(), [*fullest, "/", "/en/"], pages, checked)
     for email in SIGNED_IN:
@@ -148,8 +154,18 @@ def test_every_page_pattern_is_valid_html_in_both_languages(tmp_path, settings):
         client.force_login(User.objects.get(email=email))
         own = team_secretarys_pages(opinion) if opinion and "zespol" in email else []
         own += law_rules if email.startswith("admin") else []
+        own += committee_pages if "zespol" in email else []
         crawl(client, [*own, *unlinked, "/", "/konto/", "/panel/", "/moje-oferty/", "/en/", "/en/konto/",
                        "/en/panel/"], pages, checked)
+    # The committee's protocol in PDF while the worker makes it (202): with a queue that only records, the page a
+    # reader sees then (no link leads to it as a page: the link is to the PDF).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}}
+    chair = Client()
+    chair.force_login(User.objects.get(email=committee_demo.MEMBERS[0][0]))
+    pending_path = reverse("grants:committee_protocol_pdf", args=[committee_demo.SLUG])
+    pending = chair.get(pending_path)
+    assert pending.status_code == 202, pending.status_code
+    pages[f"{pending_path}?w-przygotowaniu"] = pending.content.decode()
     assert len(pages) > 60, sorted(checked)  # the crawl reached the site, not just the home page
     assert any(p.startswith("/en/") for p in pages)
 

@@ -11,6 +11,8 @@ import pytest
 from django.apps import apps
 from playwright.sync_api import expect
 
+from .conftest import MODES
+
 pytestmark = pytest.mark.browser
 
 TITLE = "Zajęcia sportowe dla dzieci 2027"
@@ -176,16 +178,22 @@ def test_a_scoring_card_without_a_justification_shows_its_errors_and_then_is_sub
     assert sorted(scores.values_list("points", flat=True)) == [Decimal("4"), Decimal("7.5")]
 
 
-def test_the_protocol_prints_the_ranking_and_its_pdf_link_answers_a_pdf(signed_in, axe_violations, committee):
-    page = signed_in(committee.chair.user)
+@pytest.mark.parametrize("mode", list(MODES))
+def test_the_protocol_page_lists_the_formal_assessment_and_its_pdf_link_answers_a_pdf(
+    open_in_mode, log_in, axe_violations, committee, mode
+):
+    page = open_in_mode(mode)
+    log_in(page.context, committee.chair.user)
     assert page.goto(f"{committee.area}protokol/").status == 200
     expect(page.locator("h1")).to_have_text("Protokół z prac komisji konkursowej")
-    ranking = page.get_by_role("table", name="Ranking ofert według średniej punktów (bez głosów doradczych ekspertów)")
-    expect(ranking.locator("tbody tr")).to_have_count(2)
-    expect(ranking.locator("tbody tr").first).to_contain_text("Piłka po lekcjach")
-    expect(ranking.locator("tbody tr").first).to_contain_text("12,00")
+    formal = page.get_by_role("table", name=re.compile(r"^Wynik oceny formalnej ofert"))
+    expect(formal.locator("tbody tr")).to_have_count(2)
+    expect(formal.get_by_role("link", name="Piłka po lekcjach")).to_be_visible()  # its cards are on its page
     expect(page.locator("main")).to_contain_text("Maria Komisyjna")  # a member who has not declared yet
-    assert_accessible(page, axe_violations, "protocol")
+    expect(page.get_by_role("link", name="Średnie, ranking i proponowane kwoty")).to_be_visible()
+    assert_accessible(page, axe_violations, f"protocol ({mode})")
+    if mode != "default":
+        return
 
     pdf_link = page.get_by_role("link", name="Pobierz protokół w PDF")
     pdf_url = pdf_link.get_attribute("href")
@@ -193,10 +201,46 @@ def test_the_protocol_prints_the_ranking_and_its_pdf_link_answers_a_pdf(signed_i
     expect(page.locator(f'a[href="{pdf_url}"]')).to_be_hidden()  # the printout has no link to click
     assert_accessible(page, axe_violations, "protocol when printed")
 
-    response = page.request.get(pdf_url)
+    response = page.request.get(pdf_url)  # made at once here (the immediate task backend)
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+def test_while_the_worker_makes_the_pdf_the_reader_reads_a_page_that_says_so(
+    open_in_mode, log_in, axe_violations, committee, settings, mode
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}}
+    page = open_in_mode(mode)
+    log_in(page.context, committee.chair.user)
+    response = page.goto(f"{committee.area}protokol.pdf")
+    assert response.status == 202 and response.headers["retry-after"] == "60"
+    expect(page.locator("h1")).to_have_text("Protokół w PDF jest w przygotowaniu")
+    expect(page.get_by_role("link", name="Wróć do protokołu na stronie")).to_be_visible()
+    assert_accessible(page, axe_violations, f"protocol being prepared ({mode})")
+
+
+def test_an_offers_page_shows_every_members_submitted_card(signed_in, axe_violations, committee):
+    page = signed_in(committee.chair.user)
+    assert page.goto(f"{committee.area}oferty/{committee.beta_offer.pk}/").status == 200
+    card = page.get_by_role("table", name="Piotr Przewodniczący")
+    expect(card).to_contain_text("6,5")
+    expect(card).to_contain_text("Spójny, realny plan zajęć.")
+    assert_accessible(page, axe_violations, "offer with the members' cards")
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+def test_the_ranking_page_passes_axe_in_every_display_mode(open_in_mode, log_in, axe_violations, committee, mode):
+    page = open_in_mode(mode)
+    log_in(page.context, committee.chair.user)
+    assert page.goto(f"{committee.area}ranking/").status == 200
+    expect(page.locator("h1")).to_contain_text("Średnie i ranking")
+    ranking = page.get_by_role("table", name=re.compile(r"^Ranking ofert według średniej punktów"))
+    expect(ranking.locator("tbody tr")).to_have_count(2)
+    expect(ranking.locator("tbody tr").first).to_contain_text("Piłka po lekcjach")
+    expect(ranking.locator("tbody tr").first).to_contain_text("12,00")
+    assert_accessible(page, axe_violations, f"ranking ({mode})")
 
 
 def test_the_officials_pages_appoint_register_and_assess_formally(signed_in, axe_violations, committee, official_x):

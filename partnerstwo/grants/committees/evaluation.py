@@ -1,14 +1,13 @@
 """The committee at work (art. 15 ust. 2a–2f; docs/law.md#art-15-committee): the declaration of impartiality
 that opens the offers, which offers each member sees, the formal assessment before the merit one, scoring
-cards, averages and the ranking, and the data of the protocol.
+cards, averages and the ranking (the protocol: protocol.py).
 """
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Prefetch, Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +15,6 @@ from partnerstwo.grants.committees.appointment import can_manage, offering_organ
 from partnerstwo.grants.committees.models import CommitteeMember, ImpartialityDeclaration, Score
 from partnerstwo.grants.competitions.models import Competition, Criterion
 from partnerstwo.grants.offers.models import Offer
-from partnerstwo.organizations.models import Organization
 
 # Points are given in halves (e.g. 7.5): a product choice, not a legal rule.
 SCORE_STEP = Decimal("0.5")
@@ -267,41 +265,52 @@ def save_card(offer: Offer, member: CommitteeMember, entries: dict, *, submit: b
 
 @dataclass
 class RankedOffer:
-    offer: Offer
+    offer_id: int
     average: Decimal | None
-    totals: dict = field(default_factory=dict)  # member id -> total points on a submitted card
+    cards: int = 0  # submitted cards of voting members that count in the average
     rank: int | None = None
     tied: bool = False
+    offer: Offer | None = None  # read for the rows shown (attach_offers), not for every row of a large ranking
 
 
-def ranking(competition: Competition, *, hide_organizations=frozenset()) -> list[RankedOffer]:
+def counted_scores(offers):
+    """The scores of these offers that the averages are made of: submitted cards of voting members (experts
+    advise; a suspended seat no longer counts, art. 15)."""
+    return (
+        Score.objects.filter(offer__in=offers, submitted_at__isnull=False)
+        .exclude(member__role=CommitteeMember.Role.EXPERT)
+        .exclude(member__suspended_at__isnull=False)
+    )
+
+
+def ranking(competition: Competition, *, hide_organizations=frozenset(), with_offers=True) -> list[RankedOffer]:
     """Offers that passed the formal assessment, by the average of the totals of submitted cards of voting
     members (experts excluded), highest first; offers with equal averages share a rank and are marked.
     hide_organizations: left out before places are given, so a conflicted reader cannot tell from a gap in
-    the places where a hidden offer stood."""
-    offers = list(
+    the places where a hidden offer stood.
+
+    Two queries whatever the size: the database sums every offer's counted points and counts its cards (one
+    grouped query over the scores), and the offers' organisation names give the order within a tie; the
+    places are then given to all offers here, so a page of the ranking (with_offers=False, then attach_offers
+    on the rows shown) reads only the offers it shows."""
+    passed = (
         Offer.objects.filter(competition=competition, formal_status=Offer.Formal.PASSED)
         .exclude(organization__in=hide_organizations)
-        .select_related("organization")
     )
-    totals = defaultdict(lambda: defaultdict(Decimal))
-    # Each member's total per offer summed by the database: a card's rows are not read one by one.
-    for offer_id, member_id, points in (
-        Score.objects.filter(offer__competition=competition, submitted_at__isnull=False)
-        .exclude(member__role=CommitteeMember.Role.EXPERT)
-        .exclude(member__suspended_at__isnull=False)  # art. 15: their seat no longer counts
-        .values("offer_id", "member_id").order_by().annotate(total=Sum("points"))
-        .values_list("offer_id", "member_id", "total")
-    ):
-        totals[offer_id][member_id] += points
+    sums = {
+        offer_id: (points, cards)
+        for offer_id, points, cards in counted_scores(passed).values("offer_id").order_by()
+        .annotate(points=Sum("points"), cards=Count("member_id", distinct=True))
+        .values_list("offer_id", "points", "cards")
+    }
     rows = []
-    for offer in offers:
-        member_totals = dict(totals[offer.pk])
-        average = None
-        if member_totals:
-            average = (sum(member_totals.values()) / len(member_totals)).quantize(Decimal("0.01"))
-        rows.append(RankedOffer(offer=offer, average=average, totals=member_totals))
-    rows.sort(key=lambda r: (r.average is None, -(r.average or 0), r.offer.organization.name, r.offer.pk))
+    for offer_id, organization_name in passed.order_by().values_list("pk", "organization__name"):
+        points, cards = sums.get(offer_id, (None, 0))
+        # The average of the members' card totals is the sum of their points over the number of cards.
+        average = (Decimal(points) / cards).quantize(Decimal("0.01")) if cards else None
+        rows.append((organization_name, RankedOffer(offer_id=offer_id, average=average, cards=cards)))
+    rows.sort(key=lambda r: (r[1].average is None, -(r[1].average or 0), r[0], r[1].offer_id))
+    rows = [row for _name, row in rows]
     previous = None
     for position, row in enumerate(rows, start=1):
         if row.average is None:
@@ -312,7 +321,17 @@ def ranking(competition: Competition, *, hide_organizations=frozenset()) -> list
         else:
             row.rank = position
         previous = row
+    if with_offers:
+        attach_offers(rows)
     return rows
+
+
+def attach_offers(rows) -> None:
+    """Reads the offers (with their organisations) of these ranking rows in one query."""
+    rows = list(rows)
+    offers = Offer.objects.select_related("organization").in_bulk([row.offer_id for row in rows])
+    for row in rows:
+        row.offer = offers[row.offer_id]
 
 
 def proposed_amount_error(offer: Offer, amount: Decimal) -> str | None:
@@ -323,57 +342,3 @@ def proposed_amount_error(offer: Offer, amount: Decimal) -> str | None:
             "amount": offer.requested_amount
         }
     return None
-
-
-# --- The protocol ------------------------------------------------------------------------------
-
-
-def protocol(competition: Competition, *, hide_organizations=frozenset()) -> dict:
-    """Everything the protocol of the committee's work shows, in a constant number of queries.
-    hide_organizations: for a member who declared a conflict, those organisations' offers, cards and ranking
-    rows are left out, as offers_for leaves them out everywhere else, and only their number is given."""
-    members = list(
-        CommitteeMember.objects.filter(competition=competition)
-        .select_related("user", "nominated_by", "declaration")
-        .prefetch_related(Prefetch("declaration__conflicts", queryset=Organization.objects.order_by("name")))
-    )
-    for member in members:
-        member.signed = has_declared(member)
-    offers = list(
-        Offer.objects.filter(competition=competition)
-        .exclude(organization__in=hide_organizations)
-        .select_related("organization")
-    )
-    hidden_count = hidden_offer_count(competition, hide_organizations)
-    formal = list(formal_criteria(competition))
-    merit = list(merit_criteria(competition))
-    for offer in offers:
-        offer.checklist = [(c, offer.formal_checks.get(str(c.pk))) for c in formal]
-    scores = defaultdict(dict)  # (offer id, member id) -> {criterion id: score}
-    for score in Score.objects.filter(offer__competition=competition, submitted_at__isnull=False):
-        scores[(score.offer_id, score.member_id)][score.criterion_id] = score
-    cards = []
-    for offer in offers:
-        if offer.formal_status != Offer.Formal.PASSED:
-            continue
-        for member in members:
-            card = scores.get((offer.pk, member.pk))
-            if card:
-                cards.append({
-                    "offer": offer,
-                    "member": member,
-                    "rows": [(c, card.get(c.pk)) for c in merit],
-                    "total": sum(s.points for s in card.values()),
-                })
-    return {
-        "competition": competition,
-        "members": members,
-        "offers": offers,
-        "formal_criteria": formal,
-        "merit_criteria": merit,
-        "cards": cards,
-        "ranking": ranking(competition, hide_organizations=hide_organizations),
-        "hidden_notice": conflict_notice(hidden_count) if hidden_count else "",
-        "generated_at": timezone.now(),
-        "declaration_version": DECLARATION_VERSION,
-    }

@@ -3,13 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from partnerstwo.grants.committees import appointment, evaluation
+from partnerstwo.grants.committees import appointment, evaluation, protocol
 from partnerstwo.grants.committees.forms import (
     DeclarationForm,
     FormalAssessmentForm,
@@ -20,11 +19,16 @@ from partnerstwo.grants.committees.forms import (
 from partnerstwo.grants.committees.models import CommitteeMember
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers.models import Offer
+from partnerstwo.grants.private_storage import private_storage
 from partnerstwo.lib.editorial.views import paginated
 from partnerstwo.lib.ratelimit import hit
 from partnerstwo.organizations.models import Organization
 
 OFFERS_PER_PAGE = 50
+RANKING_PER_PAGE = 50
+PROTOCOL_OFFERS_PER_PAGE = 50
+# A part of the protocol takes the worker up to a couple of minutes.
+PROTOCOL_RETRY_SECONDS = 60
 
 
 def committee_access(request, slug):
@@ -60,7 +64,7 @@ def index(request):
 def competition(request, slug):
     competition, seat, manager = committee_access(request, slug)
     offers = evaluation.offers_for(request.user, competition, seat)
-    # The offers a page at a time (a large competition has thousands); the ranking below stays whole.
+    # The offers a page at a time (a large competition has thousands); the ranking has its own page.
     page = paginated(request, offers.order_by("organization__name", "title", "pk"), OFFERS_PER_PAGE) if (
         offers is not None) else {}
     offers = list(page["items"]) if offers is not None else None
@@ -84,8 +88,30 @@ def competition(request, slug):
         "offers": offers,
         "members": members,
         "formal_complete": evaluation.formal_assessment_complete(competition),
-        # A member who declared a conflict does not see those organisations' offers here either.
-        "ranking": evaluation.ranking(competition, hide_organizations=hidden) if offers is not None else [],
+        "hidden_notice": evaluation.conflict_notice(hidden_count) if hidden_count else "",
+    })
+
+
+@login_required
+def ranking(request, slug):
+    """The averages and the ranking, a page at a time: the places are given over all offers first."""
+    competition, seat, manager = committee_access(request, slug)
+    if evaluation.offers_for(request.user, competition, seat) is None:
+        return redirect("grants:committee_competition", slug=competition.slug)  # it says why (declaration first)
+    # A member who declared a conflict does not see those organisations' offers here either.
+    hidden = evaluation.hidden_organizations(request.user, competition)
+    formal_complete = evaluation.formal_assessment_complete(competition)
+    page = {}
+    if formal_complete:
+        page = paginated(request, evaluation.ranking(competition, hide_organizations=hidden, with_offers=False),
+                         RANKING_PER_PAGE)
+        evaluation.attach_offers(page["items"])
+    hidden_count = evaluation.hidden_offer_count(competition, hidden)
+    return render(request, "grants/committees/ranking.html", {
+        **page,
+        "competition": competition,
+        "formal_complete": formal_complete,
+        "ranking": page.get("items", []),
         "hidden_notice": evaluation.conflict_notice(hidden_count) if hidden_count else "",
     })
 
@@ -151,6 +177,8 @@ def offer(request, slug, pk):
         raise PermissionDenied(refusal or "")
     merit = list(evaluation.merit_criteria(competition))
     return render(request, "grants/committees/offer.html", {
+        # Every member's submitted card of this offer, as the protocol prints them.
+        "cards": protocol.offer_cards(offer),
         "competition": competition,
         "offer": offer,
         "seat": seat,
@@ -251,39 +279,49 @@ class DeclarationFirst(Exception):
     pass
 
 
-def protocol_context(request, slug):
+def protocol_reader(request, slug):
+    """The competition and the organisations hidden from this reader of the protocol."""
     competition, seat, manager = committee_access(request, slug)
     if seat is not None and not manager and evaluation.access_refusal(seat):
         raise DeclarationFirst  # the protocol names the offers: a member reads it after the declaration
     # Nobody sees the offers, cards and ranking rows of organisations they declared a conflict with, also an
     # official who runs the competition and sits on its committee.
-    hidden = evaluation.hidden_organizations(request.user, competition)
-    return evaluation.protocol(competition, hide_organizations=hidden)
+    return competition, evaluation.hidden_organizations(request.user, competition)
 
 
 @login_required
-def protocol(request, slug):
+def protocol_page(request, slug):
+    """The members, the declarations and the formal assessment a page of offers at a time; the cards are on each
+    offer's page and in the document (protocol_pdf), the ranking on its own page."""
     try:
-        context = protocol_context(request, slug)
+        competition, hidden = protocol_reader(request, slug)
     except DeclarationFirst:
         return redirect("grants:committee_declaration", slug=slug)
-    return render(request, "grants/committees/protocol.html", context)
-
-
-def protocol_html(context) -> str:
-    """The standalone document the PDF is printed from."""
-    return render_to_string("grants/committees/protocol_pdf.html", context)
+    context = protocol.page(competition, hidden)
+    page = paginated(request, protocol.offers(competition, hidden), PROTOCOL_OFFERS_PER_PAGE)
+    page["items"] = protocol.with_checklists(page["items"], context["formal_criteria"])
+    return render(request, "grants/committees/protocol.html", {**context, **page, "offers": page["items"]})
 
 
 @login_required
 def protocol_pdf(request, slug):
-    from weasyprint import HTML  # heavy; loaded only when a PDF is asked for
-
+    """The whole protocol (or its part ?czesc=), as stored by the worker for the committee's data as they are now;
+    while it is being made, a page that says so (202 Accepted)."""
     try:
-        context = protocol_context(request, slug)
+        competition, hidden = protocol_reader(request, slug)
     except DeclarationFirst:
         return redirect("grants:committee_declaration", slug=slug)
-    pdf = HTML(string=protocol_html(context)).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="protokol-{context["competition"].slug}.pdf"'
-    return response
+    part = request.GET.get("czesc", "1")
+    parts = protocol.part_count(competition, hidden)
+    if not part.isdigit() or not 1 <= int(part) <= parts:
+        raise Http404
+    part = int(part)
+    name = protocol.part_or_queue(competition, hidden, part)
+    if name is None:
+        response = render(request, "grants/committees/protocol_pending.html",
+                          {"competition": competition, "part": part, "parts": parts}, status=202)
+        response["Retry-After"] = str(PROTOCOL_RETRY_SECONDS)
+        return response
+    suffix = f"-czesc-{part}" if parts > 1 else ""
+    return FileResponse(private_storage.open(name, "rb"), content_type="application/pdf",
+                        filename=f"protokol-{competition.slug}{suffix}.pdf")

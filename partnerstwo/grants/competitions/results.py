@@ -28,20 +28,45 @@ HEADER = [
 ]
 
 
-def _by_points_then_amount(offer):
-    return (offer.points is None, -(offer.points or 0), -(offer.awarded_amount or 0), offer.organization.name, offer.pk)
+@dataclass
+class NoticeRow:
+    offer_id: int
+    points: Decimal | None  # the committee's average; None when the offer was not scored
+    granted: bool = False
+    offer: Offer | None = None  # read for the rows shown (attach_offers)
+
+
+def notice_rows(competition: Competition) -> list[NoticeRow]:
+    """Every offer of the results notice in its order: those granted a subsidy first, then the others, each by
+    points then amount. Read light (the averages from the committee's ranking, and each offer's amount and
+    organisation name), so that a page of a notice of thousands of offers reads only the offers it shows."""
+    averages = {row.offer_id: row.average for row in evaluation.ranking(competition, with_offers=False)}
+    keyed = []
+    offers = Offer.objects.filter(competition=competition).order_by()
+    for pk, awarded, name in offers.values_list("pk", "awarded_amount", "organization__name"):
+        points = averages.get(pk)
+        key = (not awarded, points is None, -(points or 0), -(awarded or 0), name, pk)
+        keyed.append((key, NoticeRow(pk, points, bool(awarded))))
+    keyed.sort(key=lambda pair: pair[0])
+    return [row for _key, row in keyed]
+
+
+def attach_offers(rows) -> None:
+    """Reads the offers (with their organisations) of these notice rows in one query, each with its `points`."""
+    rows = list(rows)
+    offers = Offer.objects.select_related("organization").in_bulk([row.offer_id for row in rows])
+    for row in rows:
+        row.offer = offers[row.offer_id]
+        row.offer.points = row.points
 
 
 def notice(competition: Competition) -> tuple[list[Offer], list[Offer]]:
-    """The results notice: the offers granted a subsidy and then the others, each with `points`
+    """The whole results notice: the offers granted a subsidy and then the others, each with `points`
     (None when the offer was not scored), by points then amount."""
-    averages = {row.offer.pk: row.average for row in evaluation.ranking(competition)}
-    offers = list(Offer.objects.filter(competition=competition).select_related("organization"))
-    for offer in offers:
-        offer.points = averages.get(offer.pk)
-    offers.sort(key=_by_points_then_amount)
-    awarded = [offer for offer in offers if offer.awarded_amount]
-    return awarded, [offer for offer in offers if not offer.awarded_amount]
+    rows = notice_rows(competition)
+    attach_offers(rows)
+    offers = [row.offer for row in rows]
+    return [offer for offer in offers if offer.awarded_amount], [offer for offer in offers if not offer.awarded_amount]
 
 
 def published_competitions():

@@ -18,11 +18,13 @@ from partnerstwo.grants.competitions.filters import CompetitionFilterForm, Expor
 from partnerstwo.grants.competitions.models import Competition, CompetitionDocument
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.reports import reporting
+from partnerstwo.lib.editorial.views import paginated
 from partnerstwo.lib.tabular import write
 
 Status = Competition.Status
 PAGE_SIZE = 20
 RESULTS_PAGE_SIZE = 10
+NOTICE_PER_PAGE = 50
 # The feed covers a year back (so a change or cancellation still reaches calendars) and everything ahead.
 FEED_PAST = dt.timedelta(days=366)
 FEED_LIMIT = 2000
@@ -93,7 +95,10 @@ def competition_detail(request, slug):
         slug=slug,
     )
     now = timezone.now()
-    awarded, not_awarded = published.notice(competition) if competition.status == Status.RESULTS else ([], [])
+    # The results notice a page at a time (a competition may have thousands of offers).
+    rows = published.notice_rows(competition) if competition.status == Status.RESULTS else []
+    notice = paginated(request, rows, NOTICE_PER_PAGE) if rows else {}
+    published.attach_offers(notice.get("items", []))
     criteria = list(competition.criteria.all())
     return render(request, "grants/competitions/detail.html", {
         "competition": competition,
@@ -103,8 +108,9 @@ def competition_detail(request, slug):
         "formal_criteria": [c for c in criteria if c.kind == c.Kind.FORMAL],
         "merit_criteria": [c for c in criteria if c.kind == c.Kind.MERIT],
         "documents": competition.documents.all(),
-        "awarded": awarded,
-        "not_awarded": not_awarded,
+        **notice,
+        "notice": [row.offer for row in notice.get("items", [])],
+        "any_granted": any(row.granted for row in rows),
         "achievements": reporting.achievements(competition) if competition.status == Status.RESULTS else [],
         "outcome_publication": getattr(competition, "outcome_publication", None),
         "can_edit": request.user.is_authenticated

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from partnerstwo.grants.committees import evaluation, views
+from partnerstwo.grants.committees import evaluation, protocol
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.tests import factories
@@ -77,6 +77,10 @@ def test_the_committee_page_shows_neither_the_offer_nor_its_ranking_row_and_plac
     assert "Półkolonie na Dojlidach" in html
     assert_hidden(html)
     assert NOTICE in html
+    response = conflicted.get(committee_url("committee_ranking", scored["competition"]))
+    html = response.content.decode()
+    assert_hidden(html)
+    assert NOTICE in html
     ranking = response.context["ranking"]
     assert [(row.offer.title, row.rank) for row in ranking] == [("Półkolonie na Dojlidach", 1)]
 
@@ -101,19 +105,20 @@ def test_the_protocol_page_leaves_out_the_offer_its_cards_and_its_ranking_row(co
     response = conflicted.get(committee_url("committee_protocol", scored["competition"]))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Półkolonie na Dojlidach" in html and "Alfa poprawnie." in html
+    assert "Półkolonie na Dojlidach" in html
     assert_hidden(html)
     assert NOTICE in html
-    assert [row.rank for row in response.context["ranking"]] == [1]
+    offer = conflicted.get(committee_url("committee_offer", scored["competition"], scored["alfa_offer"].pk))
+    assert "Alfa poprawnie." in offer.content.decode()  # the cards are on the offer's page
 
 
 def test_the_pdf_protocol_leaves_them_out_too(conflicted, scored, monkeypatch):
     printed = []
-    real = views.protocol_html
-    monkeypatch.setattr(views, "protocol_html", lambda context: printed.append(real(context)) or printed[-1])
+    real = protocol.html
+    monkeypatch.setattr(protocol, "html", lambda context: printed.append(real(context)) or printed[-1])
     response = conflicted.get(committee_url("committee_protocol_pdf", scored["competition"]))
-    assert response.status_code == 200 and response.content.startswith(b"%PDF-")
-    assert "Półkolonie na Dojlidach" in printed[0]
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF-")
+    assert "Półkolonie na Dojlidach" in printed[0] and "Alfa poprawnie." in printed[0]
     assert_hidden(printed[0])
     assert NOTICE in printed[0]
 
@@ -133,11 +138,12 @@ def test_an_administrator_without_a_conflict_still_sees_everything(client, admin
     for url in [
         reverse("panel:grants_panel:committee_offers", args=[scored["competition"].slug]),
         committee_url("committee_competition", scored["competition"]),
+        committee_url("committee_ranking", scored["competition"]),
         committee_url("committee_protocol", scored["competition"]),
     ]:
         html = client.get(url).content.decode()
         assert HIDDEN_TITLE in html and "konflikt interesów." not in html
-    protocol = client.get(committee_url("committee_protocol", scored["competition"]))
-    assert [(row.offer.title, row.rank) for row in protocol.context["ranking"]] == [
+    ranking = client.get(committee_url("committee_ranking", scored["competition"]))
+    assert [(row.offer.title, row.rank) for row in ranking.context["ranking"]] == [
         (HIDDEN_TITLE, 1), ("Półkolonie na Dojlidach", 2),
     ]

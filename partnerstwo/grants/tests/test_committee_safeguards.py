@@ -11,7 +11,7 @@ from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from partnerstwo.grants.committees import appointment, evaluation, views
+from partnerstwo.grants.committees import appointment, evaluation, protocol
 from partnerstwo.grants.committees.forms import AppointForm
 from partnerstwo.grants.committees.models import CommitteeMember
 from partnerstwo.grants.competitions.models import Competition
@@ -76,17 +76,19 @@ def test_a_member_with_a_conflict_reads_a_protocol_without_that_organisations_of
 ):
     client.force_login(team_member)
     page = client.get(url("committee_protocol", scored["competition"])).content.decode()
-    assert "Półkolonie na Dojlidach" in page and "Alfa poprawnie." in page
+    assert "Półkolonie na Dojlidach" in page
     assert "Warsztaty szachowe" not in page
-    assert "Szachy: przeciętnie." not in page
+    offer = client.get(url("committee_offer", scored["competition"], scored["alfa_offer"].pk)).content.decode()
+    assert "Alfa poprawnie." in offer and "Dobra oferta Alfa." in offer
+    assert client.get(url("committee_offer", scored["competition"], scored["beta_offer"].pk)).status_code == 404
 
 
 def test_the_pdf_protocol_of_a_member_with_a_conflict_leaves_that_organisation_out_too(
     client, team_member, scored, monkeypatch
 ):
     printed = []
-    real = views.protocol_html
-    monkeypatch.setattr(views, "protocol_html", lambda context: printed.append(real(context)) or printed[-1])
+    real = protocol.html
+    monkeypatch.setattr(protocol, "html", lambda context: printed.append(real(context)) or printed[-1])
     client.force_login(team_member)
     response = client.get(url("committee_protocol_pdf", scored["competition"]))
     assert response.status_code == 200
@@ -95,12 +97,18 @@ def test_the_pdf_protocol_of_a_member_with_a_conflict_leaves_that_organisation_o
 
 
 def test_the_departments_official_and_a_member_without_conflicts_read_the_whole_protocol(
-    client, official_x, resident, scored
+    client, official_x, resident, scored, monkeypatch
 ):
+    printed = []
+    real = protocol.html
+    monkeypatch.setattr(protocol, "html", lambda context: printed.append(real(context)) or printed[-1])
     for user in (official_x, resident):
         client.force_login(user)
         page = client.get(url("committee_protocol", scored["competition"])).content.decode()
-        assert "Warsztaty szachowe" in page and "Szachy: przeciętnie." in page
+        assert "Warsztaty szachowe" in page
+        assert client.get(url("committee_protocol_pdf", scored["competition"])).status_code == 200
+    assert len(printed) == 1  # the same protocol for both: made once
+    assert "Warsztaty szachowe" in printed[0] and "Szachy: przeciętnie." in printed[0]
 
 
 # --- 2. A declaration must cover organisations that offer after it was signed ---------------

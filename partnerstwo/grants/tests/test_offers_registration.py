@@ -141,7 +141,7 @@ def test_the_offer_list_shows_fifty_offers_a_page(client, official_x, competitio
     assert client.get(url, {"strona": "x"}).status_code == 200
 
 
-def test_the_committees_page_shows_fifty_offers_a_page_and_the_whole_ranking(client, official_x, competition):
+def test_the_committees_page_shows_fifty_offers_a_page_and_links_to_the_ranking(client, official_x, competition):
     organization = directory.organization("Fundacja Alfa")
     for n in range(52):
         factories.offer(competition, organization, with_file=False, title=f"Zadanie {n:02d}")
@@ -150,3 +150,4 @@ def test_the_committees_page_shows_fifty_offers_a_page_and_the_whole_ranking(cli
     first = client.get(url).content.decode()
     assert "Zadanie 49" in first and "Zadanie 50" not in first and "(52)" in first and "?strona=2" in first
     assert "Zadanie 50" in client.get(url, {"strona": 2}).content.decode()
+    assert "Ranking ofert według średniej punktów (bez" not in first  # the ranking is a page of its own

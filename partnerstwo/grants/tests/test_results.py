@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -87,6 +89,32 @@ def test_the_notice_points_match_the_committees_ranking(scored):
     assert {offer.pk: offer.points for offer in awarded} == ranking
     exported = {offer.pk: results.average(offer.points_sum, offer.scorers) for offer in results.granted_offers()}
     assert exported == ranking
+
+
+def test_the_notice_shows_fifty_offers_a_page_in_its_order_in_constant_queries(client, scored,
+                                                                               django_assert_num_queries):
+    competition = scored["competition"]
+    publish(scored)
+    url = competition.get_absolute_url()
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    Offer.objects.bulk_create(
+        Offer(competition=competition, organization=directory.organization(f"Organizacja {n:02d}"),
+              title=f"Zadanie bez dotacji {n:02d}", requested_amount=Decimal("1000"), received_on=timezone.localdate(),
+              formal_status=Offer.Formal.REJECTED)
+        for n in range(50)
+    )
+    with django_assert_num_queries(len(few.captured_queries)):
+        first = client.get(url).content.decode()
+    # Granted first (Beta, then Alfa by points), then the 51 without a grant: the rejected "Festyn" and the 50.
+    assert first.index("Kino plenerowe") < first.index("Teatr podwórkowy") < first.index("Zadanie bez dotacji 00")
+    assert "(53)" in first and "?strona=2" in first and "Zadanie bez dotacji 48" not in first
+    assert reverse("grants:competition_results_csv", args=[competition.slug]) in first
+    second = client.get(url, {"strona": 2}).content.decode()
+    assert "Zadanie bez dotacji 48" in second and "Zadanie bez dotacji 49" in second and "Kino plenerowe" not in second
+    assert reverse("grants:competition_results_csv", args=[competition.slug]) in second
+    assert client.get(url, {"strona": "x"}).status_code == 200
 
 
 def test_a_competition_in_evaluation_shows_no_results(client, scored):
