@@ -92,15 +92,22 @@ class OrganizationQuerySet(models.QuerySet):
         spheres, groups = [], []
         for pk, name, english, kind in names:
             (spheres if kind == "sphere" else groups).append((pk, fold(f"{name} {english}")))
-        by_sphere = Organization.spheres.through.objects.filter(organization=models.OuterRef("pk"))
-        by_group = Organization.target_groups.through.objects.filter(organization=models.OuterRef("pk"))
         for term in terms:
-            condition = Q(search_text__contains=term)
-            if named := [pk for pk, name in spheres if term in name]:
-                condition |= Q(models.Exists(by_sphere.filter(publictasksphere__in=named)))
-            if named := [pk for pk, name in groups if term in name]:
-                condition |= Q(models.Exists(by_group.filter(targetgroup__in=named)))
-            self = self.filter(condition)
+            in_text = Organization.objects.filter(search_text__contains=term).values("pk")
+            named_spheres = [pk for pk, name in spheres if term in name]
+            named_groups = [pk for pk, name in groups if term in name]
+            if not named_spheres and not named_groups:
+                self = self.filter(search_text__contains=term)
+                continue
+            # A UNION rather than OR: each branch keeps its own index (the trigram index for the text).
+            found = in_text.order_by()
+            if named_spheres:
+                found = found.union(Organization.spheres.through.objects.filter(
+                    publictasksphere__in=named_spheres).values("organization_id"), all=True)
+            if named_groups:
+                found = found.union(Organization.target_groups.through.objects.filter(
+                    targetgroup__in=named_groups).values("organization_id"), all=True)
+            self = self.filter(pk__in=found)
         return self
 
     def for_list(self):
