@@ -283,31 +283,41 @@ def counted_scores(offers):
     )
 
 
+def passed_offers(competition: Competition, *, hide_organizations=frozenset()):
+    return (
+        Offer.objects.filter(competition=competition, formal_status=Offer.Formal.PASSED)
+        .exclude(organization__in=hide_organizations)
+    )
+
+
+def averages(offers) -> dict[int, tuple[Decimal, int]]:
+    """{offer id: (average, cards)} of these offers that have counted cards, in one grouped query: the database
+    sums each offer's counted points and counts its cards; the average of the members' card totals is the sum
+    of their points over the number of cards."""
+    return {
+        offer_id: ((Decimal(points) / cards).quantize(Decimal("0.01")), cards)
+        for offer_id, points, cards in counted_scores(offers).values("offer_id").order_by()
+        .annotate(points=Sum("points"), cards=Count("member_id", distinct=True))
+        .values_list("offer_id", "points", "cards")
+        if cards
+    }
+
+
 def ranking(competition: Competition, *, hide_organizations=frozenset(), with_offers=True) -> list[RankedOffer]:
     """Offers that passed the formal assessment, by the average of the totals of submitted cards of voting
     members (experts excluded), highest first; offers with equal averages share a rank and are marked.
     hide_organizations: left out before places are given, so a conflicted reader cannot tell from a gap in
     the places where a hidden offer stood.
 
-    Two queries whatever the size: the database sums every offer's counted points and counts its cards (one
-    grouped query over the scores), and the offers' organisation names give the order within a tie; the
-    places are then given to all offers here, so a page of the ranking (with_offers=False, then attach_offers
-    on the rows shown) reads only the offers it shows."""
-    passed = (
-        Offer.objects.filter(competition=competition, formal_status=Offer.Formal.PASSED)
-        .exclude(organization__in=hide_organizations)
-    )
-    sums = {
-        offer_id: (points, cards)
-        for offer_id, points, cards in counted_scores(passed).values("offer_id").order_by()
-        .annotate(points=Sum("points"), cards=Count("member_id", distinct=True))
-        .values_list("offer_id", "points", "cards")
-    }
+    Two queries whatever the size: the averages (one grouped query over the scores) and the offers'
+    organisation names, which give the order within a tie; the places are then given to all offers here, so a
+    page of the ranking (with_offers=False, then attach_offers on the rows shown) reads only the offers it
+    shows."""
+    passed = passed_offers(competition, hide_organizations=hide_organizations)
+    found = averages(passed)
     rows = []
     for offer_id, organization_name in passed.order_by().values_list("pk", "organization__name"):
-        points, cards = sums.get(offer_id, (None, 0))
-        # The average of the members' card totals is the sum of their points over the number of cards.
-        average = (Decimal(points) / cards).quantize(Decimal("0.01")) if cards else None
+        average, cards = found.get(offer_id, (None, 0))
         rows.append((organization_name, RankedOffer(offer_id=offer_id, average=average, cards=cards)))
     rows.sort(key=lambda r: (r[1].average is None, -(r[1].average or 0), r[0], r[1].offer_id))
     rows = [row for _name, row in rows]

@@ -25,8 +25,8 @@ from collections import defaultdict
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.db.models import Count, Max, Prefetch, Q, Sum
-from django.db.models.functions import Length
+from django.db.models import Count, Max, Prefetch, Q, Sum, TextField
+from django.db.models.functions import Cast
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 
@@ -209,7 +209,7 @@ def templates_digest() -> str:
 
 def state(competition: Competition, hidden=frozenset()) -> str:
     """A digest of everything the document is made from, in six queries whatever the size (the scores are summed
-    up by the database: submitted cards do not change, so their number, sums and latest change stand for them)."""
+    up by the database)."""
     seats = (
         CommitteeMember.objects.filter(competition=competition).order_by("pk")
         .values_list("pk", "name", "user__full_name", "user__email", "role", "is_chair", "nominated_by__name",
@@ -223,13 +223,16 @@ def state(competition: Competition, hidden=frozenset()) -> str:
     )
     listed = (
         offers(competition, hidden).order_by("pk")
+        .annotate(checks=Cast("formal_checks", TextField()))  # as stored: no JSON decoded for each offer
         .values_list("pk", "title", "organization__name", "requested_amount", "formal_status", "formal_notes",
-                     "formal_checks", "proposed_amount")
+                     "checks", "proposed_amount")
     )
     criteria = competition.criteria.order_by("pk").values_list("pk", "kind", "name", "max_points", "order")
+    # A submitted card no longer changes (evaluation.save_card), so its scores' number, sum and latest change
+    # (updated_at follows every save) stand for them without reading each justification.
     scores = Score.objects.filter(offer__competition=competition, submitted_at__isnull=False).aggregate(
         count=Count("pk"), points=Sum("points"), changed=Max("updated_at"), submitted=Max("submitted_at"),
-        last=Max("pk"), text=Sum(Length("justification")),
+        last=Max("pk"),
     )
     made_from = (
         templates_digest(), evaluation.DECLARATION_VERSION, PART_OFFERS, translation.get_language(),

@@ -40,11 +40,11 @@ def notice_rows(competition: Competition) -> list[NoticeRow]:
     """Every offer of the results notice in its order: those granted a subsidy first, then the others, each by
     points then amount. Read light (the averages from the committee's ranking, and each offer's amount and
     organisation name), so that a page of a notice of thousands of offers reads only the offers it shows."""
-    averages = {row.offer_id: row.average for row in evaluation.ranking(competition, with_offers=False)}
+    averages = evaluation.averages(evaluation.passed_offers(competition))  # as in the committee's ranking
     keyed = []
     offers = Offer.objects.filter(competition=competition).order_by()
     for pk, awarded, name in offers.values_list("pk", "awarded_amount", "organization__name"):
-        points = averages.get(pk)
+        points = averages.get(pk, (None, 0))[0]
         key = (not awarded, points is None, -(points or 0), -(awarded or 0), name, pk)
         keyed.append((key, NoticeRow(pk, points, bool(awarded))))
     keyed.sort(key=lambda pair: pair[0])

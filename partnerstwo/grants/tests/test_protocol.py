@@ -283,6 +283,24 @@ def test_the_offers_page_shows_every_members_card_as_the_protocol_does(client, o
     assert "Jan Ćwik" in page and "Poprawnie." in page
 
 
+def test_the_offers_page_reads_the_cards_in_a_constant_number_of_queries(client, official_x, competition,
+                                                                         django_assert_num_queries):
+    offer = competition.offers.get(title="Półkolonie")
+    url = reverse("grants:committee_offer", args=[competition.slug, offer.pk])
+    client.force_login(official_x)
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    queries = len(captured.captured_queries)
+    for n in range(3):
+        seat = factories.member(competition, make_user(f"m{n}@example.org", "resident"), declared=True)
+        evaluation.save_card(offer, seat, {evaluation.merit_criteria(competition).get(): (Decimal("5"), f"Karta {n}.")},
+                             submit=True)
+    with django_assert_num_queries(queries):
+        page = client.get(url).content.decode()
+    assert "Karta 2." in page
+
+
 # --- The scheduler keeps a stored protocol current ---------------------------------------------
 
 
