@@ -344,11 +344,20 @@ class Contribution(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
     )
     removal_reason = models.TextField(_("powód usunięcia"), blank=True, max_length=2000)
+    # A person's key in this consultation, the same on all their comments and opinions: random, not derived from
+    # who they are, so it stays when their name is removed (personal_data) and the report still counts each
+    # person once. Empty for organisations and the Team, which the report names.
+    participant = models.CharField(max_length=32, blank=True, editable=False)
 
     objects = ContributionQuerySet.as_manager()
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.participant and self.capacity == Capacity.PERSON and not kwargs.get("update_fields"):
+            self.participant = person_key(self)
+        super().save(*args, **kwargs)
 
     def public_author(self) -> str:
         """Organisations and the Team by name; a person is not named in public (the report counts them)."""
@@ -361,6 +370,21 @@ class Contribution(models.Model):
     @property
     def is_counted(self) -> bool:
         return self.withdrawn_at is None and self.removed_at is None
+
+
+def person_key(contribution: "Contribution") -> str:
+    """The key this person already has in the consultation (the same account; on paper, the same name), or a new
+    one (two queries at most: comments, then opinions)."""
+    same = {"consultation_id": contribution.consultation_id, "capacity": Capacity.PERSON}
+    if contribution.author_id:
+        same["author_id"] = contribution.author_id
+    else:
+        same.update(author__isnull=True, author_name=contribution.author_name)
+    for model in (Comment, WrittenOpinion):
+        found = model.objects.filter(**same).exclude(participant="").values_list("participant", flat=True).first()
+        if found:
+            return found
+    return secrets.token_hex(16)
 
 
 class Answer(models.Model):

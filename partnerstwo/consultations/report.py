@@ -34,12 +34,20 @@ def comments(consultation: Consultation):
     )
 
 
+def _person(row: dict) -> tuple:
+    """Who a person's row stands for: their key (kept when the name is removed), else the account, else the name."""
+    if row["participant"]:
+        return ("key", row["participant"])
+    return ("account", row["author_id"]) if row["author_id"] else ("name", row["author_name"])
+
+
 def participants(consultation: Consultation) -> dict:
-    counted = list(consultation.comments.counted().values("capacity", "organization_id", "author_name")) + list(
-        consultation.writtenopinions.counted().values("capacity", "organization_id", "author_name")
+    fields = ("capacity", "organization_id", "author_name", "author_id", "participant")
+    counted = list(consultation.comments.counted().values(*fields)) + list(
+        consultation.writtenopinions.counted().values(*fields)
     )
     organizations = sorted({row["author_name"] for row in counted if row["capacity"] == Capacity.ORGANIZATION})
-    persons = len({row["author_name"] for row in counted if row["capacity"] == Capacity.PERSON})
+    persons = len({_person(row) for row in counted if row["capacity"] == Capacity.PERSON})
     body = any(row["capacity"] == Capacity.BODY for row in counted)
     return {"organizations": organizations, "persons": persons, "body": body}
 
