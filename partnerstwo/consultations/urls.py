@@ -18,6 +18,7 @@ urlpatterns = [
     path("<slug:slug>/opinie/<int:pk>/wycofanie/", views.withdraw, {"kind": "opinion"}, name="withdraw_opinion"),
     path("<slug:slug>/obserwuj/", views.follow, name="follow"),
     path("<slug:slug>/zmiany/<int:number>/", views.changes, name="changes"),
+    path("<slug:slug>/wersje/<int:number>/", views.version, name="version"),
     path("<slug:slug>/sprawozdanie/", views.report_page, name="report"),
     path("<slug:slug>/sprawozdanie.pdf", views.report_pdf, name="report_pdf"),
     path("<slug:slug>/sprawozdanie.xlsx", views.report_xlsx, name="report_xlsx"),

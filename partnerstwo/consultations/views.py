@@ -274,6 +274,37 @@ def changes(request, slug, number):
     })
 
 
+@require_GET
+def version(request, slug, number):
+    """An earlier version of the draft as it was: its units at their anchors, what the next version changed in each,
+    and the comments made on it (by the same rules of visibility as on the consultation's page)."""
+    consultation = _consultation(slug)
+    versions = {version.number: version for version in consultation.versions.filter(number__in=[number, number + 1])}
+    if number not in versions:
+        raise Http404
+    if number + 1 not in versions:  # the current version is the consultation's own page
+        return redirect(consultation.get_absolute_url())
+    old, following = versions[number], versions[number + 1]
+    units = list(old.units.all())
+    changes = wording.compare_versions(units, list(following.units.all()))
+    changed = {change.anchor: change for change in changes if change.change != "added"}
+    comments = {}
+    for comment in (_visible_comments(consultation, request.user).filter(unit__version=old)
+                    .select_related("organization", "answer").order_by("created_at", "pk")):
+        comment.diff = wording.word_diff(comment.current_wording, comment.proposed_wording)
+        comments.setdefault(comment.unit_id, []).append(comment)
+    for unit in units:
+        unit.change = changed.get(unit.anchor)
+        unit.old_comments = comments.get(unit.pk, [])
+    return render(request, "consultations/version.html", {
+        "consultation": consultation, "version": old, "following": following,
+        "current": consultation.current_version(), "units": units,
+        "added": [change for change in changes if change.change == "added"],
+        "comment_count": sum(len(listed) for listed in comments.values()),
+        "comments_visible": consultation.comments_visible(),
+    })
+
+
 def _reported(slug) -> Consultation:
     return get_object_or_404(_public().filter(report_published_at__isnull=False).prefetch_related("spheres"),
                              slug=slug)

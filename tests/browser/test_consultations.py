@@ -1,6 +1,6 @@
 """Consultations in a real browser: axe on every new page pattern in the four display modes (the list, a
-consultation with its units, one unit's comments, the changes of a version, the report, the events calendar
-with the consultation periods), the participant's pages (the consultation signed in, the comment form with
+consultation with its units, one unit's comments, the changes of a version, an earlier version with its comments,
+the report, the events calendar with the consultation periods), the participant's pages (the consultation signed in, the comment form with
 errors, editing a comment, a written opinion, the closed form, the refusal), and the official's pages (list,
 new, edit, consultation in every stage, text and split, a received comment, moderation of a comment and of
 an opinion, answering, report draft)."""
@@ -26,6 +26,7 @@ def public_paths():
     anchor = open_one.comments.exclude(unit=None).values_list("unit__anchor", flat=True).first()
     return ["/konsultacje/", open_one.get_absolute_url(), f"{open_one.get_absolute_url()}przepis/{anchor}/",
             f"{finished.get_absolute_url()}sprawozdanie/", f"{open_one.get_absolute_url()}zmiany/2/",
+            f"{open_one.get_absolute_url()}wersje/1/",
             consultation_in(Stage.UPCOMING).get_absolute_url(), finished.get_absolute_url(), "/wydarzenia/"]
 
 
