@@ -2,7 +2,8 @@
 has not started, one open with comments on several provisions (an organisation, the Team on its adopted
 opinion, a paper one, a written opinion, one removed by the moderator, a new version of the draft), one closed
 awaiting answers (one answer drafted), one finished with its report (identical comments answered together,
-the meeting's minutes), and one finished that received no comments. Keyed by title, so running it twice
+the meeting's minutes), and one finished that received no comments. Announcing the open one opens the Team's draft
+opinion on it (drafting.open_body_position), linked both ways. Keyed by title, so running it twice
 changes nothing."""
 
 import datetime as dt

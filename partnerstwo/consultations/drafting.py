@@ -18,6 +18,9 @@ from partnerstwo.consultations import units as splitting
 from partnerstwo.consultations.models import Consultation, DraftVersion, Kind, Unit, body_opinion_due
 from partnerstwo.events import publishing as event_publishing
 from partnerstwo.events.models import Event, EventKind, EventStatus, OrganizerKind
+from partnerstwo.lib.emails import absolute_url
+from partnerstwo.team.models import Body, Position
+from partnerstwo.team.positions import voting
 
 MAX_UNITS = 5000
 
@@ -150,7 +153,46 @@ def announce(consultation: Consultation, *, by) -> Consultation:
     if consultation.form_meeting:
         consultation.meeting_event = _meeting_event(consultation, by=by)
         consultation.save(update_fields=["meeting_event"])
+    open_body_position(consultation)
     return consultation
+
+
+# What the body's position is about, by the kind of draft: the programme and a strategy are the opinions the Act
+# asks of it within 14 days of delivery (art. 41i ust. 2); the rest concern a followed act or the topic.
+BODY_CONCERNS = {Kind.PROGRAMME: Position.Concerns.PROGRAMME, Kind.STRATEGY: Position.Concerns.STRATEGY}
+
+
+@transaction.atomic
+def open_body_position(consultation: Consultation) -> Position | None:
+    """The advisory body's draft opinion on an announced consultation it is consulted in, opened once and linked
+    both ways (consultation.team_position, position.consultation), due on the consultation's last day. Called on
+    the announcement and on every later save: a draft already opened only follows the consultation's dates, title
+    and act; one the body has put to the vote or decided is the body's and is left as it is."""
+    consultation = Consultation.objects.select_for_update().select_related("team_position").get(pk=consultation.pk)
+    if not (consultation.is_announced and consultation.for_body):
+        return consultation.team_position
+    position = consultation.team_position
+    if position is not None and position.status != Position.Status.DRAFT:
+        return position
+    if position is None:
+        position = Position(body=Body.objects.the_body(), kind=Position.Kind.OPINION, text=_(
+            "Projekt opinii Zespołu w konsultacjach projektu: [%(title)s](%(url)s). Członkowie Zespołu uzupełniają "
+            "jego treść; po przyjęciu opinii Zespół zgłasza ją w konsultacjach."
+        ) % {"title": consultation.title, "url": consultation.get_absolute_url()})
+    position.title = (_("Opinia w konsultacjach: %(title)s") % {"title": consultation.title})[:300]
+    position.concerns = BODY_CONCERNS.get(consultation.kind, Position.Concerns.TOPIC)
+    if position.concerns == Position.Concerns.TOPIC and consultation.legal_act_id:
+        position.concerns, position.legal_act_id = Position.Concerns.LEGAL_ACT, consultation.legal_act_id
+    position.delivered_on = consultation.starts_on if position.concerns in BODY_CONCERNS.values() else None
+    position.subject_title = consultation.title[:300]
+    position.subject_url = absolute_url(consultation.get_absolute_url())
+    position.respond_by = consultation.ends_on
+    created = position.pk is None
+    voting.save_draft(position=position, addressed_to=[consultation.department] if created else None)
+    if created:
+        consultation.team_position = position
+        consultation.save(update_fields=["team_position"])
+    return position
 
 
 def _meeting_event(consultation: Consultation, *, by) -> Event:

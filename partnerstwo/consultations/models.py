@@ -122,6 +122,12 @@ class Consultation(models.Model):
         "events.Event", on_delete=models.SET_NULL, null=True, blank=True, related_name="consultation",
         editable=False,
     )
+    # The advisory body's draft position opened when a consultation it is consulted in is announced (drafting.
+    # open_body_position); the position's page reads the consultation back through this link.
+    team_position = models.OneToOneField(
+        "team.Position", verbose_name=_("stanowisko Zespołu w tych konsultacjach"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="consultation", editable=False,
+    )
     meeting_minutes = models.TextField(_("protokół ze spotkania"), blank=True, max_length=20000)
     comments_public_at_once = models.BooleanField(
         _("uwagi widoczne od razu"), default=True,

@@ -83,7 +83,7 @@ def edit(request, pk):
     data, _files = submitted(request)
     form = ConsultationForm(data, instance=consultation, user=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        drafting.open_body_position(form.save())
         messages.success(request, _("Zmiany zapisane."))
         return _to_detail(consultation)
     return render(request, "consultations/panel/form.html", {"form": form, "consultation": consultation},

@@ -61,7 +61,8 @@ def index(request):
 
 
 def _consultation(slug) -> Consultation:
-    return get_object_or_404(_public().prefetch_related("spheres", "documents"), slug=slug)
+    return get_object_or_404(_public().select_related("team_position").prefetch_related("spheres", "documents"),
+                             slug=slug)
 
 
 def _visible_comments(consultation, user):

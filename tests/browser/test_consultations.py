@@ -1,9 +1,9 @@
 """Consultations in a real browser: axe on every new page pattern in the four display modes (the list, a
 consultation with its units, one unit's comments, the changes of a version, an earlier version with its comments,
-the report, the events calendar with the consultation periods), the participant's pages (the consultation signed in, the comment form with
-errors, editing a comment, a written opinion, the closed form, the refusal), and the official's pages (list,
-new, edit, consultation in every stage, text and split, a received comment, moderation of a comment and of
-an opinion, answering, report draft)."""
+the report, the events calendar with the consultation periods), the participant's pages (the consultation signed
+in, the comment form with errors, editing a comment, a written opinion, the closed form, the refusal), and the
+official's pages (list, new, edit, consultation in every stage, text and split, a received comment, moderation of
+a comment and of an opinion, answering, report draft)."""
 
 import pytest
 from playwright.sync_api import expect

@@ -126,6 +126,9 @@ class Position(models.Model):
         _("projekt doręczono Zespołowi"), null=True, blank=True,
         help_text=_("Dla programu współpracy i strategii rozwoju: od tego dnia biegnie 14 dni na opinię."),
     )
+    # A deadline set from elsewhere on the platform, not by the Act: the last day of a consultation the body is
+    # consulted in (its draft position is opened with the consultation's end and follows it while a draft).
+    respond_by = models.DateField(_("termin na stanowisko"), null=True, blank=True, editable=False)
     # The member who wrote the draft in the members' area; empty when the body's staff wrote it in the panel.
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("projekt przygotował(a)"), on_delete=models.SET_NULL, null=True,

@@ -61,8 +61,10 @@ def test_the_demo_has_meetings_with_approved_minutes_a_coming_meeting_and_positi
     assert body.meetings.past().filter(minutes_status=Meeting.MinutesStatus.DRAFT).count() == 1
     coming = body.meetings.upcoming().get()
     assert coming.departments.exists() and coming.guests.exists() and coming.invitations_sent_at
-    statuses = sorted(body.positions.values_list("status", flat=True))
+    statuses = sorted(body.positions.filter(consultation=None).values_list("status", flat=True))
     assert statuses == ["adopted", "adopted", "adopted", "draft", "rejected", "voting"]
+    # The announced demo consultations the body is consulted in opened its draft opinions (consultations' demo).
+    assert list(body.positions.exclude(consultation=None).values_list("status", flat=True)) == ["draft", "draft"]
     assert {p.register_label.split("/")[0] for p in Position.objects.adopted()} == {"1", "2", "3"}
     assert body.legal_acts.get().positions.exists()
 
