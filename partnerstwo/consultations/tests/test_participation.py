@@ -208,3 +208,21 @@ def test_each_provision_links_to_its_comments_and_to_the_form(client, open_consu
     assert f'href="/konsultacje/{open_consultation.slug}/przepis/par-2-ust-1/"' in html
     assert f'href="/konsultacje/{open_consultation.slug}/uwaga/?jednostka=par-1"' in html
     assert client.get(f"/konsultacje/{open_consultation.slug}/przepis/par-2-ust-1/").status_code == 200
+
+
+def test_the_units_kept_in_memory_follow_new_comments_and_the_form(client, open_consultation, representative_a,
+                                                                  organization_a):
+    """The rendered units are kept per state (views._units_html): a new comment or a reader who may comment sees
+    the page as it is now."""
+    path = open_consultation.get_absolute_url()
+    link = f'href="/konsultacje/{open_consultation.slug}/przepis/par-2-ust-1/"'
+    html = client.get(path).content.decode()
+    assert link not in html and "?jednostka=par-1" not in html
+
+    participation.submit_comment(open_consultation, by=representative_a, capacity="organization",
+                                 organization=organization_a, unit=participation.unit_for_comment(
+                                     open_consultation, "par-2-ust-1"), proposed_wording="A", justification="B")
+    html = client.get(path).content.decode()
+    assert link in html and "?jednostka=par-1" not in html
+    client.force_login(representative_a)
+    assert "?jednostka=par-1" in client.get(path).content.decode()

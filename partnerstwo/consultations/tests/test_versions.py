@@ -86,3 +86,17 @@ def test_an_old_version_takes_the_same_number_of_queries_for_any_number_of_units
 
     assert queries(client, f"/konsultacje/{small.slug}/wersje/1/") == queries(
         client, f"/konsultacje/{large.slug}/wersje/1/")
+
+
+def test_a_comment_on_an_earlier_version_counts_at_the_same_provision_of_the_current_one(
+        client, department_x, official_x, representative_a, organization_a):
+    consultation = f.consultation(department_x, by=official_x)
+    participation.submit_comment(
+        consultation, by=representative_a, capacity="organization", organization=organization_a,
+        unit=participation.unit_for_comment(consultation, "par-1"), proposed_wording="A", justification="B")
+    drafting.save_text(consultation, text=f.TEXT + "\n§ 4. Nowy.", by=official_x, note="Dodano § 4.")
+
+    html = client.get(consultation.get_absolute_url()).content.decode()
+
+    assert "1 uwaga do § 1" in html
+    assert f'href="/konsultacje/{consultation.slug}/przepis/par-1/"' in html
