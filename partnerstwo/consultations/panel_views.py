@@ -232,8 +232,10 @@ def answers(request, pk):
         listed = listed.filter(answer__isnull=True)
     page = Paginator(listed, ANSWER_PAGE_SIZE).get_page(request.GET.get("strona"))
     data, _files = submitted(request)
-    # Any counted comment of this consultation may be chosen (ids only: the labels are the page's rows).
-    choices = [(str(pk), str(pk)) for pk in consultation.comments.counted().values_list("pk", flat=True)]
+    # Any counted comment of this consultation may be chosen (ids only: the labels are the page's rows). Read only
+    # to check what was sent: the page draws its own checkboxes, and 3,000 ids cost a reader for nothing.
+    choices = [(str(pk), str(pk)) for pk in consultation.comments.counted().values_list("pk", flat=True)] \
+        if request.method == "POST" else []
     form = AnswerForm(data, comment_choices=choices,
                       initial={"comments": [request.GET["uwaga"]] if request.GET.get("uwaga") else []})
     if request.method == "POST" and form.is_valid():
