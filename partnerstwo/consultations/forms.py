@@ -150,6 +150,10 @@ class SpeakerFields(forms.Form):
             del self.fields["organization"]
         if Capacity.BODY in capacities:
             self.fields["body_position"].queryset = participation.body_positions()
+            # The body's own opinion on this consultation (drafting.open_body_position), once adopted, comes first.
+            own = consultation.team_position
+            if own is not None and own.status == own.Status.ADOPTED:
+                self.fields["body_position"].initial = own.pk
         else:
             del self.fields["body_position"]
 

@@ -79,3 +79,17 @@ def test_a_position_the_body_put_to_the_vote_is_left_as_it_is(department_x, offi
     assert drafting.open_body_position(consultation) == position
     position.refresh_from_db()
     assert position.respond_by == consultation.ends_on and Position.objects.count() == 1
+
+
+def test_once_adopted_the_bodys_own_opinion_is_offered_first_in_the_comment_form(client, department_x, official_x,
+                                                                                 team_member):
+    consultation = f.consultation(department_x, by=official_x, announced=False)
+    drafting.announce(consultation, by=official_x)
+    position = Consultation.objects.get(pk=consultation.pk).team_position
+    Position.objects.filter(pk=position.pk).update(status=Position.Status.ADOPTED, register_year=2026,
+                                                   register_number=7, decided_at=timezone.now())
+    client.force_login(team_member)
+
+    html = client.get(f"{consultation.get_absolute_url()}uwaga/").content.decode()
+
+    assert f'<option value="{position.pk}" selected>' in html
