@@ -90,8 +90,9 @@ def _units_html(consultation, version, counts: dict, *, show_form: bool) -> str:
     unit, the form being offered and the language, which make the key (the units are read only when it is missing).
     `counts` is by unit id: a comment on a provision follows it, by its anchor, into a new version that keeps its
     number."""
-    state = (consultation.slug, version.pk, version.created_at, hashlib.sha256(version.text.encode()).hexdigest(),
-             sorted(counts.items()), show_form, get_language())
+    # A version's units never change once it is saved, and re-pasting version 1 before the announcement gives it a
+    # new created_at: the version's id and time stand for its text.
+    state = (consultation.slug, version.pk, version.created_at, sorted(counts.items()), show_form, get_language())
     key = "consultation-units:" + hashlib.sha256(repr(state).encode()).hexdigest()
 
     def render():
@@ -119,7 +120,8 @@ def _units_html(consultation, version, counts: dict, *, show_form: bool) -> str:
 @require_GET
 def detail(request, slug):
     consultation = _consultation(slug)
-    version = consultation.current_version()
+    versions = list(consultation.versions.defer("text").order_by("number"))  # one query for the list and the current
+    version = versions[-1] if versions else None
     visible = _visible_comments(consultation, request.user)
     # Per unit, from the comments' index alone (grouping by the units' anchors through a join took five times as
     # long at 3,000 comments); the units' HTML adds them up by anchor when it is rendered.
@@ -140,9 +142,8 @@ def detail(request, slug):
         "consultation": consultation, "version": version,
         "units_html": _units_html(consultation, version, counts, show_form=is_open and can_take_part
                                   and consultation.form_site) if version else "",
-        "versions": consultation.versions.order_by("number"),
+        "versions": versions,
         "whole_comments": whole, "gone_comments": gone, "opinions": opinions,
-        "comment_total": visible.count(),
         "can_take_part": can_take_part,
         "is_open": is_open,
         "stage": consultation.stage(),
