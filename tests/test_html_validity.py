@@ -93,7 +93,7 @@ def team_secretarys_pages(opinion) -> list[str]:
 
     held = Meeting.objects.get(title="Posiedzenie nr 8")
     coming = Meeting.objects.get(title="Posiedzenie nr 9")
-    draft = Position.objects.get(status="draft")
+    draft = Position.objects.get(status="draft", consultation=None)  # not the ones consultations opened
     panel = "panel:team_panel:"
     return [
         reverse(f"{panel}position", args=[opinion.pk]), reverse(f"{panel}meeting_delete", args=[coming.pk]),

@@ -12,13 +12,14 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models import Count, F, Max
+from django.http import FileResponse
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from partnerstwo.consultations.models import Answer, Capacity, Comment, Consultation
 from partnerstwo.lib.pdf import tagged_pdf
-from partnerstwo.lib.tabular.write import xlsx_response
+from partnerstwo.lib.tabular.write import XLSX_TYPE, xlsx_response
 
 # How long a rendered report body stays in the cache (its key changes whenever the report does).
 REPORT_CACHE_SECONDS = 7 * 24 * 3600
@@ -139,3 +140,17 @@ def xlsx(consultation: Consultation):
         xlsx_header(), xlsx_rows(list(comments(consultation))),
         filename=f"sprawozdanie-{consultation.slug}.xlsx", sheet_title=str(_("Uwagi")),
     )
+
+
+def stored_xlsx(consultation: Consultation) -> FileResponse:
+    """The published report's XLSX, made once per state of the report and language (3,000 comments take openpyxl
+    a second or more) and then read from storage, under the PDF's name, which changes with the report."""
+    name = pdf_name(consultation).removesuffix(".pdf") + f"-{get_language()}.xlsx"
+    if not default_storage.exists(name):
+        made = xlsx(consultation)
+        content = b"".join(made.streaming_content)
+        made.close()
+        if not default_storage.exists(name):  # another request may have made it meanwhile
+            default_storage.save(name, ContentFile(content))
+    return FileResponse(default_storage.open(name, "rb"), as_attachment=True,
+                        filename=f"sprawozdanie-{consultation.slug}.xlsx", content_type=XLSX_TYPE)

@@ -378,7 +378,7 @@ def report_pdf(request, slug):
 
 @require_GET
 def report_xlsx(request, slug):
-    return report.xlsx(_reported(slug))
+    return report.stored_xlsx(_reported(slug))
 
 
 @require_GET

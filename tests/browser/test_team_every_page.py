@@ -25,7 +25,9 @@ def every_page() -> dict[str, str]:
     coming = Meeting.objects.get(title="Posiedzenie nr 9")
     item = AgendaItem.objects.filter(meeting=coming).order_by("position").first()
     voting = Position.objects.get(status="voting")
-    draft = Position.objects.get(status="draft")
+    # The draft opinion a consultation opened on its announcement, linked to it (consultations' demo).
+    consulted = Position.objects.filter(consultation__isnull=False).order_by("pk").first()
+    draft = Position.objects.get(status="draft", consultation=None)  # not the ones consultations opened
     adopted = Position.objects.get(concerns=Position.Concerns.COMPETITION)
     rejected = Position.objects.get(status="rejected")
     culture = Group.objects.get(slug="kultura")
@@ -52,6 +54,7 @@ def every_page() -> dict[str, str]:
         # the members' area
         "members-home": "/zespol/dla-czlonkow/", "members-vote": f"/zespol/dla-czlonkow/stanowiska/{voting.pk}/",
         "members-draft-position": f"/zespol/dla-czlonkow/stanowiska/{draft.pk}/",
+        "members-consultation-position": f"/zespol/dla-czlonkow/stanowiska/{consulted.pk}/",
         "members-position-new": "/zespol/dla-czlonkow/stanowiska/nowy-projekt/",
         "members-position-edit": f"/zespol/dla-czlonkow/stanowiska/{draft.pk}/projekt/",
         "members-draft-minutes": f"/zespol/dla-czlonkow/posiedzenia/{draft_minutes.pk}/",
@@ -73,6 +76,7 @@ def every_page() -> dict[str, str]:
         "panel-action-new": f"{panel}/posiedzenia/{draft_minutes.pk}/nowe-zadanie/",
         "panel-positions": f"{panel}/stanowiska/", "panel-position-new": f"{panel}/stanowiska/nowe/",
         "panel-position-draft": f"{panel}/stanowiska/{draft.pk}/",
+        "panel-position-consultation": f"{panel}/stanowiska/{consulted.pk}/",
         "panel-position-voting": f"{panel}/stanowiska/{voting.pk}/",
         "panel-position-adopted": f"{panel}/stanowiska/{adopted.pk}/",
         "panel-position-edit": f"{panel}/stanowiska/{draft.pk}/zmien/",

@@ -284,3 +284,37 @@ def test_the_report_page_is_rendered_once_and_again_after_a_change(client, depar
     participation.remove(comment, by=official_x, reason="Dane osobowe innych osób.")
     after = client.get(url).content.decode()
     assert "Propozycja" not in after and "W konsultacjach nie zgłoszono uwag" in after
+
+
+def test_the_reports_xlsx_is_made_once_per_state_of_the_report(client, department_x, official_x, representative_a,
+                                                               organization_a, fixed_clock, settings, tmp_path,
+                                                               monkeypatch):
+    import io
+
+    from openpyxl import load_workbook
+
+    from partnerstwo.consultations import answering, report
+
+    settings.MEDIA_ROOT = tmp_path
+    consultation = f.consultation(department_x, by=official_x)
+    comment = participation.submit_comment(consultation, by=representative_a, capacity="organization",
+                                           organization=organization_a, unit=None, proposed_wording="Propozycja A",
+                                           justification="B")
+    fixed_clock.move_to(consultation.deadline() + dt.timedelta(hours=1))
+    answering.answer(consultation, comment_ids=[comment.pk], decision="rejected", justification="Nie.",
+                     by=official_x)
+    answering.publish_report(consultation, by=official_x, outcome="Wynik.")
+    made = []
+    build = report.xlsx
+    monkeypatch.setattr(report, "xlsx", lambda c: made.append(c.pk) or build(c))
+    path = f"/konsultacje/{consultation.slug}/sprawozdanie.xlsx"
+
+    def rows():
+        response = client.get(path)
+        assert response["Content-Disposition"].startswith("attachment")
+        sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+        return [row[5] for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+    assert rows() == ["Propozycja A"] and rows() == ["Propozycja A"] and len(made) == 1  # the second one stored
+    participation.remove(comment, by=official_x, reason="Dane osobowe.")
+    assert rows() == [] and len(made) == 2  # a changed report: a new file
