@@ -168,7 +168,8 @@ def open_body_position(consultation: Consultation) -> Position | None:
     both ways (consultation.team_position, position.consultation), due on the consultation's last day. Called on
     the announcement and on every later save: a draft already opened only follows the consultation's dates, title
     and act; one the body has put to the vote or decided is the body's and is left as it is."""
-    consultation = Consultation.objects.select_for_update().select_related("team_position").get(pk=consultation.pk)
+    # The position is read after the lock: PostgreSQL locks no row on the nullable side of an outer join.
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if not (consultation.is_announced and consultation.for_body):
         return consultation.team_position
     position = consultation.team_position

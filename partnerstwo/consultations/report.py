@@ -7,6 +7,7 @@ so a consultation without comments has one too.
 """
 
 import hashlib
+import io
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from partnerstwo.consultations.models import Answer, Capacity, Comment, Consultation
 from partnerstwo.lib.pdf import tagged_pdf
-from partnerstwo.lib.tabular.write import XLSX_TYPE, xlsx_response
+from partnerstwo.lib.tabular.write import XLSX_TYPE, write_xlsx
 
 # How long a rendered report body stays in the cache (its key changes whenever the report does).
 REPORT_CACHE_SECONDS = 7 * 24 * 3600
@@ -135,11 +136,10 @@ def xlsx_rows(listed: list[Comment]):
         ]
 
 
-def xlsx(consultation: Consultation):
-    return xlsx_response(
-        xlsx_header(), xlsx_rows(list(comments(consultation))),
-        filename=f"sprawozdanie-{consultation.slug}.xlsx", sheet_title=str(_("Uwagi")),
-    )
+def xlsx(consultation: Consultation) -> bytes:
+    output = io.BytesIO()
+    write_xlsx(output, xlsx_header(), xlsx_rows(list(comments(consultation))), sheet_title=str(_("Uwagi")))
+    return output.getvalue()
 
 
 def stored_xlsx(consultation: Consultation) -> FileResponse:
@@ -147,9 +147,7 @@ def stored_xlsx(consultation: Consultation) -> FileResponse:
     a second or more) and then read from storage, under the PDF's name, which changes with the report."""
     name = pdf_name(consultation).removesuffix(".pdf") + f"-{get_language()}.xlsx"
     if not default_storage.exists(name):
-        made = xlsx(consultation)
-        content = b"".join(made.streaming_content)
-        made.close()
+        content = xlsx(consultation)
         if not default_storage.exists(name):  # another request may have made it meanwhile
             default_storage.save(name, ContentFile(content))
     return FileResponse(default_storage.open(name, "rb"), as_attachment=True,

@@ -64,14 +64,19 @@ def text_cell(sheet, value):
     return value
 
 
-def xlsx_response(header: list[str], rows: Iterable[list], *, filename: str, sheet_title: str) -> FileResponse:
-    """openpyxl's write-only workbook keeps rows in a temporary file, not in memory."""
+def write_xlsx(output, header: list[str], rows: Iterable[list], *, sheet_title: str) -> None:
+    """One sheet into `output` (a binary file); openpyxl's write-only workbook keeps rows in a temporary file,
+    not in memory."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=sheet_title)
     sheet.append([str(label) for label in header])
     for cells in rows:
         sheet.append([text_cell(sheet, value) for value in cells])
-    output = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it after sending
     workbook.save(output)
+
+
+def xlsx_response(header: list[str], rows: Iterable[list], *, filename: str, sheet_title: str) -> FileResponse:
+    output = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it after sending
+    write_xlsx(output, header, rows, sheet_title=sheet_title)
     output.seek(0)
     return FileResponse(output, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
