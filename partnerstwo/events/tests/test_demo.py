@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from partnerstwo.accounts.models import User
+from partnerstwo.events import recurrence
 from partnerstwo.events.models import Event, EventChange, EventStatus, ForumSession, Occurrence, Registration
 from partnerstwo.organizations.models import Organization
 
@@ -23,8 +24,11 @@ def test_the_demo_loads_a_full_calendar_and_running_it_twice_adds_nothing():
     assert Event.objects.filter(status=EventStatus.PENDING).exists()
     assert len(set(Event.objects.values_list("kind", flat=True))) >= 6
 
-    weekly = Event.objects.exclude(rrule="").get()
+    weekly = Event.objects.get(slug="demo-zajecia-ruchowe-seniorow")
     assert weekly.exdates and weekly.occurrences.count() == 8  # nine Tuesdays minus one
+    # Every repeating event of the demo can be edited with the form's plain choices.
+    for event in Event.objects.exclude(rrule=""):
+        assert recurrence.from_rule(event.rrule, event.starts_at), event.rrule
 
     training = Event.objects.get(slug="demo-szkolenie-oferty-konkursowe")
     occurrence = training.occurrences.get()
