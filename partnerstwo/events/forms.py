@@ -6,7 +6,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import PublicTaskSphere
@@ -63,24 +62,13 @@ class DateInput(forms.DateInput):
 
 
 NO_REPEAT, STORED_RULE = "no", "rule"
-WEEKDAY_NAMES = [
-    _("poniedziałek"), _("wtorek"), _("środa"), _("czwartek"), _("piątek"), _("sobota"), _("niedziela"),
-]
-# "the second Tuesday" / "the second Wednesday": Polish ordinals agree with the weekday's gender.
-ORDINAL_NAMES = {
-    "m": {1: _("pierwszy"), 2: _("drugi"), 3: _("trzeci"), 4: _("czwarty"), -1: _("ostatni")},
-    "f": {1: _("pierwsza"), 2: _("druga"), 3: _("trzecia"), 4: _("czwarta"), -1: _("ostatnia")},
-}
-FEMININE_WEEKDAYS = {2, 5, 6}
 MIN_COUNT = 2
 EXCEPTION_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 
 
 def nth_weekday_choices():
     return [("", _("— wybierz —"))] + [
-        (f"{ordinal}:{day}", format_lazy(
-            "{} {}", ORDINAL_NAMES["f" if day in FEMININE_WEEKDAYS else "m"][ordinal], WEEKDAY_NAMES[day]
-        ))
+        (f"{ordinal}:{day}", recurrence.nth_weekday_name(ordinal, day))
         for ordinal in recurrence.ORDINALS for day in range(7)
     ]
 
@@ -119,7 +107,7 @@ class EventForm(forms.ModelForm):
     )
     repeat_weekdays = forms.TypedMultipleChoiceField(
         label=_("Dni tygodnia (przy powtarzaniu co tydzień)"), required=False, coerce=int,
-        choices=list(enumerate(WEEKDAY_NAMES)), widget=forms.CheckboxSelectMultiple,
+        choices=list(enumerate(recurrence.WEEKDAY_NAMES)), widget=forms.CheckboxSelectMultiple,
     )
     repeat_month_day = forms.IntegerField(
         label=_("Dzień miesiąca (przy powtarzaniu co miesiąc tego samego dnia)"), required=False,

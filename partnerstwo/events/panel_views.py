@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from partnerstwo.events import publishing
+from partnerstwo.events import publishing, recurrence
 from partnerstwo.events.forms import EventForm, ForumSessionFormSet, PresentingOrganizationsForm, ReviewForm
 from partnerstwo.events.manage_views import cancel_event, fieldsets, save_event_form
 from partnerstwo.events.models import Event, EventChange, EventStatus
@@ -80,6 +80,7 @@ def review(request, pk):
             return redirect("panel:events_panel:index")
     return render(request, "events/panel/review.html", {
         "event": event, "form": form, "occurrences": event.occurrences.all()[:20],
+        "repetition": recurrence.describe(event.rrule, event.starts_at) if event.rrule else "",
     })
 
 

@@ -11,6 +11,9 @@ import datetime
 
 import icalendar
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.events import schedule
 
@@ -18,6 +21,21 @@ WEEKLY, MONTHLY_DAY, MONTHLY_WEEKDAY = "weekly", "monthly_day", "monthly_weekday
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]  # index = datetime.date.weekday()
 ORDINALS = [1, 2, 3, 4, -1]  # "the Nth weekday of the month"; -1 is the last one
 MAX_INTERVAL = 12
+WEEKDAY_NAMES = [
+    _("poniedziałek"), _("wtorek"), _("środa"), _("czwartek"), _("piątek"), _("sobota"), _("niedziela"),
+]
+# "the second Tuesday" / "the second Wednesday": Polish ordinals agree with the weekday's gender.
+ORDINAL_NAMES = {
+    "m": {1: _("pierwszy"), 2: _("drugi"), 3: _("trzeci"), 4: _("czwarty"), -1: _("ostatni")},
+    "f": {1: _("pierwsza"), 2: _("druga"), 3: _("trzecia"), 4: _("czwarta"), -1: _("ostatnia")},
+}
+FEMININE_WEEKDAYS = {2, 5, 6}
+
+
+def nth_weekday_name(ordinal: int, weekday: int):
+    """'drugi wtorek', 'ostatnia niedziela' (lazy)."""
+    gender = "f" if weekday in FEMININE_WEEKDAYS else "m"
+    return format_lazy("{} {}", ORDINAL_NAMES[gender][ordinal], WEEKDAY_NAMES[weekday])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,6 +65,28 @@ class Recurrence:
         elif self.count:
             parts["COUNT"] = self.count
         return schedule.normalise_rule(icalendar.vRecur(parts).to_ical().decode())
+
+
+def describe(rule: str, starts_at: datetime.datetime) -> str:
+    """The rule in words, as the form offers it ("co tydzień: wtorek, czwartek; do 30.06.2027"); the rule itself
+    when the plain choices cannot say it."""
+    plain = from_rule(rule, starts_at)
+    if plain is None:
+        return rule
+    if plain.frequency == WEEKLY:
+        often = gettext("co tydzień") if plain.interval == 1 else gettext("co %(n)s. tydzień") % {"n": plain.interval}
+        text = gettext("%(often)s: %(days)s") % {"often": often, "days": ", ".join(map(str, (
+            WEEKDAY_NAMES[day] for day in plain.weekdays)))}
+    else:
+        often = gettext("co miesiąc") if plain.interval == 1 else gettext("co %(n)s. miesiąc") % {"n": plain.interval}
+        if plain.frequency == MONTHLY_DAY:
+            text = gettext("%(often)s, %(day)s. dnia miesiąca") % {"often": often, "day": plain.month_day}
+        else:
+            which = nth_weekday_name(plain.ordinal, plain.weekday)
+            text = gettext("%(often)s: %(days)s") % {"often": often, "days": which}
+    end = (gettext("do %(date)s") % {"date": f"{plain.until:%d.%m.%Y}"} if plain.until
+           else gettext("liczba terminów: %(count)s") % {"count": plain.count})
+    return f"{text}; {end}"
 
 
 def from_rule(rule: str, starts_at: datetime.datetime) -> Recurrence | None:

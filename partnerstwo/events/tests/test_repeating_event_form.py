@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from partnerstwo.events import schedule
 from partnerstwo.events.forms import EventForm
-from partnerstwo.events.models import Event, OrganizerKind
+from partnerstwo.events.models import Event, EventStatus, OrganizerKind
 from partnerstwo.events.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -194,3 +194,21 @@ def test_a_rule_the_plain_choices_cannot_say_is_shown_read_only_and_kept(client,
 
 def test_nobody_can_keep_a_stored_rule_on_a_new_event(official_x):
     assert "repeat" in form_for(official_x, repeat="rule").errors
+
+
+@pytest.mark.parametrize(("rule", "words"), [
+    ("FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10", "co tydzień: wtorek, czwartek; liczba terminów: 10"),
+    ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;UNTIL=20300630", "co 2. tydzień: poniedziałek; do 30.06.2030"),
+    ("FREQ=MONTHLY;BYMONTHDAY=15;COUNT=6", "co miesiąc, 15. dnia miesiąca; liczba terminów: 6"),
+    ("FREQ=MONTHLY;BYDAY=-1SU;COUNT=5", "co miesiąc: ostatnia niedziela; liczba terminów: 5"),
+    ("FREQ=DAILY;COUNT=5", "FREQ=DAILY;COUNT=5"),
+])
+def test_an_official_reviewing_an_event_reads_its_repetition_in_words(client, official_x, organization_a, rule,
+                                                                       words):
+    event = f.event(starts_at=START, ends_at=END, rrule=rule, status=EventStatus.PENDING,
+                    organization=organization_a)
+    client.force_login(official_x)
+
+    page = client.get(reverse("panel:events_panel:review", args=[event.pk])).content.decode()
+
+    assert words in page
