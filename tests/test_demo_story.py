@@ -23,7 +23,8 @@ from partnerstwo.lib.markdown import render_markdown
 from partnerstwo.news.models import NewsItem
 
 # The demo news that announce an event (news/demo_texts): each must link it.
-ANNOUNCING = ["spotkanie-integracyjne-organizacji-zapisy", "szkolenie-sprawozdawczosc-opp", "dyzury-doradcze-w-centrum"]
+ANNOUNCING = ["spotkanie-integracyjne-organizacji-zapisy", "szkolenie-sprawozdawczosc-opp", "dyzury-doradcze-w-centrum",
+              "forum-inicjatyw-pozarzadowych-zaproszenie"]
 LINK = re.compile(r'href="([^"]+)"')
 POLISH_MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
                  "października", "listopada", "grudnia"]

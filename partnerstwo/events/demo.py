@@ -87,6 +87,8 @@ SPHERE_CYCLE = [
 ANNOUNCED_MEETING = "demo-spotkanie-integracyjne-organizacji"
 ANNOUNCED_TRAINING = "demo-szkolenie-sprawozdawczosc-opp"
 ADVISORY_HOURS = "demo-dyzury-doradcze"
+FORUM = "demo-forum-inicjatyw-pozarzadowych"
+FORUM_IN_DAYS = 20  # the Forum always lies ahead: its first day is this many days from today
 ADVISORY_HOURS_FROM = -29  # days from today: publication_day of the news about them (06-dyzury-doradcze…)
 
 
@@ -98,10 +100,11 @@ def working_day_from(day: datetime.date, step: int = 1) -> datetime.date:
 
 
 def announced_days(today: datetime.date) -> dict[str, datetime.date]:
-    """The days of the announced events, as the news texts name them ({{ meeting_day }}, {{ training_day }})."""
+    """The days of the announced events, as the news texts name them ({{ meeting_day }}, {{ training_day }}...)."""
     return {
         "meeting_day": working_day_from(today + datetime.timedelta(days=19)),
         "training_day": working_day_from(today + datetime.timedelta(days=5)),
+        "forum_day": today + datetime.timedelta(days=FORUM_IN_DAYS),
     }
 
 
@@ -345,10 +348,10 @@ def _full_training(at, department, districts, spheres, users) -> int:
 
 def _forum(at, department, organizations, districts, spheres, users) -> int:
     """The yearly NGO Initiatives Forum: two days, a programme and the organisations presenting themselves."""
-    event = _save("demo-forum-inicjatyw-pozarzadowych", {
+    event = _save(FORUM, {
         "title": "Forum Inicjatyw Pozarządowych", "kind": EventKind.CONFERENCE,
         "organizer_kind": OrganizerKind.CITY, "organization": None, "department": department,
-        "starts_at": at(20, 10), "ends_at": at(21, 16), "status": EventStatus.PUBLISHED,
+        "starts_at": at(FORUM_IN_DAYS, 10), "ends_at": at(FORUM_IN_DAYS + 1, 16), "status": EventStatus.PUBLISHED,
         "venue": "Pałac Branickich, Aula Magna", "street": "ul. Jana Kilińskiego 1", "town": "Białystok",
         "district": districts[0] if districts else None,
         "description": "Coroczne święto białostockich organizacji: debaty, warsztaty i stoiska organizacji. "
@@ -358,15 +361,15 @@ def _forum(at, department, organizations, districts, spheres, users) -> int:
     }, spheres, ["local-communities", "volunteering"])
     if not event.sessions.exists():
         programme = [
-            (20, 10, 11, "Aula Magna", "Otwarcie Forum", "Prezydent Miasta, Przewodnicząca Zespołu"),
-            (20, 11, 13, "Aula Magna", "Debata: współpraca miasta i organizacji", "przedstawiciele organizacji"),
-            (20, 13, 15, "Sala 2", "Warsztat: wolontariat pracowniczy", "Centrum Wolontariatu"),
-            (21, 10, 12, "Sala 2", "Warsztat: sprawozdania finansowe", "biegła rewident"),
-            (21, 12, 16, "Dziedziniec", "Targi organizacji – stoiska", ""),
+            (0, 10, 11, "Aula Magna", "Otwarcie Forum", "Prezydent Miasta, Przewodnicząca Zespołu"),
+            (0, 11, 13, "Aula Magna", "Debata: współpraca miasta i organizacji", "przedstawiciele organizacji"),
+            (0, 13, 15, "Sala 2", "Warsztat: wolontariat pracowniczy", "Centrum Wolontariatu"),
+            (1, 10, 12, "Sala 2", "Warsztat: sprawozdania finansowe", "biegła rewident"),
+            (1, 12, 16, "Dziedziniec", "Targi organizacji – stoiska", ""),
         ]
         ForumSession.objects.bulk_create(
-            ForumSession(event=event, starts_at=at(day, start), ends_at=at(day, end), room=room, title=title,
-                         speakers=speakers)
+            ForumSession(event=event, starts_at=at(FORUM_IN_DAYS + day, start), ends_at=at(FORUM_IN_DAYS + day, end),
+                         room=room, title=title, speakers=speakers)
             for day, start, end, room, title, speakers in programme
         )
     event.presenting_organizations.set(organizations[:8])

@@ -53,9 +53,9 @@ def text_context(today: date) -> dict:
         "meeting_link": event_link(events_demo.ANNOUNCED_MEETING),
         "training_link": event_link(events_demo.ANNOUNCED_TRAINING),
         "advisory_hours_link": event_link(events_demo.ADVISORY_HOURS),
+        "forum_link": event_link(events_demo.FORUM),
         "team_meeting_day": working_day(today - timedelta(days=17), step=-1),
         "schedule_deadline": working_day(today + timedelta(days=14)),
-        "forum_day": working_day(today - timedelta(days=41), step=-1),
     }
 
 
