@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from partnerstwo.events import schedule, tasks
+from partnerstwo.events import recurrence, schedule, tasks
 from partnerstwo.events.models import Event, EventChange, EventStatus, OrganizerKind
 from partnerstwo.lib.text import fold
 from partnerstwo.organizations.models import Organization
@@ -201,7 +201,8 @@ def change_rows(change: EventChange) -> list[tuple[str, str, str]]:
             after = ", ".join(str(o) for o in model.objects.filter(pk__in=value))
         else:
             before, after = _display(event, field), _display(proposed, field)
-        rows.append((str(field.verbose_name), before, after))
+        label = _("Powtarzanie") if name == "rrule" else str(field.verbose_name)  # not "(RRULE)": a reader's words
+        rows.append((label, before, after))
     return rows
 
 
@@ -217,6 +218,8 @@ def _display(event: Event, field) -> str:
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     if field.name == "image":
         return value.name
+    if field.name == "rrule":
+        return recurrence.describe(value, event.starts_at)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)

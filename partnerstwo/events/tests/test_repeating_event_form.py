@@ -212,3 +212,17 @@ def test_an_official_reviewing_an_event_reads_its_repetition_in_words(client, of
     page = client.get(reverse("panel:events_panel:review", args=[event.pk])).content.decode()
 
     assert words in page
+
+
+def test_a_proposed_change_of_the_repetition_reads_in_words(organization_a, representative_a):
+    from partnerstwo.events import publishing
+    from partnerstwo.events.models import EventChange
+
+    event = f.event(starts_at=START, ends_at=END, rrule="FREQ=WEEKLY;BYDAY=TU;COUNT=8", organization=organization_a)
+    change = EventChange.objects.create(event=event, proposed_by=representative_a, values={
+        "rrule": "FREQ=MONTHLY;COUNT=6;BYDAY=2TU",
+    })
+
+    assert publishing.change_rows(change) == [(
+        "Powtarzanie", "co tydzień: wtorek; liczba terminów: 8", "co miesiąc: drugi wtorek; liczba terminów: 6",
+    )]
