@@ -191,6 +191,8 @@ def test_the_repeating_event_form_is_accessible_and_works_without_typing_a_rule(
     expect(page.locator("#id_title")).to_have_value("Zajęcia z przeglądarki")
     violations = axe_violations(page)
     assert not violations, f"new event with errors ({mode}):\n" + "\n".join(violations)
+    if mode == "phone-390px":
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     if mode != "default":
         return
 
