@@ -63,6 +63,10 @@ class DateInput(forms.DateInput):
 
 NO_REPEAT, STORED_RULE = "no", "rule"
 MIN_COUNT = 2
+PATTERN_FIELDS = {  # where an error about the days chosen goes
+    recurrence.WEEKLY: "repeat_weekdays", recurrence.MONTHLY_DAY: "repeat_month_day",
+    recurrence.MONTHLY_WEEKDAY: "repeat_nth_weekday",
+}
 EXCEPTION_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 
 
@@ -312,6 +316,13 @@ class EventForm(forms.ModelForm):
             return rule, exdates
         zone = schedule.local_zone()
         days = {timezone.localtime(start, zone).date() for start, _end in times}
+        first = timezone.localtime(starts_at, zone).date()
+        if repeat != STORED_RULE and first not in days:
+            # A calendar app counts the start as the first date even off the pattern (RFC 5545), this site not.
+            self.add_error(PATTERN_FIELDS[repeat], _(
+                "Początek wydarzenia (%(date)s) nie pasuje do wybranego powtarzania: zmień wybór albo datę początku."
+            ) % {"date": f"{first:%d.%m.%Y}"})
+            return rule, exdates
         strangers = [day for day in exceptions if day not in days]
         if strangers:
             self.add_error("repeat_exceptions", _("W te dni wydarzenie i tak się nie odbywa: %(dates)s.") % {

@@ -36,33 +36,40 @@ def occurrences(rule, exdates=()):
     return schedule.occurrence_times(starts_at=START, ends_at=END, rule=rule, exdates=exdates, now=NOW)
 
 
-# (the plain choices, the RRULE they stand for, its exdates)
+# (the first day, the plain choices, the RRULE they stand for, its exdates)
 SAME_AS = [
-    ({"repeat": "weekly", "repeat_weekdays": ["1", "3"], "repeat_count": "10"}, "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10", []),
-    ({"repeat": "weekly", "repeat_interval": "2", "repeat_weekdays": ["1"], "repeat_until": "2030-06-30"},
-     "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=20300630T235959", []),
-    ({"repeat": "monthly_day", "repeat_month_day": "31", "repeat_count": "6"}, "FREQ=MONTHLY;BYMONTHDAY=31;COUNT=6",
+    (5, {"repeat": "weekly", "repeat_weekdays": ["1", "3"], "repeat_count": "10"}, "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10",
      []),
-    ({"repeat": "monthly_weekday", "repeat_nth_weekday": "2:1", "repeat_until": "2030-12-31"},
+    (5, {"repeat": "weekly", "repeat_interval": "2", "repeat_weekdays": ["1"], "repeat_until": "2030-06-30"},
+     "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=20300630T235959", []),
+    (31, {"repeat": "monthly_day", "repeat_month_day": "31", "repeat_count": "6"},
+     "FREQ=MONTHLY;BYMONTHDAY=31;COUNT=6", []),
+    (12, {"repeat": "monthly_weekday", "repeat_nth_weekday": "2:1", "repeat_until": "2030-12-31"},
      "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2;UNTIL=20301231", []),
-    ({"repeat": "monthly_weekday", "repeat_nth_weekday": "-1:4", "repeat_count": "5"},
+    (29, {"repeat": "monthly_weekday", "repeat_nth_weekday": "-1:4", "repeat_count": "5"},
      "FREQ=MONTHLY;BYDAY=-1FR;COUNT=5", []),
-    ({"repeat": "weekly", "repeat_weekdays": ["1"], "repeat_count": "8", "repeat_exceptions": "19.03.2030\n02.04.2030"},
-     "FREQ=WEEKLY;BYDAY=TU;COUNT=8", ["2030-03-19", "2030-04-02"]),
+    (5, {"repeat": "weekly", "repeat_weekdays": ["1"], "repeat_count": "8",
+         "repeat_exceptions": "19.03.2030\n02.04.2030"}, "FREQ=WEEKLY;BYDAY=TU;COUNT=8", ["2030-03-19", "2030-04-02"]),
 ]
 
 
-@pytest.mark.parametrize(("choices", "rule", "exdates"), SAME_AS, ids=[rule for _c, rule, _e in SAME_AS])
-def test_the_plain_choices_give_the_occurrences_of_the_rule_they_stand_for(official_x, choices, rule, exdates):
-    form = form_for(official_x, **choices)
+@pytest.mark.parametrize(("day", "choices", "rule", "exdates"), SAME_AS, ids=[case[2] for case in SAME_AS])
+def test_the_plain_choices_give_the_occurrences_of_the_rule_they_stand_for(official_x, day, choices, rule, exdates):
+    start, end = f.local(2030, 3, day, 18), f.local(2030, 3, day, 20)
+    form = form_for(official_x, starts_at=start.strftime("%Y-%m-%dT%H:%M"), ends_at=end.strftime("%Y-%m-%dT%H:%M"),
+                    **choices)
     assert form.is_valid(), form.errors
 
-    built = occurrences(form.cleaned_data["rrule"], form.cleaned_data["exdates"])
+    def occurrences_of(rule, exdates):
+        return schedule.occurrence_times(starts_at=start, ends_at=end, rule=rule, exdates=exdates, now=NOW)
 
-    assert built == occurrences(rule, exdates)
+    built = occurrences_of(form.cleaned_data["rrule"], form.cleaned_data["exdates"])
+
+    assert built == occurrences_of(rule, exdates)
     assert len(built) > 3
-    # Across the change to summer time the class stays at 18:00 on the wall clock.
-    assert {start.astimezone(f.WARSAW).hour for start, _end in built} == {18}
+    assert built[0][0] == start  # the first date is the event's start
+    # Across the change to summer time (31 March) the event stays at 18:00 on the wall clock.
+    assert {begin.astimezone(f.WARSAW).hour for begin, _end in built} == {18}
 
 
 def test_an_event_saved_through_the_form_has_the_occurrences_of_its_rule(client, official_x):
@@ -120,6 +127,12 @@ BAD_INPUT = [
      "repeat_exceptions", "W te dni wydarzenie i tak się nie odbywa: 13.03.2030."),
     ({"repeat": "weekly", "repeat_weekdays": ["1"], "repeat_count": "2", "repeat_exceptions": "5.03.2030 12.03.2030"},
      "repeat_exceptions", "Wyłączono wszystkie terminy: zostaw przynajmniej jeden."),
+    ({"repeat": "weekly", "repeat_weekdays": ["2"], "repeat_count": "4"}, "repeat_weekdays",
+     "Początek wydarzenia (05.03.2030) nie pasuje do wybranego powtarzania: zmień wybór albo datę początku."),
+    ({"repeat": "monthly_day", "repeat_month_day": "6", "repeat_count": "4"}, "repeat_month_day",
+     "Początek wydarzenia (05.03.2030) nie pasuje do wybranego powtarzania"),
+    ({"repeat": "monthly_weekday", "repeat_nth_weekday": "-1:1", "repeat_count": "4"}, "repeat_nth_weekday",
+     "Początek wydarzenia (05.03.2030) nie pasuje do wybranego powtarzania"),
     ({"repeat": "no", "repeat_exceptions": "05.03.2030"}, "repeat_exceptions",
      "Dni bez wydarzenia podaje się tylko przy powtarzaniu."),
     ({"repeat": "co tydzień"}, "repeat", "Wybierz poprawną"),
