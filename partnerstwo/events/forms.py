@@ -106,8 +106,6 @@ class EventForm(forms.ModelForm):
     repeat_interval = forms.IntegerField(
         label=_("Co ile tygodni lub miesięcy"), required=False, initial=1,
         widget=forms.NumberInput(attrs={"min": 1, "max": recurrence.MAX_INTERVAL}),
-        help_text=_("1 – co tydzień (co miesiąc), 2 – co drugi tydzień (miesiąc) i tak dalej, najwyżej %(max)s.")
-        % {"max": recurrence.MAX_INTERVAL},
     )
     repeat_weekdays = forms.TypedMultipleChoiceField(
         label=_("Dni tygodnia (przy powtarzaniu co tydzień)"), required=False, coerce=int,
@@ -129,7 +127,6 @@ class EventForm(forms.ModelForm):
     repeat_count = forms.IntegerField(
         label=_("albo: liczba terminów"), required=False,
         widget=forms.NumberInput(attrs={"min": MIN_COUNT, "max": schedule.MAX_OCCURRENCES}),
-        help_text=_("Od %(min)s do %(max)s, licząc z pierwszym.") % {"min": MIN_COUNT, "max": schedule.MAX_OCCURRENCES},
     )
     repeat_exceptions = forms.CharField(
         label=_("Dni, w które wydarzenia nie będzie"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
@@ -186,6 +183,13 @@ class EventForm(forms.ModelForm):
                 self.fields["organization"].queryset = Organization.objects.filter(pk=self.instance.organization_id)
         self.fields["spheres"].queryset = PublicTaskSphere.objects.active()
         self.fields["town"].initial = self.fields["town"].initial or "Białystok"
+        # Filled in here, in the reader's language (a lazy text formatted at import would be Polish for good).
+        self.fields["repeat_interval"].help_text = _(
+            "1 – co tydzień (co miesiąc), 2 – co drugi tydzień (miesiąc) i tak dalej, najwyżej %(max)s."
+        ) % {"max": recurrence.MAX_INTERVAL}
+        self.fields["repeat_count"].help_text = _("Od %(min)s do %(max)s, licząc z pierwszym.") % {
+            "min": MIN_COUNT, "max": schedule.MAX_OCCURRENCES,
+        }
 
     def _set_repeat_initial(self):
         """The stored rule as the plain choices; one they cannot say is offered as it is, read-only."""

@@ -239,3 +239,12 @@ def test_a_proposed_change_of_the_repetition_reads_in_words(organization_a, repr
     assert publishing.change_rows(change) == [(
         "Powtarzanie", "co tydzień: wtorek; liczba terminów: 8", "co miesiąc: drugi wtorek; liczba terminów: 6",
     )]
+
+
+def test_the_english_form_speaks_english(client, official_x):
+    client.force_login(official_x)
+
+    page = client.get("/en" + reverse("panel:events_panel:create")).content.decode()
+
+    assert "Does the event repeat?" in page and "every other week (month)" in page and "counting the first one" in page
+    assert "second Tuesday" in page
