@@ -9,20 +9,22 @@ demands it, not earlier than REPORT_DAYS after the demand (art. 18 ust. 2, as do
 import datetime as dt
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F, Prefetch
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from partnerstwo.accounts.models import User
 from partnerstwo.grants.agreements.models import Agreement
 from partnerstwo.grants.competitions import rules
 from partnerstwo.grants.offers.checks import Problem, pln
-from partnerstwo.grants.offers.submission import organization_addresses, representative_addresses
+from partnerstwo.grants.offers.submission import organization_addresses, receipt, representative_addresses
 from partnerstwo.grants.reports import document
 from partnerstwo.grants.reports.contents import spending
 from partnerstwo.grants.reports.models import Report, ReportAction, ReportCost, ReportResult
@@ -192,6 +194,7 @@ def submit(report: Report, *, by, expected_version: int, now=None) -> Report:
     )
     report.refresh_from_db()
     keep_document(report)
+    transaction.on_commit(partial(send_submitted.enqueue, report.pk))
     return report
 
 
@@ -278,3 +281,40 @@ def send_to_organization(report_id: int, event: str) -> EmailMessage | None:
         "report": report, "agreement": report.agreement, "event": event,
         "url": absolute_url(reverse("my_grants:report", args=[report.pk])),
     })
+
+
+@email_task
+def send_submitted(report_id: int) -> list[EmailMessage]:
+    """Once a report is handed in: its receipt to the organisation (the PDF as kept and its SHA-256, as an
+    offer's), and a note to the officials responsible, who assess it."""
+    report = Report.objects.select_related(
+        "agreement", "agreement__drafted_by", "agreement__offer__organization", "agreement__offer__competition",
+        "submitted_by").filter(pk=report_id).first()
+    if report is None or report.status != Status.SUBMITTED or not report.pdf:
+        return []
+    agreement = report.agreement
+    context = {"report": report, "agreement": agreement, "organization": agreement.offer.organization}
+    messages = [receipt("grants_report_submitted", agreement.offer.organization, report.submitted_by,
+                        {**context, "url": absolute_url(reverse("my_grants:report", args=[report.pk]))},
+                        pdf=report.pdf, filename=f"sprawozdanie-{report.pk}.pdf")]
+    if to := responsible_addresses(agreement):
+        with translation.override(settings.LANGUAGE_CODE):
+            path = reverse("panel:grants_panel:report", args=[report.pk])
+        messages.append(build_email("grants_report_submitted_official", to, {**context, "url": absolute_url(path)}))
+    return [message for message in messages if message is not None]
+
+
+def department_addresses(department_id) -> list[str]:
+    return list(User.objects.filter(role=User.Role.OFFICIAL, department_id=department_id, is_active=True)
+                .order_by("email").values_list("email", flat=True))
+
+
+def responsible_addresses(agreement: Agreement) -> list[str]:
+    """Who answers for an agreement's reports: the official who drafted it while they are still an active
+    official of the competition's department; otherwise (they left, or moved) every official of that department."""
+    department = agreement.offer.competition.department_id
+    official = agreement.drafted_by
+    if (official and official.is_active and official.is_official
+            and official.department_id == department and official.email):
+        return [official.email]
+    return department_addresses(department)

@@ -4,6 +4,7 @@ source; handed in by the organisation, accepted or returned with remarks by the 
 scheduler; the department's yearly list; the results of accepted final reports on the competition's page."""
 
 import datetime as dt
+import hashlib
 from decimal import Decimal
 
 import pytest
@@ -12,6 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import make_user
 from partnerstwo.grants.competitions import rules
 from partnerstwo.grants.reports import reminders, reporting
 from partnerstwo.grants.reports.models import Report
@@ -253,3 +255,79 @@ def test_the_yearly_list_shows_fifty_reports_a_page_and_its_links_keep_the_year(
     assert f"?rok={year}&amp;strona=2" in first
     second = client.get(url, {"rok": year, "strona": 2}).content.decode()
     assert second.count('<tr><td><a href="/panel/') == 2
+
+
+def submit_by_page(client, report, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("my_grants:report_submit", args=[report.pk]), {"version": report.version})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    return report
+
+
+@pytest.mark.parametrize("kind", ["final", "partial"])
+def test_handing_in_mails_the_organisation_the_pdf_with_its_checksum_and_tells_the_responsible_official(
+        client, agreement, report, kind, representative_a, organization_a, official_x, official_y,
+        django_capture_on_commit_callbacks):
+    organization_a.email = "biuro@alfa.example.org"
+    organization_a.save()
+    if kind == "partial":
+        report = reporting.demand_partial(agreement, by=official_x, period_end=agreement.task_start,
+                                          due_on=timezone.localdate() + dt.timedelta(days=31))
+    client.force_login(representative_a)
+    fill(client, report)
+    mail.outbox.clear()
+    report = submit_by_page(client, report, django_capture_on_commit_callbacks)
+    assert report.status == "submitted" and report.kind == kind
+    receipt, note = mail.outbox
+    assert set(receipt.to) == {"biuro@alfa.example.org", representative_a.email}
+    [(filename, pdf, mimetype)] = receipt.attachments
+    assert mimetype == "application/pdf" and filename == f"sprawozdanie-{report.pk}.pdf"
+    assert hashlib.sha256(pdf).hexdigest() == report.pdf_sha256
+    assert report.pdf_sha256 in receipt.body and report.pdf_sha256 in receipt.alternatives[0][0]
+    # The official who drafted the agreement assesses it; another department's official hears nothing.
+    assert note.to == [official_x.email] and official_y.email not in note.to
+    assert reverse("panel:grants_panel:report", args=[report.pk]) in note.body
+    assert report.pdf_sha256 in note.body
+
+
+def test_when_the_drafting_official_has_left_the_department_its_officials_are_told(
+        client, agreement, report, representative_a, official_x, department_x, department_y,
+        django_capture_on_commit_callbacks):
+    colleague = make_user("kolega@um.example.org", "official", full_name="Kolega Urzędnik", department=department_x)
+    official_x.department = department_y
+    official_x.save()
+    client.force_login(representative_a)
+    fill(client, report)
+    mail.outbox.clear()
+    submit_by_page(client, report, django_capture_on_commit_callbacks)
+    assert mail.outbox[-1].to == [colleague.email]
+
+
+def test_a_refused_hand_in_sends_nothing_and_a_corrected_one_sends_its_new_checksum(
+        client, report, representative_a, representative_b, official_x, django_capture_on_commit_callbacks):
+    client.force_login(representative_a)
+    mail.outbox.clear()
+    # Not filled in: refused, nothing mailed.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("my_grants:report_submit", args=[report.pk]), {"version": report.version})
+    assert mail.outbox == []
+    fill(client, report)
+    # Another organisation's representative cannot hand it in.
+    client.force_login(representative_b)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(reverse("my_grants:report_submit", args=[report.pk]),
+                           {"version": report.version}).status_code == 404
+    assert mail.outbox == []
+    client.force_login(representative_a)
+    first = submit_by_page(client, report, django_capture_on_commit_callbacks).pdf_sha256
+    with django_capture_on_commit_callbacks(execute=True):
+        reporting.return_for_correction(report, by=official_x, reason="Dołączcie listy obecności.")
+    report.refresh_from_db()
+    client.post(url(report, "oswiadczenia"), {"version": report.version, "statements_accepted": "on",
+                                              "additional_info": "Listy obecności w załączniku."})
+    report.refresh_from_db()
+    mail.outbox.clear()
+    second = submit_by_page(client, report, django_capture_on_commit_callbacks).pdf_sha256
+    assert second != first and second in mail.outbox[0].body and first not in mail.outbox[0].body
+    assert len(mail.outbox) == 2
