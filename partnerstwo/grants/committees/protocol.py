@@ -122,9 +122,13 @@ def cards(listed, seats, merit) -> list[dict]:
     return found
 
 
-def offer_cards(offer: Offer) -> list[dict]:
-    """Every submitted card of one offer, as the protocol prints them (the offer's page shows them)."""
-    seats = list(CommitteeMember.objects.filter(competition=offer.competition_id).select_related("user"))
+def offer_cards(offer: Offer, *, besides: CommitteeMember | None = None) -> list[dict]:
+    """Every submitted card of one offer, as the protocol prints them (the offer's page shows them); `besides`:
+    the reader's own seat, whose card the page already shows as theirs, above the others."""
+    seats = CommitteeMember.objects.filter(competition=offer.competition_id).select_related("user")
+    if besides is not None:
+        seats = seats.exclude(pk=besides.pk)
+    seats = list(seats)
     return cards([offer], seats, list(evaluation.merit_criteria(offer.competition)))
 
 
