@@ -13,7 +13,7 @@ from django.db.models import Count, DecimalField, IntegerField, OuterRef, Subque
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.grants.committees import evaluation
-from partnerstwo.grants.committees.models import CommitteeMember, Score
+from partnerstwo.grants.committees.models import Score
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.organizations.public_data import sphere_name
@@ -78,9 +78,8 @@ def years_with_results() -> list[int]:
 
 
 def _scored(formal_passed_only=True):
-    scores = Score.objects.filter(offer=OuterRef("pk"), submitted_at__isnull=False).exclude(
-        member__role=CommitteeMember.Role.EXPERT
-    )
+    # The committee's rule, as in the ranking and the notice (Score.objects.counted).
+    scores = Score.objects.counted().filter(offer=OuterRef("pk"))
     if formal_passed_only:
         scores = scores.filter(offer__formal_status=Offer.Formal.PASSED)
     return scores.order_by().values("offer")

@@ -91,6 +91,22 @@ def test_the_notice_points_match_the_committees_ranking(scored):
     assert exported == ranking
 
 
+def test_a_suspended_members_cards_count_nowhere_the_ranking_the_notice_and_the_exports_agree(client, scored,
+                                                                                                  official_x):
+    # The first member is suspended (art. 15) after scoring: only the second member's card of Alfa counts.
+    CommitteeMember.objects.filter(competition=scored["competition"], user=official_x).update(
+        suspended_at=timezone.now(), suspension_reason="Członek zarządu oferenta.")
+    publish(scored)
+    ranking = {row.offer.pk: row.average for row in evaluation.ranking(scored["competition"])}
+    assert ranking == {scored["alpha"].pk: Decimal("10.50"), scored["beta"].pk: None}
+    awarded, _not_awarded = results.notice(scored["competition"])
+    assert {offer.pk: offer.points for offer in awarded} == ranking
+    exported = {offer.pk: results.average(offer.points_sum, offer.scorers) for offer in results.granted_offers()}
+    assert exported == ranking
+    lines = read_csv(client.get(reverse("grants:competition_results_csv", args=[scored["competition"].slug])))
+    assert {line[6]: line[9] for line in lines[1:]} == {"Teatr podwórkowy": "10.50", "Kino plenerowe": ""}
+
+
 def test_the_notice_shows_fifty_offers_a_page_in_its_order_in_constant_queries(client, scored,
                                                                                django_assert_num_queries):
     competition = scored["competition"]
