@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -247,16 +247,21 @@ def return_for_correction(report: Report, *, by, reason: str, now=None) -> Repor
 # --- In public ------------------------------------------------------------------------------------
 
 
-def achievements(competition) -> list[Report]:
-    """The accepted final reports of the competition's agreements, each with `achieved`: its results against
-    the planned values. Shown on the competition's page beside the amount granted; two queries."""
-    reports = list(
+def achievements(competition):
+    """The accepted final reports of the competition's agreements, in the order shown (a queryset: a page of a
+    competition of hundreds of grants reads only the reports it shows). with_achieved reads their results."""
+    return (
         Report.objects.filter(agreement__offer__competition=competition, kind=Report.Kind.FINAL,
                               status=Status.ACCEPTED)
         .select_related("agreement", "agreement__offer__organization")
-        .prefetch_related(Prefetch("results", queryset=ReportResult.objects.select_related("result")))
         .order_by("agreement__offer__organization__name", "pk")
     )
+
+
+def with_achieved(reports) -> list[Report]:
+    """These reports, each with `achieved`: its results against the planned values; two queries."""
+    reports = list(reports)
+    prefetch_related_objects(reports, Prefetch("results", queryset=ReportResult.objects.select_related("result")))
     for report in reports:
         report.achieved = list(report.results.all())
     return reports

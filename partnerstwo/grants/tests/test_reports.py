@@ -10,11 +10,15 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from conftest import make_user
-from partnerstwo.grants.competitions import rules
+from partnerstwo.grants.competitions import rules, views
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.reports import reminders, reporting
 from partnerstwo.grants.reports.models import Report
 from partnerstwo.grants.tests import agreement_factories as factories
@@ -331,3 +335,48 @@ def test_a_refused_hand_in_sends_nothing_and_a_corrected_one_sends_its_new_check
     second = submit_by_page(client, report, django_capture_on_commit_callbacks).pdf_sha256
     assert second != first and second in mail.outbox[0].body and first not in mail.outbox[0].body
     assert len(mail.outbox) == 2
+
+
+def accepted_reports(department, organization, representative, official, competition, count):
+    """`count` more granted offers of `competition`, each with a signed agreement and its final report accepted."""
+    for _ in range(count):
+        received = factories.granted(department, organization, representative)
+        factories.signed(official, representative, received)
+        Offer.objects.filter(pk=received.pk).update(competition=competition)
+    Report.objects.filter(agreement__offer__competition=competition).update(
+        status="accepted", first_submitted_at=timezone.now(), submitted_at=timezone.now())
+
+
+def test_the_competition_page_shows_a_few_achievements_and_links_to_all_of_them_in_constant_queries(
+        client, agreement, department_x, organization_a, representative_a, official_x, monkeypatch,
+        django_assert_num_queries):
+    monkeypatch.setattr(views, "ACHIEVEMENTS_SHOWN", 2)
+    monkeypatch.setattr(views, "ACHIEVEMENTS_PER_PAGE", 2)
+    competition = agreement.competition
+    accepted_reports(department_x, organization_a, representative_a, official_x, competition, 2)
+    all_url = reverse("grants:achievements", args=[competition.slug])
+    client.get(competition.get_absolute_url())
+    with CaptureQueriesContext(connection) as few:
+        page = client.get(competition.get_absolute_url()).content.decode()
+    few = len(few.captured_queries)  # now: the log's indices move once it is full
+    assert page.count("Uczestnicy spacerów") == 2 and "Wszystkie rezultaty (sprawozdania: 3)" in page
+    assert all_url in page
+    client.get(all_url)
+    with CaptureQueriesContext(connection) as few_all:
+        first = client.get(all_url).content.decode()
+    few_all = len(few_all.captured_queries)
+    assert first.count("Uczestnicy spacerów") == 2 and "strona=2" in first
+    accepted_reports(department_x, organization_a, representative_a, official_x, competition, 3)
+    with django_assert_num_queries(few):
+        page = client.get(competition.get_absolute_url()).content.decode()
+    assert page.count("Uczestnicy spacerów") == 2 and "Wszystkie rezultaty (sprawozdania: 6)" in page
+    with django_assert_num_queries(few_all):
+        last = client.get(all_url, {"strona": 3}).content.decode()
+    assert last.count("Uczestnicy spacerów") == 2 and "<title>Co osiągnięto – " in last
+    assert client.get(all_url, {"strona": "abc"}).status_code == 200
+
+
+def test_the_achievements_page_exists_only_for_published_results(client, agreement):
+    Competition.objects.filter(pk=agreement.competition.pk).update(status=Competition.Status.EVALUATION)
+    assert client.get(reverse("grants:achievements", args=[agreement.competition.slug])).status_code == 404
+    assert client.get(reverse("grants:achievements", args=["nie-ma-takiego"])).status_code == 404

@@ -87,7 +87,7 @@ def test_the_notice_points_match_the_committees_ranking(scored):
     ranking = {row.offer.pk: row.average for row in evaluation.ranking(scored["competition"])}
     awarded, not_awarded = results.notice(scored["competition"])
     assert {offer.pk: offer.points for offer in awarded} == ranking
-    exported = {offer.pk: results.average(offer.points_sum, offer.scorers) for offer in results.granted_offers()}
+    exported = {offer.pk: offer.points for offer in results.granted_offers()}
     assert exported == ranking
 
 
@@ -101,10 +101,21 @@ def test_a_suspended_members_cards_count_nowhere_the_ranking_the_notice_and_the_
     assert ranking == {scored["alpha"].pk: Decimal("10.50"), scored["beta"].pk: None}
     awarded, _not_awarded = results.notice(scored["competition"])
     assert {offer.pk: offer.points for offer in awarded} == ranking
-    exported = {offer.pk: results.average(offer.points_sum, offer.scorers) for offer in results.granted_offers()}
+    exported = {offer.pk: offer.points for offer in results.granted_offers()}
     assert exported == ranking
     lines = read_csv(client.get(reverse("grants:competition_results_csv", args=[scored["competition"].slug])))
     assert {line[6]: line[9] for line in lines[1:]} == {"Teatr podwórkowy": "10.50", "Kino plenerowe": ""}
+
+
+def test_the_points_are_stored_as_published_and_the_notice_reads_no_scores(client, scored):
+    publish(scored)
+    assert Offer.objects.get(pk=scored["alpha"].pk).points == Decimal("11.25")
+    assert Offer.objects.get(pk=scored["rejected"].pk).points is None
+    # A later change of the committee's data (a repair) does not change what was published.
+    Score.objects.filter(offer=scored["alpha"]).update(points=0)
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(scored["competition"].get_absolute_url()).content.decode()
+    assert "11,25" in body and not any("grants_score" in query["sql"] for query in queries.captured_queries)
 
 
 def test_the_notice_shows_fifty_offers_a_page_in_its_order_in_constant_queries(client, scored,
