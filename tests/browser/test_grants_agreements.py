@@ -1,7 +1,8 @@
 """Agreements and reports in a real browser: axe on the representative's pages (the agreement waiting for the updated
 table and its parts, the returned report and its parts), the officials' pages (agreements, one agreement and its
 part, the reports of the year, one report, a partial report demanded) and the competition's page with what was
-achieved and the page of all its achievements, in the four display modes; a part saved by keyboard with its errors shown."""
+achieved and the page of all its achievements, in the four display modes; a part saved by keyboard with its
+errors shown."""
 
 import pytest
 from playwright.sync_api import expect

@@ -2,10 +2,12 @@
 exports and the yearly totals by sphere and department."""
 
 import csv
+import importlib
 import io
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -116,6 +118,18 @@ def test_the_points_are_stored_as_published_and_the_notice_reads_no_scores(clien
     with CaptureQueriesContext(connection) as queries:
         body = client.get(scored["competition"].get_absolute_url()).content.decode()
     assert "11,25" in body and not any("grants_score" in query["sql"] for query in queries.captured_queries)
+
+
+def test_the_migration_fills_the_points_of_results_published_before_by_the_same_rule(scored, official_x):
+    migration = importlib.import_module("partnerstwo.grants.migrations.0009_offer_points")
+    CommitteeMember.objects.filter(competition=scored["competition"], user=official_x).update(
+        suspended_at=timezone.now(), suspension_reason="Członek zarządu oferenta.")
+    publish(scored)
+    published = dict(Offer.objects.values_list("pk", "points"))
+    Offer.objects.update(points=None)
+    migration.store_published_points(apps, None)
+    assert dict(Offer.objects.values_list("pk", "points")) == published
+    assert published[scored["alpha"].pk] == Decimal("10.50") and published[scored["beta"].pk] is None
 
 
 def test_the_notice_shows_fifty_offers_a_page_in_its_order_in_constant_queries(client, scored,
