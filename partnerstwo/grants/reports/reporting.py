@@ -295,7 +295,8 @@ def send_submitted(report_id: int) -> list[EmailMessage]:
     report = Report.objects.select_related(
         "agreement", "agreement__drafted_by", "agreement__offer__organization", "agreement__offer__competition",
         "submitted_by").filter(pk=report_id).first()
-    if report is None or report.status != Status.SUBMITTED or not report.pdf:
+    # Sent even if the report was assessed meanwhile: the receipt is of what was handed in, kept as it was.
+    if report is None or not report.pdf:
         return []
     agreement = report.agreement
     context = {"report": report, "agreement": agreement, "organization": agreement.offer.organization}
