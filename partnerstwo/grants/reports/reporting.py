@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from partnerstwo.accounts.desk import alert
+from partnerstwo.grants import desk
 from partnerstwo.grants.agreements.models import Agreement
 from partnerstwo.grants.competitions import rules
 from partnerstwo.grants.offers.checks import Problem, pln
@@ -192,6 +194,7 @@ def submit(report: Report, *, by, expected_version: int, now=None) -> Report:
     )
     report.refresh_from_db()
     keep_document(report)
+    alert(desk.alert_officials, desk.REPORTS, report.pk)
     return report
 
 
