@@ -294,7 +294,8 @@ def test_a_former_official_gets_no_digest(work, choices, official_y, django_capt
 
 def test_an_official_chooses_the_e_mails_on_their_account_page(client, official_x):
     client.force_login(official_x)
-    assert "Powiadomienia e-mail o sprawach czekających w panelu" in client.get(reverse("accounts:profile")).content.decode()
+    page = client.get(reverse("accounts:profile")).content.decode()
+    assert "Powiadomienia e-mail o sprawach czekających w panelu" in page
 
     response = client.post(reverse("accounts:profile"), {
         "full_name": official_x.full_name, "preferred_language": "pl", "desk_alerts": "daily"})
