@@ -49,7 +49,7 @@ def _report_url(report) -> str:
 
 
 OFFERS = Queue(
-    key="offers", title=_("Oferty do oceny formalnej"), url_name="grants:committee",
+    key="offers", title=_("Oferty do oceny formalnej"), url_name="panel:grants_panel:committee_index",
     waiting=offers_awaiting_formal_check,
     item_url=lambda offer: reverse("grants:committee_formal", args=[offer.competition.slug, offer.pk]),
     since=lambda offer: offer.received_on, label=lambda offer: f"{offer.organization.name}: {offer.title}",
