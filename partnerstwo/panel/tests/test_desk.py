@@ -17,12 +17,13 @@ from partnerstwo.consultations.tests import factories as consultations
 from partnerstwo.events import publishing
 from partnerstwo.events.models import Event, EventChange, EventStatus
 from partnerstwo.events.tests import factories as events
+from partnerstwo.feedback import submission
 from partnerstwo.feedback.models import FeedbackCategory, FeedbackMessage
 from partnerstwo.grants import desk as grants_desk
 from partnerstwo.grants.reports.models import Report
 from partnerstwo.grants.tests import agreement_factories
 from partnerstwo.grants.tests import factories as grants
-from partnerstwo.organizations import claims
+from partnerstwo.organizations import claims, editing
 from partnerstwo.organizations.models import OrganizationChangeRequest, Representation
 from partnerstwo.organizations.tests import factories as directory
 from partnerstwo.panel import desk
@@ -217,6 +218,34 @@ def test_a_claim_is_e_mailed_at_once(choices, official_x, resident, organization
 
     alerts = [message for message in mail.outbox if message.to == [official_x.email]]
     assert [message.subject for message in alerts] == ["Czeka w panelu: Zgłoszenia organizacji do zatwierdzenia"]
+
+
+def test_a_change_to_a_published_event_is_e_mailed_once_however_often_it_is_edited(
+        choices, official_x, representative_a, organization_a, django_capture_on_commit_callbacks):
+    published = events.event(organization=organization_a, title="Warsztaty")
+    for title in ("Warsztaty dla seniorów", "Warsztaty dla seniorek i seniorów"):
+        edited = Event.objects.get(pk=published.pk)
+        edited.title = title
+        with django_capture_on_commit_callbacks(execute=True):
+            publishing.propose_change(edited, by=representative_a)
+
+    # The second edit replaces the waiting change: nothing new entered the queue.
+    assert [message.subject for message in mail.outbox] == ["Czeka w panelu: Zmiany wydarzeń do akceptacji"]
+
+
+def test_a_change_of_an_organisations_name_and_confirmed_feedback_are_e_mailed_at_once(
+        choices, official_x, representative_a, organization_a, django_capture_on_commit_callbacks):
+    unconfirmed = feedback()
+    FeedbackMessage.objects.filter(pk=unconfirmed.pk).update(status=FeedbackMessage.Status.UNCONFIRMED,
+                                                             confirmed_at=None)
+    unconfirmed.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        editing.request_change(organization_a, {"name": "Fundacja Alfa Nowa"}, user=representative_a)
+        submission.confirm(unconfirmed)
+
+    alerts = sorted(message.subject for message in mail.outbox if message.to == [official_x.email])
+    assert alerts == ["Czeka w panelu: Uwagi do stron bez odpowiedzi",
+                      "Czeka w panelu: Zmiany danych organizacji do zatwierdzenia"]
 
 
 def test_an_alert_goes_only_to_the_department_whose_queue_it_is(work, official_x, official_y, department_x):
