@@ -20,7 +20,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from partnerstwo.accounts.desk import alert
 from partnerstwo.accounts.models import User
+from partnerstwo.grants import desk
 from partnerstwo.grants.agreements.models import Agreement
 from partnerstwo.grants.competitions import rules
 from partnerstwo.grants.offers.checks import Problem, pln
@@ -195,6 +197,7 @@ def submit(report: Report, *, by, expected_version: int, now=None) -> Report:
     report.refresh_from_db()
     keep_document(report)
     transaction.on_commit(partial(send_submitted.enqueue, report.pk))
+    alert(desk.alert_officials, desk.REPORTS, report.pk)
     return report
 
 
