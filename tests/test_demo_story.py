@@ -1,26 +1,22 @@
 """The demo tells one story: what the news announce is in the calendar, and the yearly schedule of competitions
 links each planned competition to the competition announced for it.
 
-The demo is loaded once for the module (it takes seconds) inside a transaction rolled back at the end.
+The demo is loaded once for the run (conftest.demo_database).
 """
 
-import io
 import re
 
 import pytest
-import time_machine
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
-from conftest import clock_start
 from partnerstwo.events.models import Event, EventStatus
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.schedule.models import PlannedCompetition
 from partnerstwo.lib.markdown import render_markdown
 from partnerstwo.news.models import NewsItem
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_database")]
 
 # The demo news that announce an event (news/demo_texts): each must link it.
 ANNOUNCING = ["spotkanie-integracyjne-organizacji-zapisy", "szkolenie-sprawozdawczosc-opp", "dyzury-doradcze-w-centrum",
@@ -28,19 +24,6 @@ ANNOUNCING = ["spotkanie-integracyjne-organizacji-zapisy", "szkolenie-sprawozdaw
 LINK = re.compile(r'href="([^"]+)"')
 POLISH_MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
                  "października", "listopada", "grudnia"]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    # On the tests' clock (conftest.fixed_clock), which starts only inside each test.
-    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
-    with django_db_blocker.unblock(), media, time_machine.travel(clock_start(), tick=True), transaction.atomic():
-        call_command("demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-pytestmark = pytest.mark.usefixtures("demo")
 
 
 def linked_events(item: NewsItem) -> list[str]:

@@ -1,22 +1,16 @@
 """The demo shows every stage: in preparation, announced and not yet started, open with comments on several
 provisions (a written opinion, a moderated comment), closed awaiting answers, finished with its report (a shared
-answer, the meeting's minutes), finished without comments; loading it twice adds nothing."""
-
-import io
+answer, the meeting's minutes), finished without comments."""
 
 import pytest
-from django.core.management import call_command
 
 from partnerstwo.consultations.models import Consultation, Stage
 
-pytestmark = pytest.mark.django_db
+# The demo as one load gives it (conftest.demo_database); tests/test_demo.py runs it twice.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_database")]
 
 
-def test_the_demo_has_every_stage_and_loads_twice_without_duplicates(client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    call_command("demo", stdout=io.StringIO())
-    call_command("demo", stdout=io.StringIO())
-
+def test_the_demo_has_every_stage(client):
     stages = sorted(c.stage() for c in Consultation.objects.all())
     assert stages == sorted([Stage.DRAFT, Stage.UPCOMING, Stage.OPEN, Stage.CLOSED, Stage.FINISHED, Stage.FINISHED])
     open_one = next(c for c in Consultation.objects.all() if c.stage() == Stage.OPEN)
