@@ -21,13 +21,14 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(config, items):
-    """Browser tests run in one database pass only: PARTNERSTWO_BROWSER_TESTS=0 leaves them out."""
-    if os.environ.get("PARTNERSTWO_BROWSER_TESTS", "1") != "0":
-        return
-    deselected = [item for item in items if item.get_closest_marker("browser")]
-    if deselected:
-        config.hook.pytest_deselected(items=deselected)
-        items[:] = [item for item in items if not item.get_closest_marker("browser")]
+    """Browser tests run in one database pass only: PARTNERSTWO_BROWSER_TESTS=0 leaves them out. The tests that
+    read the shared demo (`demo_database`) run last, together, so that no other test sees its rows."""
+    if os.environ.get("PARTNERSTWO_BROWSER_TESTS", "1") == "0":
+        deselected = [item for item in items if item.get_closest_marker("browser")]
+        if deselected:
+            config.hook.pytest_deselected(items=deselected)
+            items[:] = [item for item in items if not item.get_closest_marker("browser")]
+    items.sort(key=lambda item: "demo_database" in getattr(item, "fixturenames", ()))  # stable: order kept within
 
 
 # Every test starts at this instant, whatever day the suite runs on: an expectation that holds today
@@ -51,6 +52,39 @@ def fixed_clock():
     """
     with time_machine.travel(clock_start(), tick=True) as traveller:
         yield traveller
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo (`manage.py demo`), loaded once for every test that reads it, instead of once per test.
+
+    A full load takes seconds (PDFs, images, hundreds of rows through the domain's functions). It is made on the test
+    clock inside a transaction that stays open until the end of the run and is then rolled back; each test that asks
+    for it runs in a savepoint within (the `db` fixture), so what one test changes the next does not see. Those tests
+    run after all others (pytest_collection_modifyitems), which never see the demo's rows. That a second load adds
+    nothing is tested once, for every model (tests/test_demo.py). Its value is what the command printed."""
+    import io
+
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+    from django.utils import translation
+
+    folder = tmp_path_factory.mktemp("demo-media")  # its portraits, documents and PDFs
+    media = override_settings(MEDIA_ROOT=folder / "public", PRIVATE_MEDIA_ROOT=folder / "private")
+    media.enable()
+    out = io.StringIO()
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            with time_machine.travel(clock_start(), tick=True), translation.override("pl"):
+                call_command("demo", stdout=out)
+            yield out.getvalue()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            media.disable()
 
 
 @pytest.fixture(autouse=True)

@@ -137,6 +137,7 @@ def build(size: int, department, official, year: int, rng: random.Random):
     from partnerstwo.grants.agreements.models import Agreement
     from partnerstwo.grants.committees.evaluation import DECLARATION_VERSION, declaration_text
     from partnerstwo.grants.committees.models import CommitteeMember, ImpartialityDeclaration, Score
+    from partnerstwo.grants.competitions import results
     from partnerstwo.grants.offers import document
     from partnerstwo.grants.offers.models import CostLine, Offer, OfferAction, OfferResult, OfferVersion, OnlineOffer
     from partnerstwo.grants.reports.models import Report
@@ -249,6 +250,7 @@ def build(size: int, department, official, year: int, rng: random.Random):
                 Score.objects.bulk_create(scores)
                 scores = []
         Score.objects.bulk_create(scores)
+        results.store_points(competition)  # as publish_results stores them
         granted = [offer for offer in received if offer.awarded_amount]
         agreements = Agreement.objects.bulk_create(
             Agreement(offer=offer, status="signed", number=f"ZS.{year}.{offer.pk}", place="Białystok",
@@ -336,8 +338,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20, help="timed requests per page and size (default 20)")
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--pdf-runs", type=int, default=5, help="timed runs of each PDF and size (default 5)")
-    parser.add_argument("--protocol-parts", choices=["sample", "all"], default="sample",
-                        help="parts of the protocol's document to make: the first, second and last (default), or all")
+    parser.add_argument("--protocol-parts", choices=["sample", "all", "none"], default="sample",
+                        help="parts of the protocol's document to make: the first, second and last (default), all, "
+                             "or none (then the stored protocol PDF is not timed either)")
     parser.add_argument("--no-collectstatic", action="store_true")
     parser.add_argument("--allow-remote-database", action="store_true")
     options = parser.parse_args()
@@ -398,11 +401,11 @@ def main() -> None:
         # The protocol's document, made by the worker in parts (protocol.make, timed here in this process):
         # the first part (members, declarations, the formal assessment of every offer and the first cards) and,
         # when there are more, the second (cards only) and the last (cards, the ranking and the signatures).
-        made = protocol_parts(competition, options.protocol_parts)
-        pdfs = time_exports(client, [
-            ("offer PDF, stored at submission", reverse("grants:committee_offer_file", args=[slug, offer.pk])),
-            ("protocol PDF, stored (part 1)", reverse("grants:committee_protocol_pdf", args=[slug])),
-        ], options.pdf_runs)
+        made = protocol_parts(competition, options.protocol_parts) if options.protocol_parts != "none" else []
+        stored = [("offer PDF, stored at submission", reverse("grants:committee_offer_file", args=[slug, offer.pk]))]
+        if made:
+            stored.append(("protocol PDF, stored (part 1)", reverse("grants:committee_protocol_pdf", args=[slug])))
+        pdfs = time_exports(client, stored, options.pdf_runs)
         pdfs += time_exports(representative_client(offer), [
             ("offer PDF, made from the offer", reverse("my_grants:draft_pdf", args=[offer.online_id]))],
             options.pdf_runs)

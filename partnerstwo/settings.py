@@ -322,6 +322,10 @@ EVENT_REGISTRATION_RATE_LIMIT = os.environ.get("EVENT_REGISTRATION_RATE_LIMIT", 
 EVENT_REGISTRATION_HOLD_MINUTES = int(os.environ.get("EVENT_REGISTRATION_HOLD_MINUTES", "60"))
 FEEDBACK_CONFIRMATION_DAYS = 7
 
+# The officials' desk (partnerstwo/panel/desk.py): the hour (Europe/Warsaw) from which the daily digest of what
+# waits goes to the officials who chose it.
+DESK_DIGEST_HOUR = int(os.environ.get("DESK_DIGEST_HOUR", "7"))
+
 # Electronic distribution (partnerstwo/newsletter): sign-up limit per IP, the weekly digest's
 # moment (Europe/Warsaw; 0 = Monday) and how far back each alert run looks again for late commits.
 NEWSLETTER_SIGNUP_RATE = os.environ.get("NEWSLETTER_SIGNUP_RATE", "10/h")
@@ -486,6 +490,7 @@ SCHEDULED_JOBS = [
     "remind_small_grant_deadlines",
     "advance_competitions",
     "remind_grant_reports",
+    "send_desk_digests",
     "refresh_committee_protocols",
     "close_team_votes",
     "remind_team_opinion_deadlines",

@@ -5,7 +5,6 @@ Polish and in English, keeping one page per URL pattern (the route a path resolv
 checked as soon as something links to it. All pages go to one run of the checker.
 """
 
-import io
 import json
 import re
 import subprocess
@@ -13,7 +12,6 @@ from collections import deque
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
@@ -105,11 +103,9 @@ def team_secretarys_pages(opinion) -> list[str]:
 
 
 @pytest.mark.django_db
-def test_every_page_pattern_is_valid_html_in_both_languages(tmp_path, settings):
+def test_every_page_pattern_is_valid_html_in_both_languages(demo_database, settings, tmp_path):
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("demo", stdout=io.StringIO())
     from partnerstwo.accounts.models import User
     from partnerstwo.team.models import Position
 

@@ -35,6 +35,8 @@ ALSO_WITHIN = {
     ("consultations", "team"),
     # The open consultation meeting is published as an event of the department in the events calendar.
     ("consultations", "events"),
+    # The demo news announce events of the demo calendar: they take their days and links from events/demo.py.
+    ("news", "events"),
 }
 
 

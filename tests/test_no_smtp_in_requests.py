@@ -24,6 +24,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from partnerstwo.accounts import data_rights
+from partnerstwo.accounts.models import User
 from partnerstwo.accounts.tasks import send_account_email
 from partnerstwo.events import publishing
 from partnerstwo.events.models import Event, Registration, RegistrationMode
@@ -599,3 +600,19 @@ def test_consultation_report_to_everyone_who_commented_and_the_closing_notice_to
     assert response.status_code == 302
     assert sorted(mailroom.queued()) == ["build_report_pdf", "report_published"]  # the PDF is made in the background
     assert sorted(to(message) for message in mailroom.deliver()) == sorted([representative_a.email, resident.email])
+
+
+# The officials' desk --------------------------------------------------------------------------
+
+
+def test_desk_alert_of_a_claim_goes_after_the_request(client, mailroom, resident, official_x):
+    User.objects.filter(pk=official_x.pk).update(desk_alerts=User.DeskAlerts.AT_ONCE)
+    organization = organizations.organization(name="Stowarzyszenie Bez Adresu")  # no address: no confirmation
+    client.force_login(resident)
+    with mailroom.request():
+        response = client.post(reverse("my_organizations:claim", args=[organization.slug]),
+                               {"role_in_organization": "prezes", "statement": "on"})
+    assert response.status_code == 302
+    assert mailroom.queued() == ["alert_officials"]
+    [alert] = mailroom.deliver()
+    assert to(alert) == official_x.email

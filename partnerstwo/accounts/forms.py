@@ -12,13 +12,26 @@ OFFICIAL_NEEDS_DEPARTMENT = _("Pracownik urzędu musi należeć do wydziału. Wy
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["full_name", "preferred_language"]
-        labels = {"preferred_language": _("Język wiadomości e-mail")}
+        fields = ["full_name", "preferred_language", "desk_alerts"]
+        labels = {
+            "preferred_language": _("Język wiadomości e-mail"),
+            "desk_alerts": _("Powiadomienia e-mail o sprawach czekających w panelu"),
+        }
         help_texts = {
             "full_name": _("Widzą je pracownicy Centrum i urzędu, np. przy Twoich zgłoszeniach."),
             "preferred_language": _("W tym języku wysyłamy Ci wiadomości e-mail."),
+            "desk_alerts": _(
+                "Wydarzenia do akceptacji, zgłoszenia i zmiany organizacji, uwagi, oferty i sprawozdania Twojego "
+                "wydziału. Zestawienie dzienne przychodzi rano i tylko wtedy, gdy coś czeka."
+            ),
         }
         widgets = {"full_name": forms.TextInput(attrs={"autocomplete": "name"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only officials and administrators have a desk in the panel (User.has_desk).
+        if not self.instance.has_desk:
+            del self.fields["desk_alerts"]
 
 
 class DeleteAccountForm(forms.Form):

@@ -32,6 +32,11 @@ class UserManager(BaseUserManager):
         staff = Q(role__in=[User.Role.OFFICIAL, User.Role.ADMINISTRATOR]) | Q(is_superuser=True)
         return self.filter(staff | Q(pk__in=self.team_members().values("pk")), is_active=True)
 
+    def desk_holders(self):
+        """The accounts for which User.has_desk holds."""
+        staff = Q(role__in=[User.Role.OFFICIAL, User.Role.ADMINISTRATOR]) | Q(is_superuser=True)
+        return self.filter(staff, is_active=True)
+
     def team_members(self):
         """The accounts that are Team members today (User.is_team_member), as one query."""
         # The seats are the team app's Membership rows, named through their relation to the account.
@@ -40,6 +45,11 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractUser):
+    class DeskAlerts(models.TextChoices):
+        NEVER = "never", _("nie wysyłaj")
+        AT_ONCE = "at_once", _("od razu, gdy coś nowego czeka")
+        DAILY = "daily", _("raz dziennie – zestawienie tego, co czeka")
+
     class Role(models.TextChoices):
         RESIDENT = "resident", _("mieszkaniec")
         REPRESENTATIVE = "representative", _("przedstawiciel organizacji")
@@ -63,6 +73,13 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("język"), max_length=5, default="pl", choices=[("pl", "Polski"), ("en", "English")]
     )
+
+    # The official's desk (panel/desk.py): whether to be e-mailed when something waits in their queues.
+    desk_alerts = models.CharField(
+        _("powiadomienia o sprawach w panelu"), max_length=10, choices=DeskAlerts.choices, default=DeskAlerts.NEVER,
+    )
+    # The day of the last daily digest, so the scheduled job sends one a day however often it runs.
+    desk_digest_sent_on = models.DateField(null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -115,6 +132,12 @@ class User(AbstractUser):
         """Officials, Team members (while they sit on the body) and administrators work in the staff panel."""
         staff = self.role in (self.Role.OFFICIAL, self.Role.ADMINISTRATOR) or self.is_superuser
         return self.is_active and (staff or self.is_team_member)
+
+    @property
+    def has_desk(self) -> bool:
+        """Officials and administrators work through queues (events to review, claims, reports...); the desk on
+        the panel's first page lists what waits for them, and they may be e-mailed about it."""
+        return self.is_active and (self.role in (self.Role.OFFICIAL, self.Role.ADMINISTRATOR) or self.is_superuser)
 
     @property
     def must_use_two_factor(self) -> bool:

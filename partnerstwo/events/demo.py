@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from partnerstwo.accounts.models import User
 from partnerstwo.city.models import Department, District, PublicTaskSphere
+from partnerstwo.events import recurrence, schedule
 from partnerstwo.events import registration as registrations
-from partnerstwo.events import schedule
 from partnerstwo.events.models import (
     Event,
     EventChange,
@@ -27,6 +27,7 @@ from partnerstwo.events.models import (
     Registration,
     RegistrationMode,
 )
+from partnerstwo.lib.workdays import is_public_holiday, is_working_day
 from partnerstwo.organizations.models import Organization, Representation
 
 DEPARTMENT = "Departament Spraw Społecznych"
@@ -80,6 +81,31 @@ SPHERE_CYCLE = [
     ["local-communities"], ["education"], ["ecology-animals"], ["seniors"], ["culture"], ["social-assistance"],
     ["sport"], ["children-and-youth"], ["family-support"], ["volunteering"],
 ]
+
+
+# The Centre's events the demo news announce (news/demo_texts), by slug: the news link them and give their days.
+ANNOUNCED_MEETING = "demo-spotkanie-integracyjne-organizacji"
+ANNOUNCED_TRAINING = "demo-szkolenie-sprawozdawczosc-opp"
+ADVISORY_HOURS = "demo-dyzury-doradcze"
+FORUM = "demo-forum-inicjatyw-pozarzadowych"
+FORUM_IN_DAYS = 20  # the Forum always lies ahead: its first day is this many days from today
+ADVISORY_HOURS_FROM = -29  # days from today: publication_day of the news about them (06-dyzury-doradcze…)
+
+
+def working_day_from(day: datetime.date, step: int = 1) -> datetime.date:
+    """The day itself if it is a working day, else the nearest one after it (step 1) or before it (step -1)."""
+    while not is_working_day(day):
+        day += datetime.timedelta(days=step)
+    return day
+
+
+def announced_days(today: datetime.date) -> dict[str, datetime.date]:
+    """The days of the announced events, as the news texts name them ({{ meeting_day }}, {{ training_day }}...)."""
+    return {
+        "meeting_day": working_day_from(today + datetime.timedelta(days=19)),
+        "training_day": working_day_from(today + datetime.timedelta(days=5)),
+        "forum_day": today + datetime.timedelta(days=FORUM_IN_DAYS),
+    }
 
 
 def centre() -> dict:
@@ -164,6 +190,7 @@ def load(stdout, **options):
 
     _pending_change_and_unconfirmed_registration(users.get(REPRESENTATIVE))
     count += _weekly_classes(at, department, organizations, districts, spheres, users)
+    count += _announced_in_the_news(zone, department, districts, spheres, users)
     count += _full_training(soon, department, districts, spheres, users)
     count += _forum(soon, department, organizations, districts, spheres, users)
     stdout.write(f"  wydarzenia demonstracyjne: {count}")
@@ -240,6 +267,54 @@ def _weekly_classes(at, department, organizations, districts, spheres, users) ->
     return 1
 
 
+def _announced_in_the_news(zone, department, districts, spheres, users) -> int:
+    """The Centre's integration meeting, its training on reporting and its advisory hours, as the news tell."""
+    today = timezone.localdate()
+    days = announced_days(today)
+
+    def at(day, hour):
+        return datetime.datetime.combine(day, datetime.time(hour), tzinfo=zone)
+
+    where = {
+        "organizer_kind": OrganizerKind.CENTRE, "organization": None, "department": department,
+        "status": EventStatus.PUBLISHED, "venue": centre()["name"], "street": centre()["street"],
+        "town": centre()["city"], "district": districts[0] if districts else None, "step_free_access": True,
+        "audience": "organizacje pozarządowe", "submitted_by": users.get(OFFICIAL),
+    }
+    _save(ANNOUNCED_MEETING, {
+        **where, "title": "Spotkanie integracyjne organizacji pozarządowych", "kind": EventKind.INTEGRATION,
+        "starts_at": at(days["meeting_day"], 17), "ends_at": at(days["meeting_day"], 19),
+        "description": "Podsumowanie roku współpracy organizacji z miastem, prezentacje trzech nowych organizacji "
+                       "i rozmowy przy herbacie. Najwyżej dwie osoby z jednej organizacji.\n\n"
+                       f"Pytania: {centre()['name']}, tel. {centre()['phone']}.",
+        "registration_mode": RegistrationMode.HERE, "capacity": 40,
+    }, spheres, ["local-communities"])
+    _save(ANNOUNCED_TRAINING, {
+        **where, "title": "Szkolenie: sprawozdawczość organizacji pożytku publicznego", "kind": EventKind.TRAINING,
+        "starts_at": at(days["training_day"], 10), "ends_at": at(days["training_day"], 14),
+        "description": "Terminy i adresaci sprawozdań finansowych i merytorycznych, najczęstsze błędy, publikowanie "
+                       "sprawozdań. Bezpłatne.\n\n"
+                       f"Pytania: {centre()['name']}, tel. {centre()['phone']}.",
+        "registration_mode": RegistrationMode.HERE, "capacity": 20,
+    }, spheres, ["education"])
+    # Every Tuesday and Thursday for about four months, but not on a public holiday (Christmas Eve, say).
+    first = today + datetime.timedelta(days=ADVISORY_HOURS_FROM)
+    first += datetime.timedelta(days=min((day - first.weekday()) % 7 for day in (1, 3)))
+    plain = recurrence.Recurrence(recurrence.WEEKLY, weekdays=(1, 3), until=first + datetime.timedelta(weeks=17))
+    dates = (first + datetime.timedelta(days=n) for n in range((plain.until - first).days + 1))
+    days_off = [day for day in dates if day.weekday() in plain.weekdays and is_public_holiday(day)]
+    _save(ADVISORY_HOURS, {
+        **where, "title": "Dyżury doradcze: zakładanie stowarzyszenia i sprawy prawne", "kind": EventKind.MEETING,
+        "starts_at": at(first, 12), "ends_at": at(first, 16), "rrule": plain.to_rule(),
+        "exdates": [day.isoformat() for day in days_off],
+        "description": "Doradcy Centrum pomagają wybrać formę prawną, przygotować statut i dokumenty do KRS oraz "
+                       "zgłosić zmiany w zarządzie. Bezpłatnie; prosimy o wcześniejsze umówienie się: "
+                       f"tel. {centre()['phone']}. W święta dyżurów nie ma.",
+        "registration_mode": RegistrationMode.NONE,
+    }, spheres, ["local-communities"])
+    return 3
+
+
 def _full_training(at, department, districts, spheres, users) -> int:
     """A training whose places are all taken, with three people waiting."""
     event = _save("demo-szkolenie-oferty-konkursowe", {
@@ -273,10 +348,10 @@ def _full_training(at, department, districts, spheres, users) -> int:
 
 def _forum(at, department, organizations, districts, spheres, users) -> int:
     """The yearly NGO Initiatives Forum: two days, a programme and the organisations presenting themselves."""
-    event = _save("demo-forum-inicjatyw-pozarzadowych", {
+    event = _save(FORUM, {
         "title": "Forum Inicjatyw Pozarządowych", "kind": EventKind.CONFERENCE,
         "organizer_kind": OrganizerKind.CITY, "organization": None, "department": department,
-        "starts_at": at(20, 10), "ends_at": at(21, 16), "status": EventStatus.PUBLISHED,
+        "starts_at": at(FORUM_IN_DAYS, 10), "ends_at": at(FORUM_IN_DAYS + 1, 16), "status": EventStatus.PUBLISHED,
         "venue": "Pałac Branickich, Aula Magna", "street": "ul. Jana Kilińskiego 1", "town": "Białystok",
         "district": districts[0] if districts else None,
         "description": "Coroczne święto białostockich organizacji: debaty, warsztaty i stoiska organizacji. "
@@ -286,15 +361,15 @@ def _forum(at, department, organizations, districts, spheres, users) -> int:
     }, spheres, ["local-communities", "volunteering"])
     if not event.sessions.exists():
         programme = [
-            (20, 10, 11, "Aula Magna", "Otwarcie Forum", "Prezydent Miasta, Przewodnicząca Zespołu"),
-            (20, 11, 13, "Aula Magna", "Debata: współpraca miasta i organizacji", "przedstawiciele organizacji"),
-            (20, 13, 15, "Sala 2", "Warsztat: wolontariat pracowniczy", "Centrum Wolontariatu"),
-            (21, 10, 12, "Sala 2", "Warsztat: sprawozdania finansowe", "biegła rewident"),
-            (21, 12, 16, "Dziedziniec", "Targi organizacji – stoiska", ""),
+            (0, 10, 11, "Aula Magna", "Otwarcie Forum", "Prezydent Miasta, Przewodnicząca Zespołu"),
+            (0, 11, 13, "Aula Magna", "Debata: współpraca miasta i organizacji", "przedstawiciele organizacji"),
+            (0, 13, 15, "Sala 2", "Warsztat: wolontariat pracowniczy", "Centrum Wolontariatu"),
+            (1, 10, 12, "Sala 2", "Warsztat: sprawozdania finansowe", "biegła rewident"),
+            (1, 12, 16, "Dziedziniec", "Targi organizacji – stoiska", ""),
         ]
         ForumSession.objects.bulk_create(
-            ForumSession(event=event, starts_at=at(day, start), ends_at=at(day, end), room=room, title=title,
-                         speakers=speakers)
+            ForumSession(event=event, starts_at=at(FORUM_IN_DAYS + day, start), ends_at=at(FORUM_IN_DAYS + day, end),
+                         room=room, title=title, speakers=speakers)
             for day, start, end, room, title, speakers in programme
         )
     event.presenting_organizations.set(organizations[:8])

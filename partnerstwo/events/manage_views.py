@@ -24,7 +24,11 @@ from partnerstwo.lib.views import submitted
 
 FIELDSETS = [
     (_lazy("Wydarzenie"), ["title", "kind", "organizer_kind", "organization", "description", "audience", "spheres"]),
-    (_lazy("Termin"), ["starts_at", "ends_at", "all_day", "rrule", "exdates_text"]),
+    (_lazy("Termin"), ["starts_at", "ends_at", "all_day"]),
+    (_lazy("Powtarzanie"), [
+        "repeat", "repeat_interval", "repeat_weekdays", "repeat_month_day", "repeat_nth_weekday", "repeat_until",
+        "repeat_count", "repeat_exceptions",
+    ]),
     (_lazy("Miejsce"), ["venue", "street", "town", "district", "online_url"]),
     (_lazy("Dostępność"), ["step_free_access", "sign_language", "induction_loop", "accessibility_notes"]),
     (_lazy("Koszt i zdjęcie"), ["is_free", "price", "image", "image_alt"]),
@@ -80,8 +84,6 @@ def event_form_for_edit(request, event):
         publishing.apply_values(event, change.values)
         if "spheres" in change.values:
             initial["spheres"] = change.values["spheres"]
-        if "exdates" in change.values:
-            initial["exdates_text"] = "\n".join(str(v).replace("T", " ") for v in event.exdates)
     form = EventForm(*submitted(request), instance=event, user=request.user, initial=initial)
     return form, change
 

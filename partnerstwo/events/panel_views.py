@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from partnerstwo.events import publishing
+from partnerstwo.events import desk, publishing, recurrence
 from partnerstwo.events.forms import EventForm, ForumSessionFormSet, PresentingOrganizationsForm, ReviewForm
 from partnerstwo.events.manage_views import cancel_event, fieldsets, save_event_form
 from partnerstwo.events.models import Event, EventChange, EventStatus
@@ -32,27 +32,19 @@ def _editable(request, pk):
     return get_object_or_404(Event.objects.managed_by(request.user), pk=pk)
 
 
-def reviewable_changes(user):
-    return EventChange.objects.filter(
-        status=EventChange.Status.PENDING, event__in=Event.objects.reviewable_by(user)
-    )
-
-
 @reviewer_required
 def index(request):
     mine = Event.objects.managed_by(request.user)
-    pending = (
-        Event.objects.reviewable_by(request.user).filter(status=EventStatus.PENDING)
-        .select_related("organization", "submitted_by")
-    )
-    changes = reviewable_changes(request.user).select_related("event__organization", "proposed_by")
+    # The same queues as the desk on the panel's first page (events/desk.py).
+    pending = desk.awaiting_review(request.user)
+    changes = desk.changes_awaiting_review(request.user)
     status = request.GET.get("status", "")
     listed = mine.exclude(status=EventStatus.PENDING).select_related("organization", "department")
     if status in EventStatus.values:
         listed = listed.filter(status=status)
     page = Paginator(listed.order_by("-starts_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("strona"))
     return render(request, "events/panel/index.html", {
-        "pending": pending.order_by("created_at"), "changes": changes, "page_obj": page, "status": status,
+        "pending": pending, "changes": changes, "page_obj": page, "status": status,
         # Events awaiting review are listed above, so the filter of the rest leaves that status out.
         "statuses": [(value, label) for value, label in EventStatus.choices if value != EventStatus.PENDING],
     })
@@ -80,6 +72,7 @@ def review(request, pk):
             return redirect("panel:events_panel:index")
     return render(request, "events/panel/review.html", {
         "event": event, "form": form, "occurrences": event.occurrences.all()[:20],
+        "repetition": recurrence.describe(event.rrule, event.starts_at) if event.rrule else "",
     })
 
 

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from partnerstwo.events import schedule, tasks
+from partnerstwo.accounts.desk import alert
+from partnerstwo.events import desk, recurrence, schedule, tasks
 from partnerstwo.events.models import Event, EventChange, EventStatus, OrganizerKind
 from partnerstwo.lib.text import fold
 from partnerstwo.organizations.models import Organization
@@ -142,10 +143,13 @@ def propose_change(event: Event, *, by, spheres=None) -> EventChange | None:
         if change:
             change.delete()
         return None
-    if change is None:
+    is_new = change is None
+    if is_new:
         change = EventChange(event=published)
     change.values, change.proposed_by, change.proposed_at = values, by, timezone.now()
     change.save()
+    if is_new:  # a new version of a waiting change is not news to the reviewers
+        alert(desk.alert_officials, desk.CHANGES, change.pk)
     return change
 
 
@@ -201,7 +205,8 @@ def change_rows(change: EventChange) -> list[tuple[str, str, str]]:
             after = ", ".join(str(o) for o in model.objects.filter(pk__in=value))
         else:
             before, after = _display(event, field), _display(proposed, field)
-        rows.append((str(field.verbose_name), before, after))
+        label = _("Powtarzanie") if name == "rrule" else str(field.verbose_name)  # not "(RRULE)": a reader's words
+        rows.append((label, before, after))
     return rows
 
 
@@ -217,6 +222,8 @@ def _display(event: Event, field) -> str:
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     if field.name == "image":
         return value.name
+    if field.name == "rrule":
+        return recurrence.describe(value, event.starts_at)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
@@ -241,6 +248,7 @@ def save(event: Event, *, by, changed: bool = True, save_m2m=None, notify: bool 
             event.department = by.department
     if is_new or previous.status in (EventStatus.DRAFT, EventStatus.RETURNED):
         event.status = EventStatus.PUBLISHED if publishes_at_once(by) else EventStatus.PENDING
+    enters_review = event.status == EventStatus.PENDING and (is_new or previous.status != EventStatus.PENDING)
     was_published = previous is not None and previous.status == EventStatus.PUBLISHED
     if notify is None:
         notify = was_published and bool(NOTIFIED_FIELDS & set(diff(previous, event)))
@@ -253,6 +261,8 @@ def save(event: Event, *, by, changed: bool = True, save_m2m=None, notify: bool 
     schedule.rebuild(event)
     if was_published and changed and notify:
         _after_commit(event, "event_changed")
+    if enters_review:
+        alert(desk.alert_officials, desk.REVIEW, event.pk)
     return event
 
 

@@ -129,6 +129,15 @@ def parse_exdate(text: str) -> datetime.date | datetime.datetime:
     return _naive_local(value) if value.tzinfo else value
 
 
+def parse_exdate_day(text) -> datetime.date | None:
+    """The local day an exdates entry falls on; None when it does not parse."""
+    try:
+        value = parse_exdate(str(text))
+    except ValueError:
+        return None
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
 # Days in each month of a leap year, and how many dates a period can hold, for _check_feasible.
 MONTH_DAYS = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 PERIOD_DAYS = {"DAILY": 1, "WEEKLY": 7, "MONTHLY": 31, "YEARLY": 366}

@@ -8,7 +8,8 @@ from functools import partial
 
 from django.db import transaction
 
-from partnerstwo.feedback import tasks
+from partnerstwo.accounts.desk import alert
+from partnerstwo.feedback import desk, tasks
 from partnerstwo.feedback.models import FeedbackMessage
 
 
@@ -27,4 +28,5 @@ def confirm(message: FeedbackMessage) -> bool:
     if not message.confirm():
         return False
     transaction.on_commit(partial(tasks.notify_staff.enqueue, message.pk))
+    alert(desk.alert_officials, desk.NEW, message.pk)
     return True

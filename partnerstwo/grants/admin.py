@@ -7,10 +7,12 @@ alerts subscribers, which only the panel's edit does (competitions/lifecycle.rec
 
 from django import forms
 from django.contrib import admin
+from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.grants.committees import stored_protocols
 from partnerstwo.grants.competitions import lifecycle
 from partnerstwo.grants.competitions.models import (
     Competition,
@@ -112,6 +114,19 @@ class CompetitionAdmin(admin.ModelAdmin):
         if is_public(obj):
             fields = ["panel_link", *(name for name in fields if name != "panel_link")]
         return fields
+
+    # Deleting a competition (a repair: an announced one's history is kept by the panel) also removes its stored
+    # protocols once the deletion is committed, as other deletions remove their files; no signal does it.
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            stored_protocols.remove_stored_on_commit(obj.pk)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for pk in queryset.values_list("pk", flat=True):
+                stored_protocols.remove_stored_on_commit(pk)
+            super().delete_queryset(request, queryset)
 
     @admin.display(description=_("zmiany ogłoszenia"))
     def panel_link(self, obj):

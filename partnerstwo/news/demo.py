@@ -10,11 +10,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Case, IntegerField, Value, When
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from partnerstwo.accounts.models import User
+from partnerstwo.events import demo as events_demo
 from partnerstwo.lib.editorial.demo import mail_link, read_texts, tel_link
-from partnerstwo.lib.workdays import is_working_day
 from partnerstwo.news.editing import save_news_item
 from partnerstwo.news.models import NewsItem
 
@@ -31,27 +32,30 @@ def demo_editor():
     )
 
 
-def _working_day(day: date, step: int = 1) -> date:
-    """The day itself if it is a working day, else the nearest one after it (step 1) or before it (step -1)."""
-    while not is_working_day(day):
-        day += timedelta(days=step)
-    return day
+def event_link(slug: str) -> str:
+    return reverse("events:detail", kwargs={"slug": slug})
 
 
 def text_context(today: date) -> dict:
-    """What the texts may mention: the city's facts and the days of the meetings and deadlines they announce."""
+    """What the texts may mention: the city's facts and the days of the meetings and deadlines they announce.
+
+    The events they announce are in the demo calendar (events/demo.py), on the days it gives, at the links here.
+    """
     centre = settings.CITY["centre"]
+    working_day = events_demo.working_day_from
     return {
         "centre": centre,
         "advisory_body": settings.CITY["advisory_body_name"],
         "address": f"{centre['street']}, {centre['postal_code']} {centre['city']}",
         "contact": f"tel. {tel_link(centre['phone'])}, e-mail {mail_link(centre['email'])}",
         "next_year": today.year + 1,
-        "meeting_day": _working_day(today + timedelta(days=19)),
-        "training_day": _working_day(today + timedelta(days=5)),
-        "team_meeting_day": _working_day(today - timedelta(days=17), step=-1),
-        "schedule_deadline": _working_day(today + timedelta(days=14)),
-        "forum_day": _working_day(today - timedelta(days=41), step=-1),
+        **events_demo.announced_days(today),
+        "meeting_link": event_link(events_demo.ANNOUNCED_MEETING),
+        "training_link": event_link(events_demo.ANNOUNCED_TRAINING),
+        "advisory_hours_link": event_link(events_demo.ADVISORY_HOURS),
+        "forum_link": event_link(events_demo.FORUM),
+        "team_meeting_day": working_day(today - timedelta(days=17), step=-1),
+        "schedule_deadline": working_day(today + timedelta(days=14)),
     }
 
 

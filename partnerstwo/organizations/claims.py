@@ -17,8 +17,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.accounts.desk import alert
 from partnerstwo.lib.emails import absolute_url, build_email, email_task
-from partnerstwo.organizations import editing
+from partnerstwo.organizations import desk, editing
 from partnerstwo.organizations.identifiers import unique_slug
 from partnerstwo.organizations.models import Organization, OrganizationRevision, Representation
 
@@ -62,6 +63,7 @@ def claim(*, user, organization: Organization, role_in_organization: str = "") -
     except IntegrityError as error:
         raise ValidationError(already) from error
     send_confirmation(representation)
+    alert(desk.alert_officials, desk.CLAIMS, representation.pk)
     return representation
 
 
@@ -84,6 +86,7 @@ def register(*, user, organization: Organization, role_in_organization: str = ""
             role_in_organization=role_in_organization,
         )
     send_confirmation(representation)
+    alert(desk.alert_officials, desk.CLAIMS, representation.pk)
     return representation
 
 

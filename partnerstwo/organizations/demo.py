@@ -11,6 +11,7 @@ from django.apps import apps
 from django.utils import timezone
 from django.utils.text import slugify
 
+from partnerstwo.accounts.models import User
 from partnerstwo.city.models import District, PublicTaskSphere
 from partnerstwo.city.reference import load_districts
 from partnerstwo.lib.text import fold
@@ -19,8 +20,10 @@ from partnerstwo.organizations.models import (
     LegalForm,
     OppListEdition,
     Organization,
+    OrganizationChangeRequest,
     OrganizationImport,
     RegisterStatus,
+    Representation,
     TargetGroup,
 )
 
@@ -315,6 +318,37 @@ def load(stdout, **options):
         created += 1
     stdout.write(f"  organizacje: {created} nowych, razem {Organization.objects.count()}")
     load_opp_list(stdout)
+    load_waiting_decisions(stdout)
+
+
+# Two people who wait for an official's decision, so the officials' desk (/panel/) shows the directory's queues:
+# (e-mail, name, organisation's index in ORGANIZATIONS, role in it, the new name asked for or None for a claim).
+WAITING = [
+    ("m.kaminska@example.org", "Magdalena Kamińska", 5, "skarbniczka", None),
+    ("j.wojcik@example.org", "Jan Wójcik", 7, "prezes zarządu", " – Oddział Białostocki"),
+]
+
+
+def load_waiting_decisions(stdout):
+    """A claim to approve and a change of name to approve; left as they are once an official decided them."""
+    waiting = 0
+    for email, full_name, index, role, new_name in WAITING:
+        organization = Organization.objects.filter(slug=slug_for(ORGANIZATIONS[index][0])).first()
+        if organization is None:
+            continue
+        role_of_user = User.Role.RESIDENT if new_name is None else User.Role.REPRESENTATIVE
+        user, _created = User.objects.get_or_create(email=email, defaults={"full_name": full_name,
+                                                                            "role": role_of_user})
+        status = Representation.Status.PENDING if new_name is None else Representation.Status.APPROVED
+        Representation.objects.get_or_create(
+            user=user, organization=organization, defaults={"status": status, "role_in_organization": role})
+        if new_name and not organization.change_requests.exists():
+            OrganizationChangeRequest.objects.create(
+                organization=organization, requested_by=user,
+                changes={"name": [organization.name, organization.name + new_name]},
+            )
+        waiting += 1
+    stdout.write(f"  zgłoszenia i zmiany czekające na decyzję: {waiting}")
 
 
 # Marked OPP in the directory but left out of the demo list: what staff see as "missing from the newest list".

@@ -20,11 +20,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.accounts.desk import alert
 from partnerstwo.lib.emails import absolute_url, build_email, email_task
-from partnerstwo.organizations.models import (
+from partnerstwo.organizations import desk
+from partnerstwo.organizations.models import (  # is_staff_editor: re-exported, the rule the rest calls
     Organization,
     OrganizationChangeRequest,
     OrganizationRevision,
+    is_staff_editor,
 )
 
 # These decide which organisation an entry is; a representative's change waits for an official.
@@ -32,11 +35,6 @@ MODERATED_FIELDS = ("name", "krs", "nip", "legal_form")
 # Facts that come from registers (KRS, the OPP list): staff and imports set them, not the form.
 REGISTER_FIELDS = ("is_opp", "register_status", "is_published")
 M2M_FIELDS = ("spheres", "target_groups")
-
-
-def is_staff_editor(user) -> bool:
-    """Officials and administrators edit any organisation directly, without approval."""
-    return bool(user and user.is_authenticated and (user.is_official or user.is_administrator))
 
 
 def serialize(value):
@@ -159,9 +157,11 @@ def request_change(organization, values: dict, *, user, source=OrganizationChang
         return pending
     if not changes:
         return None
-    return OrganizationChangeRequest.objects.create(
+    created = OrganizationChangeRequest.objects.create(
         organization=organization, requested_by=user, source=source, changes=changes
     )
+    alert(desk.alert_officials, desk.CHANGES, created.pk)
+    return created
 
 
 def pending_change_request(organization) -> OrganizationChangeRequest | None:

@@ -50,6 +50,12 @@ class TargetGroup(models.Model):
         return self.name
 
 
+def is_staff_editor(user) -> bool:
+    """Officials and administrators edit any organisation directly, without approval, and decide the claims and
+    changes that wait (organizations/desk.py). Here, below editing.py, so that the desk's queues can use it."""
+    return bool(user and user.is_authenticated and (user.is_official or user.is_administrator))
+
+
 class OrganizationQuerySet(models.QuerySet):
     def public(self):
         """What residents see: published organisations, removed ones included but marked."""

@@ -19,7 +19,7 @@ from partnerstwo.lib.access import role_required
 from partnerstwo.lib.forms import DecisionForm
 from partnerstwo.lib.tabular.read import TableError
 from partnerstwo.lib.views import submitted
-from partnerstwo.organizations import claims, editing, imports
+from partnerstwo.organizations import claims, desk, editing, imports
 from partnerstwo.organizations.manage_forms import BulkApplyForm, ClaimDecisionForm, ImportUploadForm, OppUploadForm
 from partnerstwo.organizations.models import (
     OppListEdition,
@@ -41,8 +41,8 @@ directory_staff_required = role_required(editing.is_staff_editor)
 @directory_staff_required
 def index(request):
     counts = {
-        "claims": Representation.objects.filter(status=Representation.Status.PENDING).count(),
-        "changes": OrganizationChangeRequest.objects.filter(status=OrganizationChangeRequest.Status.PENDING).count(),
+        "claims": desk.claims_awaiting_decision(request.user).count(),
+        "changes": desk.changes_awaiting_decision(request.user).count(),
     }
     return render(request, "organizations/panel/index.html", {
         "counts": counts, "imports": OrganizationImport.objects.select_related("uploaded_by")[:10],
@@ -51,10 +51,7 @@ def index(request):
 
 @directory_staff_required
 def claim_queue(request):
-    pending = (
-        Representation.objects.filter(status=Representation.Status.PENDING)
-        .select_related("organization", "user").order_by("created_at")
-    )
+    pending = desk.claims_awaiting_decision(request.user)  # the desk's queue (organizations/desk.py)
     decided = (
         Representation.objects.exclude(status=Representation.Status.PENDING)
         .select_related("organization", "user", "decided_by").order_by("-decided_at")[:20]
@@ -93,10 +90,7 @@ def claim_decide(request, pk):
 
 @directory_staff_required
 def change_queue(request):
-    pending = (
-        OrganizationChangeRequest.objects.filter(status=OrganizationChangeRequest.Status.PENDING)
-        .select_related("organization", "requested_by").order_by("created_at")
-    )
+    pending = desk.changes_awaiting_decision(request.user)
     rows = [(change, editing.describe_changes(change.changes)) for change in pending]
     return render(request, "organizations/panel/changes.html", {"rows": rows})
 

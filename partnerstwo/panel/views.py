@@ -2,6 +2,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.shortcuts import render
 
 from partnerstwo.accounts.access import panel_required
+from partnerstwo.panel.desk import desk_for
 from partnerstwo.panel.sections import sections_for
 
 
@@ -10,5 +11,8 @@ def dashboard(request):
     return render(
         request,
         "panel/dashboard.html",
-        {"sections": sections_for(request.user), "mfa_enabled": is_mfa_enabled(request.user)},
+        {
+            "desk": desk_for(request.user), "sections": sections_for(request.user),
+            "mfa_enabled": is_mfa_enabled(request.user),
+        },
     )

@@ -161,3 +161,53 @@ def test_the_representatives_events_and_the_form_with_a_change_under_review_are_
     expect(page.locator("main")).to_contain_text("czekają na akceptację")
     violations = axe_violations(page)
     assert not violations, "edit with a change under review:\n" + "\n".join(violations)
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+def test_the_repeating_event_form_is_accessible_and_works_without_typing_a_rule(open_in_mode, log_in, axe_violations,
+                                                                                 demo_data, mode):
+    """A representative enters weekly classes with the plain choices: first with mistakes, then right."""
+    from partnerstwo.accounts.models import User
+    from partnerstwo.events.models import Event
+
+    page = open_in_mode(mode)
+    log_in(page.context, User.objects.get(email="organizacja@example.org"))
+    assert page.goto("/moje-wydarzenia/nowe/").status == 200
+    expect(page.get_by_role("group", name="Czy wydarzenie się powtarza?")).to_be_visible()
+    violations = axe_violations(page)
+    assert not violations, f"new event ({mode}):\n" + "\n".join(violations)
+
+    page.locator("#id_title").fill("Zajęcia z przeglądarki")
+    page.locator("#id_kind").select_option("meeting")
+    page.locator("#id_organization").select_option(index=1)
+    page.locator("#id_starts_at").fill("2030-03-05T18:00")
+    page.locator("#id_ends_at").fill("2030-03-05T20:00")
+    page.locator("#id_street").fill("ul. Warszawska 12")
+    page.get_by_label("Co tydzień, w wybrane dni tygodnia").check()
+    page.get_by_label("albo: liczba terminów").fill("0")
+    page.get_by_role("button", name="Zapisz").click()
+    expect(page.locator("#id_repeat_weekdays_error")).to_contain_text("Zaznacz co najmniej jeden dzień tygodnia.")
+    expect(page.locator("#id_repeat_count_error")).to_contain_text("Podaj liczbę terminów od 2 do 750.")
+    expect(page.locator("#id_title")).to_have_value("Zajęcia z przeglądarki")
+    violations = axe_violations(page)
+    assert not violations, f"new event with errors ({mode}):\n" + "\n".join(violations)
+    if mode == "phone-390px":
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    if mode != "default":
+        return
+
+    page.get_by_role("group", name="Dni tygodnia (przy powtarzaniu co tydzień)").get_by_label("wtorek").check()
+    page.get_by_label("albo: liczba terminów").fill("4")
+    page.get_by_label("Dni, w które wydarzenia nie będzie").fill("12.03.2030")
+    page.get_by_role("button", name="Zapisz").click()
+    expect(page).to_have_url(re.compile(r"/moje-wydarzenia/$"))
+    event = Event.objects.get(title="Zajęcia z przeglądarki")
+    assert (event.rrule, event.exdates) == ("FREQ=WEEKLY;COUNT=4;BYDAY=TU", ["2030-03-12"])
+    assert event.occurrences.count() == 3
+
+    assert page.goto(f"/moje-wydarzenia/{event.pk}/").status == 200
+    expect(page.get_by_label("Co tydzień, w wybrane dni tygodnia")).to_be_checked()
+    expect(page.get_by_label("albo: liczba terminów")).to_have_value("4")
+    expect(page.locator("main")).not_to_contain_text("FREQ=")
+    violations = axe_violations(page)
+    assert not violations, f"editing a repeating event ({mode}):\n" + "\n".join(violations)

@@ -1,7 +1,8 @@
 """Agreements and reports in a real browser: axe on the representative's pages (the agreement waiting for the updated
 table and its parts, the returned report and its parts), the officials' pages (agreements, one agreement and its
 part, the reports of the year, one report, a partial report demanded) and the competition's page with what was
-achieved, in the four display modes; a part saved by keyboard with its errors shown."""
+achieved and the page of all its achievements, in the four display modes; a part saved by keyboard with its
+errors shown."""
 
 import pytest
 from playwright.sync_api import expect
@@ -41,7 +42,8 @@ def test_axe_finds_no_violation_on_the_representatives_and_the_public_pages(open
                                                                            demo_data, mode):
     waiting, returned, accepted = demo_rows()
     page = open_in_mode(mode)
-    check(page, [accepted.agreement.offer.competition.get_absolute_url()], axe_violations, mode)
+    competition = accepted.agreement.offer.competition
+    check(page, [competition.get_absolute_url(), f"{competition.get_absolute_url()}rezultaty/"], axe_violations, mode)
     log_in(page.context, user("organizacja@example.org"))
     paths = [f"/moje-oferty/umowy/{waiting.pk}/", *(f"/moje-oferty/umowy/{waiting.pk}/{s}/" for s in AGREEMENT_PARTS),
              f"/moje-oferty/sprawozdania/{returned.pk}/",

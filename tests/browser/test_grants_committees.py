@@ -221,9 +221,20 @@ def test_while_the_worker_makes_the_pdf_the_reader_reads_a_page_that_says_so(
     assert_accessible(page, axe_violations, f"protocol being prepared ({mode})")
 
 
-def test_an_offers_page_shows_every_members_submitted_card(signed_in, axe_violations, committee):
+def test_an_offers_page_shows_every_members_submitted_card_once(signed_in, axe_violations, committee, official_x):
+    url = f"{committee.area}oferty/{committee.beta_offer.pk}/"
+    # The chair sees their own card as theirs, not a second time among the members' cards.
     page = signed_in(committee.chair.user)
-    assert page.goto(f"{committee.area}oferty/{committee.beta_offer.pk}/").status == 200
+    assert page.goto(url).status == 200
+    own = page.get_by_role("table", name="Złożona karta oceny")
+    expect(own).to_contain_text("6,5")
+    expect(own).to_contain_text("Spójny, realny plan zajęć.")
+    expect(page.get_by_role("table", name="Piotr Przewodniczący")).to_have_count(0)
+    expect(page.get_by_text("Spójny, realny plan zajęć.")).to_have_count(1)
+    assert_accessible(page, axe_violations, "offer with the member's own card")
+    # The official running the competition, who holds no seat, sees every member's card.
+    page = signed_in(official_x)
+    assert page.goto(url).status == 200
     card = page.get_by_role("table", name="Piotr Przewodniczący")
     expect(card).to_contain_text("6,5")
     expect(card).to_contain_text("Spójny, realny plan zajęć.")

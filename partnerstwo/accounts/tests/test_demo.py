@@ -44,20 +44,18 @@ def test_each_demo_account_signs_in_with_the_printed_password(client):
         client.post("/konto/logout/")
 
 
-def test_the_demo_command_ends_with_the_table_of_accounts_and_says_how_staff_pass_the_second_step():
-    out = io.StringIO()
+def test_the_demo_command_ends_with_the_table_of_accounts_and_says_how_staff_pass_the_second_step(demo_database):
+    printed = demo_database  # what `manage.py demo` printed
 
-    call_command("demo", stdout=out)
-
-    tail = out.getvalue().strip().splitlines()[-10:]
+    tail = printed.strip().splitlines()[-10:]
     assert tail[-1].startswith("+--")
     table = "\n".join(tail)
     for email, _name, _role in demo.ACCOUNTS:
         assert email in table
     assert demo.PASSWORD in table
     assert "pracownik urzędu" in table
-    assert "manage.py demo_totp urzednik@example.org" in out.getvalue()
-    assert demo.TOTP_SECRET in out.getvalue()
+    assert "manage.py demo_totp urzednik@example.org" in printed
+    assert demo.TOTP_SECRET in printed
 
 
 def test_the_demo_official_signs_in_with_the_password_and_the_printed_code(client, settings):

@@ -62,36 +62,6 @@ def test_capacity_cannot_drop_below_the_people_already_confirmed(official_x):
     assert form_for(official_x, instance=event, registration_mode="here", capacity="3").is_valid()
 
 
-@pytest.mark.parametrize("rule", ["FREQ=MINUTELY", "co tydzień", "FREQ=WEEKLY;BYDAY=XX"])
-def test_a_bad_rrule_is_refused_next_to_the_rule(official_x, rule):
-    form = form_for(official_x, rrule=rule)
-    assert not form.is_valid()
-    assert "rrule" in form.errors
-
-
-def test_exdates_are_read_one_per_line(official_x):
-    form = form_for(official_x, rrule="freq=weekly;count=4", exdates_text="2030-01-01\n\n2030-01-08 18:00\n")
-    assert form.is_valid(), form.errors
-    assert form.cleaned_data["rrule"] == "FREQ=WEEKLY;COUNT=4"
-    assert form.cleaned_data["exdates_text"] == ["2030-01-01", "2030-01-08T18:00"]
-
-
-def test_unreadable_exdates_are_named_in_the_error(official_x):
-    form = form_for(official_x, rrule="FREQ=WEEKLY;COUNT=4", exdates_text="wigilia")
-    assert not form.is_valid()
-    assert "wigilia" in form.errors["exdates_text"][0]
-
-
-def test_excluding_every_date_is_refused_next_to_the_exdates(official_x):
-    day = f.in_days(7).date().isoformat()
-    form = form_for(official_x, rrule="FREQ=WEEKLY;COUNT=1", exdates_text=day)
-    assert "exdates_text" in form.errors
-
-
-def test_exdates_without_a_rule_are_refused(official_x):
-    assert "exdates_text" in form_for(official_x, exdates_text="2030-01-01").errors
-
-
 def test_an_all_day_event_spans_whole_days(official_x):
     form = form_for(official_x, all_day="on")
     assert form.is_valid(), form.errors

@@ -213,15 +213,17 @@ def test_the_list_shows_the_reason_an_event_was_returned(client, representative_
 def test_saving_an_unchanged_published_event_tells_nobody(client, representative_a, organization_a,
                                                           django_capture_on_commit_callbacks):
     client.force_login(representative_a)
-    client.post(reverse("my_events:create"), form_data(organization=organization_a.pk, rrule="FREQ=WEEKLY;COUNT=3",
-                                                       exdates_text=f.in_days(17).date().isoformat()))
+    weekly = {"repeat": "weekly", "repeat_weekdays": [str(f.in_days(10).weekday())], "repeat_count": "3",
+              "repeat_exceptions": f"{f.in_days(17):%d.%m.%Y}"}
+    client.post(reverse("my_events:create"), form_data(organization=organization_a.pk, **weekly))
     event = Event.objects.get()
+    assert event.rrule.startswith("FREQ=WEEKLY;COUNT=3;BYDAY=")
     event.status = EventStatus.PUBLISHED
     event.save()
     f.registration(f.occurrence(event), email="jan@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("my_events:edit", args=[event.pk]), form_data(
-            organization=organization_a.pk, rrule=event.rrule, exdates_text=f.in_days(17).date().isoformat(),
+            organization=organization_a.pk, **weekly,
         ))
     assert response.status_code == 302
     event.refresh_from_db()

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from partnerstwo.accounts.models import User
+from partnerstwo.grants.committees import stored_protocols
 from partnerstwo.grants.committees.models import NGO_MEMBER_NEEDS_ORGANIZATION, CommitteeMember, Nomination
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.lib.emails import absolute_url, build_email, email_task
@@ -189,6 +190,9 @@ def remove(member: CommitteeMember) -> None:
         member.delete()
     except ProtectedError:
         raise ValidationError(MEMBER_HAS_SCORES, code="member_has_scores") from None
+    if not member.competition.committee.exists():
+        # No committee left: nothing of the protocols it made is kept.
+        stored_protocols.remove_stored_on_commit(member.competition_id)
 
 
 def suspension_reason(organization: Organization, *, indicated: bool) -> str:

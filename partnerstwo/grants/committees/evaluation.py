@@ -274,13 +274,8 @@ class RankedOffer:
 
 
 def counted_scores(offers):
-    """The scores of these offers that the averages are made of: submitted cards of voting members (experts
-    advise; a suspended seat no longer counts, art. 15)."""
-    return (
-        Score.objects.filter(offer__in=offers, submitted_at__isnull=False)
-        .exclude(member__role=CommitteeMember.Role.EXPERT)
-        .exclude(member__suspended_at__isnull=False)
-    )
+    """The scores of these offers that the averages are made of (Score.objects.counted)."""
+    return Score.objects.counted().filter(offer__in=offers)
 
 
 def passed_offers(competition: Competition, *, hide_organizations=frozenset()):

@@ -143,6 +143,21 @@ class ImpartialityDeclaration(models.Model):
         return f"{self.member} ({self.signed_at:%Y-%m-%d})"
 
 
+class ScoreQuerySet(models.QuerySet):
+    def submitted(self):
+        return self.filter(submitted_at__isnull=False)
+
+    def counted(self):
+        """The one rule for what the committee's averages are made of, wherever they are shown (the ranking, the
+        results notice, the exports): submitted cards of voting members. Experts advise; a suspended seat no
+        longer counts (art. 15)."""
+        return (
+            self.submitted()
+            .exclude(member__role=CommitteeMember.Role.EXPERT)
+            .exclude(member__suspended_at__isnull=False)
+        )
+
+
 class Score(models.Model):
     offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="scores")
     # A member who has scored cannot be recalled: the scores are the protocol's record (appointment.remove).
@@ -153,6 +168,8 @@ class Score(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Set on every score of a card when the member submits it; a submitted card no longer changes.
     submitted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScoreQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["offer", "member", "criterion"], name="score_once")]

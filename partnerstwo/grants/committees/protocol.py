@@ -20,7 +20,6 @@ import datetime as dt
 import functools
 import hashlib
 import math
-import re
 from collections import defaultdict
 
 from django.core.cache import cache
@@ -32,6 +31,7 @@ from django.utils import timezone, translation
 
 from partnerstwo.grants.committees import evaluation
 from partnerstwo.grants.committees.models import CommitteeMember, ImpartialityDeclaration, Score
+from partnerstwo.grants.committees.stored_protocols import FOLDER, stored_files
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.private_storage import private_storage
@@ -40,7 +40,6 @@ from partnerstwo.organizations.models import Organization
 
 # Offers whose cards one part of the document holds (a product choice: about 300 A4 pages at 7 members).
 PART_OFFERS = 150
-FOLDER = "committee-protocols"
 # How long a request that queued a part keeps others from queueing it again: a part takes the worker a few
 # minutes, so a part lost with a stopped worker is queued again by the next reader after this; a part queued
 # twice is made once (the second run finds it stored).
@@ -59,7 +58,6 @@ DOCUMENT_TEMPLATES = (
     "grants/committees/_card.html",
     "grants/committees/_ranking.html",
 )
-STORED_NAME = re.compile(r"^(?P<variant>[a-z0-9]+)-(?P<language>[a-z-]+)-(?P<digest>[0-9a-f]{16})-(?P<part>\d+)\.pdf$")
 
 
 # --- What the protocol shows -------------------------------------------------------------------
@@ -122,9 +120,13 @@ def cards(listed, seats, merit) -> list[dict]:
     return found
 
 
-def offer_cards(offer: Offer) -> list[dict]:
-    """Every submitted card of one offer, as the protocol prints them (the offer's page shows them)."""
-    seats = list(CommitteeMember.objects.filter(competition=offer.competition_id).select_related("user"))
+def offer_cards(offer: Offer, *, besides: CommitteeMember | None = None) -> list[dict]:
+    """Every submitted card of one offer, as the protocol prints them (the offer's page shows them); `besides`:
+    the reader's own seat, whose card the page already shows as theirs, above the others."""
+    seats = CommitteeMember.objects.filter(competition=offer.competition_id).select_related("user")
+    if besides is not None:
+        seats = seats.exclude(pk=besides.pk)
+    seats = list(seats)
     return cards([offer], seats, list(evaluation.merit_criteria(offer.competition)))
 
 
@@ -288,18 +290,6 @@ def make(competition_id: int, hidden: list[int], language: str, part: int) -> st
         private_storage.save(name, ContentFile(content))
     remove_superseded(competition, hidden, language, digest)
     return name
-
-
-def stored_files(competition_id: int) -> list[dict]:
-    folder = f"{FOLDER}/{competition_id}"
-    if not private_storage.exists(folder):
-        return []
-    found = []
-    for file in private_storage.listdir(folder)[1]:
-        match = STORED_NAME.match(file)
-        if match:
-            found.append({**match.groupdict(), "name": f"{folder}/{file}"})
-    return found
 
 
 def remove_superseded(competition: Competition, hidden, language: str, digest: str) -> None:

@@ -177,8 +177,9 @@ def offer(request, slug, pk):
         raise PermissionDenied(refusal or "")
     merit = list(evaluation.merit_criteria(competition))
     return render(request, "grants/committees/offer.html", {
-        # Every member's submitted card of this offer, as the protocol prints them.
-        "cards": protocol.offer_cards(offer),
+        # Every other member's submitted card of this offer, as the protocol prints them; the reader's own is
+        # the scoring card above.
+        "cards": protocol.offer_cards(offer, besides=seat),
         "competition": competition,
         "offer": offer,
         "seat": seat,

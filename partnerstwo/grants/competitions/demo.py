@@ -55,6 +55,17 @@ COMPETITIONS = [
      S.CANCELLED, -150, -120, "40000"),
 ]
 
+# The row of the yearly schedule (grants/schedule/demo.py) each competition carries out, by its task; it is looked up
+# in the schedule of the year the competition is announced, so a competition whose year plans no such row has none.
+SCHEDULE_TASKS = {
+    "seniorzy-2027": "Prowadzenie klubów seniora na osiedlach Białegostoku",
+    "profilaktyka-uzaleznien-2027": "Profilaktyka uzależnień wśród dzieci i młodzieży",
+    "sport-dzieci-2027": "Upowszechnianie kultury fizycznej – szkolenie dzieci i młodzieży",
+    "edukacja-ekologiczna-2027": "Edukacja ekologiczna i ochrona zwierząt bezdomnych",
+    "bezdomnosc-2027": "Pomoc osobom w kryzysie bezdomności – noclegownia i łaźnia",
+    "kultura-na-osiedlach-2026": "Festiwale i wydarzenia kulturalne w przestrzeni miasta",
+}
+
 # Offers of the competitions under evaluation or with results (the committees' demo may add its own).
 OFFER_TITLES = {
     "bezdomnosc-2027": ["Noclegownia zimowa przy ul. Sienkiewicza", "Streetworking – pomoc na ulicy",
@@ -122,7 +133,10 @@ def load(stdout, **options):
             deadline += dt.timedelta(days=1)
         competition = Competition.objects.create(
             slug=slug, title=title, reference=f"{department.short_name}-I.526.{made + 1}.{announced_on.year}",
-            planned=PlannedCompetition.objects.filter(department=department, sphere=sphere, is_withdrawn=False).first(),
+            planned=PlannedCompetition.objects.filter(
+                schedule__year=announced_on.year, task=SCHEDULE_TASKS.get(slug), department=department, sphere=sphere,
+                is_withdrawn=False,
+            ).first(),
             year=announced_on.year,
             department=department, sphere=sphere, mode=mode, status=status,
             task_type=f"{title}: zadanie publiczne w sferze „{sphere.name_pl}” (art. 4 ust. 1 ustawy).",

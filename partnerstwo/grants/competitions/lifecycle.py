@@ -16,7 +16,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from partnerstwo.grants.competitions import rules
+from partnerstwo.grants.competitions import results, rules
 from partnerstwo.grants.competitions.models import (
     Competition,
     CompetitionChange,
@@ -253,6 +253,8 @@ def publish_results(competition, *, by=None, note: str = "", amounts: dict | Non
         for offer in offers:
             offer.awarded_amount = amounts[offer.pk]
             offer.save(update_fields=["awarded_amount"])
+        # The points as published: later changes to the committee's data do not change the notice.
+        results.store_points(competition)
         competition.results_note = note
         competition.results_published_at = now
         competition.save(update_fields=["results_note", "results_published_at", "updated_at"])

@@ -3,17 +3,18 @@
 Only competitions whose results were published (status "results") are read here: nothing of a
 competition still planned or being evaluated leaves through these functions. The points of an offer
 are the committee's average — the average of the totals of the submitted cards of the voting members,
-as in evaluation.ranking — and only offers that passed the formal assessment have them.
+as in evaluation.ranking — stored with each offer when the results are published (store_points); only offers
+that passed the formal assessment and have counted cards have them.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, IntegerField, OuterRef, Subquery, Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.grants.committees import evaluation
-from partnerstwo.grants.committees.models import CommitteeMember, Score
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.organizations.public_data import sphere_name
@@ -36,15 +37,27 @@ class NoticeRow:
     offer: Offer | None = None  # read for the rows shown (attach_offers)
 
 
+def store_points(competition: Competition) -> None:
+    """Stores each offer's points as the results publish them: the committee's averages, as in its ranking
+    (one rule, Score.objects.counted); None for an offer without counted cards. Two queries, then one UPDATE
+    per distinct average (a committee gives few distinct averages even to thousands of offers)."""
+    averages = evaluation.averages(evaluation.passed_offers(competition))
+    offers = Offer.objects.filter(competition=competition)
+    by_points = defaultdict(list)
+    for pk, average in ((pk, averages.get(pk, (None, 0))[0]) for pk in offers.values_list("pk", flat=True)):
+        by_points[average].append(pk)
+    for points, pks in by_points.items():
+        for start in range(0, len(pks), CHUNK):
+            Offer.objects.filter(pk__in=pks[start:start + CHUNK]).update(points=points)
+
+
 def notice_rows(competition: Competition) -> list[NoticeRow]:
     """Every offer of the results notice in its order: those granted a subsidy first, then the others, each by
-    points then amount. Read light (the averages from the committee's ranking, and each offer's amount and
-    organisation name), so that a page of a notice of thousands of offers reads only the offers it shows."""
-    averages = evaluation.averages(evaluation.passed_offers(competition))  # as in the committee's ranking
+    points then amount. Read light (each offer's points as published, amount and organisation name, one
+    query), so that a page of a notice of thousands of offers reads only the offers it shows."""
     keyed = []
     offers = Offer.objects.filter(competition=competition).order_by()
-    for pk, awarded, name in offers.values_list("pk", "awarded_amount", "organization__name"):
-        points = averages.get(pk, (None, 0))[0]
+    for pk, awarded, name, points in offers.values_list("pk", "awarded_amount", "organization__name", "points"):
         key = (not awarded, points is None, -(points or 0), -(awarded or 0), name, pk)
         keyed.append((key, NoticeRow(pk, points, bool(awarded))))
     keyed.sort(key=lambda pair: pair[0])
@@ -77,47 +90,22 @@ def years_with_results() -> list[int]:
     return list(published_competitions().order_by("-year").values_list("year", flat=True).distinct())
 
 
-def _scored(formal_passed_only=True):
-    scores = Score.objects.filter(offer=OuterRef("pk"), submitted_at__isnull=False).exclude(
-        member__role=CommitteeMember.Role.EXPERT
-    )
-    if formal_passed_only:
-        scores = scores.filter(offer__formal_status=Offer.Formal.PASSED)
-    return scores.order_by().values("offer")
-
-
 def granted_offers(year: int | None = None):
-    """The offers granted a subsidy in published results (of `year`, or of every year), with the
-    sums needed for the average points; one query, read in chunks."""
-    scored = _scored()
+    """The offers granted a subsidy in published results (of `year`, or of every year), with their points as
+    published; one query, read in chunks."""
     offers = Offer.objects.filter(competition__status=Status.RESULTS, awarded_amount__gt=0)
     if year is not None:
         offers = offers.filter(competition__year=year)
     return (
         offers.select_related("organization", "competition__department", "competition__sphere")
         .only(
-            "title", "requested_amount", "awarded_amount", "organization__name", "organization__krs",
+            "title", "requested_amount", "awarded_amount", "points", "organization__name", "organization__krs",
             "competition__year", "competition__title", "competition__department__name",
             "competition__sphere__name_pl", "competition__sphere__name_en", "competition__sphere__point_label",
-        )
-        .annotate(
-            points_sum=Subquery(
-                scored.annotate(total=Sum("points")).values("total"),
-                output_field=DecimalField(max_digits=12, decimal_places=1),
-            ),
-            scorers=Subquery(
-                scored.annotate(n=Count("member", distinct=True)).values("n"), output_field=IntegerField()
-            ),
         )
         .order_by("-competition__year", "competition__title", "competition_id", "-awarded_amount",
                   "organization__name", "pk")
     )
-
-
-def average(points_sum, scorers) -> Decimal | None:
-    if not scorers or points_sum is None:
-        return None
-    return (Decimal(points_sum) / scorers).quantize(CENT)
 
 
 def rows(offers):
@@ -127,7 +115,7 @@ def rows(offers):
         yield [
             competition.year, competition.title, competition.department.name, sphere_name(competition.sphere),
             offer.organization.name, offer.organization.krs, offer.title, offer.requested_amount,
-            offer.awarded_amount, average(offer.points_sum, offer.scorers),
+            offer.awarded_amount, offer.points,
         ]
 
 

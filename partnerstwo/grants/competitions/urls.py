@@ -12,5 +12,6 @@ urlpatterns = [
     path("terminy.ics", views.deadlines_ical, name="deadlines_ical"),
     path("<slug:slug>/wyniki.csv", views.competition_results_csv, name="competition_results_csv"),
     path("<slug:slug>/wyniki.xlsx", views.competition_results_xlsx, name="competition_results_xlsx"),
+    path("<slug:slug>/rezultaty/", views.competition_achievements, name="achievements"),
     path("<slug:slug>/", views.competition_detail, name="detail"),
 ]

@@ -25,6 +25,9 @@ Status = Competition.Status
 PAGE_SIZE = 20
 RESULTS_PAGE_SIZE = 10
 NOTICE_PER_PAGE = 50
+# What was achieved: a few reports on the competition's page, all of them on their own pages.
+ACHIEVEMENTS_SHOWN = 5
+ACHIEVEMENTS_PER_PAGE = 20
 # The feed covers a year back (so a change or cancellation still reaches calendars) and everything ahead.
 FEED_PAST = dt.timedelta(days=366)
 FEED_LIMIT = 2000
@@ -111,7 +114,7 @@ def competition_detail(request, slug):
         **notice,
         "notice": [row.offer for row in notice.get("items", [])],
         "any_granted": any(row.granted for row in rows),
-        "achievements": reporting.achievements(competition) if competition.status == Status.RESULTS else [],
+        **_achievements_shown(competition),
         "outcome_publication": getattr(competition, "outcome_publication", None),
         "can_edit": request.user.is_authenticated
         and Competition.objects.editable_by(request.user).filter(pk=competition.pk).exists(),
@@ -119,6 +122,24 @@ def competition_detail(request, slug):
         # The advisory body's decided positions on it, read by their related name (grants does not import team).
         "body_positions": competition.team_positions.decided().order_by("-decided_at", "-pk"),
     })
+
+
+def _achievements_shown(competition) -> dict:
+    if competition.status != Status.RESULTS:
+        return {"achievements": [], "more_achievements": 0}
+    reports = reporting.achievements(competition)
+    shown = reporting.with_achieved(reports[:ACHIEVEMENTS_SHOWN + 1])
+    more = reports.count() if len(shown) > ACHIEVEMENTS_SHOWN else 0
+    return {"achievements": shown[:ACHIEVEMENTS_SHOWN], "more_achievements": more}
+
+
+@require_safe
+def competition_achievements(request, slug):
+    """Every accepted final report's results, a page at a time: the whole of the competition page's section."""
+    competition = get_object_or_404(_visible(request.user).filter(status=Status.RESULTS), slug=slug)
+    page = paginated(request, reporting.achievements(competition), ACHIEVEMENTS_PER_PAGE)
+    page["items"] = reporting.with_achieved(page["items"])
+    return render(request, "grants/competitions/achievements.html", {"competition": competition, **page})
 
 
 @require_safe

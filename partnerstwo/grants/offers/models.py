@@ -75,6 +75,10 @@ class Offer(models.Model):
         blank=True,
         validators=[MinValueValidator(0)],
     )
+    # The committee's average (committees.evaluation.averages) as published with the results: stored then
+    # (competitions/results.store_points), so the notice and the exports show what was published and read no scores.
+    points = models.DecimalField(_("punkty (średnia komisji)"), max_digits=7, decimal_places=2, null=True,
+                                 blank=True)
 
     class Meta:
         ordering = ["organization__name", "title"]

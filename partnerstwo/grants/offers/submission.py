@@ -338,6 +338,22 @@ def representative_addresses(organization: Organization) -> list[str]:
     )
 
 
+def receipt(key: str, organization: Organization, submitted_by, context: dict, *, pdf,
+            filename: str) -> EmailMessage | None:
+    """The receipt of a document an organisation handed in (an offer's version, a report): to the organisation
+    and the person who handed it in, the PDF as kept (`pdf`, a stored file) attached; the template shows its
+    SHA-256, the one the officials see. None when there is nobody to write to."""
+    to = organization_addresses(organization)
+    if submitted_by and submitted_by.email and submitted_by.email not in to:
+        to.append(submitted_by.email)
+    if not to:
+        return None
+    message = build_email(key, to, context)
+    with pdf.open("rb") as kept:
+        message.attach(filename, kept.read(), "application/pdf")
+    return message
+
+
 @email_task
 def send_submitted(version_id: int) -> EmailMessage | None:
     """The offer as submitted (PDF) and its checksum, to the organisation and the person who submitted it."""
@@ -346,18 +362,12 @@ def send_submitted(version_id: int) -> EmailMessage | None:
     if version is None:
         return None
     offer = version.offer
-    to = organization_addresses(offer.organization)
-    if version.submitted_by and version.submitted_by.email not in to:
-        to.append(version.submitted_by.email)
-    if not to:
-        return None
     context = {
         "offer": offer, "version": version, "competition": offer.competition,
         "url": absolute_url(reverse("my_grants:offer", args=[offer.pk])),
     }
-    message = build_email("grants_offer_submitted", to, context)
-    message.attach(f"oferta-{offer.pk}-{version.number}.pdf", version.pdf.open("rb").read(), "application/pdf")
-    return message
+    return receipt("grants_offer_submitted", offer.organization, version.submitted_by, context, pdf=version.pdf,
+                   filename=f"oferta-{offer.pk}-{version.number}.pdf")
 
 
 @email_task

@@ -12,7 +12,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from partnerstwo.accounts.models import User
 from partnerstwo.grants.reports import reporting
 from partnerstwo.grants.reports.models import Report
 from partnerstwo.lib.emails import absolute_url, build_email, email_task
@@ -53,9 +52,7 @@ def send_overdue(report_id: int) -> EmailMessage | None:
         pk=report_id).first()
     if report is None or report.status != Report.Status.DRAFT:
         return None
-    department = report.agreement.offer.competition.department_id
-    to = list(User.objects.filter(role=User.Role.OFFICIAL, department_id=department, is_active=True)
-              .order_by("email").values_list("email", flat=True))
+    to = reporting.department_addresses(report.agreement.offer.competition.department_id)
     if not to:
         return None
     with translation.override(settings.LANGUAGE_CODE):

@@ -9,20 +9,24 @@ demands it, not earlier than REPORT_DAYS after the demand (art. 18 ust. 2, as do
 import datetime as dt
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, prefetch_related_objects
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from partnerstwo.accounts.desk import alert
+from partnerstwo.accounts.models import User
+from partnerstwo.grants import desk
 from partnerstwo.grants.agreements.models import Agreement
 from partnerstwo.grants.competitions import rules
 from partnerstwo.grants.offers.checks import Problem, pln
-from partnerstwo.grants.offers.submission import organization_addresses, representative_addresses
+from partnerstwo.grants.offers.submission import organization_addresses, receipt, representative_addresses
 from partnerstwo.grants.reports import document
 from partnerstwo.grants.reports.contents import spending
 from partnerstwo.grants.reports.models import Report, ReportAction, ReportCost, ReportResult
@@ -192,6 +196,8 @@ def submit(report: Report, *, by, expected_version: int, now=None) -> Report:
     )
     report.refresh_from_db()
     keep_document(report)
+    transaction.on_commit(partial(send_submitted.enqueue, report.pk))
+    alert(desk.alert_officials, desk.REPORTS, report.pk)
     return report
 
 
@@ -244,16 +250,21 @@ def return_for_correction(report: Report, *, by, reason: str, now=None) -> Repor
 # --- In public ------------------------------------------------------------------------------------
 
 
-def achievements(competition) -> list[Report]:
-    """The accepted final reports of the competition's agreements, each with `achieved`: its results against
-    the planned values. Shown on the competition's page beside the amount granted; two queries."""
-    reports = list(
+def achievements(competition):
+    """The accepted final reports of the competition's agreements, in the order shown (a queryset: a page of a
+    competition of hundreds of grants reads only the reports it shows). with_achieved reads their results."""
+    return (
         Report.objects.filter(agreement__offer__competition=competition, kind=Report.Kind.FINAL,
                               status=Status.ACCEPTED)
         .select_related("agreement", "agreement__offer__organization")
-        .prefetch_related(Prefetch("results", queryset=ReportResult.objects.select_related("result")))
         .order_by("agreement__offer__organization__name", "pk")
     )
+
+
+def with_achieved(reports) -> list[Report]:
+    """These reports, each with `achieved`: its results against the planned values; two queries."""
+    reports = list(reports)
+    prefetch_related_objects(reports, Prefetch("results", queryset=ReportResult.objects.select_related("result")))
     for report in reports:
         report.achieved = list(report.results.all())
     return reports
@@ -278,3 +289,41 @@ def send_to_organization(report_id: int, event: str) -> EmailMessage | None:
         "report": report, "agreement": report.agreement, "event": event,
         "url": absolute_url(reverse("my_grants:report", args=[report.pk])),
     })
+
+
+@email_task
+def send_submitted(report_id: int) -> list[EmailMessage]:
+    """Once a report is handed in: its receipt to the organisation (the PDF as kept and its SHA-256, as an
+    offer's), and a note to the officials responsible, who assess it."""
+    report = Report.objects.select_related(
+        "agreement", "agreement__drafted_by", "agreement__offer__organization", "agreement__offer__competition",
+        "submitted_by").filter(pk=report_id).first()
+    # Sent even if the report was assessed meanwhile: the receipt is of what was handed in, kept as it was.
+    if report is None or not report.pdf:
+        return []
+    agreement = report.agreement
+    context = {"report": report, "agreement": agreement, "organization": agreement.offer.organization}
+    messages = [receipt("grants_report_submitted", agreement.offer.organization, report.submitted_by,
+                        {**context, "url": absolute_url(reverse("my_grants:report", args=[report.pk]))},
+                        pdf=report.pdf, filename=f"sprawozdanie-{report.pk}.pdf")]
+    if to := responsible_addresses(agreement):
+        with translation.override(settings.LANGUAGE_CODE):
+            path = reverse("panel:grants_panel:report", args=[report.pk])
+        messages.append(build_email("grants_report_submitted_official", to, {**context, "url": absolute_url(path)}))
+    return [message for message in messages if message is not None]
+
+
+def department_addresses(department_id) -> list[str]:
+    return list(User.objects.filter(role=User.Role.OFFICIAL, department_id=department_id, is_active=True)
+                .order_by("email").values_list("email", flat=True))
+
+
+def responsible_addresses(agreement: Agreement) -> list[str]:
+    """Who answers for an agreement's reports: the official who drafted it while they are still an active
+    official of the competition's department; otherwise (they left, or moved) every official of that department."""
+    department = agreement.offer.competition.department_id
+    official = agreement.drafted_by
+    if (official and official.is_active and official.is_official
+            and official.department_id == department and official.email):
+        return [official.email]
+    return department_addresses(department)

@@ -1,41 +1,21 @@
 """The demo agreements: signed ones, one waiting for the table updated after a lower grant, and a joint online
 offer's, whose partner is the main demo representative's organisation and whose report is being written; the city's
-clauses as a placeholder in two versions; no duplicates on a second run."""
-
-import io
+clauses as a placeholder in two versions (tests/test_demo.py runs the demo twice)."""
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerstwo.accounts import demo as accounts_demo
 from partnerstwo.accounts.models import User
-from partnerstwo.city import demo as city_demo
-from partnerstwo.events import demo as events_demo
 from partnerstwo.grants.agreements import clauses, demo, drafting
 from partnerstwo.grants.agreements import document as agreement_document
 from partnerstwo.grants.agreements.models import Agreement, AgreementClauses
-from partnerstwo.grants.competitions import demo as demo_competitions
-from partnerstwo.grants.offers import demo as offers_demo
 from partnerstwo.grants.offers.models import OnlineOffer
-from partnerstwo.grants.reports import demo as reports_demo
 from partnerstwo.grants.reports.models import Report
-from partnerstwo.organizations import demo as organizations_demo
 from partnerstwo.organizations.models import Organization
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-
-
-def load_demo():
-    for module in (city_demo, accounts_demo, organizations_demo, events_demo, demo_competitions, offers_demo, demo,
-                   reports_demo):
-        module.load(io.StringIO())
+# The demo as one load gives it (conftest.demo_database).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_database")]
 
 
 def joint_agreement() -> Agreement:
@@ -43,14 +23,8 @@ def joint_agreement() -> Agreement:
 
 
 def test_the_demo_has_signed_agreements_one_waiting_for_the_updated_table_and_a_joint_one():
-    load_demo()
-    counts = (Agreement.objects.count(), OnlineOffer.objects.count(), AgreementClauses.objects.count())
-    statuses = sorted(Report.objects.values_list("status", flat=True))
-    for module in (offers_demo, demo, reports_demo):
-        module.load(io.StringIO())
-    assert (Agreement.objects.count(), OnlineOffer.objects.count(), AgreementClauses.objects.count()) == counts == (
-        6, 5, 2)
-    assert sorted(Report.objects.values_list("status", flat=True)) == statuses == [
+    assert (Agreement.objects.count(), OnlineOffer.objects.count(), AgreementClauses.objects.count()) == (6, 5, 2)
+    assert sorted(Report.objects.values_list("status", flat=True)) == [
         "accepted", "draft", "draft", "draft", "returned"]
     assert Report.objects.late(timezone.localdate()).count() == 1
     returned = Report.objects.get(status="returned")
@@ -65,7 +39,6 @@ def test_the_demo_has_signed_agreements_one_waiting_for_the_updated_table_and_a_
 
 
 def test_the_demo_has_online_offers_in_every_state_and_a_granted_joint_offer_with_its_agreement_and_report():
-    load_demo()
     assert set(OnlineOffer.objects.values_list("status", flat=True)) == {"draft", "submitted", "withdrawn",
                                                                           "correction"}
     agreement = joint_agreement()
@@ -90,7 +63,6 @@ def test_the_demo_has_online_offers_in_every_state_and_a_granted_joint_offer_wit
 
 
 def test_the_main_demo_representative_reads_the_joint_offer_as_its_partner_and_writes_nothing(client):
-    load_demo()
     agreement = joint_agreement()
     report = agreement.reports.get()
     client.force_login(User.objects.get(email=demo.REPRESENTATIVE))

@@ -89,3 +89,23 @@ def test_the_members_competition_page_takes_a_constant_number_of_queries(
     with django_assert_num_queries(len(before.captured_queries)):
         response = client.get(url)
     assert response.content.decode().count("Zadanie nr") >= 5
+
+
+def test_a_members_own_submitted_card_shows_once_on_the_offers_page_and_the_others_cards_too(
+        client, resident, team_member, official_x, competition):
+    offer = competition.offers.get()
+    other = factories.member(competition, team_member, declared=True)
+    entries = dict.fromkeys(evaluation.merit_criteria(competition), (Decimal("4"), "Poprawnie, bez wyróżnień."))
+    evaluation.save_card(offer, other, entries, submit=True)
+    url = reverse("grants:committee_offer", args=[competition.slug, offer.pk])
+    for user, own, others in [(resident, "Dobrze.", "Poprawnie, bez wyróżnień."),
+                              (team_member, "Poprawnie, bez wyróżnień.", "Dobrze.")]:
+        client.force_login(user)
+        page = client.get(url).content.decode()
+        criteria = evaluation.merit_criteria(competition).count()
+        assert page.count(own) == criteria and page.count(others) == criteria, user
+        assert "Karty oceny pozostałych członków komisji" in page
+    # The officials running the competition, who hold no seat, see every card.
+    client.force_login(official_x)
+    page = client.get(url).content.decode()
+    assert page.count("Dobrze.") == page.count("Poprawnie, bez wyróżnień.") == criteria

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import make_user
-from partnerstwo.grants.committees import evaluation, protocol
+from partnerstwo.grants.committees import appointment, evaluation, protocol
 from partnerstwo.grants.committees.models import CommitteeMember
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.offers.models import Offer
@@ -347,3 +347,59 @@ def test_the_scheduler_leaves_alone_what_nobody_asked_for_and_long_closed_compet
     )
     call_command("refresh_committee_protocols")
     assert default_task_backend.results == []  # stale (its state changed), but made again only when asked for
+
+
+@pytest.fixture
+def unscored(department_x, resident):
+    """A committee that has made its protocol (the formal part) and scored nothing yet."""
+    made = factories.competition(department=department_x, status=Competition.Status.EVALUATION, title="Bez ocen")
+    factories.criteria(made, formal=("Oferta złożona w terminie",), merit=(("Jakość", 10),))
+    factories.offer(made, directory.organization("Fundacja Gamma"), title="Warsztaty", formal=Offer.Formal.PASSED)
+    seat = factories.member(made, resident, is_chair=True, declared=True)
+    protocol.make(made.pk, [], "pl", 1)
+    assert len(protocol.stored_files(made.pk)) == 1
+    return seat
+
+
+def test_deleting_the_competition_in_the_admin_removes_its_stored_protocols_after_the_commit(
+        client, administrator, unscored, django_capture_on_commit_callbacks):
+    competition = unscored.competition
+    [stored] = protocol.stored_files(competition.pk)
+    client.force_login(administrator)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(f"/admin/grants/competition/{competition.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302 and not Competition.objects.filter(pk=competition.pk).exists()
+    assert private_storage.exists(stored["name"])  # not before the commit
+    for callback in callbacks:
+        callback()
+    assert not private_storage.exists(stored["name"]) and protocol.stored_files(competition.pk) == []
+    assert not private_storage.exists(f"{protocol.FOLDER}/{competition.pk}")
+
+
+def test_deleting_competitions_from_the_admins_list_removes_their_protocols(
+        client, administrator, unscored, django_capture_on_commit_callbacks):
+    competition = unscored.competition
+    client.force_login(administrator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/admin/grants/competition/", {"action": "delete_selected", "_selected_action": [competition.pk],
+                                                   "post": "yes"})
+    assert not Competition.objects.filter(pk=competition.pk).exists()
+    assert protocol.stored_files(competition.pk) == []
+
+
+def test_a_deletion_that_is_refused_keeps_the_protocol(client, administrator, competition,
+                                                       django_capture_on_commit_callbacks):
+    """A committee that has scored cannot be deleted (its cards are the record): the files stay with it."""
+    protocol.make(competition.pk, [], "pl", 1)
+    client.force_login(administrator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/grants/competition/{competition.pk}/delete/", {"post": "yes"})
+    assert Competition.objects.filter(pk=competition.pk).exists()
+    assert len(protocol.stored_files(competition.pk)) == 1
+
+
+def test_when_the_last_member_leaves_the_committees_protocols_go(unscored, django_capture_on_commit_callbacks):
+    competition = unscored.competition
+    with django_capture_on_commit_callbacks(execute=True):
+        appointment.remove(unscored)
+    assert not competition.committee.exists() and protocol.stored_files(competition.pk) == []

@@ -4,15 +4,21 @@ source; handed in by the organisation, accepted or returned with remarks by the 
 scheduler; the department's yearly list; the results of accepted final reports on the competition's page."""
 
 import datetime as dt
+import hashlib
 from decimal import Decimal
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerstwo.grants.competitions import rules
+from conftest import make_user
+from partnerstwo.grants.competitions import rules, views
+from partnerstwo.grants.competitions.models import Competition
+from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.reports import reminders, reporting
 from partnerstwo.grants.reports.models import Report
 from partnerstwo.grants.tests import agreement_factories as factories
@@ -253,3 +259,124 @@ def test_the_yearly_list_shows_fifty_reports_a_page_and_its_links_keep_the_year(
     assert f"?rok={year}&amp;strona=2" in first
     second = client.get(url, {"rok": year, "strona": 2}).content.decode()
     assert second.count('<tr><td><a href="/panel/') == 2
+
+
+def submit_by_page(client, report, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("my_grants:report_submit", args=[report.pk]), {"version": report.version})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    return report
+
+
+@pytest.mark.parametrize("kind", ["final", "partial"])
+def test_handing_in_mails_the_organisation_the_pdf_with_its_checksum_and_tells_the_responsible_official(
+        client, agreement, report, kind, representative_a, organization_a, official_x, official_y,
+        django_capture_on_commit_callbacks):
+    organization_a.email = "biuro@alfa.example.org"
+    organization_a.save()
+    if kind == "partial":
+        report = reporting.demand_partial(agreement, by=official_x, period_end=agreement.task_start,
+                                          due_on=timezone.localdate() + dt.timedelta(days=31))
+    client.force_login(representative_a)
+    fill(client, report)
+    mail.outbox.clear()
+    report = submit_by_page(client, report, django_capture_on_commit_callbacks)
+    assert report.status == "submitted" and report.kind == kind
+    receipt, note = mail.outbox
+    assert set(receipt.to) == {"biuro@alfa.example.org", representative_a.email}
+    [(filename, pdf, mimetype)] = receipt.attachments
+    assert mimetype == "application/pdf" and filename == f"sprawozdanie-{report.pk}.pdf"
+    assert hashlib.sha256(pdf).hexdigest() == report.pdf_sha256
+    assert report.pdf_sha256 in receipt.body and report.pdf_sha256 in receipt.alternatives[0][0]
+    # The official who drafted the agreement assesses it; another department's official hears nothing.
+    assert note.to == [official_x.email] and official_y.email not in note.to
+    assert reverse("panel:grants_panel:report", args=[report.pk]) in note.body
+    assert report.pdf_sha256 in note.body
+
+
+def test_when_the_drafting_official_has_left_the_department_its_officials_are_told(
+        client, agreement, report, representative_a, official_x, department_x, department_y,
+        django_capture_on_commit_callbacks):
+    colleague = make_user("kolega@um.example.org", "official", full_name="Kolega Urzędnik", department=department_x)
+    official_x.department = department_y
+    official_x.save()
+    client.force_login(representative_a)
+    fill(client, report)
+    mail.outbox.clear()
+    submit_by_page(client, report, django_capture_on_commit_callbacks)
+    assert mail.outbox[-1].to == [colleague.email]
+
+
+def test_a_refused_hand_in_sends_nothing_and_a_corrected_one_sends_its_new_checksum(
+        client, report, representative_a, representative_b, official_x, django_capture_on_commit_callbacks):
+    client.force_login(representative_a)
+    mail.outbox.clear()
+    # Not filled in: refused, nothing mailed.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("my_grants:report_submit", args=[report.pk]), {"version": report.version})
+    assert mail.outbox == []
+    fill(client, report)
+    # Another organisation's representative cannot hand it in.
+    client.force_login(representative_b)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(reverse("my_grants:report_submit", args=[report.pk]),
+                           {"version": report.version}).status_code == 404
+    assert mail.outbox == []
+    client.force_login(representative_a)
+    first = submit_by_page(client, report, django_capture_on_commit_callbacks).pdf_sha256
+    with django_capture_on_commit_callbacks(execute=True):
+        reporting.return_for_correction(report, by=official_x, reason="Dołączcie listy obecności.")
+    report.refresh_from_db()
+    client.post(url(report, "oswiadczenia"), {"version": report.version, "statements_accepted": "on",
+                                              "additional_info": "Listy obecności w załączniku."})
+    report.refresh_from_db()
+    mail.outbox.clear()
+    second = submit_by_page(client, report, django_capture_on_commit_callbacks).pdf_sha256
+    assert second != first and second in mail.outbox[0].body and first not in mail.outbox[0].body
+    assert len(mail.outbox) == 2
+
+
+def accepted_reports(department, organization, representative, official, competition, count):
+    """`count` more granted offers of `competition`, each with a signed agreement and its final report accepted."""
+    for _ in range(count):
+        received = factories.granted(department, organization, representative)
+        factories.signed(official, representative, received)
+        Offer.objects.filter(pk=received.pk).update(competition=competition)
+    Report.objects.filter(agreement__offer__competition=competition).update(
+        status="accepted", first_submitted_at=timezone.now(), submitted_at=timezone.now())
+
+
+def test_the_competition_page_shows_a_few_achievements_and_links_to_all_of_them_in_constant_queries(
+        client, agreement, department_x, organization_a, representative_a, official_x, monkeypatch,
+        django_assert_num_queries):
+    monkeypatch.setattr(views, "ACHIEVEMENTS_SHOWN", 2)
+    monkeypatch.setattr(views, "ACHIEVEMENTS_PER_PAGE", 2)
+    competition = agreement.competition
+    accepted_reports(department_x, organization_a, representative_a, official_x, competition, 2)
+    all_url = reverse("grants:achievements", args=[competition.slug])
+    client.get(competition.get_absolute_url())
+    with CaptureQueriesContext(connection) as few:
+        page = client.get(competition.get_absolute_url()).content.decode()
+    few = len(few.captured_queries)  # now: the log's indices move once it is full
+    assert page.count("Uczestnicy spacerów") == 2 and "Wszystkie rezultaty (sprawozdania: 3)" in page
+    assert all_url in page
+    client.get(all_url)
+    with CaptureQueriesContext(connection) as few_all:
+        first = client.get(all_url).content.decode()
+    few_all = len(few_all.captured_queries)
+    assert first.count("Uczestnicy spacerów") == 2 and "strona=2" in first
+    accepted_reports(department_x, organization_a, representative_a, official_x, competition, 3)
+    with django_assert_num_queries(few):
+        page = client.get(competition.get_absolute_url()).content.decode()
+    assert page.count("Uczestnicy spacerów") == 2 and "Wszystkie rezultaty (sprawozdania: 6)" in page
+    with django_assert_num_queries(few_all):
+        last = client.get(all_url, {"strona": 3}).content.decode()
+    assert last.count("Uczestnicy spacerów") == 2 and "<title>Co osiągnięto – " in last
+    assert client.get(all_url, {"strona": "abc"}).status_code == 200
+
+
+def test_the_achievements_page_exists_only_for_published_results(client, agreement):
+    Competition.objects.filter(pk=agreement.competition.pk).update(status=Competition.Status.EVALUATION)
+    assert client.get(reverse("grants:achievements", args=[agreement.competition.slug])).status_code == 404
+    assert client.get(reverse("grants:achievements", args=["nie-ma-takiego"])).status_code == 404

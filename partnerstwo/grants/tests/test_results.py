@@ -2,10 +2,12 @@
 exports and the yearly totals by sphere and department."""
 
 import csv
+import importlib
 import io
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -87,8 +89,47 @@ def test_the_notice_points_match_the_committees_ranking(scored):
     ranking = {row.offer.pk: row.average for row in evaluation.ranking(scored["competition"])}
     awarded, not_awarded = results.notice(scored["competition"])
     assert {offer.pk: offer.points for offer in awarded} == ranking
-    exported = {offer.pk: results.average(offer.points_sum, offer.scorers) for offer in results.granted_offers()}
+    exported = {offer.pk: offer.points for offer in results.granted_offers()}
     assert exported == ranking
+
+
+def test_a_suspended_members_cards_count_nowhere_the_ranking_the_notice_and_the_exports_agree(client, scored,
+                                                                                                  official_x):
+    # The first member is suspended (art. 15) after scoring: only the second member's card of Alfa counts.
+    CommitteeMember.objects.filter(competition=scored["competition"], user=official_x).update(
+        suspended_at=timezone.now(), suspension_reason="Członek zarządu oferenta.")
+    publish(scored)
+    ranking = {row.offer.pk: row.average for row in evaluation.ranking(scored["competition"])}
+    assert ranking == {scored["alpha"].pk: Decimal("10.50"), scored["beta"].pk: None}
+    awarded, _not_awarded = results.notice(scored["competition"])
+    assert {offer.pk: offer.points for offer in awarded} == ranking
+    exported = {offer.pk: offer.points for offer in results.granted_offers()}
+    assert exported == ranking
+    lines = read_csv(client.get(reverse("grants:competition_results_csv", args=[scored["competition"].slug])))
+    assert {line[6]: line[9] for line in lines[1:]} == {"Teatr podwórkowy": "10.50", "Kino plenerowe": ""}
+
+
+def test_the_points_are_stored_as_published_and_the_notice_reads_no_scores(client, scored):
+    publish(scored)
+    assert Offer.objects.get(pk=scored["alpha"].pk).points == Decimal("11.25")
+    assert Offer.objects.get(pk=scored["rejected"].pk).points is None
+    # A later change of the committee's data (a repair) does not change what was published.
+    Score.objects.filter(offer=scored["alpha"]).update(points=0)
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(scored["competition"].get_absolute_url()).content.decode()
+    assert "11,25" in body and not any("grants_score" in query["sql"] for query in queries.captured_queries)
+
+
+def test_the_migration_fills_the_points_of_results_published_before_by_the_same_rule(scored, official_x):
+    migration = importlib.import_module("partnerstwo.grants.migrations.0009_offer_points")
+    CommitteeMember.objects.filter(competition=scored["competition"], user=official_x).update(
+        suspended_at=timezone.now(), suspension_reason="Członek zarządu oferenta.")
+    publish(scored)
+    published = dict(Offer.objects.values_list("pk", "points"))
+    Offer.objects.update(points=None)
+    migration.store_published_points(apps, None)
+    assert dict(Offer.objects.values_list("pk", "points")) == published
+    assert published[scored["alpha"].pk] == Decimal("10.50") and published[scored["beta"].pk] is None
 
 
 def test_the_notice_shows_fifty_offers_a_page_in_its_order_in_constant_queries(client, scored,

@@ -51,13 +51,20 @@ def test_an_announced_training_moves_off_a_movable_public_holiday(db):
 
 
 def test_a_past_meeting_moves_back_to_the_last_working_day(db):
-    # Seventeen days before Friday 28 May 2027 is Tuesday 11 May; 41 before is Saturday 17 April -> Friday 16 April.
+    # Seventeen days before Friday 28 May 2027 is Tuesday 11 May.
     today = datetime.date(2027, 5, 28)
 
     assert _item("zespol-konsultacyjny-spotkanie-departament-spraw-spolecznych", today)["body"].startswith(
         "11 maja 2027 r. członkowie Zespołu"
     )
-    assert _item("forum-inicjatyw-pozarzadowych-relacja", today)["body"].startswith("16 kwietnia 2027 r. odbyło się")
+
+
+def test_the_forum_the_news_invite_to_is_the_one_in_the_calendar(db):
+    # The demo calendar's Forum starts 20 days from the day the demo is loaded (events/demo.py).
+    item = _item("forum-inicjatyw-pozarzadowych-zaproszenie", datetime.date(2027, 5, 28))
+
+    assert item["lead"].startswith("17 czerwca 2027 r.")
+    assert "/wydarzenia/demo-forum-inicjatyw-pozarzadowych/" in item["body"]
 
 
 def test_the_news_are_dated_from_their_front_matter_and_filled_with_the_citys_facts(db, settings):

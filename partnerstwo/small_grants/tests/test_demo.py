@@ -1,21 +1,15 @@
-"""The small-grant demo: the three offers around today, loaded twice without duplicates."""
-
-import io
+"""The small-grant demo: the three offers around today."""
 
 import pytest
-from django.core.management import call_command
 
-from partnerstwo.small_grants import demo, procedure
+from partnerstwo.small_grants import procedure
 from partnerstwo.small_grants.models import SmallGrantComment, SmallGrantOffer
 
-pytestmark = pytest.mark.django_db
+# The demo as one load gives it (conftest.demo_database); tests/test_demo.py runs it twice.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_database")]
 
 
-def test_the_demo_has_an_open_offer_a_decided_one_and_one_received_and_runs_twice():
-    call_command("demo", stdout=io.StringIO())
-    demo.load(io.StringIO())
-    demo.load(io.StringIO())
-
+def test_the_demo_has_an_open_offer_a_decided_one_and_one_received():
     assert SmallGrantOffer.objects.count() == 3
     open_offer = SmallGrantOffer.objects.get(status=SmallGrantOffer.Status.PUBLISHED)
     assert procedure.comments_open(open_offer)

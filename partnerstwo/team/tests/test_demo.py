@@ -1,36 +1,14 @@
-import io
-
 import pytest
-from django.core.management import call_command
 
 from partnerstwo.accounts.models import User
 from partnerstwo.team.body import terms
 from partnerstwo.team.models import Body, Membership
 
-pytestmark = pytest.mark.django_db
+# The demo as one load gives it (conftest.demo_database); tests/test_demo.py runs it twice.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_database")]
 
 
-@pytest.fixture(autouse=True)
-def media_in_a_temporary_folder(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path  # the demo's portraits and documents
-
-
-def counts() -> dict:
-    """What a second run of the demo must not add to (the other tests here load it once)."""
-    from partnerstwo.events.models import Event
-    from partnerstwo.newsletter.models import Mailing
-    from partnerstwo.team.models import Group, Meeting, Position
-
-    return {model.__name__: model.objects.count()
-            for model in (Body, Membership, Meeting, Position, Group, Event, Mailing)}
-
-
-def test_the_demo_has_a_past_and_a_current_term_and_running_it_twice_adds_nothing():
-    call_command("demo", stdout=io.StringIO())
-    before = counts()
-    call_command("demo", stdout=io.StringIO())
-
-    assert counts() == before
+def test_the_demo_has_a_past_and_a_current_term():
     body = Body.objects.the_body()
     current = terms.current_term(body)
     assert body.terms.count() == 2 and current.number == 2
@@ -42,8 +20,6 @@ def test_the_demo_has_a_past_and_a_current_term_and_running_it_twice_adds_nothin
 
 
 def test_the_demos_members_page_shows_the_current_members_and_the_team_member_is_the_secretary(client):
-    call_command("demo", stdout=io.StringIO())
-
     page = client.get("/zespol/").content.decode()
     assert page.count('class="member-card__photo"') == 10
     secretary = User.objects.get(email="zespol@example.org")
@@ -53,8 +29,6 @@ def test_the_demos_members_page_shows_the_current_members_and_the_team_member_is
 
 def test_the_demo_has_meetings_with_approved_minutes_a_coming_meeting_and_positions_adopted_and_rejected():
     from partnerstwo.team.models import Meeting, Position
-
-    call_command("demo", stdout=io.StringIO())
 
     body = Body.objects.the_body()
     assert body.meetings.past().filter(minutes_status=Meeting.MinutesStatus.APPROVED).count() == 3
@@ -78,8 +52,6 @@ def test_the_demo_shows_a_position_on_a_competition_sent_to_its_department_an_al
     from partnerstwo.newsletter.models import Mailing, Topic
     from partnerstwo.team.models import Position
 
-    call_command("demo", stdout=io.StringIO())
-
     position = Position.objects.get(concerns=Position.Concerns.COMPETITION)
     assert position.status == Position.Status.ADOPTED and position.sent_at
     assert list(position.addressed_to.all()) == [position.competition.department]
@@ -96,8 +68,6 @@ def test_the_demo_shows_a_position_on_a_competition_sent_to_its_department_an_al
 
 def test_the_demo_has_two_sector_groups_and_a_working_team():
     from partnerstwo.team.models import Group
-
-    call_command("demo", stdout=io.StringIO())
 
     assert Group.objects.sector().count() == 2 and Group.objects.working().count() == 1
     working = Group.objects.working().get()
