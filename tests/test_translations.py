@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import allauth
+import django.contrib.admin
 import pytest
 from django.utils import translation
 
@@ -94,7 +95,10 @@ def test_the_english_site_says_english_things(client, db):
 MASCULINE_ONLY = re.compile(
     r"\b(\w+)łeś\b(?!\s*\(-aś\)|\s*(?:/|lub)\s*\1łaś)|\bzalogowany\b(?!/-a)|\bpewny\b|\bpewien\b", re.IGNORECASE,
 )
-LIBRARY_CATALOGUES = [Path(allauth.__file__).parent / "locale" / "pl" / "LC_MESSAGES" / "django.po"]
+LIBRARY_CATALOGUES = [
+    Path(allauth.__file__).parent / "locale" / "pl" / "LC_MESSAGES" / "django.po",
+    Path(django.contrib.admin.__file__).parent / "locale" / "pl" / "LC_MESSAGES" / "django.po",
+]
 
 
 def polish_texts(entry) -> list[str]:
@@ -105,7 +109,7 @@ def polish_texts(entry) -> list[str]:
 
 
 @pytest.mark.parametrize("catalogue", [LOCALE_DIR / "pl" / "LC_MESSAGES" / "django.po", *LIBRARY_CATALOGUES],
-                         ids=["ours", "allauth"])
+                         ids=["ours", "allauth", "admin"])
 def test_no_polish_text_addresses_only_men(catalogue):
     gendered = [text for entry in read_po(catalogue) if "msgctxt" not in entry
                 for text in polish_texts(entry) if MASCULINE_ONLY.search(text)]
