@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import allauth
+import django.contrib.admin
 import pytest
 from django.utils import translation
 
@@ -94,7 +95,10 @@ def test_the_english_site_says_english_things(client, db):
 MASCULINE_ONLY = re.compile(
     r"\b(\w+)łeś\b(?!\s*\(-aś\)|\s*(?:/|lub)\s*\1łaś)|\bzalogowany\b(?!/-a)|\bpewny\b|\bpewien\b", re.IGNORECASE,
 )
-LIBRARY_CATALOGUES = [Path(allauth.__file__).parent / "locale" / "pl" / "LC_MESSAGES" / "django.po"]
+LIBRARY_CATALOGUES = [
+    Path(allauth.__file__).parent / "locale" / "pl" / "LC_MESSAGES" / "django.po",
+    Path(django.contrib.admin.__file__).parent / "locale" / "pl" / "LC_MESSAGES" / "django.po",
+]
 
 
 def polish_texts(entry) -> list[str]:
@@ -105,7 +109,7 @@ def polish_texts(entry) -> list[str]:
 
 
 @pytest.mark.parametrize("catalogue", [LOCALE_DIR / "pl" / "LC_MESSAGES" / "django.po", *LIBRARY_CATALOGUES],
-                         ids=["ours", "allauth"])
+                         ids=["ours", "allauth", "admin"])
 def test_no_polish_text_addresses_only_men(catalogue):
     gendered = [text for entry in read_po(catalogue) if "msgctxt" not in entry
                 for text in polish_texts(entry) if MASCULINE_ONLY.search(text)]
@@ -117,3 +121,24 @@ def test_the_sign_in_page_asks_everyone_whether_they_remember_the_password(clien
     page = client.get("/konto/login/").content.decode()
 
     assert "Nie pamiętasz hasła?" in page and "Zapomniałeś" not in page
+
+
+# What the city must still confirm goes to the administrators' documentation (docs/law.md, README); a page states the
+# rule, never a developer's note or the name of the setting behind it.
+DEVELOPER_NOTE = re.compile(
+    r"\[niezweryfikowane\]|\bTODO\b|\bFIXME\b|radc[aąy] prawn|do potwierdzenia z", re.IGNORECASE,
+)
+
+
+def test_no_user_facing_text_holds_a_developers_note_or_a_settings_name():
+    from django.conf import settings
+
+    setting_names = {name for name in dir(settings) if name.isupper() and "_" in name}
+    found = []
+    for entry in read_po(LOCALE_DIR / "pl" / "LC_MESSAGES" / "django.po"):
+        text = entry["msgid"]
+        words = set(re.findall(r"\b[A-Z][A-Z0-9_]+\b", text))
+        if DEVELOPER_NOTE.search(text) or words & setting_names:
+            found.append(text)
+
+    assert not found, "\n".join(found)

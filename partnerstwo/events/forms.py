@@ -134,7 +134,6 @@ class EventForm(forms.ModelForm):
     )
     image = EventImageField(
         label=_("Zdjęcie"), required=False,
-        help_text=_("JPEG, PNG lub WebP, najwyżej 3 MB i %(side)s × %(side)s pikseli.") % {"side": IMAGE_MAX_SIDE},
         error_messages={"invalid_image": _(
             "Ten plik nie jest obrazem albo jest uszkodzony. Dodaj zdjęcie w formacie JPEG, PNG lub WebP."
         )},
@@ -190,6 +189,9 @@ class EventForm(forms.ModelForm):
         self.fields["repeat_count"].help_text = _("Od %(min)s do %(max)s, licząc z pierwszym.") % {
             "min": MIN_COUNT, "max": schedule.MAX_OCCURRENCES,
         }
+        self.fields["image"].help_text = _("JPEG, PNG lub WebP, najwyżej 3 MB i %(side)s × %(side)s pikseli.") % {
+            "side": IMAGE_MAX_SIDE,
+        }
 
     def _set_repeat_initial(self):
         """The stored rule as the plain choices; one they cannot say is offered as it is, read-only."""
@@ -197,8 +199,7 @@ class EventForm(forms.ModelForm):
         if not event.pk:
             return
         if event.exdates:
-            days = {schedule.parse_exdate_day(value) for value in event.exdates} - {None}
-            self.initial["repeat_exceptions"] = "\n".join(f"{day:%d.%m.%Y}" for day in sorted(days))
+            self.initial["repeat_exceptions"] = "\n".join(f"{day:%d.%m.%Y}" for day in event.exception_days)
         if not event.rrule:
             return
         plain = recurrence.from_rule(event.rrule, event.starts_at)

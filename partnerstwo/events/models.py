@@ -5,6 +5,7 @@ single event, many for a repeating one), materialised from the RRULE so that cal
 registrations work on plain rows. Registrations belong to one occurrence.
 """
 
+import datetime
 import uuid
 
 from django.conf import settings
@@ -128,9 +129,14 @@ class Event(FoldedSearchModel):
     starts_at = models.DateTimeField(_("początek"))
     ends_at = models.DateTimeField(_("koniec"))
     all_day = models.BooleanField(_("całodniowe"), default=False)
+    # Stored as an iCalendar RRULE (the feeds need it as it is); people set it with the plain choices of the event
+    # form, so the admin names it in plain words.
     rrule = models.CharField(
-        _("reguła powtarzania (RRULE)"), max_length=300, blank=True,
-        help_text=_("Np. FREQ=WEEKLY;BYDAY=TU;UNTIL=20270630T000000Z. Puste: wydarzenie jednorazowe."),
+        _("powtarzanie"), max_length=300, blank=True,
+        help_text=_(
+            "Zapis powtarzania, który tworzy formularz wydarzenia (co tydzień, co miesiąc, do kiedy). "
+            "Puste: wydarzenie jednorazowe."
+        ),
     )
     exdates = models.JSONField(_("daty wyłączone"), default=list, blank=True)
 
@@ -215,6 +221,13 @@ class Event(FoldedSearchModel):
     @property
     def is_repeating(self) -> bool:
         return bool(self.rrule)
+
+    @property
+    def exception_days(self) -> list[datetime.date]:
+        """The local days the repetition skips, in order (exdates holds them as iCalendar values)."""
+        from partnerstwo.events.schedule import parse_exdate_day  # schedule imports this module
+
+        return sorted({parse_exdate_day(value) for value in self.exdates} - {None})
 
     @property
     def is_cancelled(self) -> bool:

@@ -108,7 +108,6 @@ class OrganizationForm(IdentifierFieldsMixin, forms.ModelForm):
                                    help_text=_("Np. 23.168800."))
     logo = LogoField(
         label=_("Logo"), required=False,
-        help_text=_("JPEG, PNG lub WebP, najwyżej 1 MB i %(side)s × %(side)s pikseli.") % {"side": LOGO_MAX_SIDE},
         error_messages={"invalid_image": _(
             "Ten plik nie jest obrazem albo jest uszkodzony. Dodaj logo w formacie JPEG, PNG lub WebP."
         )},
@@ -133,6 +132,10 @@ class OrganizationForm(IdentifierFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         limit_text_lengths(self)
+        # Formatted here, in the reader's language (a lazy text formatted at import would be Polish for good).
+        self.fields["logo"].help_text = _("JPEG, PNG lub WebP, najwyżej 1 MB i %(side)s × %(side)s pikseli.") % {
+            "side": LOGO_MAX_SIDE,
+        }
         self.fields["district"].queryset = District.objects.active()
         self.fields["spheres"].queryset = PublicTaskSphere.objects.active()
         self.fields["target_groups"].queryset = TargetGroup.objects.all()

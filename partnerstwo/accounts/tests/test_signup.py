@@ -82,3 +82,16 @@ def test_sign_up_on_the_english_site_sets_english_as_the_preferred_language(
     assert User.objects.get(email="new.person@example.org").preferred_language == "en"
     [message] = use_smtp.wait_for(1)
     assert "/en/konto/confirm-email/" in message_text(message)
+
+
+def test_the_sign_up_page_says_what_is_done_with_the_data_and_links_the_privacy_policy(client):
+    page = client.get("/konto/signup/").content.decode()
+
+    assert "tylko jego skrót" in page and "usunąć sam(a)" in page
+    assert reverse("pages:page", args=["polityka-prywatnosci"]) in page
+
+
+def test_the_english_sign_up_page_is_english(client):
+    page = client.get("/en/konto/signup/").content.decode()
+
+    assert "we keep only its hash" in page and "Already have an account?" in page and "Zarejestruj" not in page

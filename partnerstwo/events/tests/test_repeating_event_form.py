@@ -248,3 +248,27 @@ def test_the_english_form_speaks_english(client, official_x):
 
     assert "Does the event repeat?" in page and "every other week (month)" in page and "counting the first one" in page
     assert "second Tuesday" in page
+
+
+def test_the_english_form_gives_the_photo_rule_in_english(client, official_x):
+    client.force_login(official_x)
+
+    page = client.get("/en" + reverse("panel:events_panel:create")).content.decode()
+
+    assert "JPEG, PNG or WebP, at most 3 MB" in page and "najwyżej 3 MB" not in page
+
+
+def test_an_official_reads_the_days_without_the_event_as_dates_in_words(client, official_x, organization_a):
+    event = f.event(starts_at=START, ends_at=END, rrule="FREQ=WEEKLY;BYDAY=TU;COUNT=8", status=EventStatus.PENDING,
+                    organization=organization_a, exdates=["2030-04-02", "2030-03-19"])
+    client.force_login(official_x)
+
+    page = client.get(reverse("panel:events_panel:review", args=[event.pk])).content.decode()
+
+    assert "bez 19 marca 2030, 2 kwietnia 2030" in page and "2030-03-19" not in page
+
+
+def test_the_admin_names_the_repetition_in_plain_words():
+    field = Event._meta.get_field("rrule")
+
+    assert "RRULE" not in str(field.verbose_name) and "FREQ" not in str(field.help_text)

@@ -180,3 +180,21 @@ def test_the_digest_matches_recipients_by_the_same_rule_as_the_alerts(
     interests = digest_rendering.interests_of(person)
     in_memory = digest_rendering.interested_in(interests, sphere_ids=sphere_ids, district_ids=district_ids)
     assert in_sql == in_memory == expected
+
+
+def test_an_english_subscribers_digest_is_english_throughout(calendar, digest_due_now, use_smtp):
+    recipient("john@example.org", topics=DIGEST, spheres=["ecology-animals"], language="en")
+
+    call_command("send_weekly_digest")
+
+    [message] = [m for m in use_smtp.messages if "john@example.org" in m["To"]]
+    html = message.get_body(preferencelist=("html",)).get_content()
+    text = texts_to(use_smtp, "john@example.org")[0]
+    assert "Events for non-governmental organisations" in message["Subject"]
+    for part in (text, html):
+        # The frame, the event's facts and the footer are English; only what the organiser wrote stays Polish.
+        assert "Organiser: NGO Cooperation Centre" in part and "Unsubscribe" in part and "Change topics" in part
+        assert "/en/wydarzenia/" in part
+        for polish in ("Miejsce:", "Organizator:", "Wypisz", "Zmień tematy", "Wiadomość wysyła", "Otrzymujesz",
+                       "wolontariat", "osiedle", "Urząd Miejski", "Cały kalendarz", "Pełny kalendarz"):
+            assert polish not in part, polish

@@ -245,3 +245,16 @@ def test_an_old_confirmation_link_does_not_bring_back_an_address_that_left(clien
     recipient.refresh_from_db()
     assert recipient.unsubscribed_at is not None
     assert "Wypisano" in response.content.decode()
+
+
+def test_the_confirmation_to_an_english_subscriber_is_english_throughout(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/newsletter/", {"email": "john@example.org", "topics": ["grants"], "consent": "on"})
+
+    [message] = mail.outbox
+    html = next(body for body, mimetype in message.alternatives if mimetype == "text/html")
+    for part in (message.subject, message.body, html):
+        for polish in ("Dzień dobry", "zapisał", "Potwierdź", "Wybrane tematy", "Link działa", "konkursy",
+                       "Centrum Współpracy"):
+            assert polish not in part, (polish, part)
+    assert "/en/newsletter/" in message.body and "NGO Cooperation Centre" in message.body

@@ -399,3 +399,11 @@ def test_saving_without_changes_writes_no_revision(client, representative_a, org
     client.post(edit_url(org_a), form_data(org_a))
 
     assert not org_a.revisions.exists()
+
+
+def test_the_english_edit_form_gives_the_logo_rule_in_english(client, representative_a, org_a):
+    client.force_login(representative_a)
+
+    page = client.get("/en" + edit_url(org_a)).content.decode()
+
+    assert "JPEG, PNG or WebP, at most 1 MB" in page and "najwyżej 1 MB" not in page
