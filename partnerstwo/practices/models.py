@@ -13,8 +13,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from partnerstwo.grants.private_storage import private_storage
 from partnerstwo.lib.models import FoldedSearchModel
+from partnerstwo.lib.private_storage import private_storage
 from partnerstwo.lib.text import fold, search_terms
 from partnerstwo.organizations.models import Organization
 
