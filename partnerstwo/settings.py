@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "partnerstwo.news",
     "partnerstwo.feedback",
     "partnerstwo.practices",
+    "partnerstwo.orgnews",
     "partnerstwo.partners",
     "partnerstwo.panel",
     "partnerstwo.demo",

@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("uwagi/", include("partnerstwo.feedback.urls")),
     path("dobre-praktyki/", include("partnerstwo.practices.urls")),
     path("moje-dobre-praktyki/", include("partnerstwo.practices.manage_urls")),
+    path("z-zycia-organizacji/", include("partnerstwo.orgnews.urls")),
+    path("moje-wiadomosci-organizacji/", include("partnerstwo.orgnews.manage_urls")),
     path("partnerzy/", include("partnerstwo.partners.urls")),
     path("moje-ogloszenia-partnerskie/", include("partnerstwo.partners.manage_urls")),
     # The captcha challenge of every public form, at the feedback form's address.

@@ -20,7 +20,7 @@ LAYERS = [
     {"accounts"},
     {"organizations"},
     {"events", "grants", "small_grants", "team", "consultations", "feedback", "news", "pages", "practices",
-     "partners"},
+     "partners", "orgnews"},
     {"newsletter"},
     {"panel", "demo"},
 ]
@@ -37,6 +37,8 @@ ALSO_WITHIN = {
     ("consultations", "events"),
     # The demo news announce events of the demo calendar: they take their days and links from events/demo.py.
     ("news", "events"),
+    # An organisation's news photo is checked as an event's photo is (events.forms.validate_image).
+    ("orgnews", "events"),
 }
 
 

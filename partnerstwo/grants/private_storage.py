@@ -1,34 +1,18 @@
-"""Files that must never be served by the web server directly (offers before the committee's checks).
+"""The grants' private storage: lib.private_storage (files outside MEDIA_ROOT, served only by a view that
+checks permissions, as grants.committees.views.offer_file does).
 
-They live outside MEDIA_ROOT, under PRIVATE_MEDIA_ROOT (default VAR_DIR/private), and have no public URL:
-a view that checks permissions streams them (grants.committees.views.offer_file).
+A subclass of its own only so that the grants' migrations, which name this class, stay as they are.
 """
 
-import os
-from pathlib import Path
-
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
 
-
-def private_media_root() -> Path:
-    return Path(getattr(settings, "PRIVATE_MEDIA_ROOT", Path(settings.VAR_DIR) / "private"))
+from partnerstwo.lib import private_storage as lib
 
 
 @deconstructible
-class PrivateStorage(FileSystemStorage):
-    # Read from the settings on every use (not cached at import), so a changed setting is honoured.
-    @property
-    def base_location(self):
-        return private_media_root()
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        return None  # no direct address: see offer_file
+class PrivateStorage(lib.PrivateStorage):
+    pass
 
 
+private_media_root = lib.private_media_root
 private_storage = PrivateStorage()

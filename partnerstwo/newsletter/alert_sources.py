@@ -14,6 +14,8 @@ class added to it, without touching the others.
   local time) → Topic.GRANT_REMINDERS, matching spheres; source_version is "<deadline date>/<days>".
 - NewsSource: each published news item once (source_version "published"), when it becomes public →
   Topic.NEWS.
+- OrganizationPostSource: each organisation's news item once (source_version "published"), when the Centre
+  publishes it → Topic.NEWS, matched by the organisation's spheres and district.
 - PositionSource: each position or opinion the advisory body adopts, once (source_version "adopted"), when
   it is decided → Topic.POSITIONS.
 - ConsultationSource: each announced consultation once (source_version "announced") → Topic.CONSULTATIONS,
@@ -39,10 +41,12 @@ from partnerstwo.consultations.models import Consultation
 from partnerstwo.events.models import Event, EventKind, EventStatus, Occurrence
 from partnerstwo.grants.competitions.models import Competition, CompetitionChange
 from partnerstwo.lib.emails import absolute_url
+from partnerstwo.lib.markdown import plain_text
 from partnerstwo.news.models import NewsItem
 from partnerstwo.newsletter.audience import reachable_recipients
 from partnerstwo.newsletter.digest_rendering import describe_event
 from partnerstwo.newsletter.models import Mailing, Recipient, Topic
+from partnerstwo.orgnews.models import Post
 from partnerstwo.team.models import Position
 
 REMINDER_DAYS = (7, 1)
@@ -421,6 +425,56 @@ class NewsSource(Source):
         return render_parts("news", context, self.subject(item))
 
 
+# --- Organisations' news -------------------------------------------------------------------------------
+
+ORGANIZATION_POST_LEAD_CHARACTERS = 400
+
+
+class OrganizationPostSource(Source):
+    """An organisation's news item, once, when the Centre publishes it (its review sets published_at), to the
+    news topic's subscribers whose spheres and districts match the organisation's."""
+
+    name = "organization_post"
+    version = "published"
+
+    def items(self, since, now):
+        posts = list(
+            Post.objects.published().filter(published_at__gt=since, published_at__lte=now)
+            .filter(published_at__gte=now - news_max_age())
+            .select_related("organization").prefetch_related("organization__spheres")
+            .order_by("published_at", "pk")
+        )
+        if not posts:
+            return
+        sent = already_sent(self.name, [post.pk for post in posts])
+        for post in posts:
+            if (post.pk, self.version) in sent:
+                continue
+            organization = post.organization
+            interested = reachable_recipients().with_topic(Topic.NEWS).matching(
+                sphere_ids=[sphere.pk for sphere in organization.spheres.all()],
+                district_ids=[organization.district_id] if organization.district_id else [],
+            )
+            yield Item(
+                source_id=post.pk, version=self.version, subject=self.subject(post), topic=Topic.NEWS,
+                recipients=Recipient.objects.filter(pk__in=interested.values("pk")),
+            )
+
+    def subject(self, post) -> str:
+        return _("Z życia organizacji: %(title)s") % {"title": post.title}
+
+    def render(self, mailing, delivery_row):
+        post = Post.objects.published().select_related("organization").filter(pk=mailing.source_id).first()
+        if post is None:
+            return gone(mailing)
+        lead = plain_text(post.body)
+        if len(lead) > ORGANIZATION_POST_LEAD_CHARACTERS:
+            lead = lead[:ORGANIZATION_POST_LEAD_CHARACTERS].rsplit(" ", 1)[0] + "…"
+        context = {"news": {"title": f"{post.organization.name}: {post.title}", "lead": lead,
+                            "url": absolute_url(post.get_absolute_url()), "published_at": post.published_at}}
+        return render_parts("news", context, self.subject(post))
+
+
 # --- The advisory body's positions ---------------------------------------------------------------------
 
 
@@ -526,6 +580,7 @@ SOURCES: list[Source] = [
     CompetitionChangeSource(),
     DeadlineReminderSource(),
     NewsSource(),
+    OrganizationPostSource(),
     PositionSource(),
     ConsultationSource(),
 ]

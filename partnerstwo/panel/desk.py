@@ -24,9 +24,10 @@ from partnerstwo.feedback import desk as feedback
 from partnerstwo.grants import desk as grants
 from partnerstwo.lib.emails import absolute_url, build_email, email_task
 from partnerstwo.organizations import desk as organizations
+from partnerstwo.orgnews import desk as orgnews
 
 QUEUES: list[Queue] = [
-    events.REVIEW, events.CHANGES, organizations.CLAIMS, organizations.CHANGES, feedback.NEW,
+    events.REVIEW, events.CHANGES, orgnews.REVIEW, organizations.CLAIMS, organizations.CHANGES, feedback.NEW,
     grants.OFFERS, grants.REPORTS, grants.LATE_REPORTS, consultations.ANSWERS,
 ]
 # The oldest items shown in each section; the rest are a click away, in the full queue.

@@ -102,6 +102,12 @@ SECTIONS = [
         official_or_administrator,
     ),
     Section(
+        _("Z życia organizacji"),
+        _("Wiadomości organizacji do akceptacji przed publikacją; opublikowane i zwrócone do poprawy."),
+        "panel:orgnews_panel:index",
+        official_or_administrator,
+    ),
+    Section(
         _("Ogłoszenia partnerskie"),
         _("Moderacja ogłoszeń „Szukam partnera”: nowe ogłoszenia organizacji i zdejmowanie naruszeń zasad."),
         "panel:partners_panel:index",

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.lib.models import FoldedSearchModel
+from partnerstwo.lib.private_storage import private_storage
 from partnerstwo.lib.text import fold, search_terms
 from partnerstwo.organizations.models import Organization
 
@@ -156,17 +157,37 @@ class GoodPractice(FoldedSearchModel):
 
 
 def attachment_path(instance, filename: str) -> str:
-    # A random folder: a file waiting for review is not found by guessing its name.
+    # A random folder keeps two files of the same name apart; the privacy comes from the storage (below).
     return f"practices/{uuid.uuid4().hex}/{PurePath(filename).name[-100:]}"
+
+
+class AttachmentQuerySet(models.QuerySet):
+    def readable_by(self, user):
+        """Attachments of published practices for everyone; of the others, only for the Centre's staff and the
+        representatives of the proposing organisation (who may edit the proposal), and its submitter."""
+        published = Q(practice__status=Status.PUBLISHED)
+        if not (user.is_authenticated and user.is_active):
+            return self.filter(published)
+        if user.is_official or user.is_administrator:
+            return self
+        return self.filter(
+            published
+            | Q(practice__organization__in=Organization.objects.represented_by(user))
+            | Q(practice__submitted_by=user)
+        )
 
 
 class Attachment(models.Model):
     practice = models.ForeignKey(GoodPractice, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(_("nazwa załącznika"), max_length=200)
-    file = models.FileField(_("plik"), upload_to=attachment_path, max_length=200)
+    # Outside MEDIA_ROOT: a proposal's files must not be read before the Centre publishes it, so only the
+    # checked view (views.attachment) serves them, for every practice alike.
+    file = models.FileField(_("plik"), upload_to=attachment_path, max_length=200, storage=private_storage)
     file_type = models.CharField(_("format"), max_length=10, editable=False)
     size = models.PositiveIntegerField(_("rozmiar w bajtach"), editable=False, default=0)
     position = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+
+    objects = AttachmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -175,3 +196,6 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("practices:attachment", args=[self.pk])

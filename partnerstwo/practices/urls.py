@@ -6,5 +6,6 @@ app_name = "practices"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("zalaczniki/<int:pk>/", views.attachment, name="attachment"),
     path("<slug:slug>/", views.detail, name="detail"),
 ]

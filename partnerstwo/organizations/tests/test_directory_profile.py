@@ -151,5 +151,5 @@ def test_the_profile_runs_a_constant_number_of_queries(client):
 
     assert counts[0] == counts[1]
     # The organisation, its spheres, target groups, the body's groups it belongs to, the consultations it
-    # took part in, its annual reports and its good practices: one query each.
-    assert counts[0] <= 7
+    # took part in, its annual reports, its good practices and its news: one query each.
+    assert counts[0] <= 8

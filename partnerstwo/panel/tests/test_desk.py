@@ -26,6 +26,8 @@ from partnerstwo.grants.tests import factories as grants
 from partnerstwo.organizations import claims, editing
 from partnerstwo.organizations.models import OrganizationChangeRequest, Representation
 from partnerstwo.organizations.tests import factories as directory
+from partnerstwo.orgnews.models import Status as NewsStatus
+from partnerstwo.orgnews.tests.factories import post as news_post
 from partnerstwo.panel import desk
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +66,7 @@ def work(department_x, department_y, organization_a, organization_b, representat
          official_x):
     """Something in every queue: shared ones (events, the directory, feedback) and department X's and Y's own."""
     events.event(status=EventStatus.PENDING, organization=organization_a, title="Piknik sąsiedzki")
+    news_post(organization_a, "Sprzątanie parku", status=NewsStatus.PENDING)
     published = events.event(organization=organization_b, title="Warsztaty")
     EventChange.objects.create(event=published, values={"title": "Warsztaty dla seniorów"})
     directory.represent(representative_a, organization_b, status=Representation.Status.PENDING)
@@ -79,7 +82,7 @@ def work(department_x, department_y, organization_a, organization_b, representat
     return {"report": report}
 
 
-SHARED = {"events": 1, "event_changes": 1, "claims": 1, "organization_changes": 1, "feedback": 1}
+SHARED = {"events": 1, "event_changes": 1, "orgnews": 1, "claims": 1, "organization_changes": 1, "feedback": 1}
 
 
 def test_an_official_counts_the_shared_queues_and_their_own_departments(work, official_x, official_y):

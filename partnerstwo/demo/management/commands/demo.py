@@ -31,6 +31,7 @@ DEMO_MODULES = [
     "partnerstwo.news.demo",
     "partnerstwo.feedback.demo",
     "partnerstwo.practices.demo",
+    "partnerstwo.orgnews.demo",
     "partnerstwo.partners.demo",
 ]
 
