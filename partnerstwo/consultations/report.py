@@ -9,12 +9,14 @@ so a consultation without comments has one too.
 import hashlib
 import io
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models import Count, F, Max
 from django.http import FileResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -142,13 +144,31 @@ def xlsx(consultation: Consultation) -> bytes:
     return output.getvalue()
 
 
-def stored_xlsx(consultation: Consultation) -> FileResponse:
-    """The published report's XLSX, made once per state of the report and language (3,000 comments take openpyxl
-    a second or more) and then read from storage, under the PDF's name, which changes with the report."""
-    name = pdf_name(consultation).removesuffix(".pdf") + f"-{get_language()}.xlsx"
-    if not default_storage.exists(name):
-        content = xlsx(consultation)
-        if not default_storage.exists(name):  # another request may have made it meanwhile
+def xlsx_name(consultation: Consultation, language: str) -> str:
+    """Where the published report's XLSX in a language is kept, under the PDF's name (which changes with the
+    report): its headings and the values of choices are translated."""
+    return pdf_name(consultation).removesuffix(".pdf") + f"-{language}.xlsx"
+
+
+def store_xlsx(consultation: Consultation) -> None:
+    """Makes the published report's XLSX in every language, unless made already for the report as it is now.
+    Called by the worker's task (tasks.build_report_pdf), never by a request: 3,000 comments take openpyxl
+    seconds."""
+    for language, _name in settings.LANGUAGES:
+        name = xlsx_name(consultation, language)
+        if default_storage.exists(name):
+            continue
+        with translation.override(language):
+            content = xlsx(consultation)
+        if not default_storage.exists(name):  # another worker may have made it meanwhile
             default_storage.save(name, ContentFile(content))
+
+
+def ready_xlsx(consultation: Consultation) -> FileResponse | None:
+    """The published report's XLSX in the current language if it has been made for the report as it is now,
+    else None (it is never made here)."""
+    name = xlsx_name(consultation, get_language())
+    if not default_storage.exists(name):
+        return None
     return FileResponse(default_storage.open(name, "rb"), as_attachment=True,
                         filename=f"sprawozdanie-{consultation.slug}.xlsx", content_type=XLSX_TYPE)

@@ -362,15 +362,21 @@ def report_page(request, slug):
     })
 
 
+def _report_pending(request, consultation: Consultation, kind: str):
+    """The report's file is being made by the worker (202 Accepted): the reader is told so, with the report's page
+    to read meanwhile."""
+    response = render(request, "consultations/report_pdf_pending.html",
+                      {"consultation": consultation, "kind": kind}, status=202)
+    response["Retry-After"] = "30"
+    return response
+
+
 @require_GET
 def report_pdf(request, slug):
     consultation = _reported(slug)
     content = tasks.report_pdf_or_queue(consultation)
     if content is None:
-        # Being made by the worker (202 Accepted): the reader is told so, with the report's page to read meanwhile.
-        response = render(request, "consultations/report_pdf_pending.html", {"consultation": consultation}, status=202)
-        response["Retry-After"] = "30"
-        return response
+        return _report_pending(request, consultation, "PDF")
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sprawozdanie-{consultation.slug}.pdf"'
     return response
@@ -378,7 +384,8 @@ def report_pdf(request, slug):
 
 @require_GET
 def report_xlsx(request, slug):
-    return report.stored_xlsx(_reported(slug))
+    consultation = _reported(slug)
+    return tasks.report_xlsx_or_queue(consultation) or _report_pending(request, consultation, "XLSX")
 
 
 @require_GET

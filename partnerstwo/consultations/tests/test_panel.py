@@ -286,16 +286,20 @@ def test_the_report_page_is_rendered_once_and_again_after_a_change(client, depar
     assert "Propozycja" not in after and "W konsultacjach nie zgłoszono uwag" in after
 
 
-def test_the_reports_xlsx_is_made_once_per_state_of_the_report(client, department_x, official_x, representative_a,
-                                                               organization_a, fixed_clock, settings, tmp_path,
-                                                               monkeypatch):
+def test_the_reports_xlsx_is_made_by_the_worker_never_by_a_request(
+        client, department_x, official_x, representative_a, organization_a, fixed_clock, settings, tmp_path,
+        monkeypatch):
+    """Like the PDF: a request only serves the stored XLSX or says it is being made (202, queued once); the task
+    makes it in every language, once per state of the report."""
     import io
 
+    from django_tasks import default_task_backend
     from openpyxl import load_workbook
 
-    from partnerstwo.consultations import answering, report
+    from partnerstwo.consultations import answering, report, tasks
 
     settings.MEDIA_ROOT = tmp_path
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}}
     consultation = f.consultation(department_x, by=official_x)
     comment = participation.submit_comment(consultation, by=representative_a, capacity="organization",
                                            organization=organization_a, unit=None, proposed_wording="Propozycja A",
@@ -304,17 +308,45 @@ def test_the_reports_xlsx_is_made_once_per_state_of_the_report(client, departmen
     answering.answer(consultation, comment_ids=[comment.pk], decision="rejected", justification="Nie.",
                      by=official_x)
     answering.publish_report(consultation, by=official_x, outcome="Wynik.")
-    made = []
     build = report.xlsx
-    monkeypatch.setattr(report, "xlsx", lambda c: made.append(c.pk) or build(c))
+    made = []
+
+    def refused(c):
+        raise AssertionError("a request built the workbook")
+
+    def counted(c):
+        made.append(c.pk)
+        return build(c)
+
     path = f"/konsultacje/{consultation.slug}/sprawozdanie.xlsx"
 
-    def rows():
-        response = client.get(path)
-        assert response["Content-Disposition"].startswith("attachment")
+    def rows(url=path):
+        response = client.get(url)
+        assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
         sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
-        return [row[5] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        return sheet.cell(1, 8).value, [row[5] for row in sheet.iter_rows(min_row=2, values_only=True)]
 
-    assert rows() == ["Propozycja A"] and rows() == ["Propozycja A"] and len(made) == 1  # the second one stored
+    def run_the_worker():
+        consultation.refresh_from_db()
+        monkeypatch.setattr(report, "xlsx", counted)
+        tasks.build_report_pdf.call(consultation.pk)
+        monkeypatch.setattr(report, "xlsx", refused)
+
+    monkeypatch.setattr(report, "xlsx", refused)
+    first, second = client.get(path), client.get(path)
+    assert first.status_code == second.status_code == 202 and first["Retry-After"] == "30"
+    assert "Plik XLSX sprawozdania jest w przygotowaniu" in first.content.decode()
+    assert f"/konsultacje/{consultation.slug}/sprawozdanie/" in first.content.decode()
+    assert len(default_task_backend.results) == 1  # queued once, however many readers ask
+
+    run_the_worker()
+    assert len(made) == 2  # Polish and English
+    assert rows() == ("Rozstrzygnięcie", ["Propozycja A"]) and rows() == ("Rozstrzygnięcie", ["Propozycja A"])
+    assert rows(f"/en{path}")[0] != "Rozstrzygnięcie"
+    run_the_worker()
+    assert len(made) == 2  # already made for the report as it is
+
     participation.remove(comment, by=official_x, reason="Dane osobowe.")
-    assert rows() == [] and len(made) == 2  # a changed report: a new file
+    assert client.get(path).status_code == 202  # a changed report: a new file, made by the worker
+    run_the_worker()
+    assert rows() == ("Rozstrzygnięcie", []) and len(made) == 4
