@@ -356,9 +356,11 @@ def _reported(slug) -> Consultation:
 @require_GET
 def report_page(request, slug):
     consultation = _reported(slug)
+    page = report.comments_page(consultation, request.GET.get("strona"))
     return render(request, "consultations/report.html", {
         # Rendered by our own template (escaped); the cache may hand it back as a plain str.
-        "consultation": consultation, "body": mark_safe(report.stored_body(consultation)),  # noqa: S308
+        "consultation": consultation, "body": mark_safe(report.stored_body(consultation, page)),  # noqa: S308
+        "page_obj": page, "page_range": page.paginator.get_elided_page_range(page.number),
     })
 
 

@@ -350,3 +350,54 @@ def test_the_reports_xlsx_is_made_by_the_worker_never_by_a_request(
     assert client.get(path).status_code == 202  # a changed report: a new file, made by the worker
     run_the_worker()
     assert rows() == ("Rozstrzygnięcie", []) and len(made) == 4
+
+
+def test_the_report_page_shows_its_comments_by_pages_with_the_summary_on_the_first(
+        client, department_x, official_x, representative_a, organization_a, fixed_clock, monkeypatch,
+        django_assert_num_queries):
+    """The public report's table is paged (COMMENTS_PER_PAGE, here 2): the summary, the decisions and the outcome
+    on the first page, the rows numbered on across pages, a comment's page computable; the query count does not
+    grow with the comments; the PDF and the panel keep the whole report."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from partnerstwo.consultations import answering, report
+
+    monkeypatch.setattr(report, "COMMENTS_PER_PAGE", 2)
+
+    def published(count):
+        consultation = f.consultation(department_x, by=official_x, title=f"Konsultacje {count}")
+        made = [participation.submit_comment(consultation, by=representative_a, capacity="organization",
+                                             organization=organization_a, unit=None,
+                                             proposed_wording=f"Propozycja {n}", justification="B")
+                for n in range(1, count + 1)]
+        fixed_clock.move_to(consultation.deadline() + dt.timedelta(hours=1))
+        answering.answer(consultation, comment_ids=[c.pk for c in made], decision="rejected", justification="Nie.",
+                         by=official_x)
+        answering.publish_report(consultation, by=official_x, outcome="Wynik konsultacji opisany.")
+        fixed_clock.move_to(timezone.now() - dt.timedelta(days=30))
+        return consultation, made
+
+    consultation, made = published(5)
+    url = f"/konsultacje/{consultation.slug}/sprawozdanie/"
+    first = client.get(url).content.decode()
+    assert "Propozycja 1" in first and "Propozycja 2" in first and "Propozycja 3" not in first
+    assert "Przedmiot konsultacji" in first and "Wynik konsultacji opisany." in first and "Fundacja Alfa" in first
+    assert 'rel="next"' in first and "Uwagi 1–2." in first
+    third = client.get(url, {"strona": 3}).content.decode()
+    assert f'<tr id="uwaga-{made[4].pk}"><td>5</td>' in third and "Propozycja 1<" not in third
+    assert "Przedmiot konsultacji" not in third and "Wynik konsultacji opisany." not in third
+    assert "strona 3" in third.split("</title>")[0]
+    assert client.get(url, {"strona": "x"}).status_code == 200 and client.get(url, {"strona": 99}).status_code == 200
+    assert [report.comment_page(c) for c in made] == [1, 1, 2, 2, 3]
+    assert len(report.context(consultation)["comments"]) == 5  # the PDF's and the panel's whole report
+
+    larger, _made = published(9)
+    for number in (1, 2):
+        cache.clear()
+        with CaptureQueriesContext(connection) as small:
+            client.get(url, {"strona": number})
+        cache.clear()
+        with django_assert_num_queries(len(small.captured_queries)):
+            client.get(f"/konsultacje/{larger.slug}/sprawozdanie/", {"strona": number})
