@@ -387,7 +387,8 @@ def report_pdf(request, slug):
 @require_GET
 def report_xlsx(request, slug):
     consultation = _reported(slug)
-    return tasks.report_xlsx_or_queue(consultation) or _report_pending(request, consultation, "XLSX")
+    ready = tasks.report_xlsx_or_queue(consultation)
+    return _report_pending(request, consultation, "XLSX") if ready is None else ready
 
 
 @require_GET
