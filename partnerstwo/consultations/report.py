@@ -9,18 +9,24 @@ so a consultation without comments has one too.
 import hashlib
 import io
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Max
 from django.http import FileResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from partnerstwo.consultations.models import Answer, Capacity, Comment, Consultation
 from partnerstwo.lib.pdf import tagged_pdf
 from partnerstwo.lib.tabular.write import XLSX_TYPE, write_xlsx
+
+# How many comments a page of the public report's table shows (3,000 on one page were 2.3 MB of HTML).
+COMMENTS_PER_PAGE = 100
 
 # How long a rendered report body stays in the cache (its key changes whenever the report does).
 REPORT_CACHE_SECONDS = 7 * 24 * 3600
@@ -62,16 +68,31 @@ def decisions(consultation: Consultation) -> list[tuple[str, int]]:
     return [(label, counts.get(value, 0)) for value, label in Answer.Decision.choices]
 
 
-def context(consultation: Consultation) -> dict:
-    listed = list(comments(consultation))
+def context(consultation: Consultation, page: Page | None = None) -> dict:
+    """The whole report (the PDF, the panel's preview), or one page of its comments table (the public page,
+    whose first page also has the summary and the outcome)."""
+    listed = list(comments(consultation)) if page is None else list(page.object_list)
     return {
         "consultation": consultation,
         "comments": listed,
+        "page_obj": page,
         "opinions": consultation.writtenopinions.counted().select_related("organization").order_by("created_at", "pk"),
         "participants": participants(consultation),
         "decisions": decisions(consultation),
-        "comment_count": len(listed),
+        "comment_count": len(listed) if page is None else page.paginator.count,
     }
+
+
+def comments_page(consultation: Consultation, number) -> Page:
+    """The page of the public report's comments table asked for (?strona=; a wrong one gives the nearest)."""
+    return Paginator(comments(consultation), COMMENTS_PER_PAGE).get_page(number)
+
+
+def comment_page(comment: Comment) -> int:
+    """The page of the public report's table where a counted comment is (its row's anchor is uwaga-<pk>),
+    from the ids in the report's order (one query of integers, the same order as the table by construction)."""
+    ids = list(comments(comment.consultation).values_list("pk", flat=True))
+    return ids.index(comment.pk) // COMMENTS_PER_PAGE + 1
 
 
 def pdf(consultation: Consultation) -> bytes:
@@ -112,12 +133,13 @@ def stored_pdf(consultation: Consultation) -> bytes:
     return content
 
 
-def stored_body(consultation: Consultation) -> str:
-    """The published report's body as HTML, rendered once per language and kept in the cache under the PDF's
-    name (which changes with the report): 3,000 comments take the template over a second."""
-    key = f"consultation-report:{get_language()}:{pdf_name(consultation)}"
+def stored_body(consultation: Consultation, page: Page) -> str:
+    """One page of the published report's body as HTML, rendered once per page and language and kept in the
+    cache under the PDF's name (which changes with the report)."""
+    key = f"consultation-report:{get_language()}:{page.number}:{pdf_name(consultation)}"
     return cache.get_or_set(
-        key, lambda: render_to_string("consultations/_report_body.html", context(consultation)), REPORT_CACHE_SECONDS,
+        key, lambda: render_to_string("consultations/_report_body.html", context(consultation, page)),
+        REPORT_CACHE_SECONDS,
     )
 
 
@@ -142,13 +164,31 @@ def xlsx(consultation: Consultation) -> bytes:
     return output.getvalue()
 
 
-def stored_xlsx(consultation: Consultation) -> FileResponse:
-    """The published report's XLSX, made once per state of the report and language (3,000 comments take openpyxl
-    a second or more) and then read from storage, under the PDF's name, which changes with the report."""
-    name = pdf_name(consultation).removesuffix(".pdf") + f"-{get_language()}.xlsx"
-    if not default_storage.exists(name):
-        content = xlsx(consultation)
-        if not default_storage.exists(name):  # another request may have made it meanwhile
+def xlsx_name(consultation: Consultation, language: str) -> str:
+    """Where the published report's XLSX in a language is kept, under the PDF's name (which changes with the
+    report): its headings and the values of choices are translated."""
+    return pdf_name(consultation).removesuffix(".pdf") + f"-{language}.xlsx"
+
+
+def store_xlsx(consultation: Consultation) -> None:
+    """Makes the published report's XLSX in every language, unless made already for the report as it is now.
+    Called by the worker's task (tasks.build_report_pdf), never by a request: 3,000 comments take openpyxl
+    seconds."""
+    for language, _name in settings.LANGUAGES:
+        name = xlsx_name(consultation, language)
+        if default_storage.exists(name):
+            continue
+        with translation.override(language):
+            content = xlsx(consultation)
+        if not default_storage.exists(name):  # another worker may have made it meanwhile
             default_storage.save(name, ContentFile(content))
+
+
+def ready_xlsx(consultation: Consultation) -> FileResponse | None:
+    """The published report's XLSX in the current language if it has been made for the report as it is now,
+    else None (it is never made here)."""
+    name = xlsx_name(consultation, get_language())
+    if not default_storage.exists(name):
+        return None
     return FileResponse(default_storage.open(name, "rb"), as_attachment=True,
                         filename=f"sprawozdanie-{consultation.slug}.xlsx", content_type=XLSX_TYPE)

@@ -356,10 +356,21 @@ def _reported(slug) -> Consultation:
 @require_GET
 def report_page(request, slug):
     consultation = _reported(slug)
+    page = report.comments_page(consultation, request.GET.get("strona"))
     return render(request, "consultations/report.html", {
         # Rendered by our own template (escaped); the cache may hand it back as a plain str.
-        "consultation": consultation, "body": mark_safe(report.stored_body(consultation)),  # noqa: S308
+        "consultation": consultation, "body": mark_safe(report.stored_body(consultation, page)),  # noqa: S308
+        "page_obj": page, "page_range": page.paginator.get_elided_page_range(page.number),
     })
+
+
+def _report_pending(request, consultation: Consultation, kind: str):
+    """The report's file is being made by the worker (202 Accepted): the reader is told so, with the report's page
+    to read meanwhile."""
+    response = render(request, "consultations/report_pdf_pending.html",
+                      {"consultation": consultation, "kind": kind}, status=202)
+    response["Retry-After"] = "30"
+    return response
 
 
 @require_GET
@@ -367,10 +378,7 @@ def report_pdf(request, slug):
     consultation = _reported(slug)
     content = tasks.report_pdf_or_queue(consultation)
     if content is None:
-        # Being made by the worker (202 Accepted): the reader is told so, with the report's page to read meanwhile.
-        response = render(request, "consultations/report_pdf_pending.html", {"consultation": consultation}, status=202)
-        response["Retry-After"] = "30"
-        return response
+        return _report_pending(request, consultation, "PDF")
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sprawozdanie-{consultation.slug}.pdf"'
     return response
@@ -378,7 +386,9 @@ def report_pdf(request, slug):
 
 @require_GET
 def report_xlsx(request, slug):
-    return report.stored_xlsx(_reported(slug))
+    consultation = _reported(slug)
+    ready = tasks.report_xlsx_or_queue(consultation)
+    return _report_pending(request, consultation, "XLSX") if ready is None else ready
 
 
 @require_GET

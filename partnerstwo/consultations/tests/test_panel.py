@@ -286,16 +286,20 @@ def test_the_report_page_is_rendered_once_and_again_after_a_change(client, depar
     assert "Propozycja" not in after and "W konsultacjach nie zgłoszono uwag" in after
 
 
-def test_the_reports_xlsx_is_made_once_per_state_of_the_report(client, department_x, official_x, representative_a,
-                                                               organization_a, fixed_clock, settings, tmp_path,
-                                                               monkeypatch):
+def test_the_reports_xlsx_is_made_by_the_worker_never_by_a_request(
+        client, department_x, official_x, representative_a, organization_a, fixed_clock, settings, tmp_path,
+        monkeypatch):
+    """Like the PDF: a request only serves the stored XLSX or says it is being made (202, queued once); the task
+    makes it in every language, once per state of the report."""
     import io
 
+    from django_tasks import default_task_backend
     from openpyxl import load_workbook
 
-    from partnerstwo.consultations import answering, report
+    from partnerstwo.consultations import answering, report, tasks
 
     settings.MEDIA_ROOT = tmp_path
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}}
     consultation = f.consultation(department_x, by=official_x)
     comment = participation.submit_comment(consultation, by=representative_a, capacity="organization",
                                            organization=organization_a, unit=None, proposed_wording="Propozycja A",
@@ -304,17 +308,96 @@ def test_the_reports_xlsx_is_made_once_per_state_of_the_report(client, departmen
     answering.answer(consultation, comment_ids=[comment.pk], decision="rejected", justification="Nie.",
                      by=official_x)
     answering.publish_report(consultation, by=official_x, outcome="Wynik.")
-    made = []
     build = report.xlsx
-    monkeypatch.setattr(report, "xlsx", lambda c: made.append(c.pk) or build(c))
+    made = []
+
+    def refused(c):
+        raise AssertionError("a request built the workbook")
+
+    def counted(c):
+        made.append(c.pk)
+        return build(c)
+
     path = f"/konsultacje/{consultation.slug}/sprawozdanie.xlsx"
 
-    def rows():
-        response = client.get(path)
-        assert response["Content-Disposition"].startswith("attachment")
+    def rows(url=path):
+        response = client.get(url)
+        assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
         sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
-        return [row[5] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        return sheet.cell(1, 8).value, [row[5] for row in sheet.iter_rows(min_row=2, values_only=True)]
 
-    assert rows() == ["Propozycja A"] and rows() == ["Propozycja A"] and len(made) == 1  # the second one stored
+    def run_the_worker():
+        consultation.refresh_from_db()
+        monkeypatch.setattr(report, "xlsx", counted)
+        tasks.build_report_pdf.call(consultation.pk)
+        monkeypatch.setattr(report, "xlsx", refused)
+
+    monkeypatch.setattr(report, "xlsx", refused)
+    first, second = client.get(path), client.get(path)
+    assert first.status_code == second.status_code == 202 and first["Retry-After"] == "30"
+    assert "Plik XLSX sprawozdania jest w przygotowaniu" in first.content.decode()
+    assert f"/konsultacje/{consultation.slug}/sprawozdanie/" in first.content.decode()
+    assert len(default_task_backend.results) == 1  # queued once, however many readers ask
+
+    run_the_worker()
+    assert len(made) == 2  # Polish and English
+    assert rows() == ("Rozstrzygnięcie", ["Propozycja A"]) and rows() == ("Rozstrzygnięcie", ["Propozycja A"])
+    assert rows(f"/en{path}")[0] != "Rozstrzygnięcie"
+    run_the_worker()
+    assert len(made) == 2  # already made for the report as it is
+
     participation.remove(comment, by=official_x, reason="Dane osobowe.")
-    assert rows() == [] and len(made) == 2  # a changed report: a new file
+    assert client.get(path).status_code == 202  # a changed report: a new file, made by the worker
+    run_the_worker()
+    assert rows() == ("Rozstrzygnięcie", []) and len(made) == 4
+
+
+def test_the_report_page_shows_its_comments_by_pages_with_the_summary_on_the_first(
+        client, department_x, official_x, representative_a, organization_a, fixed_clock, monkeypatch,
+        django_assert_num_queries):
+    """The public report's table is paged (COMMENTS_PER_PAGE, here 2): the summary, the decisions and the outcome
+    on the first page, the rows numbered on across pages, a comment's page computable; the query count does not
+    grow with the comments; the PDF and the panel keep the whole report."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from partnerstwo.consultations import answering, report
+
+    monkeypatch.setattr(report, "COMMENTS_PER_PAGE", 2)
+
+    def published(count):
+        consultation = f.consultation(department_x, by=official_x, title=f"Konsultacje {count}")
+        made = [participation.submit_comment(consultation, by=representative_a, capacity="organization",
+                                             organization=organization_a, unit=None,
+                                             proposed_wording=f"Propozycja {n}", justification="B")
+                for n in range(1, count + 1)]
+        fixed_clock.move_to(consultation.deadline() + dt.timedelta(hours=1))
+        answering.answer(consultation, comment_ids=[c.pk for c in made], decision="rejected", justification="Nie.",
+                         by=official_x)
+        answering.publish_report(consultation, by=official_x, outcome="Wynik konsultacji opisany.")
+        fixed_clock.move_to(timezone.now() - dt.timedelta(days=30))
+        return consultation, made
+
+    consultation, made = published(5)
+    url = f"/konsultacje/{consultation.slug}/sprawozdanie/"
+    first = client.get(url).content.decode()
+    assert "Propozycja 1" in first and "Propozycja 2" in first and "Propozycja 3" not in first
+    assert "Przedmiot konsultacji" in first and "Wynik konsultacji opisany." in first and "Fundacja Alfa" in first
+    assert 'rel="next"' in first and "Uwagi 1–2." in first
+    third = client.get(url, {"strona": 3}).content.decode()
+    assert f'<tr id="uwaga-{made[4].pk}"><td>5</td>' in third and "Propozycja 1<" not in third
+    assert "Przedmiot konsultacji" not in third and "Wynik konsultacji opisany." not in third
+    assert "strona 3" in third.split("</title>")[0]
+    assert client.get(url, {"strona": "x"}).status_code == 200 and client.get(url, {"strona": 99}).status_code == 200
+    assert [report.comment_page(c) for c in made] == [1, 1, 2, 2, 3]
+    assert len(report.context(consultation)["comments"]) == 5  # the PDF's and the panel's whole report
+
+    larger, _made = published(9)
+    for number in (1, 2):
+        cache.clear()
+        with CaptureQueriesContext(connection) as small:
+            client.get(url, {"strona": number})
+        cache.clear()
+        with django_assert_num_queries(len(small.captured_queries)):
+            client.get(f"/konsultacje/{larger.slug}/sprawozdanie/", {"strona": number})
