@@ -29,6 +29,7 @@ def export(user) -> dict:
             "role": user.role,
             "department": str(user.department) if user.department_id else None,
             "preferred_language": user.preferred_language,
+            "desk_alerts": user.desk_alerts,
             "date_joined": user.date_joined,
             "last_login": user.last_login,
             "is_active": user.is_active,

@@ -189,6 +189,18 @@ def processing_register() -> list[Processing]:
             recipients=_("pracownicy urzędu oceniający propozycje; %(processors)s") % {"processors": processors},
         ),
         Processing(
+            name=_("Wiadomości „Z życia organizacji”"),
+            data=_("konto osoby, która napisała wiadomość w imieniu organizacji, uwagi Centrum do wiadomości; "
+                   "zdjęcie dołączone przez organizację"),
+            purpose=_("ocena i publikacja wiadomości o działalności organizacji"),
+            basis=_("wykonywanie zadania publicznego (art. 6 ust. 1 lit. e RODO w związku z art. 4 ust. 1 pkt 32 "
+                    "ustawy o działalności pożytku publicznego i o wolontariacie)"),
+            retention=[_("do usunięcia konta; opublikowana wiadomość zostaje jako wiadomość organizacji, "
+                         "bez powiązania z Tobą")],
+            recipients=_("pracownicy urzędu oceniający wiadomości; po publikacji wszyscy odwiedzający; "
+                         "%(processors)s") % {"processors": processors},
+        ),
+        Processing(
             name=_("Ogłoszenia „Szukam partnera” i odpowiedzi na nie"),
             data=_("konto ogłaszającego; w odpowiedzi: imię i nazwisko lub nazwa, adres e-mail, treść wiadomości "
                    "i odpowiedź ogłaszającego"),
