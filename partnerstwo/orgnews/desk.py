@@ -4,13 +4,14 @@ every official as the events' queue is."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from partnerstwo.accounts.desk import Queue
-from partnerstwo.orgnews import review
-from partnerstwo.orgnews.models import Post, Status
+from partnerstwo.accounts.desk import Queue, alert_messages
+from partnerstwo.lib.emails import email_task
+from partnerstwo.orgnews.models import Post, Status, can_review
 
 
 def awaiting_review(user, today=None):
-    if not review.can_review(user):
+    """Items waiting for the Centre's review, oldest first: the panel's queue and the desk's."""
+    if not can_review(user):
         return Post.objects.none()
     return Post.objects.filter(status=Status.PENDING).select_related("organization").order_by("created_at", "pk")
 
@@ -20,3 +21,9 @@ REVIEW = Queue(
     waiting=awaiting_review, item_url=lambda post: reverse("panel:orgnews_panel:review", args=[post.pk]),
     since=lambda post: post.created_at, label=lambda post: post.title,
 )
+QUEUES = {REVIEW.key: REVIEW}
+
+
+@email_task
+def alert_officials(queue_key: str, item_id: int):
+    return alert_messages(QUEUES[queue_key], item_id)

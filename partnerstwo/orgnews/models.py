@@ -11,6 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from partnerstwo.organizations.models import Organization
 
 
+def can_review(user) -> bool:
+    """The Centre's staff review the news: officials and administrators."""
+    return user.is_authenticated and user.is_active and (user.is_official or user.is_administrator)
+
+
 class Status(models.TextChoices):
     PENDING = "pending", _("czeka na ocenę")
     RETURNED = "returned", _("zwrócona do poprawy")

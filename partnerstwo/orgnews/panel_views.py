@@ -10,17 +10,17 @@ from django.views.decorators.http import require_http_methods
 
 from partnerstwo.lib.access import role_required
 from partnerstwo.lib.forms import DecisionForm
-from partnerstwo.orgnews import review
-from partnerstwo.orgnews.models import Post, Status
+from partnerstwo.orgnews import desk, review
+from partnerstwo.orgnews.models import Post, Status, can_review
 
 PAGE_SIZE = 50
 
-reviewer_required = role_required(review.can_review)
+reviewer_required = role_required(can_review)
 
 
 @reviewer_required
 def index(request):
-    pending = Post.objects.filter(status=Status.PENDING).select_related("organization").order_by("created_at", "pk")
+    pending = desk.awaiting_review(request.user)
     listed = Post.objects.exclude(status=Status.PENDING).select_related("organization").order_by("-updated_at", "-pk")
     page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("strona"))
     return render(request, "orgnews/panel/index.html", {"pending": pending, "page_obj": page})

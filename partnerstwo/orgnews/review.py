@@ -10,12 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnerstwo.accounts.desk import alert
 from partnerstwo.organizations.models import Organization
-from partnerstwo.orgnews.models import Post, Status
-
-
-def can_review(user) -> bool:
-    return user.is_authenticated and user.is_active and (user.is_official or user.is_administrator)
+from partnerstwo.orgnews import desk
+from partnerstwo.orgnews.models import Post, Status, can_review
 
 
 def can_write(user) -> bool:
@@ -40,6 +38,8 @@ def save(post: Post, *, by) -> Post:
     if not can_review(by):
         post.status = Status.PENDING
     post.save()
+    if post.status == Status.PENDING:
+        alert(desk.alert_officials, desk.REVIEW, post.pk)
     return post
 
 

@@ -275,3 +275,21 @@ def test_a_published_item_is_offered_once_to_the_news_topic_matching_spheres(use
     [text] = texts_to(use_smtp, "zdrowie@example.org")
     assert f"{settings.SITE_URL}{item.get_absolute_url()}" in text and "Fundacja Alfa" in text
     assert mail_to(use_smtp, "kultura@example.org") == [] and mail_to(use_smtp, "konkursy@example.org") == []
+
+
+def test_an_official_who_chose_at_once_is_e_mailed_when_news_waits_for_review(
+    representative_a, organization_a, official_x, django_capture_on_commit_callbacks,
+):
+    from django.core import mail
+
+    from partnerstwo.accounts.models import User
+
+    User.objects.filter(pk=official_x.pk).update(desk_alerts=User.DeskAlerts.AT_ONCE)
+    written = Post(organization=organization_a, title="Piknik", body="Zapraszamy.")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        review.save(written, by=representative_a)
+
+    alerts = [message for message in mail.outbox if message.to == [official_x.email]]
+    assert [message.subject for message in alerts] == ["Czeka w panelu: Wiadomości organizacji do akceptacji"]
+    assert written.title in alerts[0].body
