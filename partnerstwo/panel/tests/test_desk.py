@@ -303,7 +303,14 @@ def test_the_daily_digest_goes_once_a_day_to_those_who_chose_it(work, choices, o
     assert len(digests()) == 2
 
 
-def test_no_digest_when_nothing_waits(choices, official_y, django_capture_on_commit_callbacks):
+@pytest.fixture
+def after_the_digest_hour(fixed_clock, settings):
+    """The test day (whatever PARTNERSTWO_TEST_NOW says) an hour after digests start: before it, nothing is sent."""
+    today = timezone.localdate()
+    fixed_clock.move_to(timezone.make_aware(dt.datetime.combine(today, dt.time(settings.DESK_DIGEST_HOUR + 1))))
+
+
+def test_no_digest_when_nothing_waits(choices, official_y, after_the_digest_hour, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_desk_digests")
 
@@ -312,7 +319,8 @@ def test_no_digest_when_nothing_waits(choices, official_y, django_capture_on_com
     assert official_y.desk_digest_sent_on == timezone.localdate()  # looked at today: not again until tomorrow
 
 
-def test_a_former_official_gets_no_digest(work, choices, official_y, django_capture_on_commit_callbacks):
+def test_a_former_official_gets_no_digest(work, choices, official_y, after_the_digest_hour,
+                                           django_capture_on_commit_callbacks):
     User.objects.filter(pk=official_y.pk).update(is_active=False)
 
     with django_capture_on_commit_callbacks(execute=True):
