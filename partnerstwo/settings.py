@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "partnerstwo.practices",
     "partnerstwo.orgnews",
     "partnerstwo.partners",
+    "partnerstwo.programme",
     "partnerstwo.panel",
     "partnerstwo.demo",
     # The admin, signing in through the site's own login (partnerstwo/accounts/admin_site.py).

@@ -22,6 +22,8 @@ LAYERS = [
     {"events", "grants", "small_grants", "team", "consultations", "feedback", "news", "pages", "practices",
      "partners", "orgnews"},
     {"newsletter"},
+    # Apps that gather the others' data (the programme's indicators and report) or send through the mailing.
+    {"programme"},
     {"panel", "demo"},
 ]
 ALSO_WITHIN = {

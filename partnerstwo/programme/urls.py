@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "programme"
+
+urlpatterns = [
+    path("", views.programme_list, name="list"),
+    path("<slug:slug>/", views.programme_detail, name="detail"),
+]
