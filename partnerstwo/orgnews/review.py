@@ -5,6 +5,8 @@ it waits or after it was returned; once published only the Centre changes it (a 
 otherwise change a reviewed text unseen). Officials and administrators approve or return it with a reason.
 """
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from partnerstwo.accounts.desk import alert
 from partnerstwo.organizations.models import Organization
-from partnerstwo.orgnews import desk
+from partnerstwo.orgnews import desk, tasks
 from partnerstwo.orgnews.models import Post, Status, can_review
 
 
@@ -56,6 +58,7 @@ def approve(post: Post, *, by) -> None:
     post = _locked(post)
     post.status, post.published_at, post.reviewed_by, post.review_reason = Status.PUBLISHED, timezone.now(), by, ""
     post.save(update_fields=["status", "published_at", "reviewed_by", "review_reason", "updated_at"])
+    _tell_submitter(post)
 
 
 @transaction.atomic
@@ -66,3 +69,9 @@ def return_for_changes(post: Post, *, by, reason: str) -> None:
     post = _locked(post)
     post.status, post.review_reason, post.reviewed_by = Status.RETURNED, reason, by
     post.save(update_fields=["status", "review_reason", "reviewed_by", "updated_at"])
+    _tell_submitter(post)
+
+
+def _tell_submitter(post: Post) -> None:
+    if post.submitted_by_id:
+        transaction.on_commit(partial(tasks.notify_submitter.enqueue, post.pk))

@@ -228,6 +228,29 @@ def test_the_centre_publishes_or_returns_with_a_reason(client, official_x, organ
     assert "Pierwsza" in client.get(reverse("orgnews:list")).content.decode()
 
 
+def test_the_writer_is_emailed_the_decision_in_their_language(client, official_x, representative_a, organization_a,
+                                                            mailoutbox, django_capture_on_commit_callbacks):
+    published = post(organization_a, "Do publikacji", status=Status.PENDING, submitted_by=representative_a)
+    returned = post(organization_a, "Do poprawy", status=Status.PENDING, submitted_by=representative_a)
+    representative_a.preferred_language = "en"
+    representative_a.save(update_fields=["preferred_language"])
+    client.force_login(official_x)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("panel:orgnews_panel:review", args=[published.pk]), {"decision": "approve"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("panel:orgnews_panel:review", args=[returned.pk]),
+                    {"decision": "reject", "reason": "Dodaj datę."})
+    assert [m.to for m in mailoutbox] == [[representative_a.email]] * 2
+    assert "Do publikacji" in mailoutbox[0].subject and published.get_absolute_url() in mailoutbox[0].body
+    assert "Dodaj datę." in mailoutbox[1].body
+    assert reverse("my_orgnews:edit", args=[returned.pk]) in mailoutbox[1].body
+    # An item written by the Centre itself has nobody to tell.
+    own = post(organization_a, "Centrum", status=Status.PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("panel:orgnews_panel:review", args=[own.pk]), {"decision": "approve"})
+    assert len(mailoutbox) == 2
+
+
 def test_a_decision_on_a_decided_item_is_refused(official_x, organization_a):
     item = post(organization_a)
     with pytest.raises(Exception, match="odśwież"):
