@@ -55,14 +55,18 @@ def alert(task: Task, queue: Queue, item_id: int) -> None:
         transaction.on_commit(partial(task.enqueue, queue.key, item_id))
 
 
+def alerted_at_once(queue: Queue, item_id: int):
+    """(official, item) for each official who chose "at once" and in whose queue the item waits now."""
+    today = timezone.localdate()
+    for user in User.objects.desk_holders().filter(desk_alerts=User.DeskAlerts.AT_ONCE).order_by("pk"):
+        if (item := queue.waiting(user, today).filter(pk=item_id).first()) is not None:
+            yield user, item
+
+
 def alert_messages(queue: Queue, item_id: int) -> list:
     """One e-mail to each official who chose "at once" and in whose queue the item waits now, in their language."""
-    today = timezone.localdate()
     messages = []
-    for user in User.objects.desk_holders().filter(desk_alerts=User.DeskAlerts.AT_ONCE).order_by("pk"):
-        item = queue.waiting(user, today).filter(pk=item_id).first()
-        if item is None:
-            continue
+    for user, item in alerted_at_once(queue, item_id):
         with translation.override(user.preferred_language):
             context = {
                 "queue": str(queue.title), "item": queue.label(item),

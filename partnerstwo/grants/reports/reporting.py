@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from partnerstwo.accounts.desk import alert
+from partnerstwo.accounts.desk import alert, alerted_at_once
 from partnerstwo.accounts.models import User
 from partnerstwo.grants import desk
 from partnerstwo.grants.agreements.models import Agreement
@@ -306,7 +306,9 @@ def send_submitted(report_id: int) -> list[EmailMessage]:
     messages = [receipt("grants_report_submitted", agreement.offer.organization, report.submitted_by,
                         {**context, "url": absolute_url(reverse("my_grants:report", args=[report.pk]))},
                         pdf=report.pdf, filename=f"sprawozdanie-{report.pk}.pdf")]
-    if to := responsible_addresses(agreement):
+    # An official who chose to hear of their queue "at once" has the desk's alert of this report already.
+    alerted = {user.email for user, _item in alerted_at_once(desk.REPORTS, report.pk)}
+    if to := [address for address in responsible_addresses(agreement) if address not in alerted]:
         with translation.override(settings.LANGUAGE_CODE):
             path = reverse("panel:grants_panel:report", args=[report.pk])
         messages.append(build_email("grants_report_submitted_official", to, {**context, "url": absolute_url(path)}))

@@ -308,6 +308,19 @@ def test_when_the_drafting_official_has_left_the_department_its_officials_are_to
     assert mail.outbox[-1].to == [colleague.email]
 
 
+def test_an_official_who_hears_of_their_queue_at_once_gets_one_email_not_two(
+        client, agreement, report, representative_a, official_x, django_capture_on_commit_callbacks):
+    official_x.desk_alerts = official_x.DeskAlerts.AT_ONCE
+    official_x.save(update_fields=["desk_alerts"])
+    client.force_login(representative_a)
+    fill(client, report)
+    mail.outbox.clear()
+    submit_by_page(client, report, django_capture_on_commit_callbacks)
+    to_official = [message for message in mail.outbox if official_x.email in message.to]
+    assert len(to_official) == 1
+    assert reverse("panel:grants_panel:report", args=[report.pk]) in to_official[0].body
+
+
 def test_a_refused_hand_in_sends_nothing_and_a_corrected_one_sends_its_new_checksum(
         client, report, representative_a, representative_b, official_x, django_capture_on_commit_callbacks):
     client.force_login(representative_a)
