@@ -37,6 +37,10 @@ class UserManager(BaseUserManager):
         staff = Q(role__in=[User.Role.OFFICIAL, User.Role.ADMINISTRATOR]) | Q(is_superuser=True)
         return self.filter(staff, is_active=True)
 
+    def officials_of(self, department_id):
+        """The active officials of a department, ordered by address (who hears of the department's work)."""
+        return self.filter(role=User.Role.OFFICIAL, department_id=department_id, is_active=True).order_by("email")
+
     def team_members(self):
         """The accounts that are Team members today (User.is_team_member), as one query."""
         # The seats are the team app's Membership rows, named through their relation to the account.

@@ -392,10 +392,7 @@ PUBLICATION_REMINDER_WORKING_DAYS = 2
 
 
 def department_recipients(offer: SmallGrantOffer) -> list[str]:
-    return list(
-        User.objects.filter(role=User.Role.OFFICIAL, department_id=offer.department_id, is_active=True)
-        .order_by("email").values_list("email", flat=True)
-    )
+    return list(User.objects.officials_of(offer.department_id).values_list("email", flat=True))
 
 
 def publication_reminders_due(today: date) -> list[SmallGrantOffer]:

@@ -316,8 +316,7 @@ def send_submitted(report_id: int) -> list[EmailMessage]:
 
 
 def department_addresses(department_id) -> list[str]:
-    return list(User.objects.filter(role=User.Role.OFFICIAL, department_id=department_id, is_active=True)
-                .order_by("email").values_list("email", flat=True))
+    return list(User.objects.officials_of(department_id).values_list("email", flat=True))
 
 
 def responsible_addresses(agreement: Agreement) -> list[str]:
