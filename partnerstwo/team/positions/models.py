@@ -203,6 +203,12 @@ class Position(models.Model):
             return self.delivered_on + timedelta(days=STATUTORY_OPINION_DAYS)
         return None
 
+    @property
+    def respond_on(self) -> date | None:
+        """The day the body should have decided by: the statutory deadline where the Act sets one, otherwise the
+        last day of the consultation it is consulted in (`respond_by`)."""
+        return self.due_on or self.respond_by
+
 
 class PositionVote(models.Model):
     class Choice(models.TextChoices):

@@ -1,4 +1,5 @@
-"""The reminder of an opinion the Act asks of the body by a date (art. 41i ust. 2), queued by
+"""The reminder of a position due by a date (an opinion the Act asks for, art. 41i ust. 2, or one in a consultation
+the body is consulted in, by its last day), queued by
 positions.remind_of_deadlines: one e-mail to each member who sits on the body when it goes out, in their language."""
 
 from django.core.mail import EmailMessage
@@ -14,7 +15,7 @@ def send_deadline_reminder(position_id: int) -> list[EmailMessage]:
     if position is None or position.is_decided:
         return []
     context = {
-        "position": position, "due_on": position.due_on,
+        "position": position, "due_on": position.respond_on, "statutory": position.due_on is not None,
         "url": absolute_url(reverse("team:member_position", args=[position.pk])),
     }
     messages = []

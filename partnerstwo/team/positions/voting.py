@@ -15,7 +15,7 @@ from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -255,13 +255,16 @@ def close_due_votes(now: dt.datetime | None = None) -> int:
 
 
 def due_for_reminder(today: dt.date | None = None):
-    """Undecided opinions with a statutory deadline within REMINDER_DAYS_BEFORE days, not yet reminded of."""
+    """Undecided positions not yet reminded of whose deadline is within REMINDER_DAYS_BEFORE days: the statutory
+    one of an opinion the Act asks for, or the last day of the consultation the body is consulted in."""
     today = today or timezone.localdate()
     latest_delivery = today + dt.timedelta(days=REMINDER_DAYS_BEFORE - STATUTORY_OPINION_DAYS)
     earliest_delivery = today - dt.timedelta(days=STATUTORY_OPINION_DAYS)
+    statutory = Q(concerns__in=STATUTORY_SUBJECTS, delivered_on__isnull=False)
     return Position.objects.filter(
-        status__in=[Position.Status.DRAFT, Position.Status.VOTING], concerns__in=STATUTORY_SUBJECTS,
-        delivered_on__lte=latest_delivery, delivered_on__gte=earliest_delivery, reminded_at__isnull=True,
+        (statutory & Q(delivered_on__lte=latest_delivery, delivered_on__gte=earliest_delivery))
+        | (~statutory & Q(respond_by__gte=today, respond_by__lte=today + dt.timedelta(days=REMINDER_DAYS_BEFORE))),
+        status__in=[Position.Status.DRAFT, Position.Status.VOTING], reminded_at__isnull=True,
     )
 
 

@@ -144,6 +144,32 @@ def test_a_topic_without_a_statutory_deadline_has_no_reminder():
     assert position.due_on is None and not voting.due_for_reminder().exists()
 
 
+@pytest.mark.parametrize(("respond_in_days", "reminded"), [(4, False), (3, True), (0, True), (-1, False)])
+def test_a_position_in_a_consultation_is_reminded_of_before_the_consultation_ends(respond_in_days, reminded):
+    position = voting.save_draft(position=Position(body=f.body(), title="T", text="T"))
+    Position.objects.filter(pk=position.pk).update(respond_by=f.days(respond_in_days))
+
+    assert voting.due_for_reminder().filter(pk=position.pk).exists() is reminded
+
+
+def test_the_consultation_reminder_names_the_consultations_end_not_the_act(django_capture_on_commit_callbacks):
+    from django.core import mail
+    from django.core.management import call_command
+
+    from partnerstwo.team.tests.factories import seat
+
+    seat(name="Maria", email="maria@example.org")
+    position = voting.save_draft(position=Position(body=f.body(), title="Uchwała o parkach", text="T"))
+    Position.objects.filter(pk=position.pk).update(respond_by=f.days(2))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("remind_team_opinion_deadlines")
+
+    [message] = mail.outbox
+    assert "Konsultacje trwają do" in message.subject and "Uchwała o parkach" in message.subject
+    assert "art. 41i" not in message.body and "konsultacje" in message.body
+
+
 @pytest.mark.parametrize("published", [True, False])
 def test_each_members_vote_is_published_as_the_bodys_rules_say(client, published, django_capture_on_commit_callbacks,
                                                                 department_x):
