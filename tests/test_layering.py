@@ -22,6 +22,8 @@ LAYERS = [
     {"events", "grants", "small_grants", "team", "consultations", "feedback", "news", "pages", "practices",
      "partners", "orgnews"},
     {"newsletter"},
+    # The campaigns send their reminder as a mailing of the newsletter.
+    {"campaigns"},
     {"panel", "demo"},
 ]
 ALSO_WITHIN = {
