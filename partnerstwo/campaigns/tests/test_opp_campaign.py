@@ -172,7 +172,8 @@ def test_the_card_shows_the_krs_number_the_purpose_and_a_link_with_open_graph_ta
     assert "0000123456" in page and "leczenie Ani" in page
     assert f'href="{organization.get_absolute_url()}"' in page
     assert '<meta property="og:title" content="1,5% podatku dla: Fundacja Dobra">' in page
-    assert 'content="Przekaż 1,5% podatku organizacji Fundacja Dobra: w zeznaniu PIT wpisz numer KRS 0000123456.' in page
+    assert 'content="Przekaż 1,5% podatku organizacji Fundacja Dobra: w zeznaniu PIT wpisz numer KRS 0000123456.' \
+        in page
     assert f'<link rel="canonical" href="http://testserver/1-5-procent/karta/{organization.slug}/">' in page
 
 
