@@ -24,7 +24,12 @@ def current_edition() -> OppListEdition | None:
     return OppListEdition.objects.newest()
 
 
-def organizations(edition: OppListEdition | None):
+def newest_edition_id() -> Subquery:
+    """The newest edition as a subquery (OppListEdition's ordering is newest first), for one query fewer."""
+    return Subquery(OppListEdition.objects.values("pk")[:1])
+
+
+def organizations(edition: OppListEdition | Subquery | None):
     """The city's organisations on the current official list: the campaign's, and the only ones with a card."""
     return Organization.objects.opp(edition)
 

@@ -1,7 +1,8 @@
 """The 1.5% campaign's block on the home page, in season only, without the home page's app importing this one.
 
-Cheap whatever the size of the list: out of season one query (the Centre's seasons); in season three more (the
-edition, the ids on the list, the organisations shown). The organisations shown change daily, the same all day.
+Cheap whatever the size of the list: out of season one query (the Centre's seasons); in season two more (the ids
+on the newest edition of the list, the edition found inside that query, and the organisations shown). The
+organisations shown change daily, the same all day.
 """
 
 import random
@@ -22,7 +23,7 @@ def opp_campaign():
     current = season.current(today)
     if current is None:
         return {"season": None}
-    listed = cards.organizations(cards.current_edition())
+    listed = cards.organizations(cards.newest_edition_id())
     ids = sorted(listed.values_list("pk", flat=True))
     chosen = random.Random(today.toordinal()).sample(ids, min(HOME_COUNT, len(ids)))  # noqa: S311 - not security
     organizations = listed.filter(pk__in=chosen).only("name", "slug", "krs", "opp_purpose").order_by("name")
