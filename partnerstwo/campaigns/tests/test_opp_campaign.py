@@ -317,3 +317,16 @@ def test_the_panel_list_runs_a_constant_number_of_queries(client, official_x):
     with CaptureQueriesContext(connection) as large:
         client.get(reverse("panel:campaigns_panel:card_views"))
     assert len(large) == len(small)
+
+
+def test_a_season_that_ends_before_it_starts_is_refused_in_the_admin(client, administrator):
+    client.force_login(administrator)
+    response = client.post(reverse("admin:campaigns_oppseason_add"),
+                           {"starts_on": "2027-03-01", "ends_on": "2027-02-01", "note": ""})
+    assert response.status_code == 200
+    assert "Ostatni dzień nie może być wcześniejszy niż pierwszy." in response.content.decode()
+    response = client.post(reverse("admin:campaigns_oppseason_add"),
+                           {"starts_on": "1 marca", "ends_on": "", "note": ""})
+    assert response.status_code == 200 and not OppSeason.objects.exists()
+    client.post(reverse("admin:campaigns_oppseason_add"), {"starts_on": "2027-02-01", "ends_on": "2027-05-31"})
+    assert OppSeason.objects.count() == 1
