@@ -43,6 +43,12 @@ def default_season(year: int) -> Season:
     return Season(starts_on, ends_on)
 
 
+def next_default(day: datetime.date) -> Season:
+    """The next season of the settings that starts after `day` (what the campaign page announces between seasons)."""
+    upcoming = default_season(day.year)
+    return upcoming if upcoming.starts_on > day else default_season(day.year + 1)
+
+
 def _seasons_near(day: datetime.date) -> list[Season]:
     """The seasons that may cover or precede `day`: those set by the Centre, and the defaults of this year and the
     last one that the Centre did not replace. One query."""

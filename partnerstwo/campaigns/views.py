@@ -22,7 +22,7 @@ def campaign(request):
     page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("strona"))
     return render(request, "campaigns/campaign.html", {
         "form": form, "page_obj": page, "query": form.query(), "edition": edition,
-        "season": season.current(), "next_season": season.default_season(timezone.localdate().year + 1),
+        "season": season.current(), "next_season": season.next_default(timezone.localdate()),
     })
 
 

@@ -67,6 +67,16 @@ def test_a_season_set_by_the_centre_replaces_the_default_one_of_its_year():
     assert season.latest(dt.date(2026, 12, 2)) == season.Season(dt.date(2026, 1, 1), dt.date(2026, 4, 30))
 
 
+def test_between_seasons_the_campaign_page_announces_the_next_one(client, settings, fixed_clock):
+    at(fixed_clock, 2026, 12, 2)
+    assert "następna zacznie się 1 stycznia 2027" in client.get(reverse("opp_campaign:index")).content.decode()
+    settings.OPP_CAMPAIGN_FROM, settings.OPP_CAMPAIGN_UNTIL = (12, 15), (4, 30)
+    assert season.next_default(dt.date(2026, 12, 2)) == season.Season(dt.date(2026, 12, 15), dt.date(2027, 4, 30))
+    at(fixed_clock, 2027, 2, 1)
+    assert "Kampania trwa od 15 grudnia do 30 kwietnia 2027" in client.get(
+        reverse("opp_campaign:index")).content.decode()
+
+
 def test_a_bad_season_setting_fails_at_start(monkeypatch):
     from django.core.exceptions import ImproperlyConfigured
 
