@@ -33,6 +33,8 @@ PAGES = [
     ("home page", "/"),
     ("content page", "/misja-i-cele/"),
     ("news list", "/aktualnosci/"),
+    ("1.5% campaign", "/1-5-procent/kampania/"),
+    ("annual reports", "/sprawozdania-roczne/"),
 ]
 STYLESHEET = re.compile(r"<link\b[^>]*\brel=[\"']?stylesheet[^>]*>", re.IGNORECASE)
 SCRIPT = re.compile(r"<script\b[^>]*\bsrc=[\"']([^\"']+)[\"']", re.IGNORECASE)

@@ -7,6 +7,7 @@ them, so a missing variable fails at start and not in front of users.
 
 import os
 import tomllib
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,6 +35,17 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_month_day(name: str, default: str) -> tuple[int, int]:
+    """A day of the year as MM-DD (e.g. 04-30); a day that exists in no year fails at start."""
+    value = os.environ.get(name) or default
+    try:
+        month, day = (int(part) for part in value.split("-"))
+        date(2024, month, day)  # a leap year: 02-29 is allowed
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be a day as MM-DD, not {value!r}") from error
+    return month, day
 
 
 DEBUG = env_bool("DEBUG")
@@ -72,6 +84,7 @@ INSTALLED_APPS = [
     "partnerstwo.orgnews",
     "partnerstwo.partners",
     "partnerstwo.programme",
+    "partnerstwo.campaigns",
     "partnerstwo.panel",
     "partnerstwo.demo",
     # The admin, signing in through the site's own login (partnerstwo/accounts/admin_site.py).
@@ -367,6 +380,16 @@ GRANTS_REPORT_REMINDER_DAYS = int(os.environ.get("GRANTS_REPORT_REMINDER_DAYS", 
 SMALL_GRANT_COMMENT_RATE = os.environ.get("SMALL_GRANT_COMMENT_RATE", "5/h")
 # Answers to partner posts per IP address (anonymous senders) or per account (signed-in ones).
 PARTNERS_ANSWER_RATE_LIMIT = os.environ.get("PARTNERS_ANSWER_RATE_LIMIT", "5/h")
+
+# The campaigns (partnerstwo/campaigns). The 1.5% campaign's season, first and last day (MM-DD, both included):
+# the home page shows the campaign in these days of every year, while taxpayers file their PIT returns. The Centre
+# may set another season for a year in the admin (campaigns.OppSeason), which then replaces this one.
+OPP_CAMPAIGN_FROM = env_month_day("OPP_CAMPAIGN_FROM", "01-01")
+OPP_CAMPAIGN_UNTIL = env_month_day("OPP_CAMPAIGN_UNTIL", "04-30")
+# The annual-report campaign: the day (MM-DD) by which a public-benefit organisation files its annual report and
+# financial statement for the previous year. Not stated in the law as we hold it: domain.md cites 15/16 July in
+# the years it quotes (later for a financial year that is not the calendar year); confirm and set it here.
+ANNUAL_REPORT_DEADLINE = env_month_day("ANNUAL_REPORT_DEADLINE", "07-15")
 
 # Consultations of draft acts (partnerstwo/consultations; docs/law.md#consultation-minimum-period): the shortest
 # period per kind of draft, in days, "kind=days" comma-separated; shorter only with a reason shown in public.

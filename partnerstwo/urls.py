@@ -18,6 +18,8 @@ urlpatterns += i18n_patterns(
     path("organizacje/", include("partnerstwo.organizations.urls")),
     path("moje-organizacje/", include("partnerstwo.organizations.manage_urls")),
     path("1-5-procent/", include("partnerstwo.organizations.opp_urls")),
+    path("1-5-procent/", include("partnerstwo.campaigns.urls")),
+    path("sprawozdania-roczne/", include("partnerstwo.campaigns.annual_report_urls")),
     path("api/", include("partnerstwo.organizations.api_urls")),
     path("wydarzenia/", include("partnerstwo.events.urls")),
     path("szkolenia/", include("partnerstwo.events.training_urls")),

@@ -132,6 +132,13 @@ def test_every_page_pattern_is_valid_html_in_both_languages(demo_database, setti
 
     closed = next((c for c in Consultation.objects.public().order_by("pk") if c.stage() == Stage.CLOSED), None)
     unlinked = [f"{closed.get_absolute_url()}uwaga/"] if closed else []
+    # The campaigns (issue 16): the 1.5% campaign, a card and its leaflet, the annual-report page, the panel.
+    from partnerstwo.campaigns import cards
+
+    card = cards.organizations(cards.current_edition()).order_by("name").first()
+    unlinked += [reverse("opp_campaign:index"), reverse("annual_reports:index")]
+    unlinked += [reverse("opp_campaign:card", args=[card.slug]), reverse("opp_campaign:leaflet", args=[card.slug])]
+    law_rules += [reverse("panel:campaigns_panel:card_views"), reverse("panel:campaigns_panel:annual_reports")]
     # The confirmation before a large mailing: the demo's draft is small, so no link leads there.
     from partnerstwo.newsletter.models import Mailing
 

@@ -9,6 +9,9 @@ Only active recipients (confirmed, not unsubscribed) are ever chosen. The segmen
   whose directory entry has it. A subscriber who narrowed nothing asked for topics, not for
   everything said about every sphere, so a sphere or district mailing does not reach them;
 - a target group: organisations whose directory entry serves that group;
+- organisations without the annual report for a year: those the directory expects a report from
+  (Organization.objects.keeping_reports()) that have published none for `report_year`, the reminder of the
+  annual-report campaign (partnerstwo/campaigns);
 - a sector group or working team of the advisory body: its member organisations (at their recipient
   address, like every organisation segment) and its person members whose address is a subscriber's.
   A person member is reached only as a subscriber: the address staff typed for the group's meeting
@@ -26,6 +29,7 @@ from django.db.models.functions import Lower
 
 from partnerstwo.newsletter.models import Mailing, Recipient, SuppressedAddress
 from partnerstwo.newsletter.organization_recipients import sync_organization_recipients
+from partnerstwo.organizations.models import Organization
 from partnerstwo.team.models import GroupMember
 
 ORGANIZATION = Recipient.Kind.ORGANIZATION
@@ -54,6 +58,9 @@ def _segment_filter(mailing: Mailing) -> Q | None:
         return (subscriber & chosen) | (organization & (chosen | Q(organization__district=mailing.district_id)))
     if segment == Mailing.Segment.TARGET_GROUP and mailing.target_group_id:
         return organization & Q(organization__target_groups=mailing.target_group_id)
+    if segment == Mailing.Segment.WITHOUT_ANNUAL_REPORT and mailing.report_year:
+        late = Organization.objects.keeping_reports().without_report_for(mailing.report_year)
+        return organization & Q(organization__in=late.values("pk"))
     if segment == Mailing.Segment.TEAM_GROUP and mailing.team_group_id:
         members = GroupMember.objects.filter(group=mailing.team_group_id)
         people = members.filter(organization__isnull=True).exclude(email="").values(address=Lower("email"))
@@ -97,6 +104,7 @@ def describe(mailing: Mailing) -> str:
         Mailing.Segment.DISTRICT: mailing.district,
         Mailing.Segment.TARGET_GROUP: mailing.target_group,
         Mailing.Segment.TEAM_GROUP: mailing.team_group,
+        Mailing.Segment.WITHOUT_ANNUAL_REPORT: mailing.report_year,
     }.get(mailing.segment)
     return f"{label}: {parameter}" if parameter else label
 

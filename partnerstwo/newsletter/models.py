@@ -242,6 +242,7 @@ class Mailing(models.Model):
         DISTRICT = "district", _("osiedle")
         TARGET_GROUP = "target_group", _("grupa odbiorców organizacji")
         TEAM_GROUP = "team_group", _("członkowie grupy branżowej lub zespołu roboczego")
+        WITHOUT_ANNUAL_REPORT = "without_annual_report", _("organizacje bez sprawozdania rocznego za rok")
 
     kind = models.CharField(_("rodzaj"), max_length=20, choices=Kind.choices, default=Kind.ONE_OFF)
     status = models.CharField(_("stan"), max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -279,6 +280,9 @@ class Mailing(models.Model):
         blank=True,
         related_name="+",
     )
+
+    # The year whose annual report the organisations of the "without annual report" segment have not published.
+    report_year = models.PositiveSmallIntegerField(_("rok sprawozdania"), null=True, blank=True)
 
     # Digests: the first day of the 14 days covered. Alerts: what the alert is about (see alerts.py).
     period_start = models.DateField(null=True, blank=True)

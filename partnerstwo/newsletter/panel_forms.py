@@ -19,8 +19,10 @@ SEGMENT_PARAMETERS = {
     Segment.DISTRICT: ("district", _("Wybierz osiedle, do którego kierujesz wiadomość.")),
     Segment.TARGET_GROUP: ("target_group", _("Wybierz grupę odbiorców, z którą pracują organizacje.")),
     Segment.TEAM_GROUP: ("team_group", _("Wybierz grupę branżową lub zespół roboczy.")),
+    Segment.WITHOUT_ANNUAL_REPORT: ("report_year", _("Podaj rok, za który organizacje nie opublikowały sprawozdania.")),
 }
-PARAMETERS = ("topic", "sphere", "district", "target_group", "team_group")
+PARAMETERS = ("topic", "sphere", "district", "target_group", "team_group", "report_year")
+FIRST_REPORT_YEAR = 2000
 
 
 class MailingForm(MarkdownFieldsMixin, forms.ModelForm):
@@ -83,9 +85,31 @@ class MailingForm(MarkdownFieldsMixin, forms.ModelForm):
         help_text=_("Tylko gdy odbiorcy to członkowie grupy lub zespołu."),
     )
 
+    report_year = forms.IntegerField(
+        label=_("Rok sprawozdania"),
+        required=False,
+        min_value=FIRST_REPORT_YEAR,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        help_text=_("Tylko gdy odbiorcy to organizacje bez sprawozdania rocznego za rok."),
+        error_messages={
+            "invalid": _("Podaj rok cyframi, np. 2025."),
+            "min_value": _("Podaj rok nie wcześniejszy niż %(limit_value)s."),
+        },
+    )
+
     class Meta:
         model = Mailing
-        fields = ["subject", "body", "segment", "topic", "sphere", "district", "target_group", "team_group"]
+        fields = [
+            "subject", "body", "segment", "topic", "sphere", "district", "target_group", "team_group", "report_year",
+        ]
+
+    def clean_report_year(self):
+        year = self.cleaned_data.get("report_year")
+        if year is not None and year > timezone.localdate().year:
+            raise forms.ValidationError(
+                _("Podaj rok nie późniejszy niż %(year)s.") % {"year": timezone.localdate().year}, code="max_value"
+            )
+        return year
 
     def clean_subject(self):
         subject = self.cleaned_data["subject"]

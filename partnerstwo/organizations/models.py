@@ -193,6 +193,11 @@ class OrganizationQuerySet(models.QuerySet):
             representations__user=user, representations__status=Representation.Status.APPROVED
         ).distinct()
 
+    def keeping_reports(self):
+        """Organisations the annual-report campaign counts: published, in the National Court Register (a KRS
+        number) and not struck off it. Informal groups and ordinary associations, outside the KRS, are left out."""
+        return self.public().exclude(krs="").exclude(register_status=RegisterStatus.REMOVED)
+
     def with_report_for(self, year: int):
         """Organisations that published an annual report or financial statement for `year`."""
         return self.filter(models.Exists(AnnualReport.objects.filter(organization=models.OuterRef("pk"), year=year)))

@@ -72,6 +72,12 @@ SECTIONS = [
         official_or_administrator,
     ),
     Section(
+        _("Kampanie"),
+        _("Kampania 1,5%: ile razy otwarto karty organizacji; kampania sprawozdań rocznych i przypomnienie."),
+        "panel:campaigns_panel:card_views",
+        content_editor,
+    ),
+    Section(
         _("Rozsyłki"),
         _("Wiadomości do organizacji i subskrybentów: przygotowanie, wysyłka, postęp i błędy doręczeń."),
         "panel:newsletter_panel:index",
