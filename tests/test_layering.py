@@ -21,6 +21,8 @@ LAYERS = [
     {"organizations"},
     {"events", "grants", "small_grants", "team", "consultations", "feedback", "news", "pages", "practices",
      "partners", "orgnews"},
+    # The bulletin is compiled from organisations' news, events and competition results.
+    {"bulletin"},
     {"newsletter"},
     {"panel", "demo"},
 ]

@@ -33,6 +33,8 @@ DEMO_MODULES = [
     "partnerstwo.practices.demo",
     "partnerstwo.orgnews.demo",
     "partnerstwo.partners.demo",
+    # After the news, events and competitions it is compiled from.
+    "partnerstwo.bulletin.demo",
 ]
 
 
