@@ -1,5 +1,6 @@
 """Demo bulletin: the two issues before the current period, published, each from the demo's organisations' news,
-events and competition results with an editorial and a note or two, and a few media contacts. Keyed by the
+events and competition results with an editorial and a note or two; the current period's issue in preparation;
+and a few media contacts. Keyed by the
 issue's number and the contact's address, so running it again creates nothing new. The issues were published
 longer ago than BULLETIN_SEND_MAX_AGE_DAYS: the demo mails nobody about them."""
 
@@ -32,6 +33,9 @@ ISSUES = [
      "Zachęcamy redakcje do przedruku – wkładka jest w wersji do druku na A4.",
      ["Punkt działa we wtorki i czwartki – warto przekazać tę informację dalej.", "Gratulujemy!"]),
 ]
+
+DRAFT_TITLE = "W przygotowaniu: organizacje na koniec roku"
+DRAFT_EDITORIAL = "Szkic wstępniaka – do uzupełnienia przed publikacją."
 
 
 def _previous(year: int, number: int, back: int) -> tuple[int, int]:
@@ -71,5 +75,14 @@ def load(stdout, **options):
         for position, target in enumerate(chosen, start=1):
             note = notes[position - 1] if position <= len(notes) else ""
             Item.objects.create(issue=issue, position=position, note=note, **target)
+        created += 1
+    if not Issue.objects.filter(year=year, number=number).exists():
+        start, end = period_of(year, number)
+        draft = Issue.objects.create(
+            year=year, number=number, title=DRAFT_TITLE, editorial=DRAFT_EDITORIAL, period_start=start,
+            period_end=end, created_by=official,
+        )
+        for position, found in enumerate(posts[:1], start=1):
+            Item.objects.create(issue=draft, position=position, post=found)
         created += 1
     stdout.write(f"  biuletyn: {created} nowych wydań, {MediaContact.objects.count()} kontaktów w mediach")

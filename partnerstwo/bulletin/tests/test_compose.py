@@ -11,8 +11,8 @@ from partnerstwo.bulletin import compose
 from partnerstwo.bulletin.models import Item, ItemKind, numbering_for, period_of
 from partnerstwo.bulletin.tests.factories import issue, item
 from partnerstwo.events.models import EventStatus
-from partnerstwo.events.tests.factories import local
 from partnerstwo.events.tests.factories import event as make_event
+from partnerstwo.events.tests.factories import local
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.grants.tests.factories import competition as make_competition
 from partnerstwo.orgnews.models import Status

@@ -3,6 +3,7 @@ on A4 and its tagged, readable PDF; drafts are nobody's to see."""
 
 import re
 import zlib
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -59,7 +60,7 @@ def test_the_issue_page_shows_the_editorial_and_the_items_in_order_with_notes(cl
 def test_the_print_layout_is_a4_in_columns(client, published):
     page = client.get(published.get_print_url()).content.decode()
     assert "css/bulletin.css" in page and "Kultura na osiedlach" in page and "http://" in page
-    stylesheet = open(finders.find("css/bulletin.css"), encoding="utf-8").read()
+    stylesheet = Path(finders.find("css/bulletin.css")).read_text(encoding="utf-8")
     assert "size: A4" in stylesheet and "column-count: 3" in stylesheet
 
 
