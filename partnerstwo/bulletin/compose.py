@@ -5,12 +5,12 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerstwo.bulletin.models import Issue, Item, ItemKind, issues_per_year, numbering_for, period_of
-from partnerstwo.events.models import Event, EventStatus
+from partnerstwo.events.models import Event, EventStatus, Occurrence
 from partnerstwo.grants.competitions.models import Competition
 from partnerstwo.orgnews.models import Post
 
@@ -44,11 +44,12 @@ def candidate_posts(issue: Issue):
 
 
 def candidate_events(issue: Issue):
-    """Events held in the period, or announced in it (created then, held later)."""
+    """Events held in the period (any of their dates), or announced in it (created then, held later)."""
     start, end = _bounds(issue)
+    held = Occurrence.objects.filter(event=OuterRef("pk"), starts_at__lt=end, ends_at__gte=start)
     return (
         Event.objects.filter(status=EventStatus.PUBLISHED)
-        .filter(Q(starts_at__lt=end, ends_at__gte=start) | Q(created_at__gte=start, created_at__lt=end))
+        .filter(Exists(held) | Q(created_at__gte=start, created_at__lt=end))
         .exclude(pk__in=issue.items.filter(event__isnull=False).values("event"))
         .select_related("organization").order_by("starts_at", "pk")
     )
