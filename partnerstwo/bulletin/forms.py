@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from partnerstwo.bulletin.models import Issue, ItemKind, MediaContact, issues_per_year
 
 EDITORIAL_MAX_LENGTH = 6_000
+# The browser's date field takes and shows ISO dates, whatever the language.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class IssueForm(forms.ModelForm):
@@ -18,10 +20,10 @@ class IssueForm(forms.ModelForm):
         "min_value": _("Numer wydania zaczyna się od 1.")})
     title = forms.CharField(label=_("Tytuł"), max_length=200, error_messages={
         "required": _("Podaj tytuł wydania."), "max_length": _("Tytuł może mieć najwyżej 200 znaków.")})
-    period_start = forms.DateField(label=_("Okres od"), widget=forms.DateInput(attrs={"type": "date"}),
+    period_start = forms.DateField(label=_("Okres od"), widget=DATE,
                                    error_messages={"required": _("Podaj pierwszy dzień okresu."),
                                                    "invalid": _("Podaj datę w postaci RRRR-MM-DD.")})
-    period_end = forms.DateField(label=_("Okres do"), widget=forms.DateInput(attrs={"type": "date"}),
+    period_end = forms.DateField(label=_("Okres do"), widget=DATE,
                                  error_messages={"required": _("Podaj ostatni dzień okresu."),
                                                  "invalid": _("Podaj datę w postaci RRRR-MM-DD.")})
     editorial = forms.CharField(
