@@ -23,7 +23,8 @@ class added to it, without touching the others.
 - BulletinSource: each published issue of the city bulletin once (source_version "published") → Topic.BULLETIN
   and the bulletin's media contacts (media_recipients.py).
 
-Layering (test_layering.py holds the order): this module only reads and renders; it sits below
+Layering (test_layering.py holds the order): this module only reads and renders (but for the media contacts'
+recipient rows, which BulletinSource makes before it names them); it sits below
 content (which calls render_alert for each delivery) and so below the queue. alerts.py, above the
 queue, creates the mailings.
 """
