@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "partnerstwo.partners",
     "partnerstwo.programme",
     "partnerstwo.campaigns",
+    "partnerstwo.bulletin",
     "partnerstwo.panel",
     "partnerstwo.demo",
     # The admin, signing in through the site's own login (partnerstwo/accounts/admin_site.py).
@@ -431,6 +432,15 @@ NEWSLETTER_CONSENT_RETENTION_YEARS = int(os.environ.get("NEWSLETTER_CONSENT_RETE
 # reply link in the poster's e-mail works as long. Half a year covers a project's preparation.
 PARTNERS_ANSWER_RETENTION_DAYS = int(os.environ.get("PARTNERS_ANSWER_RETENTION_DAYS", "180"))
 PERSONAL_DATA_IP_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_IP_RETENTION_DAYS", "90"))
+
+# The city bulletin comes out this many times a year (4: quarterly, numbered 1/2026 … 4/2026); the panel proposes
+# the next issue's number and period from it. A divisor of 12, so that every issue covers whole months.
+BULLETIN_ISSUES_PER_YEAR = int(os.environ.get("BULLETIN_ISSUES_PER_YEAR", "4"))
+if BULLETIN_ISSUES_PER_YEAR not in (1, 2, 3, 4, 6, 12):
+    raise ImproperlyConfigured("BULLETIN_ISSUES_PER_YEAR must divide 12 (1, 2, 3, 4, 6 or 12).")
+# A bulletin issue is e-mailed when it is published; one published more than this many days ago (an old issue
+# on a new installation, or the demo's) is not.
+BULLETIN_SEND_MAX_AGE_DAYS = int(os.environ.get("BULLETIN_SEND_MAX_AGE_DAYS", "7"))
 
 # Security: sensible everywhere, strict in production.
 SESSION_COOKIE_HTTPONLY = True

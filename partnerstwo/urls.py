@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("moje-dobre-praktyki/", include("partnerstwo.practices.manage_urls")),
     path("z-zycia-organizacji/", include("partnerstwo.orgnews.urls")),
     path("moje-wiadomosci-organizacji/", include("partnerstwo.orgnews.manage_urls")),
+    path("biuletyn/", include("partnerstwo.bulletin.urls")),
     path("partnerzy/", include("partnerstwo.partners.urls")),
     path("program-wspolpracy/", include("partnerstwo.programme.urls")),
     path("moje-ogloszenia-partnerskie/", include("partnerstwo.partners.manage_urls")),

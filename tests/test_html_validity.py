@@ -150,8 +150,16 @@ def test_every_page_pattern_is_valid_html_in_both_languages(demo_database, setti
 
     committee_pages = [reverse(f"grants:committee_{name}", args=[committee_demo.SLUG])
                        for name in ("ranking", "protocol")]
+    # The city bulletin (issue 16): its archive, the newest issue, its print layout; for staff the compose page of
+    # the issue in preparation (with its forms), which comes first in the panel's list anyway.
+    from partnerstwo.bulletin.models import Issue
+
+    newest = Issue.objects.published().newest().first()
+    bulletin = ["/biuletyn/", newest.get_absolute_url(), newest.get_print_url()] if newest else []
+    composing = Issue.objects.filter(published_at__isnull=True).first()
+    law_rules += [reverse("panel:bulletin_panel:compose", args=[composing.pk])] if composing else []
     checked, pages = set(), {}
-    crawl(Client(), [*fullest, "/", "/en/"], pages, checked)
+    crawl(Client(), [*fullest, *bulletin, "/", "/en/"], pages, checked)
     for email in SIGNED_IN:
         client = TwoFactorClient()  # the demo's staff have passed their second factor
         client.force_login(User.objects.get(email=email))

@@ -21,6 +21,8 @@ LAYERS = [
     {"organizations"},
     {"events", "grants", "small_grants", "team", "consultations", "feedback", "news", "pages", "practices",
      "partners", "orgnews"},
+    # The bulletin is compiled from organisations' news, events and competition results.
+    {"bulletin"},
     {"newsletter"},
     # Apps that gather the others' data (the programme's indicators and report) or send through the mailing
     # (the campaigns' reminder, the surveys, the bulletin).

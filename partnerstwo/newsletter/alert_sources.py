@@ -20,8 +20,11 @@ class added to it, without touching the others.
   it is decided → Topic.POSITIONS.
 - ConsultationSource: each announced consultation once (source_version "announced") → Topic.CONSULTATIONS,
   spheres matched.
+- BulletinSource: each published issue of the city bulletin once (source_version "published") → Topic.BULLETIN
+  and the bulletin's media contacts (media_recipients.py).
 
-Layering (test_layering.py holds the order): this module only reads and renders; it sits below
+Layering (test_layering.py holds the order): this module only reads and renders (but for the media contacts'
+recipient rows, which BulletinSource makes before it names them); it sits below
 content (which calls render_alert for each delivery) and so below the queue. alerts.py, above the
 queue, creates the mailings.
 """
@@ -37,6 +40,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from partnerstwo.bulletin import document as bulletin_document
+from partnerstwo.bulletin.models import Issue
 from partnerstwo.consultations.models import Consultation
 from partnerstwo.events.models import Event, EventKind, EventStatus, Occurrence
 from partnerstwo.grants.competitions.models import Competition, CompetitionChange
@@ -45,6 +50,7 @@ from partnerstwo.lib.markdown import plain_text
 from partnerstwo.news.models import NewsItem
 from partnerstwo.newsletter.audience import reachable_recipients
 from partnerstwo.newsletter.digest_rendering import describe_event
+from partnerstwo.newsletter.media_recipients import media_recipients
 from partnerstwo.newsletter.models import Mailing, Recipient, Topic
 from partnerstwo.orgnews.models import Post
 from partnerstwo.team.models import Position
@@ -567,6 +573,53 @@ class ConsultationSource(Source):
         return render_parts("consultation", context, self.subject(consultation))
 
 
+# --- The city bulletin ----------------------------------------------------------------------------------
+
+
+class BulletinSource(Source):
+    """A published issue of the bulletin, once, to the bulletin topic's subscribers and the media contacts. An
+    issue published more than BULLETIN_SEND_MAX_AGE_DAYS ago is not news (an old issue on a new installation)."""
+
+    name = "bulletin"
+    version = "published"
+
+    def items(self, since, now):
+        max_age = datetime.timedelta(days=settings.BULLETIN_SEND_MAX_AGE_DAYS)
+        issues = list(
+            Issue.objects.published().filter(published_at__gt=since, published_at__lte=now)
+            .filter(published_at__gte=now - max_age).order_by("published_at", "pk")
+        )
+        if not issues:
+            return
+        sent = already_sent(self.name, [issue.pk for issue in issues])
+        for issue in issues:
+            if (issue.pk, self.version) in sent:
+                continue
+            # Made here, not for every run: the media contacts' recipients exist only when an issue goes out.
+            media = media_recipients()
+            subscribers = reachable_recipients().with_topic(Topic.BULLETIN)
+            yield Item(
+                source_id=issue.pk, version=self.version, subject=self.subject(issue), topic=Topic.BULLETIN,
+                recipients=Recipient.objects.filter(pk__in=subscribers.values("pk"))
+                | Recipient.objects.filter(pk__in=media.values("pk")),
+            )
+
+    def subject(self, issue) -> str:
+        return _("Biuletyn miejski nr %(label)s: %(title)s") % {"label": issue.label, "title": issue.title}
+
+    def render(self, mailing, delivery_row):
+        issue = Issue.objects.published().filter(pk=mailing.source_id).first()
+        if issue is None:
+            return gone(mailing)
+        context = {"issue": {
+            "label": issue.label, "title": issue.title, "editorial": plain_text(issue.editorial),
+            "period_start": issue.period_start, "period_end": issue.period_end,
+            "url": absolute_url(issue.get_absolute_url()), "pdf_url": absolute_url(issue.get_pdf_url()),
+            "print_url": absolute_url(issue.get_print_url()),
+        }, "entries": bulletin_document.entries(issue)}
+        return render_parts("bulletin", context, self.subject(issue))
+
+
 def gone(mailing: Mailing) -> tuple[str, str, str]:
     """The item was deleted after the alert was created: say so rather than fail the delivery."""
     text = _("Informacja, o której miała być ta wiadomość, została usunięta z serwisu.")
@@ -583,6 +636,7 @@ SOURCES: list[Source] = [
     OrganizationPostSource(),
     PositionSource(),
     ConsultationSource(),
+    BulletinSource(),
 ]
 
 

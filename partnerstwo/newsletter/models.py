@@ -30,6 +30,7 @@ class Topic(models.TextChoices):
     CONSULTATIONS = "consultations", _("konsultacje projektów aktów prawnych")
     NEWS = "news", _("aktualności")
     POSITIONS = "positions", _("stanowiska i opinie Zespołu")
+    BULLETIN = "bulletin", _("biuletyn miejski (nowe wydania, zwykle raz na kwartał)")
 
 
 class RecipientQuerySet(models.QuerySet):

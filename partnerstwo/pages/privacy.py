@@ -201,6 +201,16 @@ def processing_register() -> list[Processing]:
                          "%(processors)s") % {"processors": processors},
         ),
         Processing(
+            name=_("Kontakty w mediach biuletynu miejskiego"),
+            data=_("imię i nazwisko, redakcja, adres e-mail; rejestr wysłanych wydań biuletynu"),
+            purpose=_("wysyłanie dziennikarzom nowych wydań biuletynu o działaniach organizacji pozarządowych"),
+            basis=_("zgoda dziennikarza na otrzymywanie biuletynu (art. 6 ust. 1 lit. a RODO, art. 398 Prawa "
+                    "komunikacji elektronicznej); każda wiadomość ma link do wypisania się"),
+            retention=[_("do usunięcia z listy przez Centrum albo do wypisania się lub usunięcia konta o tym "
+                         "samym adresie")],
+            recipients=_("pracownicy urzędu przygotowujący biuletyn; %(processors)s") % {"processors": processors},
+        ),
+        Processing(
             name=_("Ogłoszenia „Szukam partnera” i odpowiedzi na nie"),
             data=_("konto ogłaszającego; w odpowiedzi: imię i nazwisko lub nazwa, adres e-mail, treść wiadomości "
                    "i odpowiedź ogłaszającego"),

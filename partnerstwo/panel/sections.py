@@ -114,6 +114,12 @@ SECTIONS = [
         official_or_administrator,
     ),
     Section(
+        _("Biuletyn miejski"),
+        _("Wydania biuletynu z wiadomości organizacji, wydarzeń i wyników konkursów; kontakty w mediach."),
+        "panel:bulletin_panel:index",
+        official_or_administrator,
+    ),
+    Section(
         _("Ogłoszenia partnerskie"),
         _("Moderacja ogłoszeń „Szukam partnera”: nowe ogłoszenia organizacji i zdejmowanie naruszeń zasad."),
         "panel:partners_panel:index",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("zespol/", include("partnerstwo.team.panel_urls")),
     path("dobre-praktyki/", include("partnerstwo.practices.panel_urls")),
     path("z-zycia-organizacji/", include("partnerstwo.orgnews.panel_urls")),
+    path("biuletyn/", include("partnerstwo.bulletin.panel_urls")),
     path("partnerzy/", include("partnerstwo.partners.panel_urls")),
     path("kampanie/", include("partnerstwo.campaigns.panel_urls")),
     path("konsultacje/", include("partnerstwo.consultations.panel_urls")),

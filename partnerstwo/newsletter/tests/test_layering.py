@@ -24,6 +24,7 @@ ORDER = [
     "links",
     "subscriptions",
     "organization_recipients",
+    "media_recipients",
     "audience",
     # one message: the own part of a digest or an alert, then the whole message with its frame
     "digest_rendering",

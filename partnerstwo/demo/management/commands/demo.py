@@ -34,6 +34,8 @@ DEMO_MODULES = [
     "partnerstwo.orgnews.demo",
     "partnerstwo.partners.demo",
     "partnerstwo.campaigns.demo",
+    # After the news, events and competitions it is compiled from.
+    "partnerstwo.bulletin.demo",
 ]
 
 
