@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.city.models import Department, PublicTaskSphere
 from partnerstwo.consultations.forms import ConsultationForm, DateInput
+from partnerstwo.consultations.models import Kind
 from partnerstwo.lib.forms import AmountField
 from partnerstwo.lib.uploads import validate_pdf
 from partnerstwo.programme.models import Form, PlannedFunds, Priority, Programme
@@ -187,19 +188,17 @@ class ChangeNoteForm(forms.Form):
 
 
 class ProgrammeConsultationForm(ConsultationForm):
-    """The consultations' own form, for a draft programme: its kind and department are the programme's."""
+    """The consultations' own form, for a draft programme: its kind is "programme" and its department the
+    programme's (editing.start_consultation sets both)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ["kind", "department"]:
-            self.fields.pop(name, None)
-
-    def clean(self):
-        self.cleaned_data["kind"] = "programme"
-        return super().clean()
+        self.fields.pop("department", None)
+        self.fields["kind"].initial = Kind.PROGRAMME
+        self.fields["kind"].disabled = True
+        self.fields["kind"].widget = forms.HiddenInput()
 
     def save(self, commit=True):
-        self.instance.kind = "programme"
         return forms.ModelForm.save(self, commit=commit)
 
 
