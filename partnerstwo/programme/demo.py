@@ -1,7 +1,8 @@
 """Demo programmes around today's year: last year's (adopted, with priorities and funds; its report is the yearly
 report's demo), this year's in force (adopted) and next year's in consultation, linked to the consultations demo's
 "Program współpracy Miasta Białystok z organizacjami pozarządowymi na rok …" (that one is reused, not created
-again). Made through programme/editing.py, so each has its versions. Keyed by slug: a second run adds nothing."""
+again), and a multi-year draft the department has begun (the panel only). Made through programme/editing.py, so
+each has its versions. Keyed by slug: a second run adds nothing."""
 
 import datetime as dt
 from decimal import Decimal
@@ -84,7 +85,23 @@ def load(stdout, **options):
             _consult(programme, year, official)
         else:
             _adopt(programme, year, official)
+    created += _multi_year_draft(today.year + 2, department, official)
     stdout.write(f"  programy współpracy: {created} nowych")
+
+
+def _multi_year_draft(year, department, official) -> int:
+    """A multi-year programme (art. 5a ust. 2) the department has begun: a draft, in the panel only."""
+    slug = f"wieloletni-program-wspolpracy-{year}-{year + 2}"
+    if Programme.objects.filter(slug=slug).exists():
+        return 0
+    programme = Programme(title=f"Wieloletni program współpracy Miasta Białystok z organizacjami pozarządowymi na "
+                                f"lata {year}–{year + 2}", year_from=year, year_to=year + 2, department=department,
+                          objectives=SECTIONS["objectives"], principles=SECTIONS["principles"])
+    programme.save()
+    Programme.objects.filter(pk=programme.pk).update(slug=slug)
+    programme.refresh_from_db()
+    editing.record_version(programme, by=official, note="Pierwsza wersja robocza")
+    return 1
 
 
 def _consult(programme, year, official):

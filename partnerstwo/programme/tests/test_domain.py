@@ -172,3 +172,7 @@ def test_the_desk_shows_the_departments_programmes_with_a_duty_due(department_x,
     assert "Przyjęcie programu" in desk.DUTIES.label(item) or "Konsultacje" in desk.DUTIES.label(item)
     titles = [str(waiting.title) for waiting in desk_for(official_x, today)]
     assert "Program współpracy: terminy obowiązków" in titles
+
+
+def test_the_reminders_run_on_the_schedule(settings):
+    assert "remind_programme_duties" in settings.SCHEDULED_JOBS
