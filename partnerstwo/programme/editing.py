@@ -39,6 +39,21 @@ def record_version(programme: Programme, *, by, note: str = "") -> ProgrammeVers
     )
 
 
+def _follow_in_consultation(programme: Programme, *, by, note: str) -> None:
+    """A change made while the draft is in consultation reaches the consultation's text: before the announcement
+    it replaces the draft, after it it is the consultation's next version with the same note (drafting.save_text);
+    once the consultation's report is out, the consultation keeps the text it was about."""
+    consultation = programme.consultation
+    if consultation is None or consultation.report_published:
+        return
+    with translation.override("pl"):
+        text = contents.as_draft_text(programme)
+    current = consultation.current_version()
+    if current is not None and current.text == text:
+        return
+    drafting.save_text(consultation, text=text, by=by, note=note)
+
+
 def _locked(programme: Programme) -> Programme:
     return Programme.objects.select_for_update().get(pk=programme.pk)
 
@@ -61,7 +76,9 @@ def save_sections(form, *, by, note: str = "") -> Programme:
     """The sections form (ModelForm of Programme) saved, with its spheres, and a version."""
     _check_open(_locked(form.instance))
     programme = form.save()
-    record_version(programme, by=by, note=note or _("Zmiana treści programu"))
+    note = note or _("Zmiana treści programu")
+    record_version(programme, by=by, note=note)
+    _follow_in_consultation(programme, by=by, note=note)
     return programme
 
 
@@ -77,6 +94,7 @@ def save_rows(programme: Programme, formset, *, by, note: str) -> Programme:
         row.delete()
     Programme.objects.filter(pk=programme.pk).update(updated_at=timezone.now())
     record_version(programme, by=by, note=note)
+    _follow_in_consultation(programme, by=by, note=note)
     return programme
 
 

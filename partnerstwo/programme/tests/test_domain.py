@@ -176,3 +176,18 @@ def test_the_desk_shows_the_departments_programmes_with_a_duty_due(department_x,
 
 def test_the_reminders_run_on_the_schedule(settings):
     assert "remind_programme_duties" in settings.SCHEDULED_JOBS
+
+
+def test_a_change_during_the_consultation_becomes_the_consultations_next_version(department_x, official_x):
+    item = f.in_consultation(department_x, by=official_x)  # announced, with the factory's text as version 1
+    consultation = item.consultation
+    form = SectionsForm({"title": item.title, "objectives": "Cel po uwagach organizacji."}, instance=item)
+    assert form.is_valid(), form.errors
+    editing.save_sections(form, by=official_x, note="Uwzględniono uwagi")
+    version = consultation.current_version()
+    assert version.number == 2 and version.note == "Uwzględniono uwagi"
+    assert "Cel po uwagach organizacji." in version.text
+    form = SectionsForm({"title": "Inny tytuł", "objectives": "Cel po uwagach organizacji."}, instance=item)
+    assert form.is_valid()
+    editing.save_sections(form, by=official_x)  # the draft's text is the same: no new consultation version
+    assert consultation.current_version().number == 2
