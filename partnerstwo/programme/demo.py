@@ -105,8 +105,11 @@ def _multi_year_draft(year, department, official) -> int:
 
 
 def _consult(programme, year, official):
-    """Linked to the consultations demo's programme consultation of that year, when there is one."""
-    consultation = Consultation.objects.filter(kind=Kind.PROGRAMME, title=SHORT_TITLE.format(year=year)).first()
+    """Linked to the consultations demo's programme consultation (its title names 2027 whatever the day: the one of
+    that year when there is one, else the demo's only one of that title), not yet linked to another programme."""
+    candidates = Consultation.objects.filter(kind=Kind.PROGRAMME, programme__isnull=True)
+    consultation = (candidates.filter(title=SHORT_TITLE.format(year=year)).first()
+                    or candidates.filter(title__startswith=SHORT_TITLE.split(" na rok")[0]).order_by("pk").first())
     if consultation is None:
         return
     Programme.objects.filter(pk=programme.pk).update(consultation=consultation, status=Programme.Status.CONSULTATION)
