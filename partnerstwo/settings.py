@@ -391,6 +391,15 @@ OPP_CAMPAIGN_UNTIL = env_month_day("OPP_CAMPAIGN_UNTIL", "04-30")
 # financial statement for the previous year. Not stated in the law as we hold it: domain.md cites 15/16 July in
 # the years it quotes (later for a financial year that is not the calendar year); confirm and set it here.
 ANNUAL_REPORT_DEADLINE = env_month_day("ANNUAL_REPORT_DEADLINE", "07-15")
+# The cooperation programme (partnerstwo/programme/duties.py). The Act gives no date for the draft's consultation
+# (art. 5a ust. 1 only puts it before the adoption, due 30 November): the city's own day, (month, day) of the year
+# before the programme's, "MM-DD" in the environment.
+PROGRAMME_CONSULTATION_BY = tuple(int(part) for part in os.environ.get("PROGRAMME_CONSULTATION_BY", "10-31").split("-"))
+# How many days before a duty's day the department's officials are reminded (once) and the desk shows it.
+PROGRAMME_REMINDER_DAYS = int(os.environ.get("PROGRAMME_REMINDER_DAYS", "21"))
+# A dotted path to f(programme, year) -> date | None: the day the report on that year was published (the yearly
+# report's module provides it); empty, reports read as not yet published.
+PROGRAMME_REPORT_PUBLISHED_ON = os.environ.get("PROGRAMME_REPORT_PUBLISHED_ON", "")
 
 # Consultations of draft acts (partnerstwo/consultations; docs/law.md#consultation-minimum-period): the shortest
 # period per kind of draft, in days, "kind=days" comma-separated; shorter only with a reason shown in public.
@@ -530,6 +539,7 @@ SCHEDULED_JOBS = [
     "close_team_votes",
     "remind_team_opinion_deadlines",
     "notify_closed_consultations",
+    "remind_programme_duties",
     "recover_deliveries",
     "purge_unsubscribed",
     "purge_rate_limits",

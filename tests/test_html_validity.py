@@ -139,6 +139,18 @@ def test_every_page_pattern_is_valid_html_in_both_languages(demo_database, setti
     unlinked += [reverse("opp_campaign:index"), reverse("annual_reports:index")]
     unlinked += [reverse("opp_campaign:card", args=[card.slug]), reverse("opp_campaign:leaflet", args=[card.slug])]
     law_rules += [reverse("panel:campaigns_panel:card_views"), reverse("panel:campaigns_panel:annual_reports")]
+    # The cooperation programme's pages, through the instances that show the most: next year's (in consultation,
+    # with its versions compared) in public, and for the department's official the panel's pages of it and of the
+    # draft (whose consultation is still to be started).
+    from partnerstwo.programme.models import Programme
+
+    coming = Programme.objects.filter(status="consultation").order_by("pk").first()
+    programme_draft = Programme.objects.filter(status="draft").order_by("pk").first()
+    programme_pages = [coming.get_absolute_url(), reverse("programme:compare", args=[coming.slug])] if coming else []
+    official_pages = [reverse(f"panel:programme_panel:{name}", args=[coming.pk]) for name in (
+        "detail", "sections", "priorities", "funds", "adoption", "compare")] if coming else []
+    official_pages += ([reverse("panel:programme_panel:consultation", args=[programme_draft.pk])]
+                       if programme_draft else [])
     # The confirmation before a large mailing: the demo's draft is small, so no link leads there.
     from partnerstwo.newsletter.models import Mailing
 
@@ -159,13 +171,14 @@ def test_every_page_pattern_is_valid_html_in_both_languages(demo_database, setti
     composing = Issue.objects.filter(published_at__isnull=True).first()
     law_rules += [reverse("panel:bulletin_panel:compose", args=[composing.pk])] if composing else []
     checked, pages = set(), {}
-    crawl(Client(), [*fullest, *bulletin, "/", "/en/"], pages, checked)
+    crawl(Client(), [*fullest, *bulletin, *programme_pages, "/", "/en/"], pages, checked)
     for email in SIGNED_IN:
         client = TwoFactorClient()  # the demo's staff have passed their second factor
         client.force_login(User.objects.get(email=email))
         own = team_secretarys_pages(opinion) if opinion and "zespol" in email else []
         own += law_rules if email.startswith("admin") else []
         own += committee_pages if "zespol" in email else []
+        own += official_pages if email.startswith("urzednik") else []
         crawl(client, [*own, *unlinked, "/", "/konto/", "/panel/", "/moje-oferty/", "/en/", "/en/konto/",
                        "/en/panel/"], pages, checked)
     # The committee's protocol in PDF while the worker makes it (202): with a queue that only records, the page a

@@ -456,6 +456,19 @@ def test_an_adopted_position_to_the_departments_addressed_at_the_close_and_at_a_
 # Small grants ---------------------------------------------------------------------------
 
 
+def test_programme_duty_reminder_from_the_scheduled_job(mailroom, official_x, department_x, settings):
+    from partnerstwo.programme.tests import factories as programme
+
+    settings.PROGRAMME_REMINDER_DAYS = 21
+    programme.programme(department_x, year=timezone.localdate().year + 1)  # its adoption is due by 30 November
+
+    with mailroom.request():
+        call_command("remind_programme_duties")
+
+    assert set(mailroom.queued()) == {"send_duty_reminder"}
+    assert {to(message) for message in mailroom.deliver()} == {official_x.email}
+
+
 def test_small_grant_comment_confirmation(client, mailroom, solve, official_x):
     offer = small_grants.offer(published_days_ago=2, department=official_x.department)
 

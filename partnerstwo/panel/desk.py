@@ -25,10 +25,11 @@ from partnerstwo.grants import desk as grants
 from partnerstwo.lib.emails import absolute_url, build_email, email_task
 from partnerstwo.organizations import desk as organizations
 from partnerstwo.orgnews import desk as orgnews
+from partnerstwo.programme import desk as programme
 
 QUEUES: list[Queue] = [
     events.REVIEW, events.CHANGES, orgnews.REVIEW, organizations.CLAIMS, organizations.CHANGES, feedback.NEW,
-    grants.OFFERS, grants.REPORTS, grants.LATE_REPORTS, consultations.ANSWERS,
+    grants.OFFERS, grants.REPORTS, grants.LATE_REPORTS, consultations.ANSWERS, programme.DUTIES,
 ]
 # The oldest items shown in each section; the rest are a click away, in the full queue.
 OLDEST_SHOWN = 3

@@ -96,6 +96,13 @@ SECTIONS = [
         official_or_administrator,
     ),
     Section(
+        _("Program współpracy"),
+        _("Roczny program współpracy z organizacjami: treść, zadania i środki, wersje, konsultacje, przyjęcie i "
+          "terminy."),
+        "panel:programme_panel:index",
+        official_or_administrator,
+    ),
+    Section(
         _("Zespół Konsultacyjny"),
         _("Zasady działania Zespołu, kadencje i członkowie, posiedzenia, zaproszenia i protokoły."),
         "panel:team_panel:index",

@@ -22,4 +22,5 @@ urlpatterns = [
     path("partnerzy/", include("partnerstwo.partners.panel_urls")),
     path("kampanie/", include("partnerstwo.campaigns.panel_urls")),
     path("konsultacje/", include("partnerstwo.consultations.panel_urls")),
+    path("program-wspolpracy/", include("partnerstwo.programme.panel_urls")),
 ]

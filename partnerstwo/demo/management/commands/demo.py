@@ -27,6 +27,8 @@ DEMO_MODULES = [
     "partnerstwo.grants.reports.demo",
     "partnerstwo.small_grants.demo",
     "partnerstwo.consultations.demo",
+    # After the consultations: next year's programme is the one in the consultations demo.
+    "partnerstwo.programme.demo",
     "partnerstwo.pages.demo",
     "partnerstwo.news.demo",
     "partnerstwo.feedback.demo",
