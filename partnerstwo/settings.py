@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "partnerstwo.orgnews",
     "partnerstwo.partners",
     "partnerstwo.programme",
+    "partnerstwo.surveys",
     "partnerstwo.panel",
     "partnerstwo.demo",
     # The admin, signing in through the site's own login (partnerstwo/accounts/admin_site.py).
@@ -497,6 +498,7 @@ SCHEDULED_JOBS = [
     "close_team_votes",
     "remind_team_opinion_deadlines",
     "notify_closed_consultations",
+    "remind_surveys",
     "recover_deliveries",
     "purge_unsubscribed",
     "purge_rate_limits",

@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("moje-wiadomosci-organizacji/", include("partnerstwo.orgnews.manage_urls")),
     path("partnerzy/", include("partnerstwo.partners.urls")),
     path("program-wspolpracy/", include("partnerstwo.programme.urls")),
+    path("badania-potrzeb/", include("partnerstwo.surveys.urls")),
     path("moje-ogloszenia-partnerskie/", include("partnerstwo.partners.manage_urls")),
     # The captcha challenge of every public form, at the feedback form's address.
     path("uwagi/captcha/", captcha.challenge, name="captcha_challenge"),

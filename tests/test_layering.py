@@ -22,8 +22,9 @@ LAYERS = [
     {"events", "grants", "small_grants", "team", "consultations", "feedback", "news", "pages", "practices",
      "partners", "orgnews"},
     {"newsletter"},
-    # Apps that gather the others' data (the programme's indicators and report) or send through the mailing.
-    {"programme"},
+    # Apps that gather the others' data (the programme's indicators and report) or send through the mailing
+    # (the needs surveys' invitations and reminders).
+    {"programme", "surveys"},
     {"panel", "demo"},
 ]
 ALSO_WITHIN = {

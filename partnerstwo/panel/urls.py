@@ -20,4 +20,5 @@ urlpatterns = [
     path("z-zycia-organizacji/", include("partnerstwo.orgnews.panel_urls")),
     path("partnerzy/", include("partnerstwo.partners.panel_urls")),
     path("konsultacje/", include("partnerstwo.consultations.panel_urls")),
+    path("badania-potrzeb/", include("partnerstwo.surveys.panel_urls")),
 ]
