@@ -61,10 +61,11 @@ def message_body(survey: Survey, *, reminder: bool) -> str:
         closes = gettext("Odpowiedzi przyjmujemy do %(day)s włącznie; do tego dnia można je też poprawić.") % {
             "day": survey.closes_on.strftime("%d.%m.%Y")
         }
-        link = gettext("[Wypełnij ankietę](%(path)s)") % {"path": answer_path(survey, ORGANIZATION_TOKEN)}
+        # A reference link: the plain-text part then shows the address on a line of its own.
+        link = gettext("[Wypełnij ankietę][ankieta]") + f"\n\n[ankieta]: {answer_path(survey, ORGANIZATION_TOKEN)}"
         note = gettext("Link jest przeznaczony dla Państwa organizacji; nie przekazuj go dalej. Można też "
                        "odpowiedzieć po zalogowaniu na konto przedstawiciela organizacji.")
-    return "\n\n".join(part for part in [lead, survey.intro.strip(), closes, link, note] if part)
+    return "\n\n".join(part for part in [lead, survey.intro.strip(), closes, note, link] if part)
 
 
 def _send(survey: Survey, *, kind: str, by, day: dt.date) -> SurveyMailing:

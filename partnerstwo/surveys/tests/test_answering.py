@@ -15,7 +15,8 @@ from . import factories
 
 
 def link(survey, organization):
-    return reverse("surveys:answer_by_link", args=[survey.pk, organization_link_token(SOURCE, survey.pk, organization.pk)])
+    token = organization_link_token(SOURCE, survey.pk, organization.pk)
+    return reverse("surveys:answer_by_link", args=[survey.pk, token])
 
 
 @pytest.fixture
@@ -42,7 +43,8 @@ def test_answering_by_link_saves_one_response(client, survey, organization_a):
 
 def test_answering_twice_edits_the_response_instead_of_adding_one(client, survey, organization_a):
     client.post(link(survey, organization_a), factories.valid_post(survey))
-    client.post(link(survey, organization_a), factories.valid_post(survey, text="Inaczej", trainings=("RODO", "Księgowość")))
+    changed = factories.valid_post(survey, text="Inaczej", trainings=("RODO", "Księgowość"))
+    client.post(link(survey, organization_a), changed)
     assert Response.objects.filter(survey=survey).count() == 1
     assert set(Answer.objects.filter(response__survey=survey).values_list("text", flat=True)) == {"", "Inaczej"}
     assert Answer.objects.filter(response__survey=survey, choice__isnull=False).count() == 3
@@ -123,7 +125,8 @@ def test_a_representative_may_not_answer_for_another_or_a_non_addressed_organisa
     organization_a.spheres.set([sphere])
     survey = factories.survey(audience="sphere", sphere=sphere)
     client.force_login(representative_a)
-    assert client.get(reverse("surveys:answer_as_representative", args=[survey.pk, organization_b.pk])).status_code == 404
+    foreign = reverse("surveys:answer_as_representative", args=[survey.pk, organization_b.pk])
+    assert client.get(foreign).status_code == 404
     client.force_login(representative_b)  # organisation B is not of the sphere
     url = reverse("surveys:answer_as_representative", args=[survey.pk, organization_b.pk])
     assert client.post(url, factories.valid_post(survey)).status_code == 404
