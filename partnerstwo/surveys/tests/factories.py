@@ -47,3 +47,23 @@ def valid_post(survey: Survey, *, text="Więcej szkoleń wieczorem", scale="4", 
         f"q{found['text'].pk}": text,
     }
     return data
+
+
+def answer_many(survey: Survey, organizations, *, text_every: int = 1) -> None:
+    """Each organisation answers: "Tak" or "Nie" in turn, trainings, a scale value 1–5 in turn, some text."""
+    from partnerstwo.surveys.models import Answer, Response
+
+    found = questions(survey)
+    choices = found["choices"]
+    responses = Response.objects.bulk_create([Response(survey=survey, organization=org) for org in organizations])
+    rows = []
+    for index, response in enumerate(responses):
+        rows.append(Answer(response=response, question=found["single"],
+                           choice=choices["Tak" if index % 2 == 0 else "Nie"]))
+        rows.append(Answer(response=response, question=found["multiple"], choice=choices["RODO"]))
+        if index % 3 == 0:
+            rows.append(Answer(response=response, question=found["multiple"], choice=choices["Księgowość"]))
+        rows.append(Answer(response=response, question=found["scale"], number=index % 5 + 1))
+        if index % text_every == 0:
+            rows.append(Answer(response=response, question=found["text"], text=f"Uwaga numer {index}"))
+    Answer.objects.bulk_create(rows)
