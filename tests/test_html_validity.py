@@ -143,8 +143,18 @@ def test_every_page_pattern_is_valid_html_in_both_languages(demo_database, setti
 
     committee_pages = [reverse(f"grants:committee_{name}", args=[committee_demo.SLUG])
                        for name in ("ranking", "protocol")]
+    # The needs surveys: their public list and the answering form an organisation opens from its e-mail's link.
+    from partnerstwo.newsletter.links import organization_link_token
+    from partnerstwo.organizations.models import Organization
+    from partnerstwo.surveys.models import Survey
+
+    surveys = [reverse("surveys:list")]
+    open_survey = Survey.objects.open().order_by("pk").first()
+    if open_survey:
+        token = organization_link_token("survey", open_survey.pk, Organization.objects.public().order_by("pk")[0].pk)
+        surveys.append(reverse("surveys:answer_by_link", args=[open_survey.pk, token]))
     checked, pages = set(), {}
-    crawl(Client(), [*fullest, "/", "/en/"], pages, checked)
+    crawl(Client(), [*fullest, *surveys, "/", "/en/"], pages, checked)
     for email in SIGNED_IN:
         client = TwoFactorClient()  # the demo's staff have passed their second factor
         client.force_login(User.objects.get(email=email))

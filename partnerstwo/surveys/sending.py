@@ -63,7 +63,7 @@ def message_body(survey: Survey, *, reminder: bool) -> str:
         }
         # A reference link: the plain-text part then shows the address on a line of its own.
         link = gettext("[Wypełnij ankietę][ankieta]") + f"\n\n[ankieta]: {answer_path(survey, ORGANIZATION_TOKEN)}"
-        note = gettext("Link jest przeznaczony dla Państwa organizacji; nie przekazuj go dalej. Można też "
+        note = gettext("Link jest przeznaczony dla Państwa organizacji; prosimy go nie przekazywać dalej. Można też "
                        "odpowiedzieć po zalogowaniu na konto przedstawiciela organizacji.")
     return "\n\n".join(part for part in [lead, survey.intro.strip(), closes, note, link] if part)
 

@@ -33,6 +33,7 @@ DEMO_MODULES = [
     "partnerstwo.practices.demo",
     "partnerstwo.orgnews.demo",
     "partnerstwo.partners.demo",
+    "partnerstwo.surveys.demo",
 ]
 
 
