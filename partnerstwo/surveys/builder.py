@@ -1,7 +1,7 @@
 """Building a questionnaire: sections and questions added, changed, moved and removed, while no answer exists.
 
 questionnaire_locked(survey) is true from the first response: every change below then raises ValidationError,
-so an answer always means what the organisation was asked (docs/decisions/0013-survey-questionnaire-frozen.md).
+so an answer always means what the organisation was asked (docs/decisions/0013-needs-surveys.md).
 Each change checks it under the survey's row lock, the lock answering takes too.
 """
 
