@@ -29,6 +29,8 @@ def survey_list(request):
 @require_safe
 def detail(request, pk):
     survey = get_object_or_404(Survey.objects.select_related("sphere", "team_group"), pk=pk)
+    if survey.opens_on > timezone.localdate() and not can_build(request.user):
+        raise Http404  # still being prepared: only its builders see it
     organizations = []
     if request.user.is_authenticated:
         answered = set(Response.objects.filter(survey=survey).values_list("organization_id", flat=True))

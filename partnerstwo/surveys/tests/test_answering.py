@@ -145,3 +145,10 @@ def test_anonymous_is_sent_to_log_in_for_the_account_form(client, survey, organi
     url = reverse("surveys:answer_as_representative", args=[survey.pk, organization_a.pk])
     response = client.get(url)
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_survey_being_prepared_is_seen_only_by_its_builders(client, official_x):
+    later = factories.survey(opens_in_days=3)
+    assert client.get(later.get_absolute_url()).status_code == 404
+    client.force_login(official_x)
+    assert client.get(later.get_absolute_url()).status_code == 200
