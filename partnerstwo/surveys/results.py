@@ -44,9 +44,10 @@ def responses(survey: Survey, *, sphere=None, district=None):
 
 
 def summary(survey: Survey, *, sphere=None, district=None, with_texts: bool = True) -> dict:
-    chosen = responses(survey, sphere=sphere, district=district).values("pk")
+    narrowed = responses(survey, sphere=sphere, district=district)
+    chosen = narrowed.values("pk")
     answers = Answer.objects.filter(response__in=chosen)
-    total = Response.objects.filter(pk__in=chosen).count()
+    total = narrowed.count()
     counts = {}
     for question_id, choice_id, number, count in (
         answers.filter(text="").values_list("question_id", "choice_id", "number").annotate(n=Count("pk"))
