@@ -237,7 +237,11 @@ class Answer(models.Model):
                 name="answer_one_value",
             ),
         ]
-        indexes = [models.Index(fields=["question", "choice", "number"], name="answer_counts")]
+        indexes = [
+            # The results count from these indexes alone: per option and scale value, and who answered each question.
+            models.Index(fields=["question", "choice", "number"], name="answer_counts"),
+            models.Index(fields=["question", "response"], name="answer_by_question"),
+        ]
 
     def __str__(self):
         return self.text or str(self.number if self.number is not None else self.choice_id)

@@ -44,27 +44,35 @@ def responses(survey: Survey, *, sphere=None, district=None):
 
 
 def summary(survey: Survey, *, sphere=None, district=None, with_texts: bool = True) -> dict:
+    sections = questionnaire(survey)
+    questions = [question for section in sections for question in section.questions.all()]
     narrowed = responses(survey, sphere=sphere, district=district)
-    chosen = narrowed.values("pk")
-    answers = Answer.objects.filter(response__in=chosen)
+    # By the survey's question ids (the indexes on question lead), and by the responses only when filtered.
+    answers = Answer.objects.filter(question_id__in=[question.pk for question in questions])
+    if sphere or district:
+        answers = answers.filter(response__in=narrowed.values("pk"))
     total = narrowed.count()
     counts = {}
+    # Grouped on the columns of the index answer_counts alone; text answers make (question, None, None) rows.
     for question_id, choice_id, number, count in (
-        answers.filter(text="").values_list("question_id", "choice_id", "number").annotate(n=Count("pk"))
-        .order_by()
+        answers.values_list("question_id", "choice_id", "number").annotate(n=Count("pk")).order_by()
     ):
         counts[(question_id, choice_id, number)] = count
     answered = dict(
         answers.values_list("question_id").annotate(n=Count("response_id", distinct=True)).order_by()
     )
     texts = {}
-    if with_texts:
-        ranked = answers.exclude(text="").annotate(
+    text_ids = [question.pk for question in questions if question.kind == Question.Kind.TEXT]
+    if with_texts and text_ids:
+        # The first answers of each free-text question, ranked on the index answer_by_question; their text is
+        # read for those rows only.
+        ranked = answers.filter(question_id__in=text_ids).annotate(
             rank=Window(RowNumber(), partition_by=[F("question_id")], order_by=[F("response_id").asc()])
-        ).filter(rank__lte=TEXT_PREVIEW).values_list("question_id", "text")
-        for question_id, text in ranked:
+        ).filter(rank__lte=TEXT_PREVIEW).values("pk")
+        for question_id, text in Answer.objects.filter(pk__in=ranked).order_by("response_id").values_list(
+            "question_id", "text"
+        ):
             texts.setdefault(question_id, []).append(text)
-    sections = questionnaire(survey)
     results = []
     for section in sections:
         rows = []
