@@ -133,7 +133,8 @@ def test_bad_questions_are_refused_with_messages(client, survey, official_x):
         for text in expected:
             assert text in page, (data, text)
     assert Question.objects.count() == before
-    assert client.post(url("section_create", survey.pk), {"title": ""}).status_code == 200
+    section_page = client.post(url("section_create", survey.pk), {"title": ""}).content.decode()
+    assert "Podaj tytuł części." in section_page and not Section.objects.filter(title="").exists()
     assert client.post(url("move", survey.pk, "cos", section.pk)).status_code == 404
     assert client.get(url("export", survey.pk, "pdf")).status_code == 404
 

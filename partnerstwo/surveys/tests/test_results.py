@@ -117,3 +117,12 @@ def test_the_public_summary_waits_for_the_close_and_shows_no_free_text(client, s
 def test_residents_and_representatives_see_no_panel_results(client, survey, role, request):
     client.force_login(request.getfixturevalue(role))
     assert client.get(reverse("panel:surveys_panel:results", args=[survey.pk])).status_code == 403
+
+
+def test_a_bad_filter_is_reported_and_the_results_stay_whole(client, survey, official_x):
+    factories.answer_many(survey, organizations(2))
+    client.force_login(official_x)
+    response = client.get(reverse("panel:surveys_panel:results", args=[survey.pk]), {"sfera": "abc", "osiedle": "0"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Formularz zawiera błędy" in page and "Odpowiedziały 2 organizacje." in page
