@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "partnerstwo.programme",
     "partnerstwo.campaigns",
     "partnerstwo.bulletin",
+    "partnerstwo.surveys",
     "partnerstwo.panel",
     "partnerstwo.demo",
     # The admin, signing in through the site's own login (partnerstwo/accounts/admin_site.py).
@@ -540,6 +541,7 @@ SCHEDULED_JOBS = [
     "remind_team_opinion_deadlines",
     "notify_closed_consultations",
     "remind_programme_duties",
+    "remind_surveys",
     "recover_deliveries",
     "purge_unsubscribed",
     "purge_rate_limits",

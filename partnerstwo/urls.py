@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("biuletyn/", include("partnerstwo.bulletin.urls")),
     path("partnerzy/", include("partnerstwo.partners.urls")),
     path("program-wspolpracy/", include("partnerstwo.programme.urls")),
+    path("badania-potrzeb/", include("partnerstwo.surveys.urls")),
     path("moje-ogloszenia-partnerskie/", include("partnerstwo.partners.manage_urls")),
     # The captcha challenge of every public form, at the feedback form's address.
     path("uwagi/captcha/", captcha.challenge, name="captcha_challenge"),

@@ -170,8 +170,18 @@ def test_every_page_pattern_is_valid_html_in_both_languages(demo_database, setti
     bulletin = ["/biuletyn/", newest.get_absolute_url(), newest.get_print_url()] if newest else []
     composing = Issue.objects.filter(published_at__isnull=True).first()
     law_rules += [reverse("panel:bulletin_panel:compose", args=[composing.pk])] if composing else []
+    # The needs surveys: their public list and the answering form an organisation opens from its e-mail's link.
+    from partnerstwo.newsletter.links import organization_link_token
+    from partnerstwo.organizations.models import Organization
+    from partnerstwo.surveys.models import Survey
+
+    surveys = [reverse("surveys:list")]
+    open_survey = Survey.objects.open().order_by("pk").first()
+    if open_survey:
+        token = organization_link_token("survey", open_survey.pk, Organization.objects.public().order_by("pk")[0].pk)
+        surveys.append(reverse("surveys:answer_by_link", args=[open_survey.pk, token]))
     checked, pages = set(), {}
-    crawl(Client(), [*fullest, *bulletin, *programme_pages, "/", "/en/"], pages, checked)
+    crawl(Client(), [*fullest, *bulletin, *programme_pages, *surveys, "/", "/en/"], pages, checked)
     for email in SIGNED_IN:
         client = TwoFactorClient()  # the demo's staff have passed their second factor
         client.force_login(User.objects.get(email=email))

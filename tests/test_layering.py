@@ -25,8 +25,8 @@ LAYERS = [
     {"bulletin"},
     {"newsletter"},
     # Apps that gather the others' data (the programme's indicators and report) or send through the mailing
-    # (the campaigns' reminder, the surveys, the bulletin).
-    {"programme", "campaigns"},
+    # (the campaigns' reminder, the needs surveys' invitations and reminders).
+    {"programme", "campaigns", "surveys"},
     {"panel", "demo"},
 ]
 ALSO_WITHIN = {

@@ -629,3 +629,30 @@ def test_desk_alert_of_a_claim_goes_after_the_request(client, mailroom, resident
     assert mailroom.queued() == ["alert_officials"]
     [alert] = mailroom.deliver()
     assert to(alert) == official_x.email
+
+
+# Needs surveys -----------------------------------------------------------------------------
+
+
+def test_survey_invitation_with_each_organisations_own_link(client, mailroom, official_x):
+    from partnerstwo.newsletter.tests.test_audience import member_organization
+    from partnerstwo.surveys.models import Response
+    from partnerstwo.surveys.tests import factories as surveys
+
+    alfa = member_organization("Fundacja Alfa", "alfa@example.org").organization
+    member_organization("Stowarzyszenie Beta", "beta@example.org")
+    survey = surveys.survey()
+    client.force_login(official_x)
+    with mailroom.request():
+        client.post(reverse("panel:surveys_panel:send", args=[survey.pk, "zaproszenie"]))
+    assert mailroom.queued() == ["send_mailing", "send_mailing"]
+    messages = {to(message): message for message in mailroom.deliver()}
+    assert set(messages) == {"alfa@example.org", "beta@example.org"}
+    alfa_link = first_link(message_text(messages["alfa@example.org"]), "/badania-potrzeb/")
+    beta_link = first_link(message_text(messages["beta@example.org"]), "/badania-potrzeb/")
+    assert alfa_link != beta_link
+    client.logout()
+    data = surveys.valid_post(survey)
+    with mailroom.request():
+        assert client.post(local(alfa_link), data).status_code == 302
+    assert Response.objects.get().organization == alfa

@@ -40,6 +40,9 @@ BODY_TEXT = "@@PARTNERSTWO-BODY-TEXT@@"
 BODY_HTML = "@@PARTNERSTWO-BODY-HTML@@"
 UNSUBSCRIBE = "@@PARTNERSTWO-UNSUBSCRIBE@@"
 PREFERENCES = "@@PARTNERSTWO-PREFERENCES@@"
+# In the body of a one-off mailing about an item (source, source_id), where each organisation's own signed token
+# goes (links.organization_link_token): e.g. a survey's answering link. Subscribers get an empty string.
+ORGANIZATION_TOKEN = "@@PARTNERSTWO-ORGANIZATION-TOKEN@@"  # noqa: S105 - a placeholder, not a secret
 CACHE_LIMIT = 64
 _frames: dict[tuple, tuple[str, str, str]] = {}
 RELATIVE_LINK = re.compile(r"""(\b(?:href|src)=["'])/(?!/)""")
@@ -61,6 +64,9 @@ def build_message(delivery) -> EmailMultiAlternatives:
     kind = getattr(recipient, "kind", Recipient.Kind.SUBSCRIBER)
     subject_template, text, html = frame(mailing, language, kind)
     subject, own_text, own_html = own_part(mailing, delivery, language)
+    if ORGANIZATION_TOKEN in own_text or ORGANIZATION_TOKEN in own_html:
+        token = organization_token(mailing, recipient)
+        own_text, own_html = own_text.replace(ORGANIZATION_TOKEN, token), own_html.replace(ORGANIZATION_TOKEN, token)
 
     unsubscribe = links.unsubscribe_url(recipient)
     preferences = links.preferences_url(recipient)
@@ -99,6 +105,13 @@ def own_part(mailing, delivery, language: str) -> tuple[str, str, str]:
     if mailing.kind == Mailing.Kind.ALERT:
         return alert_sources.render_alert(mailing, delivery)
     return one_off_part(mailing, language)
+
+
+def organization_token(mailing, recipient) -> str:
+    organization_id = getattr(recipient, "organization_id", None)
+    if not (mailing.source and mailing.source_id and organization_id):
+        return ""
+    return links.organization_link_token(mailing.source, mailing.source_id, organization_id)
 
 
 def one_off_part(mailing, language: str) -> tuple[str, str, str]:
@@ -193,6 +206,7 @@ def bytes_template(delivery):
     mailing, recipient = delivery.mailing, delivery.recipient
     if (
         mailing.kind != Mailing.Kind.ONE_OFF
+        or ORGANIZATION_TOKEN in mailing.body  # each organisation's own link: not the same bytes for everyone
         or mailing.pk is None
         or recipient is None
         or not TOKEN.fullmatch(recipient.token or "")

@@ -211,6 +211,19 @@ def processing_register() -> list[Processing]:
             recipients=_("pracownicy urzędu przygotowujący biuletyn; %(processors)s") % {"processors": processors},
         ),
         Processing(
+            name=_("Badania potrzeb organizacji"),
+            data=_("odpowiedzi organizacji na ankietę (należą do organizacji); konto przedstawiciela, który je "
+                   "wysłał lub zmienił, i czas wysłania"),
+            purpose=_("poznanie potrzeb organizacji przy przygotowaniu programu współpracy, szkoleń i konkursów"),
+            basis=_("wykonywanie zadania publicznego (art. 6 ust. 1 lit. e RODO w związku z art. 5 i 5a ustawy "
+                    "o działalności pożytku publicznego i o wolontariacie)"),
+            retention=[_("powiązanie odpowiedzi z kontem – do usunięcia konta; odpowiedzi zostają jako "
+                         "odpowiedzi organizacji")],
+            recipients=_("pracownicy Centrum i urzędu oraz członkowie Zespołu przygotowujący badanie; po zamknięciu "
+                         "badania, jeśli tak ustalono, wszyscy odwiedzający widzą zbiorcze liczby bez odpowiedzi "
+                         "tekstowych i nazw organizacji; %(processors)s") % {"processors": processors},
+        ),
+        Processing(
             name=_("Ogłoszenia „Szukam partnera” i odpowiedzi na nie"),
             data=_("konto ogłaszającego; w odpowiedzi: imię i nazwisko lub nazwa, adres e-mail, treść wiadomości "
                    "i odpowiedź ogłaszającego"),

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from partnerstwo.surveys.audience import can_build as survey_builder
 from partnerstwo.team.body.terms import can_manage as team_staff
 
 
@@ -107,6 +108,12 @@ SECTIONS = [
         _("Zasady działania Zespołu, kadencje i członkowie, posiedzenia, zaproszenia i protokoły."),
         "panel:team_panel:index",
         team_staff,
+    ),
+    Section(
+        _("Badania potrzeb"),
+        _("Ankiety do organizacji: pytania, wysyłka i przypomnienia, wyniki z wykresami i eksportem."),
+        "panel:surveys_panel:index",
+        survey_builder,
     ),
     Section(
         _("Dobre praktyki"),

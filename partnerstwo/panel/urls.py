@@ -23,4 +23,5 @@ urlpatterns = [
     path("kampanie/", include("partnerstwo.campaigns.panel_urls")),
     path("konsultacje/", include("partnerstwo.consultations.panel_urls")),
     path("program-wspolpracy/", include("partnerstwo.programme.panel_urls")),
+    path("badania-potrzeb/", include("partnerstwo.surveys.panel_urls")),
 ]

@@ -51,8 +51,9 @@ def test_a_team_member_sees_only_the_sections_for_team_members(client, team_memb
     assert response.status_code == 200
     html = response.content.decode()
     assert "Członek Zespołu" in html
-    # The advisory body comments on the competition schedule and nominates committee members.
-    assert [str(link.title) for link in sections_of(response)] == ["Konkursy dotacyjne"]
+    # The advisory body comments on the competition schedule and nominates committee members; it also builds
+    # needs surveys with the Centre.
+    assert [str(link.title) for link in sections_of(response)] == ["Konkursy dotacyjne", "Badania potrzeb"]
     assert reverse("admin:index") not in html
 
 
@@ -72,7 +73,7 @@ def test_every_listed_section_opens_for_the_person_it_is_listed_for(client, offi
             assert client.get(link.url).status_code == 200, (user.role, link.url)
 
 
-def test_an_official_sees_every_section_but_the_teams_and_a_team_member_only_the_grants(
+def test_an_official_sees_every_section_but_the_teams_and_a_team_member_only_the_grants_and_surveys(
     official_x, team_member, administrator
 ):
     titles = [str(link.title) for link in sections.sections_for(official_x)]
@@ -81,7 +82,7 @@ def test_an_official_sees_every_section_but_the_teams_and_a_team_member_only_the
     # The advisory body's own staff pages are its secretary's and the administrators', not every official's.
     assert titles == [title for title in everything if title != "Zespół Konsultacyjny"]
     assert [str(link.title) for link in sections.sections_for(administrator)] == everything
-    assert [str(link.title) for link in sections.sections_for(team_member)] == ["Konkursy dotacyjne"]
+    assert [str(link.title) for link in sections.sections_for(team_member)] == ["Konkursy dotacyjne", "Badania potrzeb"]
 
 
 def test_a_section_with_a_wrong_url_name_fails_loudly(monkeypatch, administrator):

@@ -38,6 +38,7 @@ DEMO_MODULES = [
     "partnerstwo.campaigns.demo",
     # After the news, events and competitions it is compiled from.
     "partnerstwo.bulletin.demo",
+    "partnerstwo.surveys.demo",
 ]
 
 
