@@ -20,4 +20,5 @@ urlpatterns = [
     path("z-zycia-organizacji/", include("partnerstwo.orgnews.panel_urls")),
     path("partnerzy/", include("partnerstwo.partners.panel_urls")),
     path("konsultacje/", include("partnerstwo.consultations.panel_urls")),
+    path("program-wspolpracy/", include("partnerstwo.programme.monitoring_panel_urls")),
 ]

@@ -119,3 +119,5 @@ class PlannedFunds(models.Model):
 
     def __str__(self):
         return f"{self.year}: {self.amount}"
+from .monitoring_models import *  # noqa: E402, F403 - the indicators (issue 15)
+from .report_models import *  # noqa: E402, F403 - the yearly report (issue 15)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -8,3 +8,6 @@ urlpatterns = [
     path("", views.programme_list, name="list"),
     path("<slug:slug>/", views.programme_detail, name="detail"),
 ]
+
+# The indicators, the monitoring dashboard and the yearly report (issue 15).
+urlpatterns += [path("", include("partnerstwo.programme.monitoring_urls"))]
