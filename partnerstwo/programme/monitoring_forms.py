@@ -33,7 +33,8 @@ class IndicatorForm(forms.ModelForm):
         data = super().clean()
         source, measure, sphere = data.get("source"), data.get("measure"), data.get("sphere")
         if source == Indicator.Source.COMPUTED and not measure:
-            self.add_error("measure", _("Wybierz, co jest liczone: wskaźnik liczony z danych serwisu potrzebuje miary."))
+            self.add_error("measure", _("Wybierz, co jest liczone: wskaźnik liczony z danych serwisu potrzebuje "
+                                        "miary."))
         if source == Indicator.Source.MANUAL:
             if measure:
                 self.add_error("measure", _("Wskaźnik wpisywany ręcznie nie ma miary; wybierz „brak” albo zmień "

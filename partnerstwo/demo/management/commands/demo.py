@@ -33,6 +33,8 @@ DEMO_MODULES = [
     "partnerstwo.practices.demo",
     "partnerstwo.orgnews.demo",
     "partnerstwo.partners.demo",
+    # After the programmes' own demo: their indicators and last year's report (nothing when there is no programme).
+    "partnerstwo.programme.monitoring_demo",
 ]
 
 
