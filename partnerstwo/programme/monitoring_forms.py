@@ -14,7 +14,7 @@ class YearForm(forms.Form):
     """The dashboard's year (?rok=); a bad value is reported and the default year shown."""
 
     rok = forms.IntegerField(label=_("Rok"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR,
-                             widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+                             widget=forms.TextInput(attrs={"inputmode": "numeric"}))
 
 
 class IndicatorForm(forms.ModelForm):
