@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from partnerstwo.lib.tabular.write import XLSX_TYPE
-from partnerstwo.programme import monitoring, yearly_report
+from partnerstwo.programme import monitoring, tasks, yearly_report
 from partnerstwo.programme.models import YearReport
 from partnerstwo.programme.monitoring_forms import YearReportForm
 from partnerstwo.programme.monitoring_views import official_or_administrator_required
@@ -31,7 +31,12 @@ def report_page(request, slug, year):
 @require_safe
 def report_pdf(request, slug, year):
     report = _published(slug, year)
-    content = yearly_report.pdf(report, yearly_report.build(report.programme, year))
+    content = tasks.report_pdf_or_queue(report, yearly_report.build(report.programme, year))
+    if content is None:  # being made by the worker: the reader is told so (202 Accepted), with the page to read
+        response = render(request, "programme/report/pdf_pending.html", {
+            "report": report, "programme": report.programme, "year": year}, status=202)
+        response["Retry-After"] = "30"
+        return response
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sprawozdanie-{slug}-{year}.pdf"'
     return response

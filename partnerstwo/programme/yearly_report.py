@@ -9,12 +9,15 @@ settled from the grant spent in accepted final reports (grants.reports); small g
 art. 19a, by the year they came in.
 """
 
+import hashlib
 import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.template.loader import render_to_string
@@ -242,7 +245,34 @@ def xlsx(programme: Programme, tables: dict) -> bytes:
     return output.getvalue()
 
 
-def pdf(report: YearReport, tables: dict) -> bytes:
-    return tagged_pdf(render_to_string("programme/report/report_pdf.html", {
+def pdf_html(report: YearReport, tables: dict) -> str:
+    return render_to_string("programme/report/report_pdf.html", {
         "report": report, "programme": report.programme, **tables, "funds_header": funds_header(),
-    }))
+    })
+
+
+def pdf(report: YearReport, tables: dict) -> bytes:
+    return tagged_pdf(pdf_html(report, tables))
+
+
+def pdf_name(report: YearReport, html: str) -> str:
+    """Where the report's PDF is kept, named after what it shows: any change of its data or text names a new one.
+    A year's competitions make WeasyPrint take seconds, so the worker makes the file once (tasks.py)."""
+    digest = hashlib.sha256(html.encode()).hexdigest()[:16]
+    return f"programme/reports/sprawozdanie-{report.pk}-{digest}.pdf"
+
+
+def ready_pdf(name: str) -> bytes | None:
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as stored:
+            return stored.read()
+    return None
+
+
+def store_pdf(report: YearReport) -> str:
+    """Makes and keeps the report's PDF for its present state (the worker's task); returns its name."""
+    html = pdf_html(report, build(report.programme, report.year))
+    name = pdf_name(report, html)
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(tagged_pdf(html)))
+    return name

@@ -139,3 +139,18 @@ def test_unpublishing_hides_it_again(client, official_x, programme):
     client.post(panel, _report_fields(submitted_to_council_on="2026-04-20"))
     assert not YearReport.objects.get().is_published
     assert client.get(f"/program-wspolpracy/{programme.slug}/sprawozdanie/{YEAR}/").status_code == 404
+
+
+def test_the_pdf_is_made_once_by_the_worker_and_a_reader_waits_on_a_page_meanwhile(client, programme, settings):
+    YearReport.objects.create(programme=programme, year=YEAR, published_at=dt.datetime(2026, 5, 1, tzinfo=dt.UTC))
+    path = f"/program-wspolpracy/{programme.slug}/sprawozdanie/{YEAR}/sprawozdanie.pdf"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}}
+    pending = client.get(path)
+    assert pending.status_code == 202 and pending["Retry-After"] == "30"
+    assert f"/program-wspolpracy/{programme.slug}/sprawozdanie/{YEAR}/" in pending.content.decode()
+    yearly_report.store_pdf(YearReport.objects.get())  # what the worker does
+    made = client.get(path)
+    assert made.status_code == 200 and made.content.startswith(b"%PDF")
+    # A change of the data names a new file: until the worker makes it, the reader waits again.
+    f.year_of_grants(programme.department, YEAR, competitions=1)
+    assert client.get(path).status_code == 202
