@@ -154,3 +154,23 @@ def test_the_pdf_is_made_once_by_the_worker_and_a_reader_waits_on_a_page_meanwhi
     # A change of the data names a new file: until the worker makes it, the reader waits again.
     f.year_of_grants(programme.department, YEAR, competitions=1)
     assert client.get(path).status_code == 202
+
+
+def test_the_report_page_takes_the_same_number_of_queries_for_little_data_as_for_much(client, programme,
+                                                                                     department_x):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    YearReport.objects.create(programme=programme, year=YEAR, published_at=dt.datetime(2026, 5, 1, tzinfo=dt.UTC))
+    path = f"/program-wspolpracy/{programme.slug}/sprawozdanie/{YEAR}/"
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured)
+
+    few = queries()
+    f.year_of_grants(department_x, YEAR, competitions=4, offers=5)
+    f.year_of_grants(department_x, YEAR, competitions=2, sphere_slug="culture")
+    f.priority(programme, sphere_slug="culture", title="Kultura")
+    assert queries() == few
