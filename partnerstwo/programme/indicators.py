@@ -6,6 +6,7 @@ with the data. Each measure uses the same rule as the public list it matches (`l
 that list and compares: e.g. the competitions are `Competition.objects.public()` of the year, as on /konkursy/.
 """
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -184,9 +185,18 @@ def body_positions(years, *, programme=None, sphere=None):
                     .values_list("y", "n").order_by())
 
 
+def _between(years) -> tuple:
+    """The first instant of the first year and of the year after the last, in the city's time: a range the
+    index on a date-time column serves (`__year__in` makes the database compute the year of every row)."""
+    zone = timezone.get_current_timezone()
+    return (dt.datetime(min(years), 1, 1, tzinfo=zone), dt.datetime(max(years) + 1, 1, 1, tzinfo=zone))
+
+
 def _trainings(years):
+    start, end = _between(years)
     return Occurrence.objects.filter(event__kind=EventKind.TRAINING, event__status=EventStatus.PUBLISHED,
-                                     is_cancelled=False, starts_at__year__in=years, starts_at__lt=timezone.now())
+                                     is_cancelled=False, starts_at__gte=start,
+                                     starts_at__lt=min(end, timezone.now()))
 
 
 def trainings(years, *, programme=None, sphere=None):
