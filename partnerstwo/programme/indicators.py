@@ -206,11 +206,13 @@ def trainings(years, *, programme=None, sphere=None):
 
 
 def training_participants(years, *, programme=None, sphere=None):
-    """Confirmed registrations for those trainings."""
-    rows = Registration.objects.filter(status=Registration.Status.CONFIRMED,
-                                       occurrence__in=_trainings(years).values("pk"))
-    return _by_year(rows.annotate(y=ExtractYear("occurrence__starts_at")).values("y").annotate(n=Count("pk"))
-                    .values_list("y", "n").order_by())
+    """Confirmed registrations for those trainings: one row per training date, added up by year here (half the
+    time of grouping the registrations by the year of their date in SQLite, bench_programme)."""
+    confirmed = Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED))
+    totals = Counter()
+    for starts, n in _trainings(years).annotate(n=confirmed).values_list("starts_at", "n").order_by():
+        totals[timezone.localtime(starts).year] += n
+    return {year: Decimal(n) for year, n in totals.items() if n}
 
 
 def organizations(years, *, programme=None, sphere=None):

@@ -86,3 +86,19 @@ def test_every_measure_counts_on_an_empty_database_and_names_a_list_that_opens(c
         assert all(value == 0 for value in values.values()), key
         if measure.list_name:
             assert client.get(measure.list_url(year)).status_code == 200, key
+
+
+def test_trainings_held_and_their_confirmed_participants_are_counted_by_the_year_of_the_date(year):
+    from partnerstwo.events.models import EventKind, Registration
+    from partnerstwo.events.tests import factories as events
+
+    held = events.event(kind=EventKind.TRAINING, starts_at=events.local(year, 3, 10, 10))
+    last_year = events.event(kind=EventKind.TRAINING, starts_at=events.local(year - 1, 12, 31, 23))
+    events.event(kind=EventKind.TRAINING, starts_at=events.in_days(5))  # not yet held
+    events.event(kind=EventKind.MEETING, starts_at=events.local(year, 2, 1, 10))  # not a training
+    for _n in range(3):
+        events.registration(events.occurrence(held))
+    events.registration(events.occurrence(held), status=Registration.Status.CANCELLED)
+    events.registration(events.occurrence(last_year))
+    assert indicators.compute("trainings", [year - 1, year]) == {year - 1: 1, year: 1}
+    assert indicators.compute("training_participants", [year - 1, year]) == {year - 1: 1, year: 3}
