@@ -54,10 +54,15 @@ FORMS = [
 
 
 def report_published_on(programme: Programme, year: int) -> date | None:
-    """The day the report for `year` was published in BIP (the duty of art. 5a ust. 3: by 31 May of the next
-    year), or None while it is not. For the programme's calendar of duties."""
-    return (YearReport.objects.filter(programme=programme, year=year, published_at__isnull=False)
-            .values_list("published_in_bip_on", flat=True).first())
+    """The day the report for `year` was published (the duty of art. 5a ust. 3: by 31 May of the next year): the
+    day in BIP the official recorded, else the day it was published here; None while it is not published. For
+    the programme's calendar of duties (one query)."""
+    row = (YearReport.objects.filter(programme=programme, year=year, published_at__isnull=False)
+           .values_list("published_in_bip_on", "published_at").first())
+    if row is None:
+        return None
+    in_bip, here = row
+    return in_bip or timezone.localdate(here)
 
 
 def reports_managed_by(user):

@@ -132,6 +132,16 @@ def test_a_year_outside_the_programme_has_no_report(client, official_x, programm
     assert client.get(f"/panel/program-wspolpracy/{programme.slug}/sprawozdanie/{YEAR + 3}/").status_code == 404
 
 
+def test_the_day_of_publication_is_the_bip_day_else_the_day_it_was_published_here(programme):
+    report = YearReport.objects.create(programme=programme, year=YEAR,
+                                       published_at=dt.datetime(2026, 5, 2, 10, tzinfo=dt.UTC))
+    assert yearly_report.report_published_on(programme, YEAR) == dt.date(2026, 5, 2)
+    report.submitted_to_council_on, report.published_in_bip_on = dt.date(2026, 4, 1), dt.date(2026, 5, 20)
+    report.save()
+    assert yearly_report.report_published_on(programme, YEAR) == dt.date(2026, 5, 20)
+    assert yearly_report.report_published_on(programme, YEAR + 1) is None
+
+
 def test_unpublishing_hides_it_again(client, official_x, programme):
     client.force_login(official_x)
     panel = f"/panel/program-wspolpracy/{programme.slug}/sprawozdanie/{YEAR}/"
