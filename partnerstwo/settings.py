@@ -398,9 +398,6 @@ ANNUAL_REPORT_DEADLINE = env_month_day("ANNUAL_REPORT_DEADLINE", "07-15")
 PROGRAMME_CONSULTATION_BY = tuple(int(part) for part in os.environ.get("PROGRAMME_CONSULTATION_BY", "10-31").split("-"))
 # How many days before a duty's day the department's officials are reminded (once) and the desk shows it.
 PROGRAMME_REMINDER_DAYS = int(os.environ.get("PROGRAMME_REMINDER_DAYS", "21"))
-# A dotted path to f(programme, year) -> date | None: the day the report on that year was published (the yearly
-# report's module provides it); empty, reports read as not yet published.
-PROGRAMME_REPORT_PUBLISHED_ON = os.environ.get("PROGRAMME_REPORT_PUBLISHED_ON", "")
 
 # Consultations of draft acts (partnerstwo/consultations; docs/law.md#consultation-minimum-period): the shortest
 # period per kind of draft, in days, "kind=days" comma-separated; shorter only with a reason shown in public.

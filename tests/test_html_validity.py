@@ -180,8 +180,29 @@ def test_every_page_pattern_is_valid_html_in_both_languages(demo_database, setti
     if open_survey:
         token = organization_link_token("survey", open_survey.pk, Organization.objects.public().order_by("pk")[0].pk)
         surveys.append(reverse("surveys:answer_by_link", args=[open_survey.pk, token]))
+    # The cooperation programme's monitoring and yearly report (issue 15), which the programme's page links to: the
+    # dashboard, last year's published report, and the panel's indicators, manual values and report for the
+    # administrator (who manages every programme).
+    from partnerstwo.programme.models import Indicator, YearReport
+
+    programme_public, programme_panel = [], []
+    report = YearReport.objects.filter(published_at__isnull=False).select_related("programme").first()
+    if report:
+        slug = report.programme.slug
+        dashboard = reverse("programme:monitoring", args=[slug])
+        programme_public = [dashboard, f"/en{dashboard}", reverse("programme:report", args=[slug, report.year])]
+        programme_panel = [reverse("panel:programme_monitoring:index"),
+                           reverse("panel:programme_monitoring:indicators", args=[slug]),
+                           reverse("panel:programme_monitoring:indicator_add", args=[slug]),
+                           reverse("panel:programme_monitoring:report", args=[slug, report.year])]
+    manual = Indicator.objects.filter(source=Indicator.Source.MANUAL).select_related("programme").first()
+    if manual:
+        programme_panel += [reverse(f"panel:programme_monitoring:{name}", args=[manual.programme.slug, manual.pk])
+                            for name in ("indicator_edit", "values", "indicator_delete")]
+    law_rules += programme_panel
     checked, pages = set(), {}
-    crawl(Client(), [*fullest, *bulletin, *programme_pages, *surveys, "/", "/en/"], pages, checked)
+    crawl(Client(), [*fullest, *bulletin, *programme_pages, *programme_public, *surveys, "/", "/en/"], pages,
+          checked)
     for email in SIGNED_IN:
         client = TwoFactorClient()  # the demo's staff have passed their second factor
         client.force_login(User.objects.get(email=email))

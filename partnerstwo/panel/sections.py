@@ -139,6 +139,12 @@ SECTIONS = [
         "panel:partners_panel:index",
         official_or_administrator,
     ),
+    Section(
+        _("Wskaźniki i sprawozdania programu współpracy"),
+        _("Wskaźniki programu z wartością bazową i docelową, wartości wpisywane ręcznie i roczne sprawozdanie."),
+        "panel:programme_monitoring:index",
+        official_or_administrator,
+    ),
 ]
 
 

@@ -24,4 +24,5 @@ urlpatterns = [
     path("konsultacje/", include("partnerstwo.consultations.panel_urls")),
     path("program-wspolpracy/", include("partnerstwo.programme.panel_urls")),
     path("badania-potrzeb/", include("partnerstwo.surveys.panel_urls")),
+    path("program-wspolpracy/", include("partnerstwo.programme.monitoring_panel_urls")),
 ]

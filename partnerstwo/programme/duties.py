@@ -6,24 +6,21 @@ For a programme of year Y (or years Y…Z, art. 5a ust. 2):
   (month, day) of Y-1; done on the consultation's first day once it is announced;
 - the adoption by the council by 30 November of Y-1 (art. 5a ust. 1); done on the resolution's date;
 - the report on each year of the programme by 31 May of the year after (art. 5a ust. 3); done on the day the report
-  was published. The report is not this module's: the function named by settings.PROGRAMME_REPORT_PUBLISHED_ON
-  (a dotted path to `f(programme, year) -> date | None`, provided by the yearly report's module) tells the day;
-  unset, the report reads as not yet published.
+  was published (yearly_report.report_published_on: in BIP, else on the site).
 
 A duty is met when done by its day, missed when done late or not done after its day, and pending before its day.
 """
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from partnerstwo.programme.models import Programme
+from partnerstwo.programme.yearly_report import report_published_on
 
 CONSULTATION, ADOPTION, REPORT = "consultation", "adoption", "report"
 TITLES = {
@@ -62,17 +59,6 @@ class Duty:
 
     def is_open(self) -> bool:
         return self.done_on is None
-
-
-@cache
-def _report_hook():
-    path = getattr(settings, "PROGRAMME_REPORT_PUBLISHED_ON", "")
-    return import_string(path) if path else None
-
-
-def report_published_on(programme: Programme, year: int) -> dt.date | None:
-    hook = _report_hook()
-    return hook(programme, year) if hook else None
 
 
 def consultation_due(year: int) -> dt.date:

@@ -250,3 +250,7 @@ class DutyReminder(models.Model):
 
     def __str__(self):
         return f"{self.programme}: {self.duty} {self.year}"
+
+
+from .monitoring_models import *  # noqa: E402, F403 - the indicators (issue 15)
+from .report_models import *  # noqa: E402, F403 - the yearly report (issue 15)

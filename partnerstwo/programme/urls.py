@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -10,3 +10,6 @@ urlpatterns = [
     path("<slug:slug>/wersje/", views.versions, name="versions"),
     path("<slug:slug>/wersje/porownanie/", views.compare, name="compare"),
 ]
+
+# The indicators, the monitoring dashboard and the yearly report (issue 15).
+urlpatterns += [path("", include("partnerstwo.programme.monitoring_urls"))]

@@ -62,6 +62,9 @@ def detail_context(programme: Programme, *, versions) -> dict:
         "consultation": consultation, "position": position if position is not None and position.is_decided else None,
         "position_pending": position is not None and not position.is_decided,
         "versions": versions, "period": contents.period_label(programme),
+        "has_indicators": programme.indicators.exists(),
+        "reports": list(programme.year_reports.filter(published_at__isnull=False).order_by("year")
+                        .values_list("year", flat=True)),
         # Under each section's h2, the text's own headings start at h3.
         "rendered": {field: render_markdown(getattr(programme, field), top_heading=3)
                      for field in contents.TEXT_FIELDS},

@@ -67,11 +67,17 @@ def text_cell(sheet, value):
 def write_xlsx(output, header: list[str], rows: Iterable[list], *, sheet_title: str) -> None:
     """One sheet into `output` (a binary file); openpyxl's write-only workbook keeps rows in a temporary file,
     not in memory."""
+    write_workbook(output, [(sheet_title, header, rows)])
+
+
+def write_workbook(output, sheets: Iterable[tuple[str, list[str], Iterable[list]]]) -> None:
+    """Several sheets, each (title, header, rows), into `output`, as write_xlsx writes one."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title)
-    sheet.append([str(label) for label in header])
-    for cells in rows:
-        sheet.append([text_cell(sheet, value) for value in cells])
+    for title, header, rows in sheets:
+        sheet = workbook.create_sheet(title=str(title)[:31])
+        sheet.append([str(label) for label in header])
+        for cells in rows:
+            sheet.append([text_cell(sheet, value) for value in cells])
     workbook.save(output)
 
 

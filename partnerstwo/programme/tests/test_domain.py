@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.utils import timezone
 
 from partnerstwo.consultations.models import Kind
 from partnerstwo.panel.desk import desk_for
@@ -120,20 +121,16 @@ def test_a_multi_year_programme_has_a_report_for_each_year(department_x):
     assert keys == [("consultation", 2027), ("adoption", 2027), ("report", 2027), ("report", 2028)]
 
 
-def report_day(programme, year):
-    return dt.date(year + 1, 4, 30)
+def test_the_report_duty_is_done_when_the_report_is_published(department_x, official_x):
+    from partnerstwo.programme.models import YearReport
 
-
-def test_the_report_duty_reads_its_day_from_the_reports_hook(department_x, official_x, settings):
-    settings.PROGRAMME_REPORT_PUBLISHED_ON = "partnerstwo.programme.tests.test_domain.report_day"
-    duties._report_hook.cache_clear()
-    try:
-        item = f.adopted(department_x, by=official_x, year=2025)
-        report = [duty for duty in duties.duties_of(item) if duty.key == "report"][0]
-        assert report.done_on == dt.date(2026, 4, 30) and report.met(dt.date(2026, 12, 2)) is True
-    finally:
-        settings.PROGRAMME_REPORT_PUBLISHED_ON = ""
-        duties._report_hook.cache_clear()
+    item = f.adopted(department_x, by=official_x, year=2025)
+    report = [duty for duty in duties.duties_of(item) if duty.key == "report"][0]
+    assert report.done_on is None and report.met(dt.date(2026, 12, 2)) is False
+    YearReport.objects.create(programme=item, year=2025, published_at=timezone.now(),
+                              published_in_bip_on=dt.date(2026, 4, 30))
+    report = [duty for duty in duties.duties_of(item) if duty.key == "report"][0]
+    assert report.done_on == dt.date(2026, 4, 30) and report.met(dt.date(2026, 12, 2)) is True
 
 
 def test_the_consultation_duty_is_done_on_the_announced_consultations_first_day(department_x, official_x):

@@ -39,6 +39,8 @@ DEMO_MODULES = [
     # After the news, events and competitions it is compiled from.
     "partnerstwo.bulletin.demo",
     "partnerstwo.surveys.demo",
+    # After the programmes' own demo: their indicators and last year's report (nothing when there is no programme).
+    "partnerstwo.programme.monitoring_demo",
 ]
 
 
