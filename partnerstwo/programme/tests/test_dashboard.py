@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from partnerstwo.programme import monitoring
@@ -95,3 +96,19 @@ def test_the_dashboard_takes_the_same_number_of_queries_for_little_data_as_for_m
         consultations.consultation(department_x, by=official_x, title=f"B{back}", starts=-40 * (back + 1))
     f.annual_reports(year - 1, 5)
     assert _queries(client, path) == few
+
+
+def test_the_programmes_page_links_its_dashboard_and_published_reports(client, department_x):
+    from partnerstwo.programme.models import YearReport
+
+    programme = f.programme(department_x, year=2025)
+    page = client.get(programme.get_absolute_url()).content.decode()
+    assert reverse("programme:monitoring", args=[programme.slug]) not in page
+    f.indicator(programme, "competitions")
+    YearReport.objects.create(programme=programme, year=2025)  # not published: not linked
+    page = client.get(programme.get_absolute_url()).content.decode()
+    assert reverse("programme:monitoring", args=[programme.slug]) in page
+    assert reverse("programme:report", args=[programme.slug, 2025]) not in page
+    YearReport.objects.filter(programme=programme).update(published_at=timezone.now())
+    page = client.get(programme.get_absolute_url()).content.decode()
+    assert reverse("programme:report", args=[programme.slug, 2025]) in page
