@@ -76,9 +76,10 @@
         field.value = btoa(JSON.stringify({ challenge, solution }));
         box.disabled = false;
         show("verified", texts.verified);
-        const expiresAt = challenge.parameters.expiresAt;
-        if (expiresAt) {
-          expiry = setTimeout(() => { reset(); show("expired", texts.expired); }, expiresAt * 1000 - Date.now());
+        // The challenge's lifetime by the server's clock (its Date header), not this computer's, which may be wrong.
+        const lifetime = challenge.parameters.expiresAt * 1000 - Date.parse(response.headers.get("Date"));
+        if (lifetime > 0) {
+          expiry = setTimeout(() => { reset(); show("expired", texts.expired); }, lifetime);
         }
       } catch (error) {
         if (signal.aborted) return;
