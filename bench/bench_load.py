@@ -157,6 +157,12 @@ def sent_count(mailing) -> int:
     return Delivery.objects.filter(mailing=mailing, status=Delivery.Status.SENT).count()
 
 
+def mailing_unfinished(mailing) -> bool:
+    """Whether the mailing was still being sent when the load ended (busy the whole time)."""
+    mailing.refresh_from_db(fields=["status"])
+    return mailing.status == mailing.Status.SENDING
+
+
 def stop(process: subprocess.Popen) -> None:
     if process.poll() is None:
         process.terminate()
@@ -217,6 +223,12 @@ def main() -> None:
         if options.grow:
             sink = start_sink(sink_port)
             mailing, workers = start_mailing(options.recipients, env, log)
+            # The db_workers first run what the demo queued; the load starts once the mailing is being sent.
+            deadline = time.monotonic() + 300
+            while not sent_count(mailing):
+                if time.monotonic() > deadline or not all(worker.poll() is None for worker in workers):
+                    raise SystemExit(f"bench: the mailing did not start within 5 minutes; see {log}")
+                time.sleep(0.5)
             sent_before = sent_count(mailing)
             connection.close()
         print(f"Mix of {len(set(paths))} paths: {options.connections} connections for {options.duration} s"
@@ -226,7 +238,7 @@ def main() -> None:
             sent = sent_count(mailing) - sent_before
             report["mailing"] = {"recipients": options.recipients, "sent_during_load": sent,
                                  "per_second": round(sent / report["mix"]["seconds"], 1),
-                                 "db_workers": len(workers)}
+                                 "db_workers": len(workers), "still_sending_at_the_end": mailing_unfinished(mailing)}
             if not all(worker.poll() is None for worker in workers):
                 raise SystemExit(f"bench: a db_worker stopped during the run; see {log}")
     finally:
@@ -280,7 +292,7 @@ def print_table(report: dict) -> None:
     if "mailing" in report:
         mailing = report["mailing"]
         print(f"mailing meanwhile: {mailing['sent_during_load']} messages sent by {mailing['db_workers']} db_workers "
-              f"({mailing['per_second']}/s)")
+              f"({mailing['per_second']}/s); still sending at the end: {mailing['still_sending_at_the_end']}")
 
 
 if __name__ == "__main__":
