@@ -2,7 +2,9 @@
 
 import base64
 import json
+import re
 import time
+from pathlib import Path
 
 import altcha
 import pytest
@@ -118,3 +120,17 @@ def test_the_widget_files_are_served_from_this_site():
     from django.contrib.staticfiles import finders
 
     assert finders.find("js/captcha.js")
+
+
+def test_the_form_with_its_stylesheets_and_scripts_weighs_under_100_kib(client, settings):
+    """Issue 18: ALTCHA's own widget made the page 147 KiB; the site's small client keeps it light."""
+    from django.contrib.staticfiles import finders
+
+    html = client.get(reverse("feedback:create")).content
+    text = html.decode()
+    assets = [
+        re.search(r'href="([^"]+)"', tag).group(1) for tag in re.findall(r"<link\b[^>]*stylesheet[^>]*>", text)
+    ] + re.findall(r'<script\b[^>]*\bsrc="([^"]+)"', text)
+    assert any("captcha.js" in url for url in assets)
+    sizes = [Path(finders.find(url.removeprefix(settings.STATIC_URL))).stat().st_size for url in assets]
+    assert len(html) + sum(sizes) < 100 * 1024
