@@ -7,7 +7,7 @@ PORT ?= 8000
 APT_TEST_PACKAGES := chromium postgresql-contrib gettext libharfbuzz-subset0 fonts-dejavu-core hunspell-pl \
 	openjdk-17-jre-headless
 
-.PHONY: demo test install system-packages lint check-migrations messages bench bench-postgres clean
+.PHONY: demo test install system-packages lint check-migrations messages bench bench-postgres bench-load bench-load-postgres clean
 
 # Without mail settings the demo prints e-mails (with their links) in the terminal instead of
 # sending them to an SMTP server on localhost that is not there.
@@ -102,6 +102,16 @@ bench: install
 
 bench-postgres: install
 	bin/with-postgres $(PY) -m bench
+
+# The load test (bench/bench_load.py): wrk, 50 connections for 2 minutes against gunicorn; on PostgreSQL
+# two app servers, two db_workers and a mailing being sent meanwhile. BENCH_LOAD_ARGS="--duration 30" to try.
+bench-load: install
+	@command -v wrk >/dev/null || bin/apt-install wrk
+	$(PY) -m bench.bench_load $(BENCH_LOAD_ARGS)
+
+bench-load-postgres: install
+	@command -v wrk >/dev/null || bin/apt-install wrk
+	bin/with-postgres $(PY) -m bench.bench_load --grow $(BENCH_LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var/static

@@ -255,7 +255,6 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [
     BASE_DIR / "partnerstwo" / "static",
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
-    ("vendor/altcha", BASE_DIR / "node_modules" / "altcha" / "dist"),
     ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
 ]
 MEDIA_URL = "/media/"
@@ -457,7 +456,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp): scripts, styles and workers only from the site's own static
 # files, no inline script or style anywhere; images also from the map's tile server and data: (the
-# TOTP set-up QR code). The captcha uses ALTCHA's "external" build, whose workers are static files,
+# TOTP set-up QR code). The captcha's client is the site's own static script using WebCrypto,
 # so neither blob: workers nor 'wasm-unsafe-eval' are needed (docs/decisions/0007-…).
 _tiles = urlsplit(MAP_TILES_URL)
 MAP_TILES_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc.replace('{s}', '*')}" if _tiles.netloc else ""

@@ -1,11 +1,11 @@
 """The self-hosted ALTCHA proof-of-work captcha (PoW v2) of the public forms: challenges, verification,
 replay guard, and the form field that checks what the widget sent.
 
-The browser widget fetches a signed challenge from the `captcha_challenge` view, spends a moment of CPU
-finding the counter whose PBKDF2 key starts with the signed prefix, and puts the result (base64
-JSON) in the form field "altcha". The server checks the signature, the expiry and the solution,
-then remembers the challenge's nonce in the shared cache until it expires, so one solution
-sends one form. No third-party service is involved.
+The browser widget (static/js/captcha.js, the site's own small client of ALTCHA's format) fetches a
+signed challenge from the `captcha_challenge` view, spends a moment of CPU finding the counter whose
+PBKDF2 key starts with the signed prefix, and puts the result (base64 JSON) in the form field "altcha".
+The server checks the signature, the expiry and the solution, then remembers the challenge's nonce
+in the shared cache until it expires, so one solution sends one form. No third-party service is involved.
 """
 
 import base64
@@ -108,7 +108,7 @@ ERRORS = {
 class CaptchaField(forms.Field):
     """The ALTCHA payload; templates/includes/captcha.html renders the widget, this field checks what it sent."""
 
-    widget = forms.TextInput  # never rendered: includes/captcha.html draws <altcha-widget>
+    widget = forms.TextInput  # never rendered: includes/captcha.html draws the widget (static/js/captcha.js)
 
     def clean(self, value):
         outcome = verify(value if isinstance(value, str) else None)

@@ -166,19 +166,25 @@ def run_worker(mailing_id, worker_id: str | None = None, *, sleep=time.sleep) ->
     done = {"sent": 0, "batches": 0}
     mailing = Mailing.objects.filter(pk=mailing_id).first()
     heartbeat = None
-    while mailing is not None and mailing.status == Mailing.Status.SENDING:
-        recover_expired(mailing_id)
-        heartbeat = timezone.now()
-        wait = reserve_batch_slot(mailing_id, heartbeat)
-        if wait:
-            sleep(min(wait, config("MAILING_LEASE_SECONDS") / 2))
-            continue
-        batch = claim_batch(mailing_id, worker_id)
-        if not batch:
-            break
-        done["batches"] += 1
-        done["sent"] += send_batch(mailing, batch, worker_id)
-        mailing.refresh_from_db(fields=["status"])  # staff may have cancelled it meanwhile
+    # One SMTP connection from batch to batch (closed before any wait, so that no idle connection times out).
+    sender = Sender()
+    try:
+        while mailing is not None and mailing.status == Mailing.Status.SENDING:
+            recover_expired(mailing_id)
+            heartbeat = timezone.now()
+            wait = reserve_batch_slot(mailing_id, heartbeat)
+            if wait:
+                sender.close()
+                sleep(min(wait, config("MAILING_LEASE_SECONDS") / 2))
+                continue
+            batch = claim_batch(mailing_id, worker_id)
+            if not batch:
+                break
+            done["batches"] += 1
+            done["sent"] += send_batch(mailing, batch, worker_id, sender=sender)
+            mailing.refresh_from_db(fields=["status"])  # staff may have cancelled it meanwhile
+    finally:
+        sender.close()
     if mailing is not None:
         finish_if_complete(mailing_id)
         if heartbeat is not None:
@@ -253,12 +259,39 @@ def sender_refusal(code, reply) -> Exception:
     return ServerUnavailable(smtp_reply(code, reply))
 
 
-def transmit(smtp: smtplib.SMTP, sender: str, recipient: str, content: bytes) -> None:
+def wire_format(content: bytes) -> bytes:
+    """The message text as DATA sends it: CRLF line ends, leading dots doubled, the final "." line."""
+    data = re.sub(rb"(?:\r\n|\n|\r(?!\n))", b"\r\n", content)
+    data = re.sub(rb"(?m)^\.", b"..", data)
+    if not data.endswith(b"\r\n"):
+        data += b"\r\n"
+    return data + b".\r\n"
+
+
+def transmit(smtp: smtplib.SMTP, sender: str, recipient: str, data: bytes, *, claim=None, idle=None) -> bool:
     """MAIL, RCPT, DATA by hand (smtplib's sendmail does the same), so that we know the phase of a
-    failure: before the message text went out a failure is safe to retry; after it, uncertain."""
+    failure: before the message text went out a failure is safe to retry; after it, uncertain.
+
+    data is wire_format()'s. claim(), if given, runs once MAIL FROM is on its way, while the server reads it:
+    it commits the delivery as being sent and says whether it is still ours; it runs even when the
+    connection fails (the failure is then the delivery's), and the text goes out only after it. When
+    it says no, nothing is sent (the server is told RSET) and transmit returns False. idle(), if
+    given, runs while the server reads the text (the worker prepares the next message meanwhile).
+    """
     try:
-        smtp.ehlo_or_helo_if_needed()
-        code, reply = smtp.mail(sender)
+        mail_sent = False
+        try:
+            smtp.ehlo_or_helo_if_needed()
+            smtp.putcmd("mail", f"FROM:{smtplib.quoteaddr(sender)}")  # what smtp.mail() sends, reply read below
+            mail_sent = True
+        finally:
+            owned = claim() if claim is not None else True
+        if not owned:
+            if mail_sent:
+                smtp.getreply()
+                smtp.rset()
+            return False
+        code, reply = smtp.getreply()
         if code != 250:  # about the sender or the server, not this recipient: never suppress for it
             raise sender_refusal(code, reply)
         code, reply = smtp.rcpt(recipient)
@@ -277,17 +310,19 @@ def transmit(smtp: smtplib.SMTP, sender: str, recipient: str, content: bytes) ->
     except (smtplib.SMTPException, OSError) as error:
         raise TemporaryFailure(str(error) or error.__class__.__name__) from error
     # From here on the text is on the wire: only the final "250" tells that the server took it.
-    data = re.sub(rb"(?:\r\n|\n|\r(?!\n))", b"\r\n", content)
-    data = re.sub(rb"(?m)^\.", b"..", data)
-    if not data.endswith(b"\r\n"):
-        data += b"\r\n"
     try:
-        smtp.send(data + b".\r\n")
+        smtp.send(data)
+    except (smtplib.SMTPException, OSError) as error:
+        raise UncertainOutcome(str(error) or error.__class__.__name__) from error
+    if idle is not None:
+        idle()
+    try:
         code, reply = smtp.getreply()
     except (smtplib.SMTPException, OSError) as error:
         raise UncertainOutcome(str(error) or error.__class__.__name__) from error
     if code != 250:
         raise refusal(code, reply)
+    return True
 
 
 class Sender:
@@ -300,13 +335,21 @@ class Sender:
     def prepare(self, delivery):
         """What send() takes, built before the delivery is marked as sending (a broken template fails it)."""
         if self.is_smtp:
-            return message_bytes(delivery)
+            sender, recipient, content = message_bytes(delivery)
+            return sender, recipient, wire_format(content)
         return build_message(delivery)
 
-    def send(self, prepared) -> None:
+    def send(self, prepared, claim, idle=None) -> bool:
+        """Hand one message to the server. claim() commits the delivery as being sent and says whether it is
+        still ours (else nothing is sent and send returns False); over an open connection it runs while
+        the server reads MAIL FROM (transmit). idle() runs while the server reads the text."""
+        if not self.is_smtp or self.backend.connection is None:
+            if not claim():
+                return False
+            claim = None
         if not self.is_smtp:  # locmem/console/file backends in development: no phases to tell apart
             self.backend.send_messages([prepared])
-            return
+            return True
         if self.backend.connection is None:
             try:
                 self.backend.open()
@@ -318,7 +361,7 @@ class Sender:
                 raise ServerUnavailable(str(error) or error.__class__.__name__) from error
         sender, recipient, data = prepared
         try:
-            transmit(self.backend.connection, sender, recipient, data)
+            return transmit(self.backend.connection, sender, recipient, data, claim=claim, idle=idle)
         except (TemporaryFailure, UncertainOutcome):
             self.reset()
             raise
@@ -351,23 +394,35 @@ def skip_reason(delivery, suppressed: set[str]) -> str:
     return ""
 
 
-def send_batch(mailing, batch: list[Delivery], worker_id: str) -> int:
-    """Send the claimed deliveries one by one; returns how many the server accepted."""
+def send_batch(mailing, batch: list[Delivery], worker_id: str, sender: "Sender | None" = None) -> int:
+    """Send the claimed deliveries one by one; returns how many the server accepted. The sender (its SMTP
+    connection) is run_worker's, kept from batch to batch, or else one for this batch."""
     addresses = [row.email for row in batch]
     suppressed = set(SuppressedAddress.objects.filter(email__in=addresses).values_list("email", flat=True))
-    sender = Sender()
+    own_sender = sender is None
+    sender = sender or Sender()
     sent = 0
     accepted = None  # the previous message, accepted by the server, recorded with the next one's claim
     lease = timedelta(seconds=config("MAILING_LEASE_SECONDS"))
     mine = Delivery.objects.filter(worker=worker_id)
+    ready = {}  # the next message, prepared while the server read the previous one's text
+
+    def prepare_next(index):
+        def prepare():
+            if index < len(batch) and not skip_reason(batch[index], suppressed):
+                batch[index].mailing = mailing
+                with contextlib.suppress(Exception):  # a broken template is reported when its turn comes
+                    ready[batch[index].pk] = sender.prepare(batch[index])
+        return prepare
+
     try:
-        for delivery in batch:
+        for index, delivery in enumerate(batch):
             delivery.mailing = mailing
             reason = skip_reason(delivery, suppressed)
             message = None
             if not reason:
                 try:
-                    message = sender.prepare(delivery)
+                    message = ready.pop(delivery.pk) if delivery.pk in ready else sender.prepare(delivery)
                 except Exception as error:  # a broken template must not stop the other recipients
                     logger.exception("mailing %s: cannot build the message for delivery %s", mailing.pk, delivery.pk)
                     fail(delivery, worker_id, _("Nie udało się przygotować wiadomości: %s") % error)
@@ -382,14 +437,17 @@ def send_batch(mailing, batch: list[Delivery], worker_id: str) -> int:
                         status=Delivery.Status.SKIPPED, last_error=reason, lease_until=None, updated_at=now
                     )
                 continue
-            # Committed BEFORE the message goes out: a crash from here on leaves "sending" → uncertain.
-            # One statement also records the previous message as sent: one commit per message.
-            owned = mark_sending(delivery, worker_id, now + lease, previous=accepted)
-            accepted = None
-            if not owned:
-                continue  # the lease ran out and the row went back to the queue: someone else's now
+            # Committed BEFORE the message text goes out (send() runs it while the server reads MAIL FROM):
+            # a crash from then on leaves "sending" → uncertain. One statement also records the previous
+            # message as sent: one commit per message.
+            previous, accepted = accepted, None
+
+            def claim(delivery=delivery, previous=previous, now=now):
+                return mark_sending(delivery, worker_id, now + lease, previous=previous)
+
             try:
-                sender.send(message)
+                if not sender.send(message, claim, idle=prepare_next(index + 1)):
+                    continue  # the lease ran out and the row went back to the queue: someone else's now
             except ServerUnavailable as error:
                 retry_later(delivery, worker_id, str(error))
                 postpone_rest(batch, worker_id, str(error))
@@ -412,7 +470,8 @@ def send_batch(mailing, batch: list[Delivery], worker_id: str) -> int:
         if accepted is not None:
             record_sent(accepted, worker_id)
     finally:
-        sender.close()
+        if own_sender:
+            sender.close()
     return sent
 
 

@@ -94,7 +94,7 @@ def test_the_captcha_is_solved_under_the_policy(new_context, demo_data, form):
     page = watch.open()
 
     page.goto("/uwagi/" if form == "feedback" else f"/zapisy/{open_occurrences().first().pk}/")
-    page.get_by_role("checkbox", name="Nie jestem robotem").click(force=True)  # its tick mark covers the box
+    page.get_by_role("checkbox", name="Nie jestem robotem").check()
     page.wait_for_function("() => document.querySelector('input[name=altcha]')?.value", timeout=20_000)
 
     watch.assert_none(page, f"{form} form with the captcha solved")

@@ -60,7 +60,7 @@ def test_a_comment_is_sent_through_the_captcha_and_waits_for_confirmation(page, 
     page.get_by_label("Imię i nazwisko lub nazwa").fill("Zofia Nowak")
     page.get_by_label("Adres e-mail").fill("zofia.nowak@example.org")
     page.get_by_label("Uwaga do oferty").fill("Proszę o informację o dojeździe dla osób z niepełnosprawnościami.")
-    page.get_by_role("checkbox", name="Nie jestem robotem").click(force=True)  # its tick mark covers the box
+    page.get_by_role("checkbox", name="Nie jestem robotem").check()
     page.wait_for_function("() => document.querySelector('input[name=altcha]')?.value", timeout=15_000)
     page.get_by_role("button", name="Wyślij uwagę").click()
     expect(page.locator("h1")).to_have_text("Sprawdź skrzynkę e-mail")

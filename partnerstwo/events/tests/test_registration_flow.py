@@ -68,7 +68,7 @@ def test_the_form_shows_the_event_the_places_every_labelled_field_and_the_captch
     assert "Zostało 1 wolne miejsce" in page
     for field in ("name", "email", "organization", "needs", "consent"):
         assert f'for="id_{field}"' in page
-    assert "<altcha-widget" in page and "altcha.min.js" in page
+    assert "data-captcha" in page and "js/captcha.js" in page
     assert reverse("pages:page", args=["polityka-prywatnosci"]) in page
 
 
@@ -141,7 +141,7 @@ def test_a_signed_in_person_with_a_confirmed_address_registers_at_once_without_t
 ):
     client.force_login(resident)
     form = client.get(reverse("registrations:register", args=[occurrence.pk])).content.decode()
-    assert "<altcha-widget" not in form and resident.email in form and 'name="email"' not in form
+    assert "data-captcha" not in form and resident.email in form and 'name="email"' not in form
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("registrations:register", args=[occurrence.pk]), {
             "name": "Anna Mieszkańska", "consent": "on", "email": "ktos.inny@example.org",
@@ -158,7 +158,7 @@ def test_a_signed_in_person_whose_address_is_unconfirmed_confirms_it_like_anyone
     resident.emailaddress_set.update(verified=False)
     client.force_login(resident)
     form = client.get(reverse("registrations:register", args=[occurrence.pk])).content.decode()
-    assert "<altcha-widget" in form and 'name="email"' in form
+    assert "data-captcha" in form and 'name="email"' in form
 
 
 def test_without_the_captcha_nothing_is_registered_and_nobody_is_mailed(client, occurrence, post, use_smtp):

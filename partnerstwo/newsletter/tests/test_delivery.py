@@ -28,8 +28,11 @@ class ControllableHandler:
         self.rcpt_reply: dict[str, str] = {}
         self.mail_reply: str | None = None
         self.data_reply: dict[str, str] = {}
+        self.peers: list = []  # the client's address and port at each MAIL FROM: one per connection
+
 
     async def handle_MAIL(self, server, session, envelope, address, mail_options):  # noqa: N802 - aiosmtpd hook
+        self.peers.append(session.peer)
         if self.mail_reply:
             return self.mail_reply
         envelope.mail_from = address
@@ -250,6 +253,32 @@ def test_a_row_whose_lease_was_taken_back_is_not_sent(smtp):
     assert worker.send_batch(first, batch, "pracownik-a") == 1
     assert smtp.received() == Counter({batch[1].email: 1})
     assert Delivery.objects.get(pk=batch[0].pk).status == Status.QUEUED
+
+
+@pytest.mark.django_db
+def test_a_row_taken_back_in_the_middle_of_a_batch_is_not_sent_and_the_connection_goes_on(smtp):
+    subscribers(3)
+    first = mailing(status=Mailing.Status.SENDING)
+    delivery.enqueue(first, Recipient.objects.all())
+    batch = worker.claim_batch(first.pk, "pracownik-a")
+    # Taken back while the first message was being sent: the worker learns it once MAIL FROM is on its way.
+    Delivery.objects.filter(pk=batch[1].pk).update(status=Status.QUEUED, worker="")
+
+    assert worker.send_batch(first, batch, "pracownik-a") == 2
+    assert smtp.received() == Counter({batch[0].email: 1, batch[2].email: 1})
+    assert [Delivery.objects.get(pk=row.pk).status for row in batch] == [Status.SENT, Status.QUEUED, Status.SENT]
+    assert len(set(smtp.peers)) == 1  # RSET, and the connection went on
+
+
+@pytest.mark.django_db
+def test_a_worker_keeps_one_connection_from_batch_to_batch(smtp):
+    subscribers(20)
+    first = mailing()
+
+    send(first)  # batches of 7: three of them
+
+    assert smtp.received() == Counter({f"osoba{n}@example.org": 1 for n in range(20)})
+    assert len(smtp.peers) == 20 and len(set(smtp.peers)) == 1
 
 
 @pytest.mark.django_db

@@ -37,7 +37,7 @@ def test_a_confirmed_comment_reaches_the_official(client, use_smtp, official_x, 
     offer = make.offer(published_days_ago=2, department=official_x.department)
     page = client.get(offer.get_absolute_url())
     assert page.status_code == 200
-    assert "altcha-widget" in page.content.decode()
+    assert "data-captcha" in page.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(offer.get_absolute_url(), comment_data(client))
