@@ -1,13 +1,18 @@
 """The public calendar: month, week and list views with filters, the event page and the .ics files."""
 
 import datetime as dt
+import hashlib
 
+from django.core.cache import caches
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -23,6 +28,9 @@ DETAIL_OCCURRENCES = 12
 FEED_PAST = dt.timedelta(days=30)
 FEED_FUTURE = dt.timedelta(days=366)
 FEED_LIMIT = 5000
+
+# The month grid's HTML is kept per process under a key made of everything it shows (see _month_html).
+MONTH_CACHE_SECONDS = 60 * 60
 
 # Deep pages of the list are reached by moving the date, not by paging further.
 MAX_LIST_PAGE = 200
@@ -92,7 +100,32 @@ def calendar_view(request, *, fixed_kind: str = "", namespace: str = "events"):
     context.update(previous_url=_link(filters, view, previous), next_url=_link(filters, view, following))
     for cell in context.get("days") or [cell for week in context.get("weeks", []) for cell in week]:
         cell.list_url = _link(filters, "list", cell.date)
+    if view == "month":
+        context["month_html"] = _month_html(context)
     return render(request, "events/calendar.html", context)
+
+
+def _month_html(context) -> str:
+    """The month grid and its list of busy days (events/_month.html), rendered once per content.
+
+    Rendering 42 days and a hundred entries cost more than the rest of the page (issue 18). The entries
+    are fetched on every request anyway; the key is every value of them and of the days the template
+    shows, so a changed, added, cancelled or removed event is another key on the very next request, and
+    nothing served can be stale. The grid is the same for every visitor (public events only, no form).
+    """
+    state = (
+        get_language(), timezone.get_current_timezone_name(), context["month"], context["event_url_prefix"],
+        [[(cell.date, cell.in_month, cell.is_today, cell.more, cell.list_url, [
+            (o.pk, o.starts_at, o.is_cancelled, o.event.pk, o.event.slug, o.event.title, o.event.all_day,
+             o.event.is_cancelled)
+            for o in cell.occurrences
+        ]) for cell in week] for week in context["weeks"]],
+    )
+    key = "events-month:" + hashlib.sha256(repr(state).encode()).hexdigest()
+    html = caches["local"].get_or_set(
+        key, lambda: render_to_string("events/_month.html", context), MONTH_CACHE_SECONDS
+    )
+    return mark_safe(html)  # noqa: S308  our own template's output, escaped there
 
 
 def _page_number(value) -> int:
