@@ -69,8 +69,8 @@ def everything(form) -> str:
 @pytest.mark.parametrize("language", ["pl", "en"])
 def test_every_widget_renders_as_its_template_does(data, language, settings):
     settings.USE_THOUSAND_SEPARATOR = True  # {{ value }} localises numbers; stringformat does not
-    initial = {"spheres": ["s0"], "number": 12345, "amount": decimal.Decimal("1234.5"), "day": datetime.date(2026, 1, 2),
-               "maybe": None, "when": datetime.datetime(2026, 12, 8, 10, 30)}
+    initial = {"spheres": ["s0"], "number": 12345, "amount": decimal.Decimal("1234.5"),
+               "day": datetime.date(2026, 1, 2), "maybe": None, "when": datetime.datetime(2026, 12, 8, 10, 30)}
     with override(language):
         ours = everything(EveryWidget(data, initial=initial, renderer=FormRenderer()))
         templates = everything(EveryWidget(data, initial=initial, renderer=TemplatesOnly()))

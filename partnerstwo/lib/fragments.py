@@ -1,0 +1,67 @@
+"""Pieces of a public page rendered once per content and kept in the process's memory (issue 18).
+
+The key of a piece is everything its template reads, taken from the data the view fetched anyway:
+a change in the panel or by a representative gives another key on the very next request, so a piece
+can never be served stale, and nothing needs to be told to forget anything. Only for what is the same
+for every visitor: no request in the context (no CSRF token, no user), which the helper enforces.
+Per-process memory (the "local" cache): nothing here needs sharing between app servers.
+"""
+
+import hashlib
+
+from django.core.cache import caches
+from django.db import models
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
+from django.utils.functional import Promise
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+CACHE = "local"
+TIMEOUT = 60 * 60
+
+
+def plain(value):
+    """A value for a key: lazy texts as the text they give now, model instances as all their columns
+    (and the related rows and prefetched lists already loaded), containers element by element."""
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, models.Model):
+        state = [type(value).__name__] + [(f.attname, getattr(value, f.attname)) for f in value._meta.concrete_fields]
+        related = getattr(value._state, "fields_cache", {})
+        state += [(name, plain(obj)) for name, obj in sorted(related.items())]
+        prefetched = getattr(value, "_prefetched_objects_cache", {})
+        state += [(name, plain(list(rows))) for name, rows in sorted(prefetched.items())]
+        return tuple(state)
+    if isinstance(value, MultiValueDict):  # a QueryDict: every value of each key
+        return tuple((key, tuple(values)) for key, values in value.lists())
+    if isinstance(value, dict):
+        return tuple((plain(k), plain(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [plain(item) for item in value]
+        return tuple(sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items)
+    return value
+
+
+def form_state(form) -> tuple:
+    """What rendering a form's fields reads that is not in the code: the submitted values, each field's
+    choices (often from the database) and its widget's attributes (a year's maximum, say)."""
+    fields = []
+    for name, field in form.fields.items():
+        submitted = form.data.getlist(form.add_prefix(name)) if hasattr(form.data, "getlist") else (
+            form.data.get(form.add_prefix(name)))
+        fields.append((name, submitted, plain(getattr(field, "choices", None)), plain(field.widget.attrs),
+                       plain(form.initial.get(name, field.initial)), field.disabled, field.required))
+    return (type(form).__module__, type(form).__qualname__, form.is_bound, form.prefix, tuple(fields))
+
+
+def render(template_name: str, context: dict, state) -> str:
+    """`template_name` rendered with `context`, or the same HTML from an earlier request whose `state`
+    (everything the template reads beyond the code and the language) was the same."""
+    if "request" in context or "csrf_token" in context:
+        raise ValueError("A cached fragment is the same for every visitor: no request, no CSRF token.")
+    key = repr((get_language(), timezone.get_current_timezone_name(), template_name, plain(state)))
+    key = f"fragment:{template_name}:" + hashlib.sha256(key.encode()).hexdigest()
+    html = caches[CACHE].get_or_set(key, lambda: render_to_string(template_name, context), TIMEOUT)
+    return mark_safe(html)  # noqa: S308  the output of our own template, escaped there
