@@ -23,6 +23,11 @@ from django.db.models.expressions import RawSQL
 MIN_TERM = 3  # the trigram tokenizer needs three characters
 
 
+# Whether the index table is there, per database file: looked up once per process (a database migrated
+# later is searched with LIKE until the app servers restart, which a deployment does anyway).
+_present: dict[tuple[str, str], bool] = {}
+
+
 def trigram_supported(connection) -> bool:
     return connection.vendor == "sqlite" and sqlite3.sqlite_version_info >= (3, 34, 0)
 
@@ -49,6 +54,20 @@ class SubstringIndex:
             ),
         }
 
+    def _key(self, connection) -> tuple[str, str]:
+        return (str(connection.settings_dict["NAME"]), self.name)
+
+    def present(self, connection) -> bool:
+        """The index exists in this database (an unmigrated one is searched with LIKE, never an error)."""
+        if not trigram_supported(connection):
+            return False
+        key = self._key(connection)
+        if key not in _present:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [self.name])
+                _present[key] = cursor.fetchone() is not None
+        return _present[key]
+
     def ensure(self, connection) -> bool:
         """Creates the index and its triggers where missing; refills the index if anything was missing
         (a write made while a trigger was gone would otherwise be left out). True if it did something."""
@@ -58,6 +77,7 @@ class SubstringIndex:
         with connection.cursor() as cursor:
             cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
             existing = {row[0] for row in cursor.fetchall()} & {self.name, *triggers}
+            _present[self._key(connection)] = True
             if existing == {self.name, *triggers}:
                 return False
             if self.name not in existing:
@@ -74,6 +94,7 @@ class SubstringIndex:
     def drop(self, connection) -> None:
         if connection.vendor != "sqlite":
             return
+        _present.pop(self._key(connection), None)
         with connection.cursor() as cursor:
             for name in self.triggers():
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
@@ -82,7 +103,7 @@ class SubstringIndex:
     def contains(self, connection, term: str, *, lookup: str = "search_text") -> Q:
         """The rows whose column contains `term` (already folded): the index's phrase for three characters
         or more on SQLite, LIKE otherwise (and on PostgreSQL, where the trigram GIN index serves it)."""
-        if len(term) < MIN_TERM or not trigram_supported(connection):
+        if len(term) < MIN_TERM or not self.present(connection):
             return Q(**{f"{lookup}__contains": term})
         phrase = '"' + term.replace('"', '""') + '"'
         return Q(pk__in=RawSQL(f"SELECT rowid FROM {self.name} WHERE {self.name} MATCH %s", [phrase]))  # noqa: S611

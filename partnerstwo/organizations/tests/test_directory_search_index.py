@@ -102,3 +102,14 @@ def test_ensure_puts_back_triggers_a_table_rebuild_dropped_and_refills_the_index
     assert list(Organization.objects.search("szachow")) == [org]
     assert list(Organization.objects.search("zwierzat")) == []
     assert SEARCH_INDEX.ensure(connection) is False  # all in place: nothing to do
+
+
+@on_sqlite
+def test_a_database_without_the_index_is_searched_with_like_not_an_error():
+    org = make.organization("Fundacja Ochrony Zwierząt")
+    SEARCH_INDEX.drop(connection)  # as before migration 0008 (the test's transaction puts it back)
+    search = Organization.objects.search("zwierzat")
+    assert "LIKE" in str(search.query)
+    assert list(search) == [org]
+    SEARCH_INDEX.ensure(connection)
+    assert "MATCH" in str(Organization.objects.search("zwierzat").query)
