@@ -22,24 +22,32 @@ CACHE = "local"
 TIMEOUT = 60 * 60
 
 
-def plain(value):
-    """A value for a key: lazy texts as the text they give now, model instances as all their columns
-    (and the related rows and prefetched lists already loaded), containers element by element."""
+def plain(value, _open: frozenset = frozenset()):
+    """A value for a key: lazy texts as the text they give now, model instances as every attribute loaded
+    (and the related rows and prefetched lists already loaded), containers element by element. A row met
+    again inside itself (a prefetched child points back at its parent) is named by its key only."""
     if isinstance(value, Promise):
         return str(value)
     if isinstance(value, models.Model):
-        state = [type(value).__name__] + [(f.attname, getattr(value, f.attname)) for f in value._meta.concrete_fields]
+        identity = (type(value).__name__, value.pk)
+        if identity in _open:
+            return identity
+        inner = _open | {identity}
+        # Every attribute loaded on the instance: its columns (deferred ones are not read, or the page would
+        # run a query per row), annotations, and what the view set on it (a countdown, a heading).
+        state = [type(value).__name__] + sorted(
+            (name, plain(attribute, inner)) for name, attribute in vars(value).items() if not name.startswith("_"))
         related = getattr(value._state, "fields_cache", {})
-        state += [(name, plain(obj)) for name, obj in sorted(related.items())]
+        state += [(name, plain(obj, inner)) for name, obj in sorted(related.items())]
         prefetched = getattr(value, "_prefetched_objects_cache", {})
-        state += [(name, plain(list(rows))) for name, rows in sorted(prefetched.items())]
+        state += [(name, plain(list(rows), inner)) for name, rows in sorted(prefetched.items())]
         return tuple(state)
     if isinstance(value, MultiValueDict):  # a QueryDict: every value of each key
         return tuple((key, tuple(values)) for key, values in value.lists())
     if isinstance(value, dict):
-        return tuple((plain(k), plain(v)) for k, v in value.items())
+        return tuple((plain(k, _open), plain(v, _open)) for k, v in value.items())
     if isinstance(value, (list, tuple, set, frozenset)):
-        items = [plain(item) for item in value]
+        items = [plain(item, _open) for item in value]
         return tuple(sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items)
     return value
 
