@@ -1,18 +1,13 @@
 """The public calendar: month, week and list views with filters, the event page and the .ics files."""
 
 import datetime as dt
-import hashlib
 
-from django.core.cache import caches
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -20,6 +15,7 @@ from partnerstwo.events import calendar, ical
 from partnerstwo.events.filters import CalendarFilterForm
 from partnerstwo.events.models import Event, EventKind, EventStatus, Occurrence, RegistrationMode
 from partnerstwo.events.sharing import google_calendar_url
+from partnerstwo.lib import fragments
 from partnerstwo.organizations.models import Organization
 
 # How many upcoming dates the event page lists (a weekly class has a hundred).
@@ -28,9 +24,6 @@ DETAIL_OCCURRENCES = 12
 FEED_PAST = dt.timedelta(days=30)
 FEED_FUTURE = dt.timedelta(days=366)
 FEED_LIMIT = 5000
-
-# The month grid's HTML is kept per process under a key made of everything it shows (see _month_html).
-MONTH_CACHE_SECONDS = 60 * 60
 
 # Deep pages of the list are reached by moving the date, not by paging further.
 MAX_LIST_PAGE = 200
@@ -110,22 +103,19 @@ def _month_html(context) -> str:
 
     Rendering 42 days and a hundred entries cost more than the rest of the page (issue 18). The entries
     are fetched on every request anyway; the key is every value of them and of the days the template
-    shows, so a changed, added, cancelled or removed event is another key on the very next request, and
-    nothing served can be stale. The grid is the same for every visitor (public events only, no form).
+    shows (lib/fragments.py adds the language and the time zone), so a changed, added, cancelled or removed
+    event is another key on the very next request, and nothing served can be stale. The grid is the same for
+    every visitor (public events only, no form).
     """
     state = (
-        get_language(), timezone.get_current_timezone_name(), context["month"], context["event_url_prefix"],
+        context["month"], context["event_url_prefix"],
         [[(cell.date, cell.in_month, cell.is_today, cell.more, cell.list_url, [
             (o.pk, o.starts_at, o.is_cancelled, o.event.pk, o.event.slug, o.event.title, o.event.all_day,
              o.event.is_cancelled)
             for o in cell.occurrences
         ]) for cell in week] for week in context["weeks"]],
     )
-    key = "events-month:" + hashlib.sha256(repr(state).encode()).hexdigest()
-    html = caches["local"].get_or_set(
-        key, lambda: render_to_string("events/_month.html", context), MONTH_CACHE_SECONDS
-    )
-    return mark_safe(html)  # noqa: S308  our own template's output, escaped there
+    return fragments.render("events/_month.html", context, state)
 
 
 def _page_number(value) -> int:

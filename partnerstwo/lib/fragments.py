@@ -4,7 +4,7 @@ The key of a piece is everything its template reads, taken from the data the vie
 a change in the panel or by a representative gives another key on the very next request, so a piece
 can never be served stale, and nothing needs to be told to forget anything. Only for what is the same
 for every visitor: no request in the context (no CSRF token, no user), which the helper enforces.
-Per-process memory (the "local" cache): nothing here needs sharing between app servers.
+Per-process memory (the "fragments" cache, a thousand entries): nothing here needs sharing between app servers.
 """
 
 import hashlib
@@ -18,7 +18,7 @@ from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-CACHE = "local"
+CACHE = "fragments"
 TIMEOUT = 60 * 60
 
 

@@ -22,13 +22,13 @@ def _grid(client, path=MONTH) -> str:
 
 
 def test_the_month_grid_is_served_from_the_cache_until_its_content_changes(client):
-    caches["local"].clear()
+    caches["fragments"].clear()
     event = factories.event(title="Warsztaty ekologiczne", starts_at=factories.local(2030, 5, 6, 10))
     first = _grid(client)
     assert "Warsztaty ekologiczne" in first
-    assert len([key for key in caches["local"]._cache if "events-month:" in key]) == 1
+    assert len([key for key in caches["fragments"]._cache if "fragment:events/_month.html" in key]) == 1
     assert _grid(client) == first
-    assert len([key for key in caches["local"]._cache if "events-month:" in key]) == 1  # the same entry
+    assert len([key for key in caches["fragments"]._cache if "fragment:events/_month.html" in key]) == 1
 
     event.title = "Warsztaty przyrodnicze"  # the organiser's edit, as the form saves it
     event.save()

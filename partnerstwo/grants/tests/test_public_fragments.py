@@ -27,11 +27,11 @@ def _html(client, url, **query) -> str:
 
 
 def _entries(prefix) -> int:
-    return len([key for key in caches["local"]._cache if f"fragment:grants/{prefix}" in key])
+    return len([key for key in caches["fragments"]._cache if f"fragment:grants/{prefix}" in key])
 
 
 def test_the_list_shows_every_change_on_the_next_request(client, department_x):
-    caches["local"].clear()
+    caches["fragments"].clear()
     shown = competition(department_x, status=Competition.Status.ACCEPTING, title="Kluby seniora 2027")
     assert "Kluby seniora 2027" in _html(client, LIST)
     assert _entries("competitions/") == 2

@@ -19,11 +19,11 @@ def _page(client, path="/organizacje/") -> str:
 
 
 def _cached_fragments() -> int:
-    return len([key for key in caches["local"]._cache if "fragment:organizations/" in key])
+    return len([key for key in caches["fragments"]._cache if "fragment:organizations/" in key])
 
 
 def test_a_representatives_edit_shows_in_the_list_on_the_next_request(client, representative_a):
-    caches["local"].clear()
+    caches["fragments"].clear()
     org = make.organization("Fundacja Alfa", legal_form=LegalForm.FOUNDATION, spheres=["ecology-animals"])
     make.represent(representative_a, org)
     assert "Fundacja Alfa" in _page(client)
