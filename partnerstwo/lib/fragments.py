@@ -11,8 +11,10 @@ import hashlib
 
 from django.core.cache import caches
 from django.db import models
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.choices import BaseChoiceIterator
 from django.utils.datastructures import MultiValueDict
 from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
@@ -22,12 +24,20 @@ CACHE = "fragments"
 TIMEOUT = 60 * 60
 
 
+class Unkeyable(TypeError):
+    """A value whose repr is its address: keyed on, it would never match (render() then does not cache)."""
+
+
 def plain(value, _open: frozenset = frozenset()):
     """A value for a key: lazy texts as the text they give now, model instances as every attribute loaded
     (and the related rows and prefetched lists already loaded), containers element by element. A row met
     again inside itself (a prefetched child points back at its parent) is named by its key only."""
     if isinstance(value, Promise):
         return str(value)
+    if isinstance(value, ModelChoiceIteratorValue):
+        return plain(value.instance, _open)
+    if isinstance(value, (ModelChoiceIterator, BaseChoiceIterator)):  # choices given lazily: what they give now
+        return plain(list(value), _open)
     if isinstance(value, models.Model):
         identity = (type(value).__name__, value.pk)
         if identity in _open:
@@ -49,6 +59,9 @@ def plain(value, _open: frozenset = frozenset()):
     if isinstance(value, (list, tuple, set, frozenset)):
         items = [plain(item, _open) for item in value]
         return tuple(sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items)
+    if type(value).__repr__ is object.__repr__:
+        # Its repr is its address: a key that never matches, or worse, misses what the page shows.
+        raise Unkeyable(type(value).__name__)
     return value
 
 
@@ -59,8 +72,8 @@ def form_state(form) -> tuple:
     for name, field in form.fields.items():
         submitted = form.data.getlist(form.add_prefix(name)) if hasattr(form.data, "getlist") else (
             form.data.get(form.add_prefix(name)))
-        fields.append((name, submitted, plain(getattr(field, "choices", None)), plain(field.widget.attrs),
-                       plain(form.initial.get(name, field.initial)), field.disabled, field.required))
+        fields.append((name, submitted, getattr(field, "choices", None), field.widget.attrs,
+                       form.initial.get(name, field.initial), field.disabled, field.required))
     return (type(form).__module__, type(form).__qualname__, form.is_bound, form.prefix, tuple(fields))
 
 
@@ -69,7 +82,10 @@ def render(template_name: str, context: dict, state) -> str:
     (everything the template reads beyond the code and the language) was the same."""
     if "request" in context or "csrf_token" in context:
         raise ValueError("A cached fragment is the same for every visitor: no request, no CSRF token.")
-    key = repr((get_language(), timezone.get_current_timezone_name(), template_name, plain(state)))
+    try:
+        key = repr((get_language(), timezone.get_current_timezone_name(), template_name, plain(state)))
+    except Unkeyable:  # rendered as it is, never from the cache: slower, not wrong
+        return mark_safe(render_to_string(template_name, context))  # noqa: S308
     key = f"fragment:{template_name}:" + hashlib.sha256(key.encode()).hexdigest()
     html = caches[CACHE].get_or_set(key, lambda: render_to_string(template_name, context), TIMEOUT)
     return mark_safe(html)  # noqa: S308  the output of our own template, escaped there
