@@ -218,6 +218,33 @@ def measure(client: Client, targets: list[tuple[str, str]], requests: int, warmu
     return results
 
 
+def measure_cpu(targets: list[tuple[str, str]], requests: int, warmup: int) -> list[dict]:
+    """--cpu: the same pages in this process with Django's test Client, timed by the process's CPU time
+    (time.process_time), which other programs on a shared machine disturb far less than wall time."""
+    from django.conf import settings
+    from django.test import Client as TestClient
+
+    settings.ROOT_URLCONF = "bench.urls"
+    client = TestClient(raise_request_exception=False)
+    rows = {path: {"page": name, "path": path, "timings": []} for name, path in targets}
+    for _name, path in targets:
+        for _ in range(warmup):
+            response = client.get(path, secure=True)
+        rows[path].update(status=response.status_code, bytes=len(response.content))
+    for _ in range(requests):
+        for _name, path in targets:
+            started = time.process_time()
+            client.get(path, secure=True)
+            rows[path]["timings"].append(time.process_time() - started)
+    bare = statistics.median(rows[BARE[1]]["timings"])
+    for row in rows.values():
+        timings = row.pop("timings")
+        median = statistics.median(timings)
+        row.update(median_ms=round(median * 1000, 2), p95_ms=round(statistics.quantiles(timings, n=100)[94] * 1000, 2),
+                   ratio=round(median / bare, 1))
+    return list(rows.values())
+
+
 def grow_to_scale(organizations: int, events: int) -> dict:
     from bench import bench_directory, bench_events
 
@@ -229,7 +256,7 @@ def grow_to_scale(organizations: int, events: int) -> dict:
 
 
 def print_table(report: dict) -> None:
-    print(f"\nPage times over HTTP, {report['date']}, commit {report['commit']}: {report['database']}"
+    print(f"\nPage times ({report['timing']}), {report['date']}, commit {report['commit']}: {report['database']}"
           f"{', ' + report['scale'] if report['scale'] else ''}; gunicorn {report['workers']} sync workers, "
           f"DEBUG off, {report['requests']} requests per page, load average {report['load_average']}\n")
     header = ("page", "path", "status", "median ms", "p95 ms", "× bare", "queries", "KiB")
@@ -259,6 +286,8 @@ def main() -> None:
     parser.add_argument("--organizations", type=int, default=150_000, help="with --scale (default 150,000)")
     parser.add_argument("--events", type=int, default=200_000, help="with --scale (default 200,000)")
     parser.add_argument("--no-crawl", action="store_true", help="only the pages named in PAGES")
+    parser.add_argument("--cpu", action="store_true",
+                        help="in this process, CPU time per request (no gunicorn): for a machine others are using")
     parser.add_argument("--max-crawled", type=int, default=200, help="pages found by links at most (default 200)")
     parser.add_argument("--only", default="", help="a regular expression: measure only the paths it finds")
     parser.add_argument("--no-prepare", action="store_true",
@@ -296,9 +325,12 @@ def main() -> None:
         if options.only:
             targets = [BARE] + [(n, p) for n, p in targets[1:] if re.search(options.only, p)]
         print(f"Timing {len(targets)} pages…", flush=True)
-        pages = measure(client, targets, options.requests, options.warmup)
+        if not options.cpu:
+            pages = measure(client, targets, options.requests, options.warmup)
     finally:
         server.stop()
+    if options.cpu:
+        pages = measure_cpu(targets, options.requests, options.warmup)
     queries = count_queries([row["path"] for row in pages])
     for row in pages:
         row["queries"] = queries[row["path"]]
@@ -309,12 +341,14 @@ def main() -> None:
         "commit": git_commit(), "database": describe_database(), "django": django.get_version(),
         "python": platform.python_version(), "machine": platform.platform(), "cpus": os.cpu_count(),
         "workers": options.workers, "requests": options.requests,
+        "timing": "CPU time in one process (test Client)" if options.cpu else "wall time over HTTP (gunicorn)",
         "scale": "150,000 organisations, 200,000 events" if options.scale else "",
         "grown": grown, "load_average": " ".join(f"{load:.1f}" for load in os.getloadavg()), "pages": pages,
     }
     print_table(report)
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    path = RESULTS_DIR / f"pages-http-{connection.vendor}{'-scale' if options.scale else ''}.json"
+    suffix = ("-scale" if options.scale else "") + ("-cpu" if options.cpu else "")
+    path = RESULTS_DIR / f"pages-http-{connection.vendor}{suffix}.json"
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     print(f"\nWritten to {path}")
 
