@@ -7,7 +7,8 @@ PORT ?= 8000
 APT_TEST_PACKAGES := chromium postgresql-contrib gettext libharfbuzz-subset0 fonts-dejavu-core hunspell-pl \
 	openjdk-17-jre-headless
 
-.PHONY: demo test install system-packages lint check-migrations messages bench bench-postgres bench-load bench-load-postgres clean
+.PHONY: demo test install system-packages lint check-migrations messages bench bench-postgres bench-pages \
+	bench-pages-postgres bench-load bench-load-postgres clean
 
 # Without mail settings the demo prints e-mails (with their links) in the terminal instead of
 # sending them to an SMTP server on localhost that is not there.
@@ -112,6 +113,13 @@ bench-load: install
 bench-load-postgres: install
 	@command -v wrk >/dev/null || bin/apt-install wrk
 	bin/with-postgres $(PY) -m bench.bench_load --grow $(BENCH_LOAD_ARGS)
+# Every public page over HTTP (gunicorn, 2 sync workers) beside the bare view; BENCH_ARGS=--scale for the
+# directory and the calendar at the benchmarks' scale. See bench/bench_pages_http.py.
+bench-pages: install
+	$(PY) -m bench.bench_pages_http $(BENCH_ARGS)
+
+bench-pages-postgres: install
+	bin/with-postgres $(PY) -m bench.bench_pages_http $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var/static

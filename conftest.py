@@ -94,6 +94,7 @@ def empty_local_cache():
     from django.core.cache import caches
 
     caches["local"].clear()
+    caches["fragments"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -191,6 +191,9 @@ def main() -> None:
     parser.add_argument("--csv-runs", type=int, default=3, help="timed CSV exports per size (default 3)")
     parser.add_argument("--fresh", action="store_true", help="delete generated organisations first")
     parser.add_argument("--no-collectstatic", action="store_true", help="reuse the static files of an earlier run")
+    parser.add_argument("--without-substring-index", action="store_true",
+                        help="SQLite: drop the FTS5 trigram index first (the search before decision 0014; "
+                             "the next migrate puts it back)")
     parser.add_argument("--allow-remote-database", action="store_true")
     options = parser.parse_args()
     sizes = sorted(int(size) for size in options.sizes.split(","))
@@ -211,6 +214,10 @@ def main() -> None:
     prepare(options.no_collectstatic)
     if options.fresh:
         call_command("generate_organizations", delete=True, stdout=io.StringIO())
+    if options.without_substring_index:
+        from partnerstwo.organizations.models import SEARCH_INDEX
+
+        SEARCH_INDEX.drop(connection)
     settings.ROOT_URLCONF = "bench.urls"
     client = Client(raise_request_exception=False)
 
@@ -219,6 +226,7 @@ def main() -> None:
         "commit": git_commit(), "database": describe_database(), "django": django.get_version(),
         "python": platform.python_version(), "machine": platform.platform(), "cpus": os.cpu_count(),
         "requests_per_url": options.requests, "runs": [],
+        "substring_index": not options.without_substring_index,
     }
     for size in sizes:
         print(f"Growing the directory to {size} organisations…", flush=True)
@@ -248,7 +256,8 @@ def main() -> None:
     print(report["runs"][-1]["explain"])
 
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    path = RESULTS_DIR / f"directory-{connection.vendor}.json"
+    suffix = "-without-substring-index" if options.without_substring_index else ""
+    path = RESULTS_DIR / f"directory-{connection.vendor}{suffix}.json"
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     print(f"\nWritten to {path}")
 

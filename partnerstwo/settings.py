@@ -184,6 +184,13 @@ CACHES = {
         "LOCATION": "partnerstwo-local",
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
+    # Per-process memory for the public pages' fragments (lib/fragments.py, decision 0014): keyed on their
+    # content, so never stale; a fragment is 2–40 KiB, so a thousand cap a worker's share at a few tens of MB.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "partnerstwo-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 1_000},
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"

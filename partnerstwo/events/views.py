@@ -15,6 +15,7 @@ from partnerstwo.events import calendar, ical
 from partnerstwo.events.filters import CalendarFilterForm
 from partnerstwo.events.models import Event, EventKind, EventStatus, Occurrence, RegistrationMode
 from partnerstwo.events.sharing import google_calendar_url
+from partnerstwo.lib import fragments
 from partnerstwo.organizations.models import Organization
 
 # How many upcoming dates the event page lists (a weekly class has a hundred).
@@ -92,7 +93,29 @@ def calendar_view(request, *, fixed_kind: str = "", namespace: str = "events"):
     context.update(previous_url=_link(filters, view, previous), next_url=_link(filters, view, following))
     for cell in context.get("days") or [cell for week in context.get("weeks", []) for cell in week]:
         cell.list_url = _link(filters, "list", cell.date)
+    if view == "month":
+        context["month_html"] = _month_html(context)
     return render(request, "events/calendar.html", context)
+
+
+def _month_html(context) -> str:
+    """The month grid and its list of busy days (events/_month.html), rendered once per content.
+
+    Rendering 42 days and a hundred entries cost more than the rest of the page (issue 18). The entries
+    are fetched on every request anyway; the key is every value of them and of the days the template
+    shows (lib/fragments.py adds the language and the time zone), so a changed, added, cancelled or removed
+    event is another key on the very next request, and nothing served can be stale. The grid is the same for
+    every visitor (public events only, no form).
+    """
+    state = (
+        context["month"], context["event_url_prefix"],
+        [[(cell.date, cell.in_month, cell.is_today, cell.more, cell.list_url, [
+            (o.pk, o.starts_at, o.is_cancelled, o.event.pk, o.event.slug, o.event.title, o.event.all_day,
+             o.event.is_cancelled)
+            for o in cell.occurrences
+        ]) for cell in week] for week in context["weeks"]],
+    )
+    return fragments.render("events/_month.html", context, state)
 
 
 def _page_number(value) -> int:

@@ -1,6 +1,8 @@
 """Form rendering shared by every form of the site (ours and allauth's), and the forms' shared parts."""
 
 from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,6 +13,8 @@ from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from partnerstwo.lib import widget_html
 
 
 class AccessibleBoundField(BoundField):
@@ -28,7 +32,54 @@ class AccessibleBoundField(BoundField):
 
 
 class FormRenderer(DjangoTemplates):
+    """Django's template renderer, with the widgets whose templates are Django's own written out in Python
+    (lib/widget_html.py: the same HTML, without two or three template includes per choice of a list)."""
+
     bound_field_class = AccessibleBoundField
+
+    @cached_property
+    def _python_templates(self) -> frozenset[str]:
+        """The widget templates that still resolve to Django's own files (none overridden by an app)."""
+        djangos = Path(forms.__file__).resolve().parent / "templates"
+        own = set()
+        for name in widget_html.TEMPLATES:
+            origin = Path(self.get_template(name).origin.name).resolve()
+            if origin.is_relative_to(djangos):
+                own.add(name)
+        return frozenset(own)
+
+    def render(self, template_name, context, request=None):
+        if template_name in self._python_templates:
+            return self._render_in_python(template_name, context).strip()
+        return super().render(template_name, context, request=request)
+
+    def _render_in_python(self, template_name, context) -> str:
+        """What the template file gives (not stripped: an include keeps the trailing newline)."""
+        html = widget_html
+        if template_name == html.LABEL:
+            return html.label(context)
+        widget = context["widget"]
+        if template_name == html.INPUT:
+            return html.input_(widget)
+        if template_name in html.INPUTS:
+            return html.input_(widget) + "\n"
+        if template_name == html.INPUT_OPTION:
+            return html.input_option(widget)
+        if template_name in html.OPTIONS:
+            return html.input_option(widget) + "\n"
+        if template_name == html.SELECT_OPTION:
+            return html.select_option(widget)
+        if template_name == html.SELECT:
+            return html.select(widget, lambda option: self._option(option, context))
+        multiple = html.multiple_input(widget, lambda option: self._option(option, context))
+        return multiple if template_name == html.MULTIPLE_INPUT else multiple + "\n"
+
+    def _option(self, option, context) -> str:
+        """{% include option.template_name with widget=option %}."""
+        name = option["template_name"]
+        if name in self._python_templates:
+            return self._render_in_python(name, {**context, "widget": option})
+        return self.get_template(name).render({**context, "widget": option})
 
 
 class RefusedOverRateLimit:

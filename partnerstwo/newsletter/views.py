@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from partnerstwo.lib import fragments
 from partnerstwo.lib.ratelimit import client_ip, hit
 from partnerstwo.newsletter import organization_recipients, subscriptions
 from partnerstwo.newsletter.forms import OrganizationPreferencesForm, PreferencesForm, SignupForm
@@ -59,6 +60,10 @@ def subscribe(request):
     own = Recipient.objects.of_user(request.user).first()
     return render(request, "newsletter/subscribe.html", {
         "form": form,
+        # The topics, spheres and districts (77 checkboxes) hold no token and nothing of the visitor: rendered
+        # once per content (lib/fragments.py), keyed on the form's data, choices and initial values.
+        "choice_groups_html": fragments.render(
+            "newsletter/_choice_groups.html", {"form": form}, fragments.form_state(form)),
         "clause": subscriptions.information_clause(),
         "own_subscription": own,
     }, status=status)

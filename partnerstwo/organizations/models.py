@@ -11,7 +11,11 @@ from stdnum.pl import nip as nip_number
 
 from partnerstwo.city.models import PublicTaskSphere
 from partnerstwo.lib.models import FoldedSearchModel
+from partnerstwo.lib.substring_index import SubstringIndex
 from partnerstwo.lib.text import fold, search_terms
+
+# SQLite's substring index over the directory's folded search column (docs/decisions/0014; migration 0008).
+SEARCH_INDEX = SubstringIndex(table="organizations_organization", column="search_text")
 
 KRS_VALIDATOR = RegexValidator(r"^\d{10}$", _("Numer KRS ma 10 cyfr (z zerami na początku)."))
 
@@ -86,7 +90,8 @@ class OrganizationQuerySet(models.QuerySet):
         the name of one of the organisation's spheres or target groups ("dzieci i młodzieży" finds those that
         chose that sphere, whatever their description says).
 
-        On PostgreSQL a trigram GIN index on search_text serves these LIKE conditions. The spheres and target
+        On PostgreSQL a trigram GIN index on search_text serves these LIKE conditions, on SQLite an FTS5
+        trigram table (SEARCH_INDEX; a word of two letters stays a LIKE). The spheres and target
         groups are a short list of reference data, folded here in one small query rather than copied into
         every organisation's search text, which a change of a name would leave out of date.
         """
@@ -98,12 +103,14 @@ class OrganizationQuerySet(models.QuerySet):
         spheres, groups = [], []
         for pk, name, english, kind in names:
             (spheres if kind == "sphere" else groups).append((pk, fold(f"{name} {english}")))
+        connection = connections[self.db]
         for term in terms:
-            in_text = Organization.objects.filter(search_text__contains=term).values("pk")
+            contains = SEARCH_INDEX.contains(connection, term)
+            in_text = Organization.objects.filter(contains).values("pk")
             named_spheres = [pk for pk, name in spheres if term in name]
             named_groups = [pk for pk, name in groups if term in name]
             if not named_spheres and not named_groups:
-                self = self.filter(search_text__contains=term)
+                self = self.filter(contains)
                 continue
             # A UNION rather than OR: each branch keeps its own index (the trigram index for the text).
             found = in_text.order_by()

@@ -9,6 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from partnerstwo.lib import fragments
 from partnerstwo.lib.ratelimit import client_ip, hit
 from partnerstwo.organizations import editing, exports
 from partnerstwo.organizations.forms import DirectoryForm, OppSearchForm
@@ -27,9 +28,18 @@ def directory(request):
     form = DirectoryForm(request.GET)
     organizations = form.filter(Organization.objects.public()).for_list()
     page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page_obj": page, "query": form.query()}
+    query = form.query()
+    context = {"form": form, "page_obj": page, "query": query}
+    # The results and the filters are the same for every visitor: rendered once per content (lib/fragments.py),
+    # keyed on every column of the organisations shown (their district and spheres too) and the form's data.
+    results = {"page_obj": page, "query": query}
+    context["results_html"] = fragments.render("organizations/_result_list.html", results, (
+        list(page.object_list), page.number, page.paginator.num_pages, page.paginator.count, query))
     # htmx asks for the results only and swaps them in; without JavaScript the whole page loads.
     template = "organizations/_results.html" if request.htmx else "organizations/list.html"
+    if not request.htmx:
+        context["filters_html"] = fragments.render("organizations/_filters.html", {"form": form},
+                                                   fragments.form_state(form))
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -18,6 +18,7 @@ from partnerstwo.grants.competitions.filters import CompetitionFilterForm, Expor
 from partnerstwo.grants.competitions.models import Competition, CompetitionDocument
 from partnerstwo.grants.offers.models import Offer
 from partnerstwo.grants.reports import reporting
+from partnerstwo.lib import fragments
 from partnerstwo.lib.editorial.views import paginated
 from partnerstwo.lib.tabular import write
 
@@ -70,8 +71,17 @@ def competition_list(request):
     for competition in page.object_list:
         competition.group_heading = GROUP_HEADINGS[competition.group]
         competition.days_left = lifecycle.days_left(competition, now)
+    query = form.query()
+    # The same for every visitor: rendered once per content (lib/fragments.py), keyed on every value loaded
+    # of the competitions shown (the countdown the loop above set included) and on the form's data and choices.
     return render(request, "grants/competitions/list.html", {
-        "form": form, "page_obj": page, "query": form.query(),
+        "form": form, "page_obj": page, "query": query,
+        "filters_html": fragments.render("grants/competitions/_list_filters.html", {"form": form},
+                                         fragments.form_state(form)),
+        "results_html": fragments.render(
+            "grants/competitions/_list_results.html", {"page_obj": page, "query": query},
+            (list(page.object_list), page.number, page.paginator.num_pages, page.paginator.count, query),
+        ),
     })
 
 

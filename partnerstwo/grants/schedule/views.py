@@ -11,6 +11,7 @@ from partnerstwo.grants.schedule import planning
 from partnerstwo.grants.schedule.forms import PublicFilterForm
 from partnerstwo.grants.schedule.ical import ical_feed
 from partnerstwo.grants.schedule.models import MONTHS
+from partnerstwo.lib import fragments
 
 ORDERINGS = {
     "miesiac": ["planned_month", "department__name", "task", "pk"],
@@ -43,7 +44,7 @@ def index(request):
         query["wydzial"] = filters["wydzial"]
     if "sfera" in filters:
         query["sfera"] = filters["sfera"]
-    return render(request, "grants/schedule/index.html", {
+    context = {
         "schedule": year,
         "years": years,
         "form": form,
@@ -55,7 +56,12 @@ def index(request):
         "sort": sort,
         "sort_urls": {key: "?" + urlencode({**query, "sortuj": key}) for key in ORDERINGS},
         "year_query": urlencode({"rok": year.year}),
-    })
+    }
+    # The table and the timeline are the same for every visitor: rendered once per content (lib/fragments.py),
+    # keyed on every value loaded of the schedule, its rows, their changes and competitions, and the form.
+    state = {**context, "form": fragments.form_state(form)}
+    context["content_html"] = fragments.render("grants/schedule/_content.html", context, state)
+    return render(request, "grants/schedule/index.html", context)
 
 
 def _chosen_year(value, years):
