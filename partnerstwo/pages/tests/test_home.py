@@ -80,3 +80,16 @@ def test_the_home_page_shows_what_is_coming(client, db):
     assert "Trwające konsultacje" in html and "Nie trwają teraz żadne konsultacje." in html
     assert "Posiedzenie grudniowe" in html
     assert 'href="/newsletter/"' in html
+
+
+def test_the_home_page_lists_dates_running_now_that_began_within_a_month(client, db):
+    from partnerstwo.events.tests import factories as events
+
+    events.event(title="Wystawa od tygodnia", starts_at=events.in_days(-7, 10), ends_at=events.in_days(20, 18))
+    events.event(title="Wystawa od kwartału", starts_at=events.in_days(-90, 10), ends_at=events.in_days(20, 18))
+    events.event(title="Wczorajsze spotkanie", starts_at=events.in_days(-1, 10))
+
+    html = client.get("/").content.decode()
+
+    assert "Wystawa od tygodnia" in html
+    assert "Wystawa od kwartału" not in html and "Wczorajsze spotkanie" not in html
