@@ -3,10 +3,13 @@
 Builds each survey by bulk inserts (not the answering path): questions of every kind (single and multiple choice,
 scales, free text) and one response per organisation with its answers. Times, with Django's test Client and the
 production-like settings of `python -m bench`: the panel's results page (unfiltered and filtered by sphere), the
-public summary, a paged list of one question's free-text answers, and the CSV and XLSX exports. Prints the
-medians, the SQL queries and the ratio of the large to the small.
+public summary, a paged list of one question's free-text answers, and the CSV and XLSX exports: the request
+before the file exists (the "being prepared" page, 202, the task queued), the worker's making of each file
+(tasks.build_export, timed apart), then the request serving the stored file. Prints the medians, the SQL
+queries and the ratio of the large to the small.
 
-SQLite: var/bench/surveys.sqlite3. Results: bench/results/surveys-<database>.json.
+SQLite: var/bench/surveys.sqlite3; the stored exports under var/bench/private. Results:
+bench/results/surveys-<database>.json.
 """
 
 import argparse
@@ -17,6 +20,7 @@ import os
 import platform
 import random
 import sys
+import time
 
 from bench.__main__ import RESULTS_DIR, ROOT, configure_environment, describe_database, git_commit
 from bench.bench_consultations import staff_client
@@ -81,11 +85,15 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--export-runs", type=int, default=3)
+    parser.add_argument("--sizes", default=",".join(f"{q}x{a}" for q, a in SIZES),
+                        help="questions x answers, comma-separated (default: %(default)s)")
     parser.add_argument("--no-collectstatic", action="store_true")
     parser.add_argument("--allow-remote-database", action="store_true")
     options = parser.parse_args()
     configure_environment(options.allow_remote_database)
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench' / 'surveys.sqlite3'}")
+    os.environ.setdefault("PRIVATE_MEDIA_ROOT", str(ROOT / "var" / "bench" / "private"))
+    sizes = [tuple(int(part) for part in size.split("x")) for size in options.sizes.split(",")]
     (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(ROOT))
     import django
@@ -100,7 +108,7 @@ def main() -> None:
 
     print("Preparing the database and static files…", flush=True)
     prepare(options.no_collectstatic)
-    largest = max(answers for _questions, answers in SIZES)
+    largest = max(answers for _questions, answers in sizes)
     missing = largest - Organization.objects.count()
     if missing > 0:
         call_command("generate_organizations", count=missing, batch_size=5000, stdout=io.StringIO())
@@ -113,7 +121,9 @@ def main() -> None:
         "database": describe_database(), "django": django.get_version(), "python": platform.python_version(),
         "cpus": os.cpu_count(), "requests_per_url": options.requests, "runs": [],
     }
-    for questions, answers in SIZES:
+    from partnerstwo.surveys import tasks
+
+    for questions, answers in sizes:
         print(f"Building {questions} questions and {answers} answers…", flush=True)
         survey = build(questions, answers, organizations)
         text_question = survey.questions.filter(kind="text").first()
@@ -124,17 +134,27 @@ def main() -> None:
             ("public summary", f"/badania-potrzeb/{survey.pk}/wyniki/"),
             ("free-text answers, page 2", f"{panel}wyniki/pytanie/{text_question.pk}/?strona=2"),
         ], options.requests, options.warmup)
-        exports = time_exports(client, [("export CSV", f"{panel}wyniki/odpowiedzi.csv"),
-                                        ("export XLSX", f"{panel}wyniki/odpowiedzi.xlsx")], options.export_runs)
+        files = [("export CSV", f"{panel}wyniki/odpowiedzi.csv"), ("export XLSX", f"{panel}wyniki/odpowiedzi.xlsx")]
+        # The exports are the worker's (tasks.build_export): the request before the file exists (202, queued),
+        # the worker's making timed apart, then the request serving the stored file.
+        exports = time_exports(client, [(f"{name}, being prepared", path) for name, path in files],
+                               options.export_runs)
+        made_by_worker = {}
+        for file_format in ("csv", "xlsx"):
+            started = time.perf_counter()
+            tasks.build_export.call(survey.pk, file_format, "pl")
+            made_by_worker[file_format] = round((time.perf_counter() - started) * 1000, 1)
+            print(f"  {file_format.upper()} made by the worker in {made_by_worker[file_format]:.0f} ms", flush=True)
+        exports += time_exports(client, [(f"{name}, stored", path) for name, path in files], options.export_runs)
         run = {"questions": questions, "answers": answers,
                "answer_rows": Answer.objects.filter(response__survey=survey).count(),
-               "requests": requests, "exports": exports,
+               "requests": requests, "exports": exports, "made_by_worker_ms": made_by_worker,
             "load_average": " ".join(f"{load:.1f}" for load in os.getloadavg())}
         report["runs"].append(run)
         print(f"\n{questions} questions, {answers} answers (load {run['load_average']})")
         for row in run["requests"] + run["exports"]:
             print(f"  {row['request']:<28} {row['status']} {row['median_ms']:>8.1f} ms  queries {row['queries']}")
-    small, large = report["runs"]
+    small, large = report["runs"][0], report["runs"][-1]
     print("\nratio 50/10,000 to 10/200 (median):")
     for row_small, row_large in zip(small["requests"] + small["exports"], large["requests"] + large["exports"],
                                     strict=True):

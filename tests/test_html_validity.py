@@ -221,6 +221,17 @@ def test_every_page_pattern_is_valid_html_in_both_languages(demo_database, setti
     pending = chair.get(pending_path)
     assert pending.status_code == 202, pending.status_code
     pages[f"{pending_path}?w-przygotowaniu"] = pending.content.decode()
+    # A survey's answers in XLSX while the worker makes them (202), as the official who asked sees it.
+    from partnerstwo.surveys.models import Survey
+
+    official = TwoFactorClient()
+    official.force_login(User.objects.get(email="urzednik@example.org"))
+    with translation.override("pl"):  # the crawl may have left English active
+        export_path = reverse("panel:surveys_panel:export", args=[Survey.objects.order_by("pk").first().pk, "xlsx"])
+    for path in (export_path, f"/en{export_path}"):
+        pending = official.get(path)
+        assert pending.status_code == 202, pending.status_code
+        pages[f"{path}?w-przygotowaniu"] = pending.content.decode()
     assert len(pages) > 60, sorted(checked)  # the crawl reached the site, not just the home page
     assert any(p.startswith("/en/") for p in pages)
 

@@ -6,14 +6,14 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from partnerstwo.lib.access import role_required
-from partnerstwo.lib.tabular.write import csv_lines, csv_response, xlsx_response
 from partnerstwo.newsletter.models import Recipient
 
-from . import builder, results, sending
+from . import builder, exports, results, sending, tasks
 from .audience import addressed_organizations, can_build
 from .forms import QuestionForm, ResultsFilterForm, SectionForm, SurveyForm
 from .models import Question, Response, Section, Survey, SurveyMailing
@@ -199,11 +199,18 @@ def text_answers(request, pk, question_pk):
 @builder_required
 @require_safe
 def export(request, pk, file_format):
+    """The answers as CSV or XLSX, made by the worker (tasks.build_export) and then served from private storage;
+    until the file for the answers as they are now exists, a page says it is being prepared (202 Accepted)."""
     survey = _survey(pk)
-    if file_format not in ("csv", "xlsx"):
+    if file_format not in exports.FORMATS:
         raise Http404
-    header, rows = results.export_rows(survey, **ResultsFilterForm(request.GET).chosen())
-    filename = f"badanie-{survey.pk}-odpowiedzi"
-    if file_format == "csv":
-        return csv_response(csv_lines(header, rows), f"{filename}.csv")
-    return xlsx_response(header, rows, filename=f"{filename}.xlsx", sheet_title=_("Odpowiedzi"))
+    filters = ResultsFilterForm(request.GET).chosen()
+    found = tasks.export_or_queue(survey, file_format, language=get_language(), **filters)
+    if found is not None:
+        return found
+    response = render(request, "surveys/panel/export_pending.html", {
+        "survey": survey, "kind": file_format.upper(), "again": request.get_full_path(),
+        "results_query": request.GET.urlencode(),
+    }, status=202)
+    response["Retry-After"] = "30"
+    return response
